@@ -1,0 +1,77 @@
+"""Composition root: parse arguments, then either run a command or open the window.
+
+Nothing heavy is imported here: the GUI path must reach its first paint quickly
+(benchmarks/), so Qt, SQLAlchemy and Alembic load only where a path needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from app import __version__
+
+_EPILOG = "Without a command, Roundtable opens its window."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db_help = "the database file (default: ROUNDTABLE_DB, else roundtable.sqlite3 in the user data folder)"
+    parser = argparse.ArgumentParser(
+        prog="roundtable",
+        description="Roundtable: an offline research desk for China–ASEAN cooperation on AI.",
+        epilog=_EPILOG,
+    )
+    parser.add_argument("--version", action="version", version=f"Roundtable {__version__}")
+    parser.add_argument("--db", metavar="PATH", help=db_help)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help: str, run: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+        p.set_defaults(run=run)
+        return p
+
+    p = command("list", "list the entries of one kind", "cmd_list")
+    p.add_argument(
+        "kind", metavar="KIND", help="officials, countries, organizations, initiatives, events or sources"
+    )
+    p.add_argument(
+        "--filter", metavar="TEXT", help="only entries whose name, aliases or columns contain TEXT"
+    )
+    p.add_argument("--trash", action="store_true", help="list the entries in the trash instead")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    p = command("show", "show one entry with its facts and citations", "cmd_show")
+    p.add_argument("slug", metavar="SLUG", help="the entry's slug, as `list` prints it")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = command("import", "import a Roundtable data file (JSON or YAML), all or nothing", "cmd_import")
+    p.add_argument("file", metavar="FILE")
+
+    p = command("check", "check the database: integrity, references, schema revision, counts", "cmd_check")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from app.gui.launch import run_gui
+
+        return run_gui(args.db)
+    from app.cli import commands
+
+    run: Callable[[argparse.Namespace], int] = getattr(commands, args.run)
+    try:
+        return run(args)
+    except commands.CliError as exc:
+        print(f"roundtable: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("roundtable: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

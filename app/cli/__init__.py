@@ -1,0 +1,1 @@
+"""The command line: for scripting and tests. No Qt."""

@@ -1,0 +1,110 @@
+"""Text for the terminal: aligned tables and a readable entry."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+from app.services.dto import CitationView, EntryDetail
+from app.services.kinds import BY_KEY
+
+
+def width(text: str) -> int:
+    """Columns a string takes in a terminal: wide CJK characters count two, marks none."""
+    total = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        total += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return total
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    widths = [width(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], width(cell))
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [c + " " * (w - width(c)) for c, w in zip(cells, widths, strict=True)]
+        return "  ".join(padded).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+class _Footnotes:
+    def __init__(self) -> None:
+        self.items: list[CitationView] = []
+
+    def mark(self, citations: Sequence[CitationView]) -> str:
+        marks = []
+        for c in citations:
+            self.items.append(c)
+            marks.append(f"[{len(self.items)}]")
+        return (" " + "".join(marks)) if marks else ""
+
+
+def entry(detail: EntryDetail) -> str:
+    notes = _Footnotes()
+    kind = BY_KEY[detail.ref.kind].singular
+    out = [f"{detail.ref.name}  ({kind}, {detail.ref.slug})"]
+    if detail.deleted_at:
+        out.append(f"In the trash since {detail.deleted_at}")
+    if detail.summary:
+        out += ["", detail.summary]
+    out.append("")
+    for f in detail.fields:
+        out.append(f"{f.label}: {f.value}{notes.mark(f.citations)}")
+    if detail.citations:
+        out.append(f"Sources for this entry:{notes.mark(detail.citations)}")
+    if detail.aliases:
+        out += ["", "Other names:"]
+        for a in detail.aliases:
+            lang = ", ".join(x for x in (a.language, a.kind if a.kind != "name" else None) if x)
+            out.append(f"  {a.value}" + (f" ({lang})" if lang else "") + notes.mark(a.citations))
+    if detail.roles:
+        out += ["", "Titles:"]
+        for r in detail.roles:
+            when = (r.as_of and f"as of {r.as_of}") or " – ".join(x for x in (r.start, r.end) if x)
+            org = f", {r.organization.name}" if r.organization else ""
+            out.append(f"  {r.title}{org}" + (f" ({when})" if when else "") + notes.mark(r.citations))
+    if detail.memberships:
+        out += ["", "Memberships:"]
+        for ms in detail.memberships:
+            span = " – ".join(x for x in (ms.start, ms.end) if x)
+            other = ms.organization if ms.member.id == detail.ref.id else ms.member
+            out.append(
+                f"  {other.name}: {ms.status}" + (f" ({span})" if span else "") + notes.mark(ms.citations)
+            )
+    if detail.facts:
+        out += ["", "Facts:"]
+        for fact in detail.facts:
+            out.append(f"  - {fact.text}{notes.mark(fact.citations)}")
+    if detail.statements:
+        out += ["", "Statements:"]
+        for st in detail.statements:
+            who = st.speaker.name if st.speaker else (st.speaker_label or "")
+            out.append(f"  {who} ({st.kind}): {st.text}{notes.mark(st.citations)}")
+    for group in detail.related:
+        out += ["", f"{group.title}:"]
+        for link in group.links:
+            extra = f" — {link.detail}" if link.detail else ""
+            out.append(f"  {link.ref.name} [{link.ref.slug}]{extra}{notes.mark(link.citations)}")
+    if detail.source_uses:
+        out += ["", f"Cited {len(detail.source_uses)} times:"]
+        for use in detail.source_uses:
+            subject = use.subject.name if use.subject else "(deleted entry)"
+            out.append(f"  {subject}: {use.what}")
+    if detail.tags:
+        out += ["", "Tags: " + ", ".join(detail.tags)]
+    if detail.notes or detail.backlinks:
+        out += ["", "Notes:"]
+        out += [f"  {n.title} ({n.updated_at[:10]})" for n in detail.notes]
+        out += [f"  mentioned in: {n.title}" for n in detail.backlinks]
+    if notes.items:
+        out += ["", "Citations:"]
+        for i, c in enumerate(notes.items, 1):
+            where = c.source.name + (f", {c.locator}" if c.locator else "")
+            quote = f' "{c.quote}"' if c.quote else ""
+            out.append(f"  [{i}] {where} — reliability {c.reliability}.{quote}")
+    return "\n".join(out)

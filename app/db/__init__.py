@@ -1,0 +1,1 @@
+"""Schema, connections and migrations. No Qt here (tests/unit/test_layers.py)."""

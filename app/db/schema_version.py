@@ -1,0 +1,12 @@
+"""What this build of Roundtable knows about schema revisions, without importing Alembic.
+
+Start-up compares the file's revision with HEAD using plain sqlite3; Alembic is imported only
+when a migration is due. tests/migrations/test_schema_version.py keeps these in step with the
+revision scripts in migrations/versions.
+"""
+
+from __future__ import annotations
+
+# Oldest first; the last one is the head.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD = KNOWN_REVISIONS[-1]

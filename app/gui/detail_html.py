@@ -1,0 +1,187 @@
+"""An entry as HTML for the detail view: every field, related entries as links, and every
+fact's citation one click away (numbered like footnotes, listed at the end of the page).
+
+Links: `entry:<slug>` navigates inside Roundtable; http(s) links open in the system browser
+only when clicked. No colours here: the view's palette decides them (light and dark).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from app.services.dto import CitationView, EntryDetail, Ref
+from app.services.kinds import BY_KEY
+
+ENTRY_SCHEME = "entry"
+
+
+def entry_link(ref: Ref) -> str:
+    return f'<a href="{ENTRY_SCHEME}:{escape(ref.slug)}">{escape(ref.name)}</a>'
+
+
+def _url(url: str) -> str:
+    return f'<a href="{escape(url)}">{escape(url)}</a>'
+
+
+class _Citations:
+    def __init__(self) -> None:
+        self.items: list[CitationView] = []
+
+    def mark(self, citations: Sequence[CitationView]) -> str:
+        marks = []
+        for c in citations:
+            self.items.append(c)
+            n = len(self.items)
+            marks.append(f'<a href="#cite-{n}" title="{escape(c.source.name)}">[{n}]</a>')
+        return f"<sup>{''.join(marks)}</sup>" if marks else ""
+
+    def html(self) -> str:
+        if not self.items:
+            return ""
+        out = ["<h3>Citations</h3><ol>"]
+        for n, c in enumerate(self.items, 1):
+            where = entry_link(c.source)
+            if c.source_publisher:
+                where += f", {escape(c.source_publisher)}"
+            if c.locator:
+                where += f", {escape(c.locator)}"
+            quote = f"<br><i>“{escape(c.quote)}”</i>" if c.quote else ""
+            about = f" (for {escape(c.field.replace('_', ' '))})" if c.field else ""
+            note = f"<br>{escape(c.note)}" if c.note else ""
+            out.append(
+                f'<li><a name="cite-{n}"></a>{where}{about} — reliability: <b>{escape(c.reliability)}</b>'
+                f"{quote}{note}</li>"
+            )
+        out.append("</ol>")
+        return "".join(out)
+
+
+def _dates(*parts: tuple[str, str | None]) -> str:
+    shown = [f"{label} {escape(v)}" if label else escape(v) for label, v in parts if v]
+    return f" <small>({', '.join(shown)})</small>" if shown else ""
+
+
+def render(detail: EntryDetail) -> str:
+    cites = _Citations()
+    kind = BY_KEY[detail.ref.kind].singular
+    out = [f"<h1>{escape(detail.ref.name)}</h1>", f"<p><small>{kind} · {escape(detail.ref.slug)}</small></p>"]
+    if detail.deleted_at:
+        out.append(f"<p><b>In the trash</b> since {escape(detail.deleted_at[:10])}.</p>")
+    if detail.summary:
+        out.append(f"<p>{escape(detail.summary)}</p>")
+    if detail.tags:
+        out.append("<p>Tags: " + ", ".join(escape(t) for t in detail.tags) + "</p>")
+
+    rows = []
+    for f in detail.fields:
+        if f.label == "Name" and not f.citations:
+            continue
+        if f.ref is not None:
+            value = entry_link(f.ref)
+        elif f.value.startswith(("http://", "https://")):
+            value = _url(f.value)
+        else:
+            value = escape(f.value)
+        rows.append(
+            f"<tr><th align='left' valign='top'>{escape(f.label)}</th><td>{value}{cites.mark(f.citations)}</td></tr>"
+        )
+    if rows:
+        out.append("<table cellspacing='2' cellpadding='2'>" + "".join(rows) + "</table>")
+    if detail.citations:
+        out.append(f"<p>Sources for this entry: {cites.mark(detail.citations)}</p>")
+
+    if detail.aliases:
+        items = []
+        for a in detail.aliases:
+            lang = ", ".join(
+                x for x in (a.language, a.kind.replace("_", " ") if a.kind != "name" else None) if x
+            )
+            items.append(
+                f"<li>{escape(a.value)}"
+                + (f" <small>({escape(lang)})</small>" if lang else "")
+                + f"{cites.mark(a.citations)}</li>"
+            )
+        out.append("<h3>Other names</h3><ul>" + "".join(items) + "</ul>")
+
+    if detail.roles:
+        items = []
+        for r in detail.roles:
+            where = ", ".join(entry_link(x) for x in (r.organization, r.country) if x)
+            items.append(
+                f"<li>{escape(r.title)}"
+                + (f" — {where}" if where else "")
+                + _dates(("as of", r.as_of), ("from", r.start), ("until", r.end))
+                + f"{cites.mark(r.citations)}</li>"
+            )
+        out.append("<h3>Titles</h3><ul>" + "".join(items) + "</ul>")
+
+    if detail.memberships:
+        items = []
+        for ms in detail.memberships:
+            other = ms.organization if ms.member.id == detail.ref.id else ms.member
+            items.append(
+                f"<li>{entry_link(other)}: {escape(ms.status)}"
+                + _dates(("from", ms.start), ("until", ms.end))
+                + f"{cites.mark(ms.citations)}</li>"
+            )
+        out.append("<h3>Memberships</h3><ul>" + "".join(items) + "</ul>")
+
+    if detail.facts:
+        items = [
+            f"<li>{escape(f.text)}" + _dates(("", f.date)) + f"{cites.mark(f.citations)}</li>"
+            for f in detail.facts
+        ]
+        out.append("<h3>Facts</h3><ul>" + "".join(items) + "</ul>")
+
+    if detail.statements:
+        items = []
+        for st in detail.statements:
+            who = entry_link(st.speaker) if st.speaker else escape(st.speaker_label or "")
+            at = f" at {entry_link(st.event)}" if st.event and st.event.id != detail.ref.id else ""
+            kind_text = {"direct": "said", "reported": "reported", "translated": "said (in translation)"}[
+                st.kind
+            ]
+            items.append(
+                f"<li><p>{who}{at}, {kind_text}"
+                + _dates(("", st.date))
+                + f":</p><blockquote>{escape(st.text)}</blockquote>{cites.mark(st.citations)}</li>"
+            )
+        out.append("<h3>Statements</h3><ul>" + "".join(items) + "</ul>")
+
+    for group in detail.related:
+        items = [
+            f"<li>{entry_link(link.ref)}"
+            + (f" — {escape(link.detail)}" if link.detail else "")
+            + f"{cites.mark(link.citations)}</li>"
+            for link in group.links
+        ]
+        out.append(f"<h3>{escape(group.title)}</h3><ul>" + "".join(items) + "</ul>")
+
+    if detail.source_uses:
+        items = []
+        for use in detail.source_uses:
+            subject = entry_link(use.subject) if use.subject else "<i>an entry in the trash</i>"
+            quote = f"<br><i>“{escape(use.quote)}”</i>" if use.quote else ""
+            items.append(f"<li>{subject}: {escape(use.what.replace('_', ' '))}{quote}</li>")
+        out.append(f"<h3>Cited for ({len(detail.source_uses)})</h3><ul>" + "".join(items) + "</ul>")
+
+    if detail.notes or detail.backlinks:
+        items = [
+            f"<li>{escape(n.title or '(untitled)')} <small>{escape(n.updated_at[:10])}</small></li>"
+            for n in detail.notes
+        ]
+        items += [
+            f"<li>{escape(n.title or '(untitled)')}"
+            + (f" <small>on {entry_link(n.entry)}</small>" if n.entry else "")
+            + "</li>"
+            for n in detail.backlinks
+        ]
+        out.append("<h3>Notes</h3><ul>" + "".join(items) + "</ul>")
+
+    if detail.archived_text:
+        paras = "".join(f"<p>{escape(p)}</p>" for p in detail.archived_text.splitlines() if p.strip())
+        out.append(f"<h3>Archived text</h3>{paras}")
+
+    out.append(cites.html())
+    return "\n".join(out)

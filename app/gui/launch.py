@@ -1,0 +1,41 @@
+"""Starting the window: open the library, report what cannot be opened in a dialog, run."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, __version__
+from app.db.database import DatabaseRefused
+from app.paths import resolve_db_path
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("roundtable")
+    return app
+
+
+def run_gui(db_arg: str | None) -> int:
+    app = application()
+    path = resolve_db_path(db_arg)
+    from app.services.library import open_library
+
+    try:
+        db = open_library(path)
+    except DatabaseRefused as exc:
+        QMessageBox.critical(None, f"{APP_NAME} cannot open this database", str(exc))
+        return 1
+    from app.gui.main_window import MainWindow
+
+    window = MainWindow(db)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,1 @@
+"""Files in and out: data files, Markdown export, atomic writes. No Qt."""

@@ -1,0 +1,87 @@
+"""Where Roundtable keeps things: the one place that knows the folders.
+
+Bundled files (resources/, migrations/) sit at the top of the source tree; a wheel or a
+PyInstaller bundle carries them inside the package as app/resources and app/migrations.
+User files live in the platform's folders (platformdirs), unless ROUNDTABLE_HOME moves all of
+them (tests, portable installs) or --db / ROUNDTABLE_DB names the database file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from app import APP_NAME
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DB_FILENAME = "roundtable.sqlite3"
+ENV_DB = "ROUNDTABLE_DB"
+ENV_HOME = "ROUNDTABLE_HOME"
+
+
+def _bundled(name: str) -> Path:
+    inside = PACKAGE_DIR / name
+    if inside.is_dir():
+        return inside
+    return PACKAGE_DIR.parent / name
+
+
+def resources_dir() -> Path:
+    return _bundled("resources")
+
+
+def migrations_dir() -> Path:
+    return _bundled("migrations")
+
+
+def dataset_file() -> Path:
+    """The bundled dataset, loaded into every new database."""
+    return resources_dir() / "dataset" / "roundtable-2025.yaml"
+
+
+def schema_file() -> Path:
+    return resources_dir() / "schema" / "roundtable-data.schema.json"
+
+
+def _home() -> Path | None:
+    home = os.environ.get(ENV_HOME)
+    return Path(home).expanduser() if home else None
+
+
+def data_dir() -> Path:
+    home = _home()
+    if home is not None:
+        return home / "data"
+    import platformdirs  # imported late: only a first start without --db needs it
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def config_dir() -> Path:
+    home = _home()
+    if home is not None:
+        return home / "config"
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.ini"
+
+
+def default_db_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
+    """--db wins over ROUNDTABLE_DB, which wins over the data folder."""
+    chosen = cli_value or os.environ.get(ENV_DB)
+    if chosen:
+        return Path(chosen).expanduser().absolute()
+    return default_db_path()
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups sit beside the database they protect."""
+    return db_path.parent / "backups"

@@ -1,0 +1,422 @@
+"""Everything about one entry, with the citation of every fact, as one plain value."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from app.db.database import Database
+from app.services.dto import (
+    AliasView,
+    CitationView,
+    EntryDetail,
+    FactView,
+    FieldView,
+    LinkGroup,
+    LinkView,
+    MembershipView,
+    NoteSummary,
+    Ref,
+    RoleView,
+    SourceUse,
+    StatementView,
+)
+
+_REF = "{a}.id, {a}.kind, {a}.slug, {a}.name"
+
+# Fields of each kind's own table, in display order: (column, label, entity-reference?)
+_FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
+    "person": (("country_id", "Country", True),),
+    "country": (
+        ("official_name", "Official name", False),
+        ("iso_alpha2", "ISO 3166-1 alpha-2", False),
+        ("iso_alpha3", "ISO 3166-1 alpha-3", False),
+        ("iso_numeric", "ISO 3166-1 numeric", False),
+        ("capital", "Capital", False),
+    ),
+    "organization": (
+        ("abbreviation", "Abbreviation", False),
+        ("org_kind", "Kind", False),
+        ("country_id", "Country", True),
+        ("parent_id", "Part of", True),
+    ),
+    "initiative": (
+        ("initiative_kind", "Kind", False),
+        ("status", "Status", False),
+        ("announced_at_id", "Announced at", True),
+        ("announced_on", "Announced on", False),
+    ),
+    "event": (
+        ("event_kind", "Kind", False),
+        ("start_date", "Start", False),
+        ("end_date", "End", False),
+        ("place", "Place", False),
+        ("country_id", "Country", True),
+        ("part_of_id", "Part of", True),
+    ),
+    "source": (
+        ("source_kind", "Kind", False),
+        ("publisher", "Publisher", False),
+        ("url", "URL", False),
+        ("archived_url", "Archived copy", False),
+        ("published", "Published", False),
+        ("reliability", "Reliability", False),
+    ),
+}
+
+
+class NotFound(LookupError):
+    pass
+
+
+def _ref(row: Sequence[object], at: int = 0) -> Ref | None:
+    if row[at] is None:
+        return None
+    return Ref(int(row[at]), str(row[at + 1]), str(row[at + 2]), str(row[at + 3]))  # type: ignore[call-overload]
+
+
+class EntryDetails:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._db.read()
+
+    # --- citations -------------------------------------------------------------------------
+
+    def _citations(self, owner: str, ids: Iterable[int]) -> dict[int, list[CitationView]]:
+        """Citations whose `owner` column is one of `ids`, grouped by that id."""
+        wanted = sorted(set(ids))
+        grouped: dict[int, list[CitationView]] = defaultdict(list)
+        if not wanted:
+            return grouped
+        marks = ",".join("?" * len(wanted))
+        rows = self._conn.execute(
+            f"SELECT c.{owner}, {_REF.format(a='s')}, c.reliability, c.quote, c.locator, c.field, "
+            "c.note, src.url, src.publisher FROM citation c "
+            "JOIN entity s ON s.id = c.source_id JOIN source src ON src.id = c.source_id "
+            f"WHERE c.{owner} IN ({marks}) ORDER BY c.id",
+            wanted,
+        )
+        for r in rows:
+            source = _ref(r, 1)
+            assert source is not None
+            grouped[int(r[0])].append(CitationView(source, r[5], r[6], r[7], r[8], r[9], r[10], r[11]))
+        return grouped
+
+    # --- the entry -------------------------------------------------------------------------
+
+    def get(self, slug: str) -> EntryDetail:
+        row = self._conn.execute("SELECT id FROM entity WHERE slug = ?", (slug,)).fetchone()
+        if row is None:
+            raise NotFound(f"no entry with slug {slug!r}")
+        return self.get_by_id(int(row[0]))
+
+    def get_by_id(self, entity_id: int) -> EntryDetail:
+        conn = self._conn
+        row = conn.execute(
+            "SELECT id, kind, slug, name, uid, summary, created_at, updated_at, deleted_at "
+            "FROM entity WHERE id = ?",
+            (entity_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no entry with id {entity_id}")
+        ref = Ref(row[0], row[1], row[2], row[3])
+        kind = ref.kind
+        entity_cites = self._citations("entity_id", [ref.id]).get(ref.id, [])
+        by_field: dict[str | None, list[CitationView]] = defaultdict(list)
+        for c in entity_cites:
+            by_field[c.field].append(c)
+
+        fields, archived_text = self._fields(ref, by_field)
+        related, memberships, roles = self._related(ref)
+        return EntryDetail(
+            ref=ref,
+            uid=row[4],
+            summary=row[5],
+            created_at=row[6],
+            updated_at=row[7],
+            deleted_at=row[8],
+            fields=fields,
+            citations=tuple(by_field.get(None, [])),
+            aliases=self._aliases(ref.id),
+            roles=roles,
+            memberships=memberships,
+            facts=self._facts(ref.id),
+            statements=self._statements(ref),
+            related=related,
+            source_uses=self._source_uses(ref.id) if kind == "source" else (),
+            tags=self._tags(ref.id),
+            notes=self._notes("n.entity_id = :id", ref.id),
+            backlinks=self._notes(
+                "n.id IN (SELECT note_id FROM note_link WHERE entity_id = :id) "
+                "AND coalesce(n.entity_id, -1) != :id",
+                ref.id,
+            ),
+            archived_text=archived_text,
+        )
+
+    def _fields(
+        self, ref: Ref, by_field: dict[str | None, list[CitationView]]
+    ) -> tuple[tuple[FieldView, ...], str | None]:
+        spec = _FIELDS[ref.kind]
+        cols = [c for c, _, _ in spec]
+        extra = ", archived_text" if ref.kind == "source" else ""
+        row = self._conn.execute(
+            f"SELECT {', '.join(cols)}{extra} FROM {ref.kind} WHERE id = ?", (ref.id,)
+        ).fetchone()
+        out = [FieldView("Name", ref.name, None, tuple(by_field.get("name", [])))]
+        for (col, label, is_ref), value in zip(spec, row, strict=False):
+            if value is None or value == "":
+                continue
+            key = col.removesuffix("_id")
+            cites = tuple(by_field.get(key, []))
+            if is_ref:
+                target = self._ref_by_id(int(value))
+                if target is not None:
+                    out.append(FieldView(label, target.name, target, cites))
+            else:
+                out.append(FieldView(label, str(value), None, cites))
+        archived = row[len(cols)] if extra else None
+        return tuple(out), archived
+
+    def _ref_by_id(self, entity_id: int) -> Ref | None:
+        row = self._conn.execute(
+            f"SELECT {_REF.format(a='e')} FROM entity e WHERE e.id = ?", (entity_id,)
+        ).fetchone()
+        return _ref(row) if row else None
+
+    def _aliases(self, entity_id: int) -> tuple[AliasView, ...]:
+        rows = self._conn.execute(
+            "SELECT id, value, language, script, kind FROM alias WHERE entity_id = ? ORDER BY id",
+            (entity_id,),
+        ).fetchall()
+        cites = self._citations("alias_id", (r[0] for r in rows))
+        return tuple(AliasView(r[1], r[2], r[3], r[4], tuple(cites.get(r[0], []))) for r in rows)
+
+    def _facts(self, entity_id: int) -> tuple[FactView, ...]:
+        rows = self._conn.execute(
+            "SELECT id, text, date FROM fact WHERE entity_id = ? ORDER BY position, id",
+            (entity_id,),
+        ).fetchall()
+        cites = self._citations("fact_id", (r[0] for r in rows))
+        return tuple(FactView(r[1], r[2], tuple(cites.get(r[0], []))) for r in rows)
+
+    def _statements(self, ref: Ref) -> tuple[StatementView, ...]:
+        rows = self._conn.execute(
+            f"SELECT st.id, {_REF.format(a='sp')}, st.speaker_label, {_REF.format(a='ev')}, "
+            "st.date, st.text, st.kind, st.language FROM statement st "
+            "LEFT JOIN entity sp ON sp.id = st.speaker_id AND sp.deleted_at IS NULL "
+            "LEFT JOIN entity ev ON ev.id = st.event_id AND ev.deleted_at IS NULL "
+            "WHERE st.speaker_id = :id OR st.event_id = :id ORDER BY st.id",
+            {"id": ref.id},
+        ).fetchall()
+        cites = self._citations("statement_id", (r[0] for r in rows))
+        return tuple(
+            StatementView(
+                _ref(r, 1), r[5], _ref(r, 6), r[10], r[11], r[12], r[13], tuple(cites.get(r[0], []))
+            )
+            for r in rows
+        )
+
+    def _tags(self, entity_id: int) -> tuple[str, ...]:
+        rows = self._conn.execute(
+            "SELECT t.name FROM entity_tag et JOIN tag t ON t.id = et.tag_id "
+            "WHERE et.entity_id = ? ORDER BY t.name",
+            (entity_id,),
+        )
+        return tuple(r[0] for r in rows)
+
+    def _notes(self, where: str, entity_id: int) -> tuple[NoteSummary, ...]:
+        rows = self._conn.execute(
+            f"SELECT n.id, n.uid, n.title, n.updated_at, {_REF.format(a='l')} FROM note n "
+            f"LEFT JOIN entity l ON l.id = n.entity_id WHERE {where} AND n.deleted_at IS NULL "
+            "ORDER BY n.updated_at DESC",
+            {"id": entity_id},
+        )
+        return tuple(NoteSummary(r[0], r[1], r[2], r[3], _ref(r, 4)) for r in rows)
+
+    # --- how the entry relates to others ------------------------------------------------------
+
+    def _links(
+        self, sql: str, params: Sequence[object] | dict[str, object], owner: str | None = None
+    ) -> tuple[LinkView, ...]:
+        """Rows of (owner id, ref..., detail) -> links, with the owner's citations."""
+        rows = self._conn.execute(sql, params).fetchall()
+        cites = self._citations(owner, (r[0] for r in rows)) if owner else {}
+        return tuple(
+            LinkView(ref, r[5] or "", tuple(cites.get(r[0], [])))
+            for r in rows
+            if (ref := _ref(r, 1)) is not None
+        )
+
+    def _related(
+        self, ref: Ref
+    ) -> tuple[tuple[LinkGroup, ...], tuple[MembershipView, ...], tuple[RoleView, ...]]:
+        conn = self._conn
+        live = "x.deleted_at IS NULL"
+        groups: list[LinkGroup] = []
+
+        def group(title: str, links: tuple[LinkView, ...]) -> None:
+            if links:
+                groups.append(LinkGroup(title, links))
+
+        ref_x = _REF.format(a="x")
+        # Roles: the person's own mandates, or the officials of an organization / country.
+        role_rows = conn.execute(
+            f"SELECT r.id, r.title, {_REF.format(a='o')}, {_REF.format(a='c')}, r.as_of, r.start_date, "
+            "r.end_date FROM role r LEFT JOIN entity o ON o.id = r.organization_id "
+            "LEFT JOIN entity c ON c.id = r.country_id WHERE r.person_id = ? "
+            "ORDER BY coalesce(r.as_of, r.start_date, '') DESC, r.id",
+            (ref.id,),
+        ).fetchall()
+        role_cites = self._citations("role_id", (r[0] for r in role_rows))
+        roles = tuple(
+            RoleView(r[1], _ref(r, 2), _ref(r, 6), r[10], r[11], r[12], tuple(role_cites.get(r[0], [])))
+            for r in role_rows
+        )
+
+        member_rows = conn.execute(
+            f"SELECT m.id, {_REF.format(a='mb')}, {_REF.format(a='org')}, m.status, m.start_date, m.end_date "
+            "FROM membership m JOIN entity mb ON mb.id = m.member_id "
+            "JOIN entity org ON org.id = m.organization_id "
+            "WHERE (m.member_id = :id AND org.deleted_at IS NULL) "
+            "OR (m.organization_id = :id AND mb.deleted_at IS NULL) "
+            "ORDER BY mb.name, m.start_date",
+            {"id": ref.id},
+        ).fetchall()
+        m_cites = self._citations("membership_id", (r[0] for r in member_rows))
+        memberships = tuple(
+            MembershipView(_ref(r, 1), _ref(r, 5), r[9], r[10], r[11], tuple(m_cites.get(r[0], [])))  # type: ignore[arg-type]
+            for r in member_rows
+        )
+
+        # Officials: one line per person, with the latest title they hold here.
+        officials_where = {
+            "organization": "r.organization_id = :id",
+            "country": "(r.country_id = :id OR p.country_id = :id)",
+        }.get(ref.kind)
+        if officials_where:
+            group(
+                "Officials",
+                self._links(
+                    f"""SELECT role_id, {ref_x}, title FROM (
+                          SELECT r.id AS role_id, r.person_id, r.title, row_number() OVER (
+                            PARTITION BY r.person_id
+                            ORDER BY coalesce(r.as_of, r.start_date, '') DESC, r.id) AS n
+                          FROM role r JOIN person p ON p.id = r.person_id WHERE {officials_where}
+                        ) JOIN entity x ON x.id = person_id WHERE n = 1 AND {live} ORDER BY x.name""",
+                    {"id": ref.id},
+                    "role_id",
+                ),
+            )
+        if ref.kind == "country":
+            group(
+                "Organizations",
+                self._links(
+                    f"SELECT o.id, {ref_x}, coalesce(o.org_kind, '') FROM organization o "
+                    f"JOIN entity x ON x.id = o.id WHERE o.country_id = ? AND {live} ORDER BY x.name",
+                    (ref.id,),
+                ),
+            )
+        if ref.kind == "organization":
+            group(
+                "Parts",
+                self._links(
+                    f"SELECT o.id, {ref_x}, coalesce(o.org_kind, '') FROM organization o "
+                    f"JOIN entity x ON x.id = o.id WHERE o.parent_id = ? AND {live} ORDER BY x.name",
+                    (ref.id,),
+                ),
+            )
+        if ref.kind == "initiative":
+            group(
+                "Parties",
+                self._links(
+                    f"SELECT ip.id, {ref_x}, ip.role FROM initiative_party ip "
+                    f"JOIN entity x ON x.id = ip.entity_id WHERE ip.initiative_id = ? AND {live} "
+                    "ORDER BY ip.id",
+                    (ref.id,),
+                    "party_id",
+                ),
+            )
+        else:
+            group(
+                "Initiatives",
+                self._links(
+                    f"SELECT ip.id, {ref_x}, ip.role FROM initiative_party ip "
+                    f"JOIN entity x ON x.id = ip.initiative_id WHERE ip.entity_id = ? AND {live} "
+                    "ORDER BY x.name",
+                    (ref.id,),
+                    "party_id",
+                ),
+            )
+        if ref.kind == "event":
+            group(
+                "Participants",
+                self._links(
+                    f"SELECT pa.id, {ref_x}, pa.role FROM participation pa "
+                    f"JOIN entity x ON x.id = pa.entity_id WHERE pa.event_id = ? AND {live} "
+                    "ORDER BY pa.role, x.name",
+                    (ref.id,),
+                    "participation_id",
+                ),
+            )
+            group(
+                "Announced here",
+                self._links(
+                    f"SELECT i.id, {ref_x}, coalesce(i.status, '') FROM initiative i "
+                    f"JOIN entity x ON x.id = i.id WHERE i.announced_at_id = ? AND {live} ORDER BY x.name",
+                    (ref.id,),
+                ),
+            )
+            group(
+                "Events within",
+                self._links(
+                    f"SELECT ev.id, {ref_x}, coalesce(ev.start_date, '') FROM event ev "
+                    f"JOIN entity x ON x.id = ev.id WHERE ev.part_of_id = ? AND {live} ORDER BY ev.start_date",
+                    (ref.id,),
+                ),
+            )
+        else:
+            group(
+                "Events",
+                self._links(
+                    f"SELECT pa.id, {ref_x}, pa.role FROM participation pa "
+                    f"JOIN entity x ON x.id = pa.event_id WHERE pa.entity_id = ? AND {live} "
+                    "ORDER BY x.name",
+                    (ref.id,),
+                    "participation_id",
+                ),
+            )
+        return tuple(groups), memberships, roles
+
+    def _source_uses(self, source_id: int) -> tuple[SourceUse, ...]:
+        """Every citation of this source, described by what it supports."""
+        rows = self._conn.execute(
+            f"""
+            SELECT {_REF.format(a="x")}, what, c.quote, c.reliability FROM (
+              SELECT c.id AS cid, c.entity_id AS subject,
+                     coalesce(c.field, 'entry') AS what FROM citation c
+                     WHERE c.source_id = :s AND c.entity_id IS NOT NULL
+              UNION ALL SELECT c.id, a.entity_id, 'name ' || a.value FROM citation c
+                     JOIN alias a ON a.id = c.alias_id WHERE c.source_id = :s
+              UNION ALL SELECT c.id, f.entity_id, 'fact' FROM citation c
+                     JOIN fact f ON f.id = c.fact_id WHERE c.source_id = :s
+              UNION ALL SELECT c.id, m.member_id, 'membership: ' || m.status FROM citation c
+                     JOIN membership m ON m.id = c.membership_id WHERE c.source_id = :s
+              UNION ALL SELECT c.id, r.person_id, 'title: ' || r.title FROM citation c
+                     JOIN role r ON r.id = c.role_id WHERE c.source_id = :s
+              UNION ALL SELECT c.id, p.event_id, 'participant: ' || p.role FROM citation c
+                     JOIN participation p ON p.id = c.participation_id WHERE c.source_id = :s
+              UNION ALL SELECT c.id, ip.initiative_id, 'party: ' || ip.role FROM citation c
+                     JOIN initiative_party ip ON ip.id = c.party_id WHERE c.source_id = :s
+              UNION ALL SELECT c.id, coalesce(st.speaker_id, st.event_id), 'statement' FROM citation c
+                     JOIN statement st ON st.id = c.statement_id WHERE c.source_id = :s
+            ) u JOIN citation c ON c.id = u.cid LEFT JOIN entity x ON x.id = u.subject
+            ORDER BY x.name, c.id
+            """,
+            {"s": source_id},
+        )
+        return tuple(SourceUse(_ref(r), r[4], r[5], r[6]) for r in rows)

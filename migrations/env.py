@@ -1,0 +1,63 @@
+"""Alembic environment. Roundtable runs migrations from code (app/db/migrate.py) on a connection
+it passes in `config.attributes["connection"]`; batch mode because SQLite cannot ALTER most
+things in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alembic import context
+from sqlalchemy.engine import Connection
+
+from app.db.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def _same_default(
+    _context: Any,
+    _inspected_column: Any,
+    _metadata_column: Any,
+    inspected_default: str | None,
+    _metadata_default: Any,
+    rendered_metadata_default: str | None,
+) -> bool | None:
+    """SQLite reflects a default of '' as "('')", which Alembic's own comparison misreads;
+    compare the unwrapped text ourselves. True means 'differs'."""
+    if inspected_default is None or rendered_metadata_default is None:
+        return None
+
+    def bare(text: str) -> str:
+        return text.strip().removeprefix("(").removesuffix(")").strip("'\"")
+
+    return bare(inspected_default) != bare(rendered_metadata_default)
+
+
+def _run(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+        compare_server_default=_same_default,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        _run(connection)
+        return
+    from app.db.engine import make_engine
+
+    engine = make_engine(config.get_main_option("sqlalchemy.url") or "", foreign_keys=False)
+    with engine.begin() as conn:
+        _run(conn)
+
+
+if context.is_offline_mode():
+    raise SystemExit("Roundtable migrations run online only (app/db/migrate.py).")
+run_migrations_online()

@@ -1,0 +1,78 @@
+"""Shared fixtures. Every test runs offscreen with ROUNDTABLE_HOME in a temporary folder, so the
+real user data folder is never touched."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.db.database import Database, open_database
+from app.io.datafile import read
+from app.services.importer import import_file
+from app.services.library import open_library
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("ROUNDTABLE_DB", None)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini" / "mini.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ROUNDTABLE_HOME", str(home))
+    monkeypatch.delenv("ROUNDTABLE_DB", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database created, migrated and seeded once per test session."""
+    path = tmp_path_factory.mktemp("template") / "seeded.sqlite3"
+    open_library(path).close()
+    return path
+
+
+def copy_db(source: Path, target: Path) -> Path:
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    src.backup(dst)
+    dst.close()
+    src.close()
+    return target
+
+
+@pytest.fixture
+def seeded_path(seeded_template: Path, tmp_path: Path) -> Path:
+    return copy_db(seeded_template, tmp_path / "roundtable.sqlite3")
+
+
+@pytest.fixture
+def seeded_db(seeded_path: Path) -> Iterator[Database]:
+    db = open_database(seeded_path)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(tmp_path / "empty.sqlite3")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def mini_db(tmp_path: Path) -> Iterator[Database]:
+    """A database holding only tests/fixtures/mini/mini.yaml."""
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI.parent, folder)
+    db = open_database(tmp_path / "mini.sqlite3")
+    import_file(db, read(folder / "mini.yaml"))
+    yield db
+    db.close()
