@@ -81,6 +81,18 @@ class EntryList(QWidget):
         self._fit_columns()
         self._update_status()
 
+    def refresh(self) -> None:
+        """Re-read every list this widget has shown, keeping the current selection."""
+        model = self.model
+        slug = None
+        if model is not None:
+            index = self.table.currentIndex()
+            slug = model.slug_at(index.row()) if index.isValid() else None
+        for m in self._models.values():
+            m.refresh()
+        if slug:
+            self.select_slug(slug)
+
     def _fit_columns(self) -> None:
         model = self.model
         if model is None:

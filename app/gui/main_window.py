@@ -1,5 +1,11 @@
 """The main window composes the sidebar, the list and the detail view; it holds no logic of
-its own beyond wiring them together and the navigation between entries."""
+its own beyond wiring them together and the navigation between entries.
+
+Features (editing, notes, search, export, backups ...) live in their own modules and install
+themselves through app/gui/features.py: they add actions to the menus kept here as attributes
+(`file_menu`, `edit_menu`, `view_menu`, `go_menu`, `help_menu`), widgets to the sidebar or
+the splitter, and listen to `changes`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
 from app import APP_NAME
 from app.db.database import Database
+from app.gui.changes import Changes
 from app.gui.detail_view import DetailView
 from app.gui.entry_list import EntryList
 from app.gui.navigation import History
@@ -25,6 +32,7 @@ class MainWindow(QMainWindow):
         self.lists = EntryLists(db)
         self.details = EntryDetails(db)
         self.history = History(self)
+        self.changes = Changes(self)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
 
@@ -46,10 +54,15 @@ class MainWindow(QMainWindow):
         self.entry_list.entry_selected.connect(self._entry_chosen)
         self.detail_view.link_activated.connect(self.open_entry)
         self.history.changed.connect(self._update_nav)
+        self.changes.entries_changed.connect(self._entries_changed)
 
         self.sidebar.set_counts(self.lists.counts())
         self.sidebar.select_kind(KINDS[0].key)
         self.statusBar().showMessage(str(db.path))
+
+        from app.gui.features import install_features
+
+        install_features(self)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -81,10 +94,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=kind.key: self.sidebar.select_kind(k))
             go_menu.addAction(action)
 
-        toolbar = QToolBar("Navigation", self)
-        toolbar.setObjectName("navigationToolbar")
-        toolbar.addActions([self.back_action, self.forward_action])
-        self.addToolBar(toolbar)
+        self.help_menu = menu.addMenu("&Help")
+
+        self.toolbar = QToolBar("Navigation", self)
+        self.toolbar.setObjectName("navigationToolbar")
+        self.toolbar.addActions([self.back_action, self.forward_action])
+        self.addToolBar(self.toolbar)
         self._update_nav()
 
     def _focus_filter(self) -> None:
@@ -94,6 +109,17 @@ class MainWindow(QMainWindow):
     def _update_nav(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
+
+    def _entries_changed(self, slugs: set[str]) -> None:
+        """Something was written: refresh counts, the visible list and the open entry."""
+        self.sidebar.set_counts(self.lists.counts())
+        self.entry_list.refresh()
+        current = self.detail_view.detail
+        if current is not None and (not slugs or current.ref.slug in slugs):
+            try:
+                self.detail_view.show_detail(self.details.get_by_id(current.ref.id))
+            except NotFound:
+                self.detail_view.show_empty("This entry no longer exists.")
 
     # --- navigation -------------------------------------------------------------------------
 

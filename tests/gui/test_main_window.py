@@ -93,3 +93,13 @@ def test_launch_refuses_a_foreign_file_with_a_dialog(
     bogus.write_text("not a database", encoding="utf-8")
     assert launch.run_gui(str(bogus)) == 1
     assert shown and "not an SQLite file" in shown[0]
+
+
+def test_an_announced_change_shows_up_at_once(window: MainWindow, seeded_db: Database) -> None:
+    window.open_entry("wang-changlin")
+    seeded_db.read().execute("UPDATE entity SET name = 'Wang Changlin (edited)' WHERE slug = 'wang-changlin'")
+    window.changes.announce_entries({"wang-changlin"})
+    assert "Wang Changlin (edited)" in window.detail_view.toPlainText()
+    model = window.entry_list.model
+    assert model is not None
+    assert model.data(model.index(model.row_of("wang-changlin"), 0)) == "Wang Changlin (edited)"

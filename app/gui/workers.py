@@ -1,0 +1,75 @@
+"""Running service work off the UI thread and handing plain results back through signals.
+
+    task = Task(lambda progress: export(db, target, progress))
+    task.progressed.connect(on_progress)   # (done, total)
+    task.succeeded.connect(on_done)        # the function's return value
+    task.failed.connect(show_error)        # a message for the user
+    cancel_button.clicked.connect(task.cancel)
+    task.start()                           # connect first: a fast task may finish at once
+
+The function must not touch widgets; it uses its own database connection (Database.connect()
+or a new session) because sqlite3 connections belong to the thread that uses them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.services.progress import Cancelled, Progress
+
+log = logging.getLogger(__name__)
+
+
+def _plain(exc: Exception) -> str:
+    return str(exc) or exc.__class__.__name__
+
+
+class Task(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(
+        self,
+        fn: Callable[[Progress], Any],
+        *,
+        describe: Callable[[Exception], str] = _plain,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._describe = describe
+        self.progress = Progress(self.progressed.emit)
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(_Runnable(self))
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+    def run_here(self) -> None:
+        """Run the function in the calling thread (the pool thread, via start())."""
+        try:
+            result = self._fn(self.progress)
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as exc:
+            log.exception("background task failed")
+            self.failed.emit(self._describe(exc))
+        else:
+            self.succeeded.emit(result)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task) -> None:
+        super().__init__()
+        self._task = task
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        self._task.run_here()
