@@ -7,8 +7,11 @@ BIN    := $(VENV)/Scripts
 endif
 STAMP_APP  := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
+STAMP_PACKAGE := $(VENV)/.installed-package
+APP_ID     := io.github.roundtable.Roundtable
+UNAME      := $(shell uname -s 2>/dev/null)
 
-.PHONY: run test wheel-check clean revision
+.PHONY: run test wheel-check desktop-check package clean revision
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Roundtable needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -21,6 +24,10 @@ $(STAMP_APP): pyproject.toml | $(BIN)/python
 
 $(STAMP_TEST): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@ $(STAMP_APP) $(STAMP_PACKAGE)
+
+$(STAMP_PACKAGE): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[package]'
 	@touch $@ $(STAMP_APP)
 
 ## Start Roundtable on its default database (created, migrated and seeded on first run).
@@ -28,12 +35,42 @@ run: $(STAMP_APP)
 	$(BIN)/roundtable $(ARGS)
 
 ## Lint, type-check, run the whole test suite headless, and prove the wheel works installed.
+# The bundle test (tests/packaging/test_bundle.py) builds with PyInstaller: -m 'not bundle' skips it.
 test: $(STAMP_TEST)
-	$(BIN)/ruff check app tests migrations
-	$(BIN)/ruff format --check app tests migrations
+	$(BIN)/ruff check app tests migrations packaging
+	$(BIN)/ruff format --check app tests migrations packaging
 	$(BIN)/mypy
+	$(MAKE) --no-print-directory desktop-check
+ifeq ($(UNAME),Linux)
+	$(call need_tool,strace,strace)
+endif
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory wheel-check
+
+## Build the one-folder application for this OS: dist/Roundtable (and dist/Roundtable.app on macOS).
+package: $(STAMP_PACKAGE)
+	$(BIN)/python -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/roundtable.spec
+	@echo "package: dist/Roundtable/roundtable (and roundtable-cli) — see README, Packaging"
+
+# A system tool the checks need: installed with apt-get when missing and we are root (as in CI).
+define need_tool
+	@command -v $(1) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing $(2) for $(1)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
+	  else echo "$(1) is missing: install the $(2) package"; exit 1; fi; }
+endef
+
+## Validate the Linux desktop entry and AppStream metainfo, as software centres and distributions do.
+desktop-check:
+ifeq ($(UNAME),Linux)
+	$(call need_tool,desktop-file-validate,desktop-file-utils)
+	$(call need_tool,appstreamcli,appstream)
+	desktop-file-validate packaging/linux/$(APP_ID).desktop
+	appstreamcli validate --no-net packaging/linux/$(APP_ID).metainfo.xml
+else
+	@echo "desktop-check: Linux only; skipped on $(UNAME)"
+endif
 
 ## Build the wheel, install it into a new virtual environment, run it on a new database there.
 WHEEL_DIR := build/wheel-check

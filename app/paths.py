@@ -34,6 +34,11 @@ def migrations_dir() -> Path:
     return _bundled("migrations")
 
 
+def icon_file(name: str = "roundtable.svg") -> Path:
+    """The application icon (roundtable.svg, roundtable-small.svg, png/roundtable-N.png)."""
+    return resources_dir() / "icons" / name
+
+
 def dataset_file() -> Path:
     """The bundled dataset, loaded into every new database."""
     return resources_dir() / "dataset" / "roundtable-2025.yaml"

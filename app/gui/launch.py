@@ -6,8 +6,10 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_NAME, __version__
+from app import APP_ID, APP_NAME, __version__
 from app.db.database import DatabaseRefused
+from app.gui import smoke
+from app.gui.icon import app_icon
 from app.paths import resolve_db_path
 
 
@@ -17,7 +19,8 @@ def application() -> QApplication:
         app = QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("roundtable")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -35,6 +38,8 @@ def run_gui(db_arg: str | None) -> int:
 
     window = MainWindow(db)
     window.show()
+    if smoke.requested():
+        smoke.quit_after_first_paint(window)
     try:
         return app.exec()
     finally:
