@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, __version__
 from app.db.database import DatabaseRefused
@@ -24,6 +25,17 @@ def application() -> QApplication:
     return app
 
 
+# The title bar and borders, which a window's own size leaves out.
+_FRAME = QSize(16, 40)
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Open no larger than the screen's free area (1280×760 is too tall for a 1366×768 laptop
+    with a panel), and never below what the window needs."""
+    free = window.screen().availableGeometry().size() - _FRAME
+    window.resize(window.size().boundedTo(free).expandedTo(window.minimumSizeHint()))
+
+
 def run_gui(db_arg: str | None) -> int:
     app = application()
     path = resolve_db_path(db_arg)
@@ -37,6 +49,7 @@ def run_gui(db_arg: str | None) -> int:
     from app.gui.main_window import MainWindow
 
     window = MainWindow(db)
+    fit_to_screen(window)
     window.show()
     if smoke.requested():
         smoke.quit_after_first_paint(window)
