@@ -2,9 +2,50 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QInputMethodEvent
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.gui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, seeded_db: Database) -> Iterator[MainWindow]:
+    """The main window over a copy of the seeded database, shown."""
+    win = MainWindow(seeded_db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+
+
+class UrlRecorder(QObject):
+    """Stands in for the desktop (browser, file manager): what Roundtable asked it to open."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def desktop() -> Iterator[UrlRecorder]:
+    """QDesktopServices.openUrl hands http, https and file URLs to a recorder, not the desktop."""
+    recorder = UrlRecorder()
+    schemes = ("http", "https", "file")
+    for scheme in schemes:
+        QDesktopServices.setUrlHandler(scheme, recorder, "open")
+    yield recorder
+    for scheme in schemes:
+        QDesktopServices.unsetUrlHandler(scheme)
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -6,12 +6,11 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,27 +20,7 @@ from app.db.schema_version import HEAD
 from app.gui.about import AboutDialog
 from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
-
-
-class UrlRecorder(QObject):
-    """Stands in for the desktop (file manager, browser) through QDesktopServices.setUrlHandler."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[QUrl] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url)
-
-
-@pytest.fixture
-def window(qtbot: QtBot, seeded_db: Database) -> Iterator[MainWindow]:
-    win = MainWindow(seeded_db)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
+from tests.gui.conftest import UrlRecorder
 
 
 @pytest.fixture
@@ -89,14 +68,11 @@ def test_about_tells_version_folder_revision_licence_and_sources(
     assert "china-asean-ai-roundtable-2025, version 1" in text
 
 
-def test_open_data_folder_hands_a_file_url_to_the_desktop(qtbot: QtBot, about: AboutDialog) -> None:
-    recorder = UrlRecorder()
-    QDesktopServices.setUrlHandler("file", recorder, "open")
-    try:
-        qtbot.mouseClick(about.open_folder, Qt.MouseButton.LeftButton)
-    finally:
-        QDesktopServices.unsetUrlHandler("file")
-    assert [u.toLocalFile() for u in recorder.urls] == [str(about.facts.data_folder)]
+def test_open_data_folder_hands_a_file_url_to_the_desktop(
+    qtbot: QtBot, about: AboutDialog, desktop: UrlRecorder
+) -> None:
+    qtbot.mouseClick(about.open_folder, Qt.MouseButton.LeftButton)
+    assert [(u.scheme(), u.toLocalFile()) for u in desktop.urls] == [("file", str(about.facts.data_folder))]
     assert about.open_problem.isHidden()
 
 

@@ -16,8 +16,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QPoint, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from app.__main__ import main
@@ -28,6 +27,7 @@ from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
 from app.services.kinds import KINDS
 from app.services.library import open_library
+from tests.gui.conftest import UrlRecorder
 from tests.syscalls import network_syscalls, strace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -88,28 +88,6 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     assert finder.tried == []
 
 
-class UrlRecorder(QObject):
-    """Stands in for the system browser through QDesktopServices.setUrlHandler."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
-
-@pytest.fixture
-def browser() -> Iterator[UrlRecorder]:
-    recorder = UrlRecorder()
-    for scheme in ("http", "https", "file"):
-        QDesktopServices.setUrlHandler(scheme, recorder, "open")
-    yield recorder
-    for scheme in ("http", "https", "file"):
-        QDesktopServices.unsetUrlHandler(scheme)
-
-
 @pytest.fixture
 def window(qtbot: QtBot, offline: list[str], tmp_path: Path) -> Iterator[MainWindow]:
     """A first start, offline: create, migrate and seed a new library, then show the window."""
@@ -149,14 +127,14 @@ def _click_text(qtbot: QtBot, view: DetailView, text: str) -> None:
 
 
 def test_web_link_opens_the_browser_only_when_clicked(
-    qtbot: QtBot, window: MainWindow, browser: UrlRecorder
+    qtbot: QtBot, window: MainWindow, desktop: UrlRecorder
 ) -> None:
     assert window.open_entry("iso-codes-pycountry")
     qtbot.wait(50)
     assert REMOTE_LINK in window.detail_view.toPlainText()
-    assert browser.urls == []  # showing the link fetched nothing and opened nothing
+    assert desktop.urls == []  # showing the link fetched nothing and opened nothing
     _click_text(qtbot, window.detail_view, REMOTE_LINK)
-    assert browser.urls == [REMOTE_LINK]
+    assert [u.toString() for u in desktop.urls] == [REMOTE_LINK]
 
 
 @pytest.fixture
@@ -207,12 +185,12 @@ def test_remote_images_in_imported_text_are_never_fetched(
     assert {got for _, got in requested} == {None}
 
 
-def test_about_and_open_data_folder(qtbot: QtBot, window: MainWindow, browser: UrlRecorder) -> None:
+def test_about_and_open_data_folder(qtbot: QtBot, window: MainWindow, desktop: UrlRecorder) -> None:
     about = AboutDialog(window)
     qtbot.addWidget(about)
     about.show()
     qtbot.mouseClick(about.open_folder, Qt.MouseButton.LeftButton)
-    assert browser.urls == [QUrl.fromLocalFile(str(window.db.path.parent)).toString()]
+    assert desktop.urls == [QUrl.fromLocalFile(str(window.db.path.parent))]
 
 
 def test_command_line_offline(offline: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
