@@ -50,7 +50,7 @@ def _label(text: str, parent: QWidget) -> QLabel:
 
 
 def _provenance_html(facts: AboutLibrary) -> str:
-    cited = f"This library cites {facts.sources} sources in {facts.citations} citations"
+    cited = f"This library holds {facts.sources} sources and {facts.citations} citations"
     article = facts.founding_article
     if article is None:
         return f"{cited}; each citation names its source, the exact quote and a reliability grade."
