@@ -30,44 +30,177 @@ from app.services.slugs import slugify
 # Fixed word lists; their combinations are meaningless on purpose.
 WORDS: dict[str, tuple[str, ...]] = {
     "Hans": (
-        "人工智能", "合作", "部长", "会议", "发展", "技术", "数字", "经济", "创新", "东盟",
-        "论坛", "政策", "安全", "教育", "研究", "中心", "网络", "数据", "平台", "人才",
+        "人工智能",
+        "合作",
+        "部长",
+        "会议",
+        "发展",
+        "技术",
+        "数字",
+        "经济",
+        "创新",
+        "东盟",
+        "论坛",
+        "政策",
+        "安全",
+        "教育",
+        "研究",
+        "中心",
+        "网络",
+        "数据",
+        "平台",
+        "人才",
     ),
     "Thai": (
-        "ปัญญาประดิษฐ์", "ความร่วมมือ", "รัฐมนตรี", "การประชุม", "การพัฒนา", "เทคโนโลยี",
-        "ดิจิทัล", "เศรษฐกิจ", "นวัตกรรม", "อาเซียน", "นโยบาย", "ความปลอดภัย", "การศึกษา",
-        "การวิจัย", "ศูนย์", "เครือข่าย", "ข้อมูล", "แพลตฟอร์ม",
+        "ปัญญาประดิษฐ์",
+        "ความร่วมมือ",
+        "รัฐมนตรี",
+        "การประชุม",
+        "การพัฒนา",
+        "เทคโนโลยี",
+        "ดิจิทัล",
+        "เศรษฐกิจ",
+        "นวัตกรรม",
+        "อาเซียน",
+        "นโยบาย",
+        "ความปลอดภัย",
+        "การศึกษา",
+        "การวิจัย",
+        "ศูนย์",
+        "เครือข่าย",
+        "ข้อมูล",
+        "แพลตฟอร์ม",
     ),
     "Laoo": (
-        "ປັນຍາປະດິດ", "ການຮ່ວມມື", "ລັດຖະມົນຕີ", "ກອງປະຊຸມ", "ການພັດທະນາ", "ເຕັກໂນໂລຊີ",
-        "ດິຈິຕອນ", "ເສດຖະກິດ", "ນະວັດຕະກຳ", "ອາຊຽນ", "ນະໂຍບາຍ", "ຂໍ້ມູນ", "ສູນ", "ການສຶກສາ",
+        "ປັນຍາປະດິດ",
+        "ການຮ່ວມມື",
+        "ລັດຖະມົນຕີ",
+        "ກອງປະຊຸມ",
+        "ການພັດທະນາ",
+        "ເຕັກໂນໂລຊີ",
+        "ດິຈິຕອນ",
+        "ເສດຖະກິດ",
+        "ນະວັດຕະກຳ",
+        "ອາຊຽນ",
+        "ນະໂຍບາຍ",
+        "ຂໍ້ມູນ",
+        "ສູນ",
+        "ການສຶກສາ",
     ),
     "Khmr": (
-        "បញ្ញាសិប្បនិម្មិត", "កិច្ចសហប្រតិបត្តិការ", "រដ្ឋមន្ត្រី", "កិច្ចប្រជុំ", "ការអភិវឌ្ឍ",
-        "បច្ចេកវិទ្យា", "ឌីជីថល", "សេដ្ឋកិច្ច", "នវានុវត្តន៍", "អាស៊ាន", "គោលនយោបាយ", "ទិន្នន័យ",
+        "បញ្ញាសិប្បនិម្មិត",
+        "កិច្ចសហប្រតិបត្តិការ",
+        "រដ្ឋមន្ត្រី",
+        "កិច្ចប្រជុំ",
+        "ការអភិវឌ្ឍ",
+        "បច្ចេកវិទ្យា",
+        "ឌីជីថល",
+        "សេដ្ឋកិច្ច",
+        "នវានុវត្តន៍",
+        "អាស៊ាន",
+        "គោលនយោបាយ",
+        "ទិន្នន័យ",
         "មជ្ឈមណ្ឌល",
     ),
     "Latn": (
-        "artificial", "intelligence", "cooperation", "ministerial", "roundtable", "digital",
-        "economy", "innovation", "capacity", "building", "policy", "framework", "security",
-        "education", "research", "centre", "network", "data", "platform", "talent", "exchange",
-        "governance", "infrastructure", "computing", "pilot", "joint", "regional", "standards",
+        "artificial",
+        "intelligence",
+        "cooperation",
+        "ministerial",
+        "roundtable",
+        "digital",
+        "economy",
+        "innovation",
+        "capacity",
+        "building",
+        "policy",
+        "framework",
+        "security",
+        "education",
+        "research",
+        "centre",
+        "network",
+        "data",
+        "platform",
+        "talent",
+        "exchange",
+        "governance",
+        "infrastructure",
+        "computing",
+        "pilot",
+        "joint",
+        "regional",
+        "standards",
     ),
 }
 LANGUAGE = {"Hans": "zh-Hans", "Thai": "th", "Laoo": "lo", "Khmr": "km", "Latn": "en"}
 OTHER_SCRIPTS = ("Hans", "Thai", "Laoo", "Khmr")
 # Person names: Chinese family + given names; Thai, Lao and Khmer given + family names.
 NAME_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "Hans": (("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"), ("伟", "芳", "敏", "静", "强", "磊", "军", "洋", "明", "华")),
+    "Hans": (
+        ("王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周"),
+        ("伟", "芳", "敏", "静", "强", "磊", "军", "洋", "明", "华"),
+    ),
     "Thai": (("สมชาย", "สมศักดิ์", "วิชัย", "สุดา", "มาลี", "ประเสริฐ"), ("ใจดี", "รักไทย", "ศรีสุข", "บุญมา", "ทองดี")),
     "Laoo": (("ສົມພອນ", "ບຸນມີ", "ຄຳພັນ", "ວິໄລ", "ສີສະຫວາດ"), ("ພົມມະຈັນ", "ສຸວັນນະ", "ແກ້ວມະນີ", "ວົງສາ")),
     "Khmr": (("សុខា", "វណ្ណា", "ចាន់ធា", "សុភា", "ដារ៉ា"), ("សុខ", "ចាន់", "ហេង", "លី", "គឹម")),
     "Latn": (
-        ("Anan", "Bao", "Chanthy", "Dara", "Ela", "Farid", "Giang", "Hana", "Indra", "Jun", "Kiet", "Lina", "Mai", "Nuri", "Oun", "Phan", "Rasa", "Sok", "Tuan", "Wei"),
-        ("Arkarn", "Bounmy", "Chen", "Dinh", "Ekaphan", "Fong", "Gunawan", "Ho", "Ismail", "Jaya", "Keo", "Lim", "Meng", "Ng", "Oudom", "Pham", "Rahman", "Siri", "Tan", "Vong"),
+        (
+            "Anan",
+            "Bao",
+            "Chanthy",
+            "Dara",
+            "Ela",
+            "Farid",
+            "Giang",
+            "Hana",
+            "Indra",
+            "Jun",
+            "Kiet",
+            "Lina",
+            "Mai",
+            "Nuri",
+            "Oun",
+            "Phan",
+            "Rasa",
+            "Sok",
+            "Tuan",
+            "Wei",
+        ),
+        (
+            "Arkarn",
+            "Bounmy",
+            "Chen",
+            "Dinh",
+            "Ekaphan",
+            "Fong",
+            "Gunawan",
+            "Ho",
+            "Ismail",
+            "Jaya",
+            "Keo",
+            "Lim",
+            "Meng",
+            "Ng",
+            "Oudom",
+            "Pham",
+            "Rahman",
+            "Siri",
+            "Tan",
+            "Vong",
+        ),
     ),
 }
-TITLES = ("Minister", "Vice Minister", "Deputy Director", "Director-General", "Secretary", "Ambassador", "Adviser", "Head of Division")
+TITLES = (
+    "Minister",
+    "Vice Minister",
+    "Deputy Director",
+    "Director-General",
+    "Secretary",
+    "Ambassador",
+    "Adviser",
+    "Head of Division",
+)
 ORG_KINDS = ("ministry", "agency", "university", "company", "intergovernmental body", "research institute")
 INITIATIVE_KINDS = ("centre", "programme", "platform", "agreement", "fund", "network")
 STATUSES = ("announced", "proposed", "launched", "signed", "established")
@@ -131,7 +264,11 @@ class _Gen:
         size = 0
         while size < 1000:
             sentence = self.words(script, self.r.randint(6, 14))
-            text = sentence[0].upper() + sentence[1:] + "." if script == "Latn" else sentence + "。" * (script == "Hans")
+            text = (
+                sentence[0].upper() + sentence[1:] + "."
+                if script == "Latn"
+                else sentence + "。" * (script == "Hans")
+            )
             paragraphs.append(text)
             size += len(text.encode("utf-8")) + 2
         return "\n\n".join(paragraphs)
@@ -141,7 +278,9 @@ def _slug(name: str, fallback: str, n: int) -> str:
     return f"{slugify(name, fallback=fallback)}-{n}"
 
 
-def _insert(conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+def _insert(
+    conn: sqlite3.Connection, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
+) -> None:
     marks = ", ".join("?" * len(columns))
     conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
@@ -172,20 +311,40 @@ def generate(
     summary = "Synthetic test entry (benchmarks/generate.py); not real data."
 
     entities: list[tuple[object, ...]] = []
-    codes = [f"Q{chr(c)}" for c in range(ord("M"), ord("Z") + 1)] + [f"X{chr(c)}" for c in range(ord("A"), ord("Z") + 1)]
+    codes = [f"Q{chr(c)}" for c in range(ord("M"), ord("Z") + 1)] + [
+        f"X{chr(c)}" for c in range(ord("A"), ord("Z") + 1)
+    ]
     country_ids = g.take_ids(countries)
     country_rows = []
     for n, cid in enumerate(country_ids, 1):
         name = f"Synthetic Country {n:02d}"
         entities.append((cid, g.uid(), "country", _slug(name, "country", cid), name, summary, STAMP, STAMP))
-        country_rows.append((cid, codes[n - 1], codes[n - 1] + "X", f"{900 + n:03d}", f"Synthetic Republic {n:02d}", f"Capital {n:02d}"))
+        country_rows.append(
+            (
+                cid,
+                codes[n - 1],
+                codes[n - 1] + "X",
+                f"{900 + n:03d}",
+                f"Synthetic Republic {n:02d}",
+                f"Capital {n:02d}",
+            )
+        )
 
     source_ids = g.take_ids(n_sources)
     source_rows = []
     for n, sid in enumerate(source_ids, 1):
         name = f"Synthetic source {n}"
         entities.append((sid, g.uid(), "source", _slug(name, "source", sid), name, summary, STAMP, STAMP))
-        source_rows.append((sid, "news article", f"Synthetic Publisher {n % 17}", f"https://example.org/synthetic/{n}", g.date(2020), g.r.choice(RELIABILITIES)))
+        source_rows.append(
+            (
+                sid,
+                "news article",
+                f"Synthetic Publisher {n % 17}",
+                f"https://example.org/synthetic/{n}",
+                g.date(2020),
+                g.r.choice(RELIABILITIES),
+            )
+        )
 
     org_ids = g.take_ids(n_orgs)
     org_rows = []
@@ -193,7 +352,9 @@ def generate(
     for n, oid in enumerate(org_ids, 1):
         script = g.script()
         name = f"Synthetic {g.words('Latn', 2).title()} Organization {n}"
-        entities.append((oid, g.uid(), "organization", _slug(name, "organization", oid), name, summary, STAMP, STAMP))
+        entities.append(
+            (oid, g.uid(), "organization", _slug(name, "organization", oid), name, summary, STAMP, STAMP)
+        )
         parent = org_ids[g.r.randrange(n - 1)] if n > 1 and g.r.random() < 0.3 else None
         org_rows.append((oid, f"SO{n}", g.r.choice(ORG_KINDS), g.r.choice(country_ids), parent))
         if script != "Latn":
@@ -206,7 +367,9 @@ def generate(
         start = f"{g.r.randint(2010, 2025):04d}-{g.r.randint(1, 12):02d}-{g.r.randint(1, 20):02d}"
         end = start[:8] + f"{int(start[8:]) + g.r.randint(0, 5):02d}"
         entities.append((eid, g.uid(), "event", _slug(name, "event", eid), name, summary, STAMP, STAMP))
-        event_rows.append((eid, "forum", start, end, f"Synthetic City {n % 23}", g.r.choice(country_ids), None))
+        event_rows.append(
+            (eid, "forum", start, end, f"Synthetic City {n % 23}", g.r.choice(country_ids), None)
+        )
 
     person_ids = g.take_ids(people)
     person_rows = []
@@ -225,9 +388,27 @@ def generate(
         for _ in range(g.r.randint(1, 3)):
             role_id += 1
             start = g.date(2005, 2022)
-            end = g.date(int(start[:4]) + 1, 2025) if g.r.random() < 0.4 else None
-            roles.append((role_id, pid, f"{g.r.choice(TITLES)} of {g.words('Latn', 2).title()}", g.r.choice(org_ids), country, g.date(2023), start, end))
-            role_cites.append((g.r.choice(source_ids), role_id, "Synthetic quote for a synthetic title.", g.r.choice(RELIABILITIES)))
+            role_end = g.date(int(start[:4]) + 1, 2025) if g.r.random() < 0.4 else None
+            roles.append(
+                (
+                    role_id,
+                    pid,
+                    f"{g.r.choice(TITLES)} of {g.words('Latn', 2).title()}",
+                    g.r.choice(org_ids),
+                    country,
+                    g.date(2023),
+                    start,
+                    role_end,
+                )
+            )
+            role_cites.append(
+                (
+                    g.r.choice(source_ids),
+                    role_id,
+                    "Synthetic quote for a synthetic title.",
+                    g.r.choice(RELIABILITIES),
+                )
+            )
         entity_cites.append((g.r.choice(source_ids), pid, None, g.r.choice(RELIABILITIES)))
 
     initiative_ids = g.take_ids(initiatives)
@@ -239,14 +420,25 @@ def generate(
         script = g.script()
         label = g.words(script, 3)
         name = f"{label.title()} Initiative {n}" if script == "Latn" else label
-        entities.append((iid, g.uid(), "initiative", _slug(name, "initiative", iid), name, summary, STAMP, STAMP))
-        initiative_rows.append((iid, g.r.choice(INITIATIVE_KINDS), g.r.choice(STATUSES), g.r.choice(event_ids), g.date(2015)))
+        entities.append(
+            (iid, g.uid(), "initiative", _slug(name, "initiative", iid), name, summary, STAMP, STAMP)
+        )
+        initiative_rows.append(
+            (iid, g.r.choice(INITIATIVE_KINDS), g.r.choice(STATUSES), g.r.choice(event_ids), g.date(2015))
+        )
         members = g.r.sample(country_ids, 2) + ([g.r.choice(org_ids)] if g.r.random() < 0.5 else [])
         for member in members:
             party_id += 1
             parties.append((party_id, iid, member, g.r.choice(PARTY_ROLES)))
             party_cites.append((g.r.choice(source_ids), party_id, None, g.r.choice(RELIABILITIES)))
-        entity_cites.append((g.r.choice(source_ids), iid, "Synthetic quote for a synthetic initiative.", g.r.choice(RELIABILITIES)))
+        entity_cites.append(
+            (
+                g.r.choice(source_ids),
+                iid,
+                "Synthetic quote for a synthetic initiative.",
+                g.r.choice(RELIABILITIES),
+            )
+        )
 
     note_rows = []
     entry_range = (1, g.next_id - 1)
@@ -262,19 +454,43 @@ def generate(
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("BEGIN")
         _insert(conn, "entity", _ENTITY, entities)
-        _insert(conn, "country", ("id", "iso_alpha2", "iso_alpha3", "iso_numeric", "official_name", "capital"), country_rows)
-        _insert(conn, "source", ("id", "source_kind", "publisher", "url", "published", "reliability"), source_rows)
+        _insert(
+            conn,
+            "country",
+            ("id", "iso_alpha2", "iso_alpha3", "iso_numeric", "official_name", "capital"),
+            country_rows,
+        )
+        _insert(
+            conn, "source", ("id", "source_kind", "publisher", "url", "published", "reliability"), source_rows
+        )
         _insert(conn, "organization", ("id", "abbreviation", "org_kind", "country_id", "parent_id"), org_rows)
-        _insert(conn, "event", ("id", "event_kind", "start_date", "end_date", "place", "country_id", "part_of_id"), event_rows)
+        _insert(
+            conn,
+            "event",
+            ("id", "event_kind", "start_date", "end_date", "place", "country_id", "part_of_id"),
+            event_rows,
+        )
         _insert(conn, "person", ("id", "country_id"), person_rows)
-        _insert(conn, "initiative", ("id", "initiative_kind", "status", "announced_at_id", "announced_on"), initiative_rows)
+        _insert(
+            conn,
+            "initiative",
+            ("id", "initiative_kind", "status", "announced_at_id", "announced_on"),
+            initiative_rows,
+        )
         _insert(conn, "alias", ("entity_id", "value", "language", "script", "kind"), aliases)
-        _insert(conn, "role", ("id", "person_id", "title", "organization_id", "country_id", "as_of", "start_date", "end_date"), roles)
+        _insert(
+            conn,
+            "role",
+            ("id", "person_id", "title", "organization_id", "country_id", "as_of", "start_date", "end_date"),
+            roles,
+        )
         _insert(conn, "initiative_party", ("id", "initiative_id", "entity_id", "role"), parties)
         _insert(conn, "citation", ("source_id", "role_id", "quote", "reliability"), role_cites)
         _insert(conn, "citation", ("source_id", "party_id", "quote", "reliability"), party_cites)
         _insert(conn, "citation", ("source_id", "entity_id", "quote", "reliability"), entity_cites)
-        _insert(conn, "note", ("id", "uid", "entity_id", "title", "body", "created_at", "updated_at"), note_rows)
+        _insert(
+            conn, "note", ("id", "uid", "entity_id", "title", "body", "created_at", "updated_at"), note_rows
+        )
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
     except BaseException:
@@ -293,10 +509,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("out", metavar="OUT.sqlite3", type=Path, help="the file to create (must not exist)")
     parser.add_argument("--people", type=int, default=1000, metavar="N", help="officials (default 1000)")
-    parser.add_argument("--initiatives", type=int, default=1000, metavar="N", help="initiatives (default 1000)")
-    parser.add_argument("--notes", type=int, default=1000, metavar="N", help="notes of about 1 KB (default 1000)")
-    parser.add_argument("--organizations", type=int, default=None, metavar="N", help="default: people / 50, at least 20")
-    parser.add_argument("--seed", type=int, default=1, metavar="S", help="same seed, same database (default 1)")
+    parser.add_argument(
+        "--initiatives", type=int, default=1000, metavar="N", help="initiatives (default 1000)"
+    )
+    parser.add_argument(
+        "--notes", type=int, default=1000, metavar="N", help="notes of about 1 KB (default 1000)"
+    )
+    parser.add_argument(
+        "--organizations", type=int, default=None, metavar="N", help="default: people / 50, at least 20"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="same seed, same database (default 1)"
+    )
     args = parser.parse_args(argv)
     if min(args.people, args.initiatives, args.notes) < 0:
         parser.error("counts must not be negative")
