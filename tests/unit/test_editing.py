@@ -12,8 +12,8 @@ from app.services.details import EntryDetails, NotFound
 from app.services.editing import (
     FIELDS,
     AliasInput,
-    Editor,
     EditingError,
+    Editor,
     EntryInput,
     RoleInput,
     ValidationError,
