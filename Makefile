@@ -8,7 +8,7 @@ endif
 STAMP_APP  := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test wheel-check clean revision
+.PHONY: run test wheel-check clean revision screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Roundtable needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -29,8 +29,8 @@ run: $(STAMP_APP)
 
 ## Lint, type-check, run the whole test suite headless, and prove the wheel works installed.
 test: $(STAMP_TEST)
-	$(BIN)/ruff check app tests migrations
-	$(BIN)/ruff format --check app tests migrations
+	$(BIN)/ruff check app tests migrations benchmarks packaging
+	$(BIN)/ruff format --check app tests migrations benchmarks packaging
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory wheel-check
@@ -46,6 +46,10 @@ wheel-check: $(STAMP_TEST)
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable check
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable show chen-gang > /dev/null
 	@echo "wheel-check: the installed wheel creates, migrates, seeds and checks a new database."
+
+## PNGs of the main views, light and dark, into the git-ignored screenshots/ (offscreen).
+screenshots: $(STAMP_APP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py screenshots
 
 ## New Alembic revision from the models: make revision m="add something"
 revision: $(STAMP_TEST)

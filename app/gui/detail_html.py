@@ -33,7 +33,6 @@ def style_sheet(text: str, muted: str, rule: str) -> str:
     table.fields {{ margin: 4px 0 4px 0; border-collapse: collapse; }}
     table.fields th {{ font-weight: normal; text-align: left; padding: 3px 16px 3px 0; }}
     table.fields td {{ padding: 3px 0 3px 0; }}
-    sup {{ font-size: small; }}
     blockquote {{ margin: 2px 0 4px 16px; font-style: italic; }}
     .citations {{ font-size: small; }}
     .quote {{ font-style: italic; }}
@@ -171,7 +170,7 @@ def render(detail: EntryDetail) -> str:
             items.append(
                 f"<li><p>{who}{at}, {kind_text}"
                 + _dates(("", st.date))
-                + f":</p><blockquote>{escape(st.text)}</blockquote>{cites.mark(st.citations)}</li>"
+                + f":{cites.mark(st.citations)}</p><blockquote>{escape(st.text)}</blockquote></li>"
             )
         out.append("<h3>Statements</h3><ul>" + "".join(items) + "</ul>")
 
