@@ -45,6 +45,7 @@ class EntryTableModel(QAbstractTableModel):
         self._text = ""
         self._sort = sort if sort in self.column_keys() else "name"
         self._descending = descending
+        self._changing = False
         self.refresh()
 
     # --- what is shown ----------------------------------------------------------------------
@@ -83,11 +84,20 @@ class EntryTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read from the database (after an edit, or a new filter or sort)."""
-        self.beginResetModel()
-        self._ids = self._lists.ids(self._kind, text=self._text, sort=self._sort, descending=self._descending)
-        self._blocks.clear()
-        self._shown = min(self.PAGE, len(self._ids))
-        self.endResetModel()
+        # Listeners of a change (views, QAbstractItemModelTester) may ask for more rows while
+        # it is still being announced; inserting then would nest one change in another. They
+        # ask again once it is over.
+        self._changing = True
+        try:
+            self.beginResetModel()
+            self._ids = self._lists.ids(
+                self._kind, text=self._text, sort=self._sort, descending=self._descending
+            )
+            self._blocks.clear()
+            self._shown = min(self.PAGE, len(self._ids))
+            self.endResetModel()
+        finally:
+            self._changing = False
 
     def row_of(self, slug: str) -> int:
         """The row showing `slug`, paging in as far as needed; -1 if it does not match."""
@@ -151,20 +161,24 @@ class EntryTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and not self._changing and self._shown < len(self._ids)
 
     def fetchMore(self, parent: _Index) -> None:
-        if not parent.isValid():
+        if self.canFetchMore(parent):
             self._expose(self._shown + self.PAGE)
 
     def _expose(self, count: int) -> None:
         count = min(count, len(self._ids))
         if count <= self._shown:
             return
-        # `last` is inclusive (the PySide6 fetchmore example is off by one here).
-        self.beginInsertRows(QModelIndex(), self._shown, count - 1)
-        self._shown = count
-        self.endInsertRows()
+        self._changing = True
+        try:
+            # `last` is inclusive (the PySide6 fetchmore example is off by one here).
+            self.beginInsertRows(QModelIndex(), self._shown, count - 1)
+            self._shown = count
+            self.endInsertRows()
+        finally:
+            self._changing = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):

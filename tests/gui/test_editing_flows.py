@@ -146,7 +146,9 @@ def test_delete_moves_to_the_trash_selects_the_next_and_undo_brings_it_back(
     assert window.sidebar.item_text("trash") == "Trash  (0)"
 
 
-def test_delete_key_in_the_filter_edits_the_text(qtbot: QtBot, window: MainWindow, seeded_db: Database) -> None:
+def test_delete_key_in_the_filter_edits_the_text(
+    qtbot: QtBot, window: MainWindow, seeded_db: Database
+) -> None:
     people = EntryLists(seeded_db).count("person")
     window.focus_filter()
     type_text(qtbot, window.entry_list.filter, "wang")
