@@ -23,9 +23,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from app.db.database import open_database
 from app.services.slugs import slugify
+
+_T = TypeVar("_T")
 
 # Fixed word lists; their combinations are meaningless on purpose.
 WORDS: dict[str, tuple[str, ...]] = {
@@ -220,9 +223,20 @@ class Generated:
     notes: int
 
 
+class _Random(random.Random):
+    """choice and randint from one random() call each: several times faster than the
+    standard ones (which draw bits until they fit), still fully determined by the seed."""
+
+    def choice(self, seq: Sequence[_T]) -> _T:  # type: ignore[override]
+        return seq[int(self.random() * len(seq))]
+
+    def randint(self, a: int, b: int) -> int:
+        return a + int(self.random() * (b - a + 1))
+
+
 class _Gen:
     def __init__(self, seed: int) -> None:
-        self.r = random.Random(seed)
+        self.r = _Random(seed)
         self.next_id = 1
 
     def uid(self) -> str:
@@ -451,7 +465,12 @@ def generate(
 
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        conn.execute("PRAGMA foreign_keys = ON")
+        # A new file that nobody reads yet: no journal, no fsync, a large cache for the index
+        # updates, and foreign keys checked once at the end instead of on every row.
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -262144")
+        conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN")
         _insert(conn, "entity", _ENTITY, entities)
         _insert(
@@ -491,11 +510,15 @@ def generate(
         _insert(
             conn, "note", ("id", "uid", "entity_id", "title", "body", "created_at", "updated_at"), note_rows
         )
+        broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+        if broken is not None:
+            raise RuntimeError(f"generated rows break a foreign key: {broken}")
         conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("ANALYZE")
     except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
+        conn.close()
+        path.unlink(missing_ok=True)  # no journal to roll back with: leave no half-made file
         raise
     finally:
         conn.close()
