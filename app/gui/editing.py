@@ -92,6 +92,7 @@ class Editing(QObject):
 
         window.changes.entries_changed.connect(self._refresh)
         window.detail_view.shown.connect(self._update_actions)
+        window.sidebar.item_selected.connect(lambda _key: self._update_actions())
         window.list_stack.currentChanged.connect(lambda _i: self._update_actions())
         self._refresh(set())
 

@@ -141,7 +141,11 @@ class EntryList(QWidget):
         if model is None:
             return
         n = model.columnCount()
-        width = max(self.table.viewport().width(), 360)
+        # Room for the vertical scroll bar either way, so a long list gets no horizontal one.
+        table = self.table
+        width = max(
+            table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width(), 360
+        )
         if n == 1:
             return
         first = int(width * (0.4 if n > 3 else 0.5))

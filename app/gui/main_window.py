@@ -215,7 +215,6 @@ class MainWindow(QMainWindow):
         except NotFound:
             self.statusBar().showMessage(f"No entry called {slug!r}.", 5000)
             return False
-        self.detail_view.show_detail(detail)
         # An entry in the trash is read where it was chosen; others show in their kind's list.
         if detail.deleted_at is None:
             if self.sidebar.current_kind() != detail.ref.kind:
@@ -226,6 +225,7 @@ class MainWindow(QMainWindow):
                 self.list_stack.setCurrentWidget(self.entry_list)
                 self.entry_list.show_kind(detail.ref.kind)
             self.entry_list.select_slug(slug)
+        self.detail_view.show_detail(detail)  # after the list, so listeners see the new kind
         if record:
             self.history.visit(slug)
         return True
