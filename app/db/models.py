@@ -168,6 +168,17 @@ class Source(Entity):
     __mapper_args__ = {"polymorphic_identity": "source"}
 
 
+# The model of each kind of entry (entity.kind -> class).
+MODEL_OF_KIND: dict[str, type[Entity]] = {
+    "person": Person,
+    "country": Country,
+    "organization": Organization,
+    "initiative": Initiative,
+    "event": Event,
+    "source": Source,
+}
+
+
 # --- facts about entries ---------------------------------------------------------------------
 
 

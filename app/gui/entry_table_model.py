@@ -17,7 +17,6 @@ from app.services.entries import EntryLists, columns
 
 _Index = QModelIndex | QPersistentModelIndex
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -116,9 +115,6 @@ class EntryTableModel(QAbstractTableModel):
         found = self._row(row)
         return found.slug if found is not None else None
 
-    def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < self._shown else None
-
     def _row(self, row: int) -> Row | None:
         if not 0 <= row < self._shown:
             return None
@@ -148,8 +144,6 @@ class EntryTableModel(QAbstractTableModel):
             return row.values[index.column()]
         if role == SLUG_ROLE:
             return row.slug
-        if role == ID_ROLE:
-            return row.id
         return None
 
     def headerData(

@@ -36,14 +36,7 @@ _URL_RE = re.compile(r"^https?://\S+$")
 MAX_LINE = 2000
 ALIAS_KINDS = ("name", "official_name", "variant", "abbreviation", "former_name")
 
-_MODEL: dict[str, type[m.Entity]] = {
-    "person": m.Person,
-    "country": m.Country,
-    "organization": m.Organization,
-    "initiative": m.Initiative,
-    "event": m.Event,
-    "source": m.Source,
-}
+_MODEL = m.MODEL_OF_KIND
 
 
 class ValidationError(ValueError):
@@ -519,11 +512,6 @@ class Editor:
             (base[: MAX_SLUG - 8] + "%", entity_id or -1),
         )
         return unique_slug(base, {r[0] for r in rows})
-
-    def validate(self, inp: EntryInput, entity_id: int | None = None) -> None:
-        """Raise ValidationError if `inp` could not be saved; writes nothing."""
-        with self._db.sessions() as session:
-            _validate(session, inp, entity_id)
 
     # --- actions -----------------------------------------------------------------------------
 
