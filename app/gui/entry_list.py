@@ -34,6 +34,7 @@ class EntryList(QWidget):
         super().__init__(parent)
         self._lists = lists
         self._models: dict[str, EntryTableModel] = {}
+        self._stale: set[str] = set()  # lists changed while another one was shown
         self._fitted = False
 
         self.filter = QLineEdit(self)
@@ -98,6 +99,9 @@ class EntryList(QWidget):
             self._models[kind] = model
         if model is self.model:
             return
+        if kind in self._stale:
+            self._stale.discard(kind)
+            model.refresh()
         order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
         header = self.table.horizontalHeader()
         header.blockSignals(True)
@@ -115,10 +119,13 @@ class EntryList(QWidget):
         self._update_status()
 
     def refresh(self) -> None:
-        """Re-read every list this widget has shown, keeping the current selection."""
+        """Re-read the list shown, keeping the current selection; the others when next shown
+        (a sorted list of 100,000 entries takes a moment to re-read)."""
         slug = self.current_slug()
-        for m in self._models.values():
-            m.refresh()
+        current = self.model
+        self._stale = {kind for kind, m in self._models.items() if m is not current}
+        if current is not None:
+            current.refresh()
         if slug:
             self.select_slug(slug)
 

@@ -222,3 +222,23 @@ def test_undo_that_can_no_longer_apply_says_so(qtbot: QtBot, window: MainWindow,
     editing.undo_action.trigger()
     assert "no longer exists" in shown[0]
     assert editing.undo_stack.count() == 0
+
+
+def test_an_edit_shows_in_lists_shown_earlier(qtbot: QtBot, window: MainWindow) -> None:
+    window.sidebar.select("country")
+    model = window.entry_list.model
+    assert model is not None
+    laos = model.row_of("laos")
+    officials = int(model.data(model.index(laos, 3)))
+    window.sidebar.select("person")
+    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    form = _form(window)
+    type_text(qtbot, _line(form, "name"), "Somphone Test")
+    country = form.slots["country"].widget
+    assert isinstance(country, QLineEdit)
+    type_text(qtbot, country, "laos")
+    _save(qtbot, form)
+    window.sidebar.select("country")
+    model = window.entry_list.model
+    assert model is not None and model.kind == "country"
+    assert int(model.data(model.index(model.row_of("laos"), 3))) == officials + 1
