@@ -11,7 +11,7 @@ STAMP_PACKAGE := $(VENV)/.installed-package
 APP_ID     := io.github.roundtable.Roundtable
 UNAME      := $(shell uname -s 2>/dev/null)
 
-.PHONY: run test wheel-check desktop-check package clean revision
+.PHONY: run test wheel-check desktop-check package clean revision screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Roundtable needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -37,8 +37,8 @@ run: $(STAMP_APP)
 ## Lint, type-check, run the whole test suite headless, and prove the wheel works installed.
 # The bundle test (tests/packaging/test_bundle.py) builds with PyInstaller: -m 'not bundle' skips it.
 test: $(STAMP_TEST)
-	$(BIN)/ruff check app tests migrations packaging
-	$(BIN)/ruff format --check app tests migrations packaging
+	$(BIN)/ruff check app tests migrations benchmarks packaging
+	$(BIN)/ruff format --check app tests migrations benchmarks packaging
 	$(BIN)/mypy
 	$(MAKE) --no-print-directory desktop-check
 ifeq ($(UNAME),Linux)
@@ -83,6 +83,10 @@ wheel-check: $(STAMP_TEST)
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable check
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable show chen-gang > /dev/null
 	@echo "wheel-check: the installed wheel creates, migrates, seeds and checks a new database."
+
+## PNGs of the main views, light and dark, into the git-ignored screenshots/ (offscreen).
+screenshots: $(STAMP_APP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/screenshots.py screenshots
 
 ## New Alembic revision from the models: make revision m="add something"
 revision: $(STAMP_TEST)

@@ -62,7 +62,9 @@ class Entity(Base):
     __table_args__: Any = (
         CheckConstraint(_in("kind", KINDS), name="kind"),
         CheckConstraint("length(trim(name)) > 0", name="name_not_blank"),
-        Index("ix_entity_kind_name", "kind", "name"),
+        # Lists and counts of one kind without the trash read this index alone (it covers
+        # kind, deleted_at, name and the rowid): 100,000 entries list in milliseconds.
+        Index("ix_entity_kind_deleted_at_name", "kind", "deleted_at", "name"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -164,6 +166,17 @@ class Source(Entity):
     archived_text: Mapped[str | None] = mapped_column(Text)
 
     __mapper_args__ = {"polymorphic_identity": "source"}
+
+
+# The model of each kind of entry (entity.kind -> class).
+MODEL_OF_KIND: dict[str, type[Entity]] = {
+    "person": Person,
+    "country": Country,
+    "organization": Organization,
+    "initiative": Initiative,
+    "event": Event,
+    "source": Source,
+}
 
 
 # --- facts about entries ---------------------------------------------------------------------

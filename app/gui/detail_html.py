@@ -2,7 +2,8 @@
 fact's citation one click away (numbered like footnotes, listed at the end of the page).
 
 Links: `entry:<slug>` navigates inside Roundtable; http(s) links open in the system browser
-only when clicked. No colours here: the view's palette decides them (light and dark).
+only when clicked. No colours here: `style_sheet` derives them from the view's palette, so
+light and dark both follow the system.
 """
 
 from __future__ import annotations
@@ -14,6 +15,29 @@ from app.services.dto import CitationView, EntryDetail, Ref
 from app.services.kinds import BY_KEY
 
 ENTRY_SCHEME = "entry"
+
+
+def style_sheet(text: str, muted: str, rule: str) -> str:
+    """The page's CSS from palette colours (names like '#1e1e1e'), for QTextDocument."""
+    return f"""
+    body {{ color: {text}; }}
+    h1 {{ font-size: xx-large; font-weight: 600; margin: 0 0 2px 0; }}
+    h3 {{ font-size: large; font-weight: 600; margin: 18px 0 4px 0; }}
+    p {{ margin: 4px 0 6px 0; }}
+    ul, ol {{ margin: 2px 0 2px 0; }}
+    li {{ margin: 0 0 5px 0; }}
+    small, .meta, .label, .when {{ color: {muted}; }}
+    .meta {{ margin: 0 0 10px 0; }}
+    .summary {{ margin: 6px 0 12px 0; }}
+    .trash {{ font-weight: 600; }}
+    table.fields {{ margin: 4px 0 4px 0; border-collapse: collapse; }}
+    table.fields th {{ font-weight: normal; text-align: left; padding: 3px 16px 3px 0; }}
+    table.fields td {{ padding: 3px 0 3px 0; }}
+    blockquote {{ margin: 2px 0 4px 16px; font-style: italic; }}
+    .citations {{ font-size: small; }}
+    .quote {{ font-style: italic; }}
+    hr {{ color: {rule}; }}
+    """
 
 
 def entry_link(ref: Ref) -> str:
@@ -39,18 +63,18 @@ class _Citations:
     def html(self) -> str:
         if not self.items:
             return ""
-        out = ["<h3>Citations</h3><ol>"]
+        out = ["<hr><h3>Citations</h3><ol class='citations'>"]
         for n, c in enumerate(self.items, 1):
             where = entry_link(c.source)
             if c.source_publisher:
                 where += f", {escape(c.source_publisher)}"
             if c.locator:
                 where += f", {escape(c.locator)}"
-            quote = f"<br><i>“{escape(c.quote)}”</i>" if c.quote else ""
+            quote = f"<br><span class='quote'>“{escape(c.quote)}”</span>" if c.quote else ""
             about = f" (for {escape(c.field.replace('_', ' '))})" if c.field else ""
             note = f"<br>{escape(c.note)}" if c.note else ""
             out.append(
-                f'<li><a name="cite-{n}"></a>{where}{about} — reliability: <b>{escape(c.reliability)}</b>'
+                f'<li><a name="cite-{n}"></a>{where}{about} · reliability: <b>{escape(c.reliability)}</b>'
                 f"{quote}{note}</li>"
             )
         out.append("</ol>")
@@ -65,11 +89,11 @@ def _dates(*parts: tuple[str, str | None]) -> str:
 def render(detail: EntryDetail) -> str:
     cites = _Citations()
     kind = BY_KEY[detail.ref.kind].singular
-    out = [f"<h1>{escape(detail.ref.name)}</h1>", f"<p><small>{kind} · {escape(detail.ref.slug)}</small></p>"]
+    out = [f"<h1>{escape(detail.ref.name)}</h1>", f"<p class='meta'>{kind} · {escape(detail.ref.slug)}</p>"]
     if detail.deleted_at:
-        out.append(f"<p><b>In the trash</b> since {escape(detail.deleted_at[:10])}.</p>")
+        out.append(f"<p class='trash'>In the Trash since {escape(detail.deleted_at[:10])}.</p>")
     if detail.summary:
-        out.append(f"<p>{escape(detail.summary)}</p>")
+        out.append(f"<p class='summary'>{escape(detail.summary)}</p>")
     if detail.tags:
         out.append("<p>Tags: " + ", ".join(escape(t) for t in detail.tags) + "</p>")
 
@@ -84,10 +108,11 @@ def render(detail: EntryDetail) -> str:
         else:
             value = escape(f.value)
         rows.append(
-            f"<tr><th align='left' valign='top'>{escape(f.label)}</th><td>{value}{cites.mark(f.citations)}</td></tr>"
+            f"<tr><th class='label' align='left' valign='top'>{escape(f.label)}</th>"
+            f"<td>{value}{cites.mark(f.citations)}</td></tr>"
         )
     if rows:
-        out.append("<table cellspacing='2' cellpadding='2'>" + "".join(rows) + "</table>")
+        out.append("<table class='fields' cellspacing='0' cellpadding='0'>" + "".join(rows) + "</table>")
     if detail.citations:
         out.append(f"<p>Sources for this entry: {cites.mark(detail.citations)}</p>")
 
@@ -145,7 +170,7 @@ def render(detail: EntryDetail) -> str:
             items.append(
                 f"<li><p>{who}{at}, {kind_text}"
                 + _dates(("", st.date))
-                + f":</p><blockquote>{escape(st.text)}</blockquote>{cites.mark(st.citations)}</li>"
+                + f":{cites.mark(st.citations)}</p><blockquote>{escape(st.text)}</blockquote></li>"
             )
         out.append("<h3>Statements</h3><ul>" + "".join(items) + "</ul>")
 
@@ -162,7 +187,7 @@ def render(detail: EntryDetail) -> str:
         items = []
         for use in detail.source_uses:
             subject = entry_link(use.subject) if use.subject else "<i>an entry in the trash</i>"
-            quote = f"<br><i>“{escape(use.quote)}”</i>" if use.quote else ""
+            quote = f"<br><span class='quote'>“{escape(use.quote)}”</span>" if use.quote else ""
             items.append(f"<li>{subject}: {escape(use.what.replace('_', ' '))}{quote}</li>")
         out.append(f"<h3>Cited for ({len(detail.source_uses)})</h3><ul>" + "".join(items) + "</ul>")
 

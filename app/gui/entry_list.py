@@ -1,8 +1,12 @@
-"""One kind's list: a filter box, the paged table and the count of shown / total entries."""
+"""One kind's list: a filter box, the paged table and the count of shown / total entries.
+
+Each kind remembers its sort order across launches (QSettings, under `lists/<kind>/`).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,18 +18,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.entry_table_model import SLUG_ROLE, EntryTableModel
-from app.services.entries import EntryLists
+from app.gui.settings import settings
+from app.services.entries import TRASH, EntryLists
 from app.services.kinds import BY_KEY
+
+
+def _noun(kind: str) -> str:
+    return BY_KEY[kind].plural.lower() if kind in BY_KEY else "entries"
 
 
 class EntryList(QWidget):
     entry_selected = Signal(str)  # slug
 
-    def __init__(self, lists: EntryLists, parent: QWidget | None = None) -> None:
+    def __init__(self, lists: EntryLists, parent: QWidget | None = None, *, name: str = "Entries") -> None:
         super().__init__(parent)
         self._lists = lists
         self._models: dict[str, EntryTableModel] = {}
-        self._total = 0
+        self._stale: set[str] = set()  # lists changed while another one was shown
+        self._fitted = False
 
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter")
@@ -34,29 +44,39 @@ class EntryList(QWidget):
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _t: self._debounce.start())
+        self.filter.returnPressed.connect(self._filter_done)
 
         self.table = QTableView(self)
-        self.table.setAccessibleName("Entries")
+        self.table.setAccessibleName(name)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
         self.table.verticalHeader().setVisible(False)
         # Fixed row heights and interactive columns: never measure contents over the whole model.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setAccessibleName("Columns")  # activating one sorts by it
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.sortIndicatorChanged.connect(self._sort_changed)
 
         self.status = QLabel(self)
         self.status.setAccessibleName("Entries shown")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        self.setFocusProxy(self.table)
 
     @property
     def model(self) -> EntryTableModel | None:
@@ -66,15 +86,32 @@ class EntryList(QWidget):
     def show_kind(self, kind: str) -> None:
         model = self._models.get(kind)
         if model is None:
-            model = EntryTableModel(self._lists, kind, self)
+            stored = settings()
+            model = EntryTableModel(
+                self._lists,
+                kind,
+                self,
+                sort=str(stored.value(f"lists/{kind}/sort", "name")),
+                descending=bool(stored.value(f"lists/{kind}/descending", False, type=bool)),
+            )
+            model.modelReset.connect(self._update_status)
+            model.rowsInserted.connect(self._update_status)
             self._models[kind] = model
+        if model is self.model:
+            return
+        if kind in self._stale:
+            self._stale.discard(kind)
+            model.refresh()
+        order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(model.sort_column(), order)  # before setModel, which sorts by it
+        header.blockSignals(False)
         old = self.table.selectionModel()
         self.table.setModel(model)
         if old is not None:
             old.deleteLater()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        model.modelReset.connect(self._update_status)
-        model.rowsInserted.connect(self._update_status)
         self.filter.blockSignals(True)
         self.filter.setText(model.filter_text)
         self.filter.blockSignals(False)
@@ -82,26 +119,46 @@ class EntryList(QWidget):
         self._update_status()
 
     def refresh(self) -> None:
-        """Re-read every list this widget has shown, keeping the current selection."""
-        model = self.model
-        slug = None
-        if model is not None:
-            index = self.table.currentIndex()
-            slug = model.slug_at(index.row()) if index.isValid() else None
-        for m in self._models.values():
-            m.refresh()
+        """Re-read the list shown, keeping the current selection; the others when next shown
+        (a sorted list of 100,000 entries takes a moment to re-read)."""
+        slug = self.current_slug()
+        current = self.model
+        self._stale = {kind for kind, m in self._models.items() if m is not current}
+        if current is not None:
+            current.refresh()
         if slug:
             self.select_slug(slug)
 
+    def current_slug(self) -> str | None:
+        model = self.model
+        index = self.table.currentIndex()
+        if model is None or not index.isValid() or not self.table.selectionModel().isSelected(index):
+            return None
+        return model.slug_at(index.row())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self._fit_columns()
+
     def _fit_columns(self) -> None:
+        """Share the width out by the kind of column, never by measuring rows."""
         model = self.model
         if model is None:
             return
-        width = max(self.table.viewport().width(), 600)
-        first = int(width * 0.4)
-        rest = (width - first) // max(model.columnCount() - 1, 1)
+        n = model.columnCount()
+        # Room for the vertical scroll bar either way, so a long list gets no horizontal one.
+        table = self.table
+        width = max(
+            table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width(), 360
+        )
+        if n == 1:
+            return
+        first = int(width * (0.4 if n > 3 else 0.5))
+        rest = (width - first) // (n - 1)
         self.table.setColumnWidth(0, first)
-        for c in range(1, model.columnCount()):
+        for c in range(1, n):
             self.table.setColumnWidth(c, rest)
 
     def _apply_filter(self) -> None:
@@ -109,14 +166,32 @@ class EntryList(QWidget):
         if model is not None:
             model.set_filter(self.filter.text())
 
+    def _filter_done(self) -> None:
+        """Return in the filter: apply at once and move to the first match."""
+        self._debounce.stop()
+        self._apply_filter()
+        model = self.model
+        if model is not None and model.rowCount() > 0:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.selectionModel().hasSelection():
+                self.select_first()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        model = self.model
+        if model is None or not 0 <= column < model.columnCount():
+            return
+        stored = settings()
+        stored.setValue(f"lists/{model.kind}/sort", model.column_keys()[column])
+        stored.setValue(f"lists/{model.kind}/descending", order == Qt.SortOrder.DescendingOrder)
+
     def _update_status(self) -> None:
         model = self.model
         if model is None:
             self.status.clear()
             return
-        self._total = self._lists.count(model.kind)
-        noun = BY_KEY[model.kind].plural.lower()
-        self.status.setText(f"{model.matching} of {self._total} {noun}")
+        total = self._lists.count(model.kind) if model.filter_text.strip() else model.matching
+        where = " in the trash" if model.kind == TRASH else ""
+        self.status.setText(f"{model.matching} of {total} {_noun(model.kind)}{where}")
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -131,17 +206,28 @@ class EntryList(QWidget):
         if model is None:
             return False
         row = model.row_of(slug)
-        if row < 0:
-            self.table.clearSelection()
-            return False
-        self.table.selectionModel().blockSignals(True)
-        self.table.selectRow(row)
-        self.table.selectionModel().blockSignals(False)
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            if row < 0:
+                self.table.clearSelection()
+                return False
+            self.table.setCurrentIndex(model.index(row, 0))
+            self.table.selectRow(row)
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
         self.table.scrollTo(model.index(row, 0))
         return True
 
-    def select_first(self) -> None:
+    def select_row(self, row: int) -> None:
+        """Select `row` (or the last one, if the list is shorter), announcing it."""
         model = self.model
-        if model is not None and model.rowCount() > 0:
-            self.table.setCurrentIndex(model.index(0, 0, QModelIndex()))
-            self.table.selectRow(0)
+        if model is None or model.rowCount() == 0:
+            return
+        row = max(0, min(row, model.rowCount() - 1))
+        self.table.setCurrentIndex(model.index(row, 0))
+        self.table.selectRow(row)
+
+    def select_first(self) -> None:
+        self.select_row(0)

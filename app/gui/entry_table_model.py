@@ -1,4 +1,10 @@
-"""A list of entries as a Qt table model that pages rows in from SQL as the view scrolls."""
+"""A list of entries as a Qt table model that pages rows in as the view scrolls.
+
+Filtering and sorting happen in SQL (EntryLists.ids): the model holds the ordered ids of
+every matching entry (100,000 ints are nothing) and fetches the shown columns a block at a
+time, only for rows a view asks about. Rows are exposed to views in pages through
+canFetchMore / fetchMore, so a view never lays out more rows than the reader scrolled to.
+"""
 
 from __future__ import annotations
 
@@ -14,20 +20,31 @@ SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class EntryTableModel(QAbstractTableModel):
-    """Rows of one kind; filtering and sorting happen in SQL (EntryLists), never in Python."""
+    """Rows of one kind (or of the trash); filtering and sorting happen in SQL, never in Python."""
 
-    PAGE = 200
+    PAGE = 200  # rows exposed per fetchMore, and rows read per query
+    BLOCK = 200
 
-    def __init__(self, lists: EntryLists, kind: str, parent: Any = None) -> None:
+    def __init__(
+        self,
+        lists: EntryLists,
+        kind: str,
+        parent: Any = None,
+        *,
+        sort: str = "name",
+        descending: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._lists = lists
         self._kind = kind
         self._columns = columns(kind)
-        self._rows: list[Row] = []
+        self._ids: list[int] = []
+        self._shown = 0
+        self._blocks: dict[int, list[Row | None]] = {}
         self._text = ""
-        self._sort = "name"
-        self._descending = False
-        self._matching = 0
+        self._sort = sort if sort in self.column_keys() else "name"
+        self._descending = descending
+        self._changing = False
         self.refresh()
 
     # --- what is shown ----------------------------------------------------------------------
@@ -39,11 +56,22 @@ class EntryTableModel(QAbstractTableModel):
     @property
     def matching(self) -> int:
         """How many entries match the filter (rows not yet paged in included)."""
-        return self._matching
+        return len(self._ids)
 
     @property
     def filter_text(self) -> str:
         return self._text
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    def sort_column(self) -> int:
+        return self.column_keys().index(self._sort)
 
     def column_keys(self) -> list[str]:
         return [c.key for c in self._columns]
@@ -55,46 +83,63 @@ class EntryTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read from the database (after an edit, or a new filter or sort)."""
-        self.beginResetModel()
-        self._matching = self._lists.count(self._kind, self._text)
-        self._rows = list(self._page(0))
-        self.endResetModel()
-
-    def _page(self, offset: int) -> tuple[Row, ...]:
-        return self._lists.page(
-            self._kind,
-            text=self._text,
-            sort=self._sort,
-            descending=self._descending,
-            offset=offset,
-            limit=self.PAGE,
-        ).rows
+        # Listeners of a change (views, QAbstractItemModelTester) may ask for more rows while
+        # it is still being announced; inserting then would nest one change in another. They
+        # ask again once it is over.
+        self._changing = True
+        try:
+            self.beginResetModel()
+            self._ids = self._lists.ids(
+                self._kind, text=self._text, sort=self._sort, descending=self._descending
+            )
+            self._blocks.clear()
+            self._shown = min(self.PAGE, len(self._ids))
+            self.endResetModel()
+        finally:
+            self._changing = False
 
     def row_of(self, slug: str) -> int:
-        """The row showing `slug`, paging further in if needed; -1 if it does not match."""
-        while True:
-            for i, row in enumerate(self._rows):
-                if row.slug == slug:
-                    return i
-            if not self.canFetchMore(QModelIndex()):
-                return -1
-            self.fetchMore(QModelIndex())
+        """The row showing `slug`, paging in as far as needed; -1 if it does not match."""
+        ref = self._lists.ref(slug)
+        if ref is None:
+            return -1
+        try:
+            row = self._ids.index(ref.id)
+        except ValueError:
+            return -1
+        if row >= self._shown:
+            self._expose(row + 1)
+        return row
 
     def slug_at(self, row: int) -> str | None:
-        return self._rows[row].slug if 0 <= row < len(self._rows) else None
+        found = self._row(row)
+        return found.slug if found is not None else None
+
+    def _row(self, row: int) -> Row | None:
+        if not 0 <= row < self._shown:
+            return None
+        block, at = divmod(row, self.BLOCK)
+        rows = self._blocks.get(block)
+        if rows is None:
+            start = block * self.BLOCK
+            rows = self._lists.rows(self._kind, self._ids[start : start + self.BLOCK])
+            self._blocks[block] = rows
+        return rows[at]
 
     # --- QAbstractTableModel ----------------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._row(index.row())
+        if row is None:
+            return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row.values[index.column()]
         if role == SLUG_ROLE:
@@ -110,24 +155,30 @@ class EntryTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._matching
+        return not parent.isValid() and not self._changing and self._shown < len(self._ids)
 
     def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid():
+        if self.canFetchMore(parent):
+            self._expose(self._shown + self.PAGE)
+
+    def _expose(self, count: int) -> None:
+        count = min(count, len(self._ids))
+        if count <= self._shown:
             return
-        more = self._page(len(self._rows))
-        if not more:
-            self._matching = len(self._rows)
-            return
-        first = len(self._rows)
-        # `last` is inclusive (the PySide6 fetchmore example is off by one here).
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        self._changing = True
+        try:
+            # `last` is inclusive (the PySide6 fetchmore example is off by one here).
+            self.beginInsertRows(QModelIndex(), self._shown, count - 1)
+            self._shown = count
+            self.endInsertRows()
+        finally:
+            self._changing = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
-        self._sort = self._columns[column].key
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.refresh()
+        key = self._columns[column].key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) != (self._sort, self._descending):
+            self._sort, self._descending = key, descending
+            self.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui import about
+from app.gui import about, editing
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -13,4 +13,5 @@ if TYPE_CHECKING:
 
 def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
+    editing.install(window)
     about.install(window)

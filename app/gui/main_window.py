@@ -1,24 +1,36 @@
-"""The main window composes the sidebar, the list and the detail view; it holds no logic of
-its own beyond wiring them together and the navigation between entries.
+"""The main window composes the sidebar, the list pane and the detail view; it holds no logic
+of its own beyond wiring them together and the navigation between entries.
 
 Features (editing, notes, search, export, backups ...) live in their own modules and install
 themselves through app/gui/features.py: they add actions to the menus kept here as attributes
-(`file_menu`, `edit_menu`, `view_menu`, `go_menu`, `help_menu`), widgets to the sidebar or
-the splitter, and listen to `changes`.
+(`file_menu`, `edit_menu`, `view_menu`, `go_menu`, `help_menu`), places to the sidebar
+(`sidebar.add_section` / `add_item`) with a page for the list pane (`add_list_page`,
+`show_list_page`), pages to `preferences`, and listen to `changes`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
 
 from app import APP_NAME
 from app.db.database import Database
+from app.gui import window_state
 from app.gui.changes import Changes
 from app.gui.detail_view import DetailView
 from app.gui.entry_list import EntryList
 from app.gui.navigation import History
+from app.gui.preferences import Preferences
+from app.gui.shortcuts import standard
 from app.gui.sidebar import Sidebar
 from app.services.details import EntryDetails, NotFound
 from app.services.entries import EntryLists
@@ -33,78 +45,123 @@ class MainWindow(QMainWindow):
         self.details = EntryDetails(db)
         self.history = History(self)
         self.changes = Changes(self)
+        self.preferences = Preferences(self)
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
 
         self.sidebar = Sidebar(self)
         self.entry_list = EntryList(self.lists, self)
+        self.list_stack = QStackedWidget(self)
+        self.list_stack.addWidget(self.entry_list)
         self.detail_view = DetailView(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for widget in (self.sidebar, self.entry_list, self.detail_view):
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (self.sidebar, self.list_stack, self.detail_view):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([200, 520, 560])
+        self.splitter.setSizes([190, 540, 550])
         self.setCentralWidget(self.splitter)
+        self.setTabOrder(self.sidebar, self.entry_list.filter)
+        self.setTabOrder(self.entry_list.filter, self.entry_list.table)
+        self.setTabOrder(self.entry_list.table, self.detail_view)
 
         self._build_actions()
         self.sidebar.kind_selected.connect(self._show_kind)
-        self.entry_list.entry_selected.connect(self._entry_chosen)
+        self.entry_list.entry_selected.connect(self.open_entry)
         self.detail_view.link_activated.connect(self.open_entry)
         self.history.changed.connect(self._update_nav)
         self.changes.entries_changed.connect(self._entries_changed)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)  # mouse back / forward buttons over any child
 
         self.sidebar.set_counts(self.lists.counts())
-        self.sidebar.select_kind(KINDS[0].key)
-        self.statusBar().showMessage(str(db.path))
 
         from app.gui.features import install_features
 
         install_features(self)
 
+        window_state.restore_layout(self)
+        start = window_state.last_entry()
+        if not (start and self.open_entry(start)):
+            self.sidebar.select_kind(KINDS[0].key)
+        self.statusBar().showMessage(str(db.path))
+
     # --- actions ----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        style = self.style()
+        self.file_menu = menu.addMenu("&File")
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcuts(standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        self.file_menu.addAction(self.quit_action)
 
-        edit_menu = menu.addMenu("&Edit")
-        self.find_action = QAction(
-            "&Filter the list", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
-        )
-        self.find_action.triggered.connect(self._focus_filter)
-        edit_menu.addAction(self.find_action)
+        self.edit_menu = menu.addMenu("&Edit")
+        self.find_action = QAction("&Filter the List", self)
+        self.find_action.setShortcuts(standard(QKeySequence.StandardKey.Find, "Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_filter)
+        self.edit_menu.addAction(self.find_action)
+        self.edit_menu.addSeparator()
+        self.preferences_action = QAction("&Preferences…", self)
+        self.preferences_action.setShortcuts(standard(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(self.preferences.open)
+        self.edit_menu.addAction(self.preferences_action)
 
-        go_menu = menu.addMenu("&Go")
-        self.back_action = QAction("&Back", self, shortcut=QKeySequence(QKeySequence.StandardKey.Back))
+        self.view_menu = menu.addMenu("&View")
+        self.next_pane_action = QAction("Next &Pane", self, shortcut=QKeySequence("F6"))
+        self.next_pane_action.triggered.connect(lambda: self._cycle_panes(1))
+        self.previous_pane_action = QAction("Pre&vious Pane", self, shortcut=QKeySequence("Shift+F6"))
+        self.previous_pane_action.triggered.connect(lambda: self._cycle_panes(-1))
+        self.view_menu.addActions([self.next_pane_action, self.previous_pane_action])
+
+        self.go_menu = menu.addMenu("&Go")
+        self.back_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "&Back", self)
+        self.back_action.setShortcuts(standard(QKeySequence.StandardKey.Back, "Alt+Left"))
         self.back_action.triggered.connect(self.go_back)
         self.forward_action = QAction(
-            "&Forward", self, shortcut=QKeySequence(QKeySequence.StandardKey.Forward)
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "&Forward", self
         )
+        self.forward_action.setShortcuts(standard(QKeySequence.StandardKey.Forward, "Alt+Right"))
         self.forward_action.triggered.connect(self.go_forward)
-        go_menu.addActions([self.back_action, self.forward_action])
-        go_menu.addSeparator()
+        self.go_menu.addActions([self.back_action, self.forward_action])
+        self.go_menu.addSeparator()
         for n, kind in enumerate(KINDS, 1):
             action = QAction(kind.plural, self, shortcut=QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _=False, k=kind.key: self.sidebar.select_kind(k))
-            go_menu.addAction(action)
+            self.go_menu.addAction(action)
 
-        self.help_menu = menu.addMenu("&Help")
+        self.help_menu = menu.addMenu("&Help")  # Help ▸ About comes from app/gui/about.py
 
         self.toolbar = QToolBar("Navigation", self)
         self.toolbar.setObjectName("navigationToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toolbar.addActions([self.back_action, self.forward_action])
         self.addToolBar(self.toolbar)
         self._update_nav()
 
-    def _focus_filter(self) -> None:
-        self.entry_list.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.entry_list.filter.selectAll()
+    def focus_filter(self) -> None:
+        page = self.list_stack.currentWidget()
+        target = getattr(page, "filter", None)
+        if isinstance(target, QWidget):
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if hasattr(target, "selectAll"):
+                target.selectAll()
+
+    def _cycle_panes(self, step: int) -> None:
+        panes = [self.sidebar, self.list_stack.currentWidget() or self.entry_list, self.detail_view]
+        focused = QApplication.focusWidget()
+        at = next(
+            (i for i, p in enumerate(panes) if focused is p or (focused and p.isAncestorOf(focused))), -1
+        )
+        panes[(at + step) % len(panes)].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _update_nav(self) -> None:
         self.back_action.setEnabled(self.history.can_go_back())
@@ -121,18 +178,23 @@ class MainWindow(QMainWindow):
             except NotFound:
                 self.detail_view.show_empty("This entry no longer exists.")
 
+    # --- the list pane ----------------------------------------------------------------------
+
+    def add_list_page(self, page: QWidget) -> None:
+        """A page for the middle pane (a feature's list), shown with show_list_page."""
+        self.list_stack.addWidget(page)
+
+    def show_list_page(self, page: QWidget) -> None:
+        self.list_stack.setCurrentWidget(page)
+
     # --- navigation -------------------------------------------------------------------------
 
     def _show_kind(self, kind: str) -> None:
+        self.list_stack.setCurrentWidget(self.entry_list)
         self.entry_list.show_kind(kind)
         current = self.detail_view.detail
-        if current is None or current.ref.kind != kind:
+        if current is None or current.ref.kind != kind or not self.entry_list.select_slug(current.ref.slug):
             self.entry_list.select_first()
-        else:
-            self.entry_list.select_slug(current.ref.slug)
-
-    def _entry_chosen(self, slug: str) -> None:
-        self.open_entry(slug)
 
     def open_entry(self, slug: str, *, record: bool = True) -> bool:
         try:
@@ -140,13 +202,17 @@ class MainWindow(QMainWindow):
         except NotFound:
             self.statusBar().showMessage(f"No entry called {slug!r}.", 5000)
             return False
-        self.detail_view.show_detail(detail)
-        if self.sidebar.current_kind() != detail.ref.kind:
-            self.sidebar.blockSignals(True)
-            self.sidebar.select_kind(detail.ref.kind)
-            self.sidebar.blockSignals(False)
-            self.entry_list.show_kind(detail.ref.kind)
-        self.entry_list.select_slug(slug)
+        # An entry in the trash is read where it was chosen; others show in their kind's list.
+        if detail.deleted_at is None:
+            if self.sidebar.current_kind() != detail.ref.kind:
+                self.sidebar.blockSignals(True)
+                self.sidebar.select_kind(detail.ref.kind)
+                self.sidebar.blockSignals(False)
+                self.sidebar.viewport().update()
+                self.list_stack.setCurrentWidget(self.entry_list)
+                self.entry_list.show_kind(detail.ref.kind)
+            self.entry_list.select_slug(slug)
+        self.detail_view.show_detail(detail)  # after the list, so listeners see the new kind
         if record:
             self.history.visit(slug)
         return True
@@ -161,13 +227,24 @@ class MainWindow(QMainWindow):
         if slug:
             self.open_entry(slug, record=False)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.BackButton:
-            self.go_back()
-        elif event.button() == Qt.MouseButton.ForwardButton:
-            self.go_forward()
-        else:
-            super().mousePressEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        window_state.save(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         event.accept()

@@ -25,6 +25,10 @@ class History(QObject):
         self._at = len(self._items) - 1
         self.changed.emit()
 
+    def rename(self, old: str, new: str) -> None:
+        """An entry's slug changed: keep it reachable by Back and Forward."""
+        self._items = [new if s == old else s for s in self._items]
+
     def can_go_back(self) -> bool:
         return self._at > 0
 

@@ -1,48 +1,125 @@
-"""The sidebar: the kinds of entry, each with its count. Later sections (notes, tags, saved
-searches) are added as further items by their own widgets."""
+"""The sidebar: sections of items, each item a place the list pane can show.
+
+The main window fills the first section ("Library") with the kinds of entry and their
+counts. Features add their own places without touching this module:
+
+    window.sidebar.add_section("tags", "Tags")
+    window.sidebar.add_item("tags", "tag:policy", "policy", on_select=show_tag)
+
+Headings and items are all top-level rows (a disabled parent would disable its children);
+headings are disabled, so arrow keys skip them and every item is reachable with the keyboard. `item_selected` tells which item (by key) was chosen.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.services.kinds import KINDS
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
+LIBRARY = "library"
 
 
-class Sidebar(QListWidget):
-    kind_selected = Signal(str)
+class Sidebar(QTreeWidget):
+    kind_selected = Signal(str)  # a kind's key ('person', ...)
+    item_selected = Signal(str)  # any item's key
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Kinds of entry")
         self.setObjectName("sidebar")
+        self.setAccessibleName("Sidebar")
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setIndentation(0)
+        self.setUniformRowHeights(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setMaximumWidth(280)
+        self._sections: dict[str, list[QTreeWidgetItem]] = {}  # heading, then its items
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._actions: dict[str, Callable[[], None]] = {}
+        self.add_section(LIBRARY, "Library")
         for kind in KINDS:
-            item = QListWidgetItem(kind.plural)
-            item.setData(KIND_ROLE, kind.key)
-            self.addItem(item)
+            self.add_item(LIBRARY, kind.key, kind.plural)
         self.currentItemChanged.connect(self._changed)
-        self.setMaximumWidth(260)
 
-    def _changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if current is not None:
-            self.kind_selected.emit(current.data(KIND_ROLE))
+    # --- building --------------------------------------------------------------------------
 
-    def select_kind(self, kind: str) -> None:
-        for i in range(self.count()):
-            item = self.item(i)
-            if item.data(KIND_ROLE) == kind:
-                self.setCurrentItem(item)
-                return
+    def add_section(self, key: str, title: str, *, before: str | None = None) -> None:
+        """A heading with items under it; after the others, or before section `before`."""
+        header = QTreeWidgetItem([title])
+        header.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = header.font(0)
+        font.setBold(True)
+        header.setFont(0, font)
+        header.setData(0, Qt.ItemDataRole.AccessibleTextRole, title)
+        anchor = self._sections.get(before) if before else None
+        if anchor is not None:
+            self.insertTopLevelItem(self.indexOfTopLevelItem(anchor[0]), header)
+        else:
+            self.addTopLevelItem(header)
+        self._sections[key] = [header]
 
-    def current_kind(self) -> str | None:
-        item = self.currentItem()
-        return str(item.data(KIND_ROLE)) if item is not None else None
+    def add_item(
+        self, section: str, key: str, text: str, *, on_select: Callable[[], None] | None = None
+    ) -> QTreeWidgetItem:
+        """An item in `section`; `on_select` runs when the researcher chooses it."""
+        item = QTreeWidgetItem([text])
+        item.setData(0, KEY_ROLE, key)
+        item.setData(0, LABEL_ROLE, text)
+        rows = self._sections[section]
+        self.insertTopLevelItem(self.indexOfTopLevelItem(rows[-1]) + 1, item)
+        rows.append(item)
+        self._items[key] = item
+        if on_select is not None:
+            self._actions[key] = on_select
+        return item
+
+    def set_count(self, key: str, count: int | None) -> None:
+        item = self._items.get(key)
+        if item is not None:
+            label = item.data(0, LABEL_ROLE)
+            item.setText(0, label if count is None else f"{label}  ({count})")
 
     def set_counts(self, counts: dict[str, int]) -> None:
-        for i in range(self.count()):
-            item = self.item(i)
-            kind = next(k for k in KINDS if k.key == item.data(KIND_ROLE))
-            n = counts.get(kind.key)
-            item.setText(kind.plural if n is None else f"{kind.plural}  ({n})")
+        for kind in KINDS:
+            self.set_count(kind.key, counts.get(kind.key))
+
+    # --- choosing --------------------------------------------------------------------------
+
+    def _changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if current is None:
+            return
+        key = current.data(0, KEY_ROLE)
+        if key is None:
+            return
+        self.item_selected.emit(key)
+        action = self._actions.get(key)
+        if action is not None:
+            action()
+        elif any(k.key == key for k in KINDS):
+            self.kind_selected.emit(key)
+
+    def select(self, key: str) -> None:
+        item = self._items.get(key)
+        if item is not None:
+            self.setCurrentItem(item)
+
+    def select_kind(self, kind: str) -> None:
+        self.select(kind)
+
+    def current_key(self) -> str | None:
+        item = self.currentItem()
+        return item.data(0, KEY_ROLE) if item is not None else None
+
+    def current_kind(self) -> str | None:
+        key = self.current_key()
+        return key if any(k.key == key for k in KINDS) else None
+
+    def item_text(self, key: str) -> str:
+        item = self._items.get(key)
+        return item.text(0) if item is not None else ""

@@ -23,14 +23,7 @@ from app.services.wikilinks import relink
 
 _NAMESPACE = uuid.UUID("6f1c8a52-37d4-4c55-9a43-5e8f0d7b2a61")
 
-_MODEL: dict[str, type[m.Entity]] = {
-    "person": m.Person,
-    "country": m.Country,
-    "organization": m.Organization,
-    "initiative": m.Initiative,
-    "event": m.Event,
-    "source": m.Source,
-}
+_MODEL = m.MODEL_OF_KIND
 # Scalar fields of each kind: (file key, model attribute)
 _SCALARS: dict[str, tuple[tuple[str, str], ...]] = {
     "person": (),

@@ -1,0 +1,268 @@
+"""Creating, editing and deleting entries in the window: the New / Edit / Move to Trash
+actions, Undo and Redo (a QUndoStack of service calls), and the Trash in the sidebar.
+
+Installed by app/gui/features.py; reachable as `window.editing`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMessageBox, QStyle
+
+from app.gui.edit_commands import create_command, edit_command, restore_command, trash_command
+from app.gui.entry_form import EntryForm
+from app.gui.shortcuts import standard
+from app.gui.sidebar import LIBRARY
+from app.gui.trash_view import TrashView
+from app.services.editing import Change, EditingError, Editor, EntryInput
+from app.services.entries import TRASH
+from app.services.kinds import BY_KEY, KINDS
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+TRASH_ITEM = "trash"
+
+
+def install(window: MainWindow) -> None:
+    window.editing = Editing(window)  # type: ignore[attr-defined]
+
+
+def _icon(theme: str, fallback: QStyle.StandardPixmap, window: MainWindow) -> QIcon:
+    return QIcon.fromTheme(theme, window.style().standardIcon(fallback))
+
+
+class Editing(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.editor = Editor(window.db)
+        self.undo_stack = QUndoStack(self)
+        self.form: EntryForm | None = None  # the open form, if any (tests and screenshots)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(standard(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(standard(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
+        self.new_action = QAction(
+            _icon("document-new", QStyle.StandardPixmap.SP_FileIcon, window), "&New…", self
+        )
+        self.new_action.setShortcuts(standard(QKeySequence.StandardKey.New, "Ctrl+N"))
+        self.new_action.triggered.connect(self.new_entry)
+        self.edit_action = QAction(
+            _icon("document-edit", QStyle.StandardPixmap.SP_FileDialogDetailedView, window),
+            "&Edit Entry…",
+            self,
+        )
+        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action.triggered.connect(self.edit_entry)
+        self.delete_action = QAction(
+            _icon("edit-delete", QStyle.StandardPixmap.SP_TrashIcon, window), "Move to &Trash", self
+        )
+        self.delete_action.setShortcuts(standard(QKeySequence.StandardKey.Delete, "Del"))
+        self.delete_action.triggered.connect(self.delete)
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            self.new_action,
+            self.edit_action,
+            self.delete_action,
+        ):
+            window.addAction(action)  # shortcuts work wherever the focus is in the window
+
+        window.file_menu.insertAction(window.quit_action, self.new_action)
+        window.file_menu.insertSeparator(window.quit_action)
+        first = window.edit_menu.actions()[0]
+        window.edit_menu.insertActions(first, [self.undo_action, self.redo_action])
+        window.edit_menu.insertSeparator(first)
+        window.edit_menu.insertActions(first, [self.edit_action, self.delete_action])
+        window.edit_menu.insertSeparator(first)
+        window.toolbar.addSeparator()
+        window.toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
+
+        self.trash_view = TrashView(window.lists, window)
+        window.add_list_page(self.trash_view)
+        window.sidebar.add_item(LIBRARY, TRASH_ITEM, "Trash", on_select=self.show_trash)
+        self.trash_view.list.entry_selected.connect(window.open_entry)
+        self.trash_view.restore_requested.connect(self.restore)
+        self.trash_view.purge_requested.connect(self.purge)
+
+        window.changes.entries_changed.connect(self._refresh)
+        window.detail_view.shown.connect(self._update_actions)
+        window.sidebar.item_selected.connect(lambda _key: self._update_actions())
+        window.list_stack.currentChanged.connect(lambda _i: self._update_actions())
+        self._refresh(set())
+
+    # --- state -------------------------------------------------------------------------------
+
+    def _kind(self) -> str:
+        kind = self.window.sidebar.current_kind()
+        if kind is None and self.window.entry_list.model is not None:
+            kind = self.window.entry_list.model.kind
+        return kind if kind in BY_KEY else KINDS[0].key
+
+    def _in_trash(self) -> bool:
+        return self.window.list_stack.currentWidget() is self.trash_view
+
+    def _current_id(self) -> int | None:
+        detail = self.window.detail_view.detail
+        return detail.ref.id if detail is not None and detail.deleted_at is None else None
+
+    def _update_actions(self) -> None:
+        live = self._current_id() is not None
+        self.edit_action.setEnabled(live)
+        if self._in_trash():
+            self.delete_action.setText("Delete &Permanently…")
+            self.delete_action.setEnabled(self.trash_view.current_slug() is not None)
+        else:
+            self.delete_action.setText("Move to &Trash")
+            self.delete_action.setEnabled(live)
+        self.new_action.setText(f"&New {BY_KEY[self._kind()].singular}…")
+
+    def _refresh(self, _slugs: set[str]) -> None:
+        self.trash_view.refresh()
+        self.window.sidebar.set_count(TRASH_ITEM, self.window.lists.count(TRASH))
+        self._update_actions()
+
+    def show_trash(self) -> None:
+        self.window.show_list_page(self.trash_view)
+        self._update_actions()
+
+    # --- Outcome (edit_commands) ------------------------------------------------------------
+
+    def applied(self, change: Change) -> None:
+        self._announce(change)
+        after = change.after
+        if after is not None and after.entity.get("deleted_at") is None:
+            self.window.open_entry(after.slug)
+
+    def failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10000)
+        QMessageBox.warning(self.window, "Cannot undo or redo", message)
+
+    def _announce(self, change: Change) -> None:
+        if change.before is not None and change.after is not None and change.before.slug != change.after.slug:
+            self.window.history.rename(change.before.slug, change.after.slug)
+        self.window.changes.announce_entries(set(change.slugs))
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def new_entry(self, kind: str | None = None) -> EntryForm:
+        kind = kind or self._kind()
+
+        def save(inp: EntryInput) -> None:
+            change = self.editor.create(inp)
+            self.undo_stack.push(create_command(self.editor, change, self))
+            self._announce(change)
+            self.window.open_entry(change.slug)
+            self.window.statusBar().showMessage(f"Created “{inp.name.strip()}”.", 5000)
+
+        return self._open_form(EntryForm(self.window.lists, self.editor, kind, save, parent=self.window))
+
+    def edit_entry(self) -> EntryForm | None:
+        entity_id = self._current_id()
+        if entity_id is None:
+            return None
+        try:
+            initial = self.editor.form(entity_id)
+        except EditingError as exc:
+            self.failed(str(exc))
+            return None
+
+        def save(inp: EntryInput) -> None:
+            change = self.editor.update(entity_id, inp)
+            if not change.changed:
+                return
+            self.undo_stack.push(edit_command(self.editor, change, self))
+            self._announce(change)
+            self.window.open_entry(change.slug, record=False)
+            self.window.statusBar().showMessage(f"Saved “{inp.name.strip()}”.", 5000)
+
+        form = EntryForm(
+            self.window.lists,
+            self.editor,
+            initial.kind,
+            save,
+            initial=initial,
+            entity_id=entity_id,
+            parent=self.window,
+        )
+        return self._open_form(form)
+
+    def _open_form(self, form: EntryForm) -> EntryForm:
+        self.form = form
+        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        form.finished.connect(lambda _r: setattr(self, "form", None))
+        form.open()  # window-modal, without a nested event loop
+        return form
+
+    def delete(self) -> None:
+        if self._in_trash():
+            slug = self.trash_view.current_slug()
+            if slug:
+                self.purge(slug)
+            return
+        entity_id = self._current_id()
+        if entity_id is None:
+            return
+        entries = self.window.entry_list
+        row = entries.table.currentIndex().row() if entries.current_slug() else -1
+        try:
+            change = self.editor.trash(entity_id)
+        except EditingError as exc:
+            self.failed(str(exc))
+            return
+        self.undo_stack.push(trash_command(self.editor, change, self))
+        self._announce(change)
+        self.window.statusBar().showMessage(
+            f"Moved “{change.before.name if change.before else ''}” to the Trash.", 5000
+        )
+        if row >= 0:
+            entries.select_row(row)  # the next entry, as a mail client does
+
+    def restore(self, slug: str) -> None:
+        ref = self.window.lists.ref(slug)
+        if ref is None:
+            return
+        row = self.trash_view.list.table.currentIndex().row()
+        try:
+            change = self.editor.restore(ref.id)
+        except EditingError as exc:
+            self.failed(str(exc))
+            return
+        self.undo_stack.push(restore_command(self.editor, change, self))
+        self._announce(change)
+        self.window.statusBar().showMessage(f"Restored “{ref.name}”.", 5000)
+        self.trash_view.list.select_row(row)
+
+    def confirm_purge(self, name: str) -> bool:
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Delete Permanently?")
+        box.setText(f"Delete “{name}” permanently?")
+        box.setInformativeText(
+            "Its other names, titles, facts and citations are deleted with it, and entries that "
+            "refer to it lose the reference. Notes on it are kept. This cannot be undone."
+        )
+        purge = box.addButton("Delete Permanently", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is purge
+
+    def purge(self, slug: str) -> None:
+        ref = self.window.lists.ref(slug)
+        if ref is None or not self.confirm_purge(ref.name):
+            return
+        row = self.trash_view.list.table.currentIndex().row()
+        try:
+            change = self.editor.purge(ref.id)
+        except EditingError as exc:
+            self.failed(str(exc))
+            return
+        self._announce(change)
+        self.window.statusBar().showMessage(f"Deleted “{ref.name}” permanently.", 5000)
+        self.trash_view.list.select_row(row)

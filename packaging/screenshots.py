@@ -1,0 +1,141 @@
+"""`make screenshots`: PNGs of the main views, light and dark, into the git-ignored screenshots/.
+
+Each kind's list with an entry open, the Trash, and an edit form showing a validation error.
+Runs offscreen on a new database in a temporary ROUNDTABLE_HOME (the researcher's data and
+settings are never touched). Qt's offscreen platform has no colour scheme of its own, so dark
+is forced through the style hints and, where the platform ignores them, a dark palette built
+from the Fusion style's colours (tooling only: the app itself never sets colours).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = (
+    ("officials", "person", "boviengkham-vongdara"),
+    ("countries", "country", "laos"),
+    ("organizations", "organization", "ndrc"),
+    ("initiatives", "initiative", "ca-ai-application-cooperation-center"),
+    ("events", "event", "roundtable-2025"),
+    ("sources", "source", "china-org-cn-2025-09-roundtable"),
+)
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1f1f1f",
+        QPalette.ColorRole.AlternateBase: "#282828",
+        QPalette.ColorRole.Text: "#e8e8e8",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e8e8e8",
+        QPalette.ColorRole.Highlight: "#3d6ea8",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.Link: "#8ab4f8",
+        QPalette.ColorRole.LinkVisited: "#c58af9",
+        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
+        QPalette.ColorRole.ToolTipBase: "#353535",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8",
+        QPalette.ColorRole.Light: "#505050",
+        QPalette.ColorRole.Midlight: "#404040",
+        QPalette.ColorRole.Mid: "#5a5a5a",
+        QPalette.ColorRole.Dark: "#1a1a1a",
+        QPalette.ColorRole.Shadow: "#000000",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
+    return p
+
+
+def _scheme(app: QApplication, dark: bool) -> None:
+    hints = QGuiApplication.styleHints()
+    hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    app.setStyle("Fusion")
+    wanted = Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
+    if hints.colorScheme() != wanted:
+        app.setPalette(_dark_palette() if dark else app.style().standardPalette())
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(5):
+        app.processEvents()
+
+
+def _save(widget: QWidget, path: Path) -> None:
+    widget.grab().save(str(path))
+    print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+
+def take(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["ROUNDTABLE_HOME"] = home
+        from app.gui.launch import application
+        from app.gui.main_window import MainWindow
+        from app.services.library import open_library
+
+        app = application()
+        db = open_library(Path(home) / "roundtable.sqlite3")
+        try:
+            for dark in (False, True):
+                scheme = "dark" if dark else "light"
+                _scheme(app, dark)
+                window = MainWindow(db)
+                window.resize(1440, 860)
+                window.show()
+                _settle(app)
+                for n, (name, _kind, slug) in enumerate(SHOTS, 1):
+                    window.open_entry(slug)
+                    _settle(app)
+                    _save(window, out / f"{scheme}-{n}-{name}.png")
+                editing = window.editing  # type: ignore[attr-defined]
+                window.open_entry("chen-gang")
+                editing.delete()
+                window.sidebar.select("trash")
+                editing.trash_view.list.select_first()
+                _settle(app)
+                _save(window, out / f"{scheme}-7-trash.png")
+                editing.undo_stack.undo()
+                window.open_entry("wang-changlin")
+                form = editing.edit_entry()
+                form.resize(760, 820)
+                _settle(app)
+                role = form.role_rows[0]
+                end = role.fields["end"]
+                assert isinstance(end, QLineEdit)
+                end.setText("2019-02-30")
+                slug = form.slots["slug"].widget
+                assert isinstance(slug, QLineEdit)
+                slug.setText("Wang Changlin")
+                form.submit()
+                _settle(app)
+                _save(form, out / f"{scheme}-8-edit-form-error.png")
+                form.reject()
+                window.close()
+                window.deleteLater()
+                _settle(app)
+        finally:
+            db.close()
+
+
+def main() -> int:
+    take(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

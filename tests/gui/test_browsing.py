@@ -1,0 +1,158 @@
+"""Browsing as a researcher does: keyboard, sorting, mouse back button, and what the window
+remembers when it is closed and opened again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database, open_database
+from app.gui.entry_table_model import EntryTableModel
+from app.gui.main_window import MainWindow
+from app.gui.preferences import GeneralPage
+from app.services.entries import TRASH, EntryLists
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_models_pass_the_qt_model_tester(qtmodeltester: object, seeded_db: Database) -> None:
+    lists = EntryLists(seeded_db)
+    seeded_db.read().execute(
+        "UPDATE entity SET deleted_at = '2026-01-01T00:00:00+00:00' WHERE kind = 'event'"
+    )
+    for kind in ("person", "country", "organization", "initiative", "event", "source", TRASH):
+        model = EntryTableModel(lists, kind)
+        model.PAGE = 3
+        qtmodeltester.check(model)  # type: ignore[attr-defined]
+        model.set_filter("a")
+        model.sort(1, Qt.SortOrder.DescendingOrder)
+        while model.canFetchMore(model.index(-1, -1)):
+            model.fetchMore(model.index(-1, -1))
+        assert model.rowCount() == lists.count(kind, "a")
+
+
+def test_sorting_by_a_column_header_sorts_in_sql(qtbot: QtBot, window: MainWindow) -> None:
+    window.sidebar.select("country")
+    header = window.entry_list.table.horizontalHeader()
+    model = window.entry_list.model
+    assert model is not None
+    x = header.sectionViewportPosition(1) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    isos = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    assert isos == sorted(isos)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == sorted(isos, reverse=True)
+
+
+def test_find_focuses_the_filter_and_return_goes_to_the_first_match(qtbot: QtBot, window: MainWindow) -> None:
+    window.detail_view.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is window.entry_list.filter
+    qtbot.keyClicks(window.entry_list.filter, "laos")
+    qtbot.keyClick(window.entry_list.filter, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is window.entry_list.table
+    assert window.entry_list.model is not None and window.entry_list.model.matching >= 1
+
+
+def test_f6_moves_between_the_panes(qtbot: QtBot, window: MainWindow) -> None:
+    window.sidebar.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.entry_list.isAncestorOf(QApplication.focusWidget())
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.detail_view
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.sidebar
+
+
+def test_arrow_keys_in_the_sidebar_choose_a_kind(qtbot: QtBot, window: MainWindow) -> None:
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
+    assert window.sidebar.current_kind() == "country"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Up)  # the "Library" heading is skipped
+    assert window.sidebar.current_kind() == "person"
+
+
+def test_the_mouse_back_button_goes_back(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_entry("laos")
+    window.open_entry("chen-gang")
+    viewport = window.detail_view.viewport()
+    press = QMouseEvent(
+        QMouseEvent.Type.MouseButtonPress,
+        QPointF(10, 10),
+        viewport.mapToGlobal(QPointF(10, 10)),
+        Qt.MouseButton.BackButton,
+        Qt.MouseButton.BackButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, press)
+    assert window.detail_view.detail is not None and window.detail_view.detail.ref.slug == "laos"
+
+
+def test_the_window_remembers_sort_panes_and_last_entry(qtbot: QtBot, seeded_path: Path) -> None:
+    db = open_database(seeded_path)
+    try:
+        first = MainWindow(db)
+        qtbot.addWidget(first)
+        first.show()
+        first.resize(760, 540)  # within the offscreen screen (800 x 600), which clamps geometry
+        first.splitter.setSizes([150, 250, 340])
+        sizes = first.splitter.sizes()
+        first.sidebar.select("country")
+        first.entry_list.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        first.open_entry("vietnam")
+        first.close()
+
+        second = MainWindow(db)
+        qtbot.addWidget(second)
+        second.show()
+        assert (second.width(), second.height()) == (760, 540)
+        assert second.splitter.sizes() == sizes
+        assert second.detail_view.detail is not None and second.detail_view.detail.ref.slug == "vietnam"
+        assert second.sidebar.current_kind() == "country"
+        model = second.entry_list.model
+        assert model is not None and (model.sort_key, model.descending) == ("iso", True)
+        assert second.entry_list.current_slug() == "vietnam"
+        second.close()
+    finally:
+        db.close()
+
+
+def test_preferences_can_turn_off_reopening_the_last_entry(qtbot: QtBot, seeded_path: Path) -> None:
+    db = open_database(seeded_path)
+    try:
+        first = MainWindow(db)
+        qtbot.addWidget(first)
+        first.open_entry("vietnam")
+        dialog = first.preferences.dialog()
+        qtbot.addWidget(dialog)
+        assert dialog.page_list.item(0).text() == "General"
+        page = dialog.pages[0]
+        assert isinstance(page, GeneralPage) and page.reopen.isChecked()
+        qtbot.mouseClick(page.reopen, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),  # type: ignore[union-attr]
+            Qt.MouseButton.LeftButton,
+        )
+        first.close()
+        second = MainWindow(db)
+        qtbot.addWidget(second)
+        detail = second.detail_view.detail
+        assert detail is not None and detail.ref.slug != "vietnam"  # the first official instead
+        assert second.sidebar.current_kind() == "person"
+    finally:
+        db.close()
+
+
+def test_features_can_add_sidebar_sections_and_preference_pages(qtbot: QtBot, window: MainWindow) -> None:
+    shown: list[str] = []
+    window.sidebar.add_section("tags", "Tags", before=None)
+    window.sidebar.add_item("tags", "tag:policy", "policy", on_select=lambda: shown.append("policy"))
+    window.sidebar.select("tag:policy")
+    assert shown == ["policy"]
+    window.preferences.add_page("Export", GeneralPage)
+    assert window.preferences.titles() == ["General", "Export"]
