@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from app.db.database import Database
 from app.services.dto import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY
+from app.services.sqltext import like_contains
 
 # The title of a person's latest known mandate (by as-of or start date).
 _LATEST_ROLE = (
@@ -122,17 +123,12 @@ def _columns(kind: str) -> tuple[_Col, ...]:
         raise BadQuery(f"unknown kind {kind!r}") from None
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _where(kind: str, text: str, trash: bool) -> tuple[str, dict[str, object]]:
     params: dict[str, object] = {"kind": kind}
     clauses = ["e.kind = :kind", "e.deleted_at IS NOT NULL" if trash else "e.deleted_at IS NULL"]
     needle = text.strip()
     if needle:
-        params["q"] = _like(needle)
+        params["q"] = like_contains(needle)
         shown = " OR ".join(f"{c.sql} LIKE :q ESCAPE '\\'" for c in _columns(kind) if c is not _NAME)
         clauses.append(
             "(e.name LIKE :q ESCAPE '\\' OR e.slug LIKE :q ESCAPE '\\' "
