@@ -9,7 +9,7 @@ the splitter, and listen to `changes`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
@@ -26,6 +26,8 @@ from app.services.kinds import KINDS
 
 
 class MainWindow(QMainWindow):
+    entry_opened = Signal(str)  # slug of the entry the detail view now shows
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.entry_list.select_slug(slug)
         if record:
             self.history.visit(slug)
+        self.entry_opened.emit(slug)
         return True
 
     def go_back(self) -> None:

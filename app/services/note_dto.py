@@ -82,11 +82,13 @@ class NoteRow:
 @dataclass(frozen=True)
 class NoteQuery:
     """Which notes a list shows, and in which order. Sort keys: updated, created, entry, title.
-    `entry_id` set: only the notes on that entry; `standalone`: only notes on no entry."""
+    `entry_id`: only the notes on that entry; `links_to`: only notes that link to that entry;
+    `standalone`: only notes on no entry."""
 
     text: str = ""
     tag: str | None = None
     entry_id: int | None = None
+    links_to: int | None = None
     standalone: bool = False
     trash: bool = False
     sort: str = "updated"

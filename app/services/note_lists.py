@@ -37,6 +37,11 @@ def _where(q: NoteQuery) -> tuple[str, dict[str, object]]:
         params["entry"] = q.entry_id
     elif q.standalone:
         clauses.append("n.entity_id IS NULL")
+    if q.links_to is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM note_link nl WHERE nl.note_id = n.id AND nl.entity_id = :links_to)"
+        )
+        params["links_to"] = q.links_to
     needle = q.text.strip()
     if needle:
         clauses.append(

@@ -262,6 +262,8 @@ def test_note_list_sorts_filters_and_pages(mini_db: Database, notes: Notes, cloc
     assert lists.count(NoteQuery(text="ລາວ")) == 3
     assert lists.count(NoteQuery(entry_id=laos)) == 2
     assert lists.count(NoteQuery(standalone=True)) == 2
+    meeting = entry_id(mini_db, "meeting")
+    assert [r.title for r in lists.page(NoteQuery(links_to=meeting))] == ["On Alpha"]
     assert lists.page(NoteQuery(tag="policy"))[0].tags == ("policy/ethics",)
     with pytest.raises(BadNoteQuery):
         lists.page(NoteQuery(sort="colour"))
