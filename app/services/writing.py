@@ -92,7 +92,9 @@ class Writer:
             try:
                 conn = self._connect()
             except sqlite3.Error as exc:
-                _raise_typed(exc)
+                failed = classify(exc)
+                if failed is not None:
+                    raise failed from exc
                 raise
             conn.execute(f"PRAGMA busy_timeout = {WRITE_BUSY_TIMEOUT_MS}")
             self._conn = conn
@@ -111,7 +113,7 @@ class Writer:
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            _raise_typed(exc)
+            self._raise_typed(exc)
             raise
         try:
             yield conn
@@ -119,15 +121,16 @@ class Writer:
         except BaseException as exc:
             _rollback(conn)
             if isinstance(exc, sqlite3.Error):
-                _raise_typed(exc)
+                self._raise_typed(exc)
             raise
 
-
-def _raise_typed(exc: sqlite3.Error) -> None:
-    """Raise the typed failure behind `exc`; return when it is a bug (the caller re-raises)."""
-    failed = classify(exc)
-    if failed is not None:
-        raise failed from exc
+    def _raise_typed(self, exc: sqlite3.Error) -> None:
+        """Raise the typed failure behind `exc`; return when it is a bug (the caller re-raises)."""
+        failed = classify(exc)
+        if isinstance(failed, DatabaseReadOnly | DiskError):
+            self.close()  # the next try opens the file afresh: its permissions may have been fixed
+        if failed is not None:
+            raise failed from exc
 
 
 def _rollback(conn: sqlite3.Connection) -> None:

@@ -42,8 +42,15 @@ class Autosaver(QObject):
     def pending(self) -> bool:
         return self._debounce.isActive() or self._retry.isActive()
 
-    def set_delay(self, delay_ms: int) -> None:
-        self._debounce.setInterval(delay_ms)
+    def set_intervals(self, *, delay_ms: int | None = None, retry_ms: int | None = None) -> None:
+        if delay_ms is not None:
+            self._debounce.setInterval(delay_ms)
+        if retry_ms is not None:
+            self._retry.setInterval(retry_ms)
+
+    @property
+    def delay_ms(self) -> int:
+        return self._debounce.interval()
 
     def changed(self) -> None:
         """Something was edited: save once the editing pauses."""

@@ -95,6 +95,7 @@ class TagEdit(_KeepsPreedit, QLineEdit):
             _popup(self._completer).hide()
             return
         self._completer.complete()
+        _popup(self._completer).setCurrentIndex(self._completer.completionModel().index(0, 0))
 
     def _insert(self, tag: str) -> None:
         start, _typed = self._current()

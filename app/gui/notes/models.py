@@ -41,6 +41,7 @@ class NotesTableModel(QAbstractTableModel):
         self._query = query or NoteQuery()
         self._rows: list[NoteRow] = []
         self._matching = 0
+        self._changing = False
         self.refresh()
 
     @property
@@ -57,10 +58,14 @@ class NotesTableModel(QAbstractTableModel):
             self.reset()
 
     def reset(self) -> None:
-        self.beginResetModel()
-        self._matching = self._lists.count(self._query)
-        self._rows = list(self._lists.page(self._query, limit=self.PAGE))
-        self.endResetModel()
+        self._changing = True
+        try:
+            self.beginResetModel()
+            self._matching = self._lists.count(self._query)
+            self._rows = list(self._lists.page(self._query, limit=self.PAGE))
+            self.endResetModel()
+        finally:
+            self._changing = False
 
     def refresh(self) -> None:
         """Re-read the rows shown. When the same notes stay in the same places, only their
@@ -73,10 +78,14 @@ class NotesTableModel(QAbstractTableModel):
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.COLUMNS) - 1))
             return
-        self.beginResetModel()
-        self._rows = rows
-        self._matching = matching
-        self.endResetModel()
+        self._changing = True
+        try:
+            self.beginResetModel()
+            self._rows = rows
+            self._matching = matching
+            self.endResetModel()
+        finally:
+            self._changing = False
 
     def note_id_at(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
@@ -130,17 +139,23 @@ class NotesTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._matching
 
     def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid():
+        # Views (and the model tester) may ask for more while a reset or an insertion is still
+        # being announced; inserting rows then would nest two changes. They ask again later.
+        if parent.isValid() or self._changing:
             return
         more = self._lists.page(self._query, offset=len(self._rows), limit=self.PAGE)
         if not more:
             self._matching = len(self._rows)
             return
         first = len(self._rows)
-        # `last` is inclusive (the PySide6 fetchmore example is off by one here).
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
+        self._changing = True
+        try:
+            # `last` is inclusive (the PySide6 fetchmore example is off by one here).
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        finally:
+            self._changing = False
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS) or self.COLUMNS[column][0] not in self._SORTABLE:
