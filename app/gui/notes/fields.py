@@ -149,7 +149,7 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
         return typed
 
     def _update_completion(self) -> None:
-        prefix = self.link_prefix() if self.hasFocus() or self.preedit else None
+        prefix = self.link_prefix() if self.hasFocus() else None
         popup = _popup(self._completer)
         if prefix is None or self._completer.model() is None:
             popup.hide()
