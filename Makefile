@@ -8,7 +8,7 @@ endif
 STAMP_APP  := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test wheel-check clean revision
+.PHONY: run test wheel-check clean revision bench screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Roundtable needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -46,6 +46,14 @@ wheel-check: $(STAMP_TEST)
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable check
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable show chen-gang > /dev/null
 	@echo "wheel-check: the installed wheel creates, migrates, seeds and checks a new database."
+
+## Measure what must stay fast (prints numbers against a floor measured in the same run).
+bench: $(STAMP_TEST)
+	$(BIN)/python benchmarks/note_save.py
+
+## Grab the screens to look at, into build/screenshots (offscreen; the user's data is untouched).
+screenshots: $(STAMP_TEST)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.gui.screenshots build/screenshots
 
 ## New Alembic revision from the models: make revision m="add something"
 revision: $(STAMP_TEST)

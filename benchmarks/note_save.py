@@ -5,8 +5,10 @@ keeps a revision (far more often than real typing does).
 
     make bench            (or: python benchmarks/note_save.py [--saves N])
 
-The budget is one frame (16 ms) at the 95th percentile. The floor, measured in the same run on
-the same file, is a bare UPDATE of the body and COMMIT: the ratio says what the save adds.
+The budget is one frame (16 ms) at the 95th percentile of wall time. CPU time is printed too: on a
+machine busy with other work, wall-time outliers are mostly the scheduler, not the save. The
+floor, measured in the same run on the same file, is a bare UPDATE of the body and COMMIT: the
+ratio says what the save adds.
 """
 
 from __future__ import annotations
@@ -59,13 +61,15 @@ def run(saves: int) -> int:
             note = notes.create(body=body_of(size))
             text = notes.get(note.id).body
             timings = []
+            cpu = []
             floor = []
             revisions = 0
             for n in range(saves):
                 text += "abcdefghij"[n % 10]
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 revisions += notes.save(note.id, text).revision_created
                 timings.append((time.perf_counter() - start) * 1000)
+                cpu.append((time.process_time() - start_cpu) * 1000)
             conn = notes.writer.conn
             for n in range(saves):
                 text += "x"
@@ -77,9 +81,10 @@ def run(saves: int) -> int:
             median, p95 = statistics.median(timings), percentile(timings, 0.95)
             base = statistics.median(floor)
             print(
-                f"save {label:>5} note (6 links, {revisions} of {saves} saves kept a revision): median {median:5.2f} ms, "
-                f"p95 {p95:5.2f} ms, max {max(timings):5.2f} ms; bare UPDATE+COMMIT median {base:5.2f} ms "
-                f"(x{median / base:.1f})"
+                f"save {label:>5} note (6 links, {revisions} of {saves} saves kept a revision): "
+                f"median {median:5.2f} ms, p95 {p95:5.2f} ms, max {max(timings):5.2f} ms "
+                f"(CPU time: median {statistics.median(cpu):5.2f} ms, p95 {percentile(cpu, 0.95):5.2f} ms); "
+                f"bare UPDATE+COMMIT median {base:5.2f} ms (x{median / base:.1f})"
             )
             failed |= p95 > BUDGET_MS
         notes.writer.close()
