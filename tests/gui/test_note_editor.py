@@ -106,6 +106,21 @@ def test_typing_is_saved_shortly_after_the_last_keystroke(
     assert desk.editor.status.text().startswith("Saved")
 
 
+def test_typing_on_without_a_pause_is_still_saved_every_second(
+    qtbot: QtBot, desk: Desk, mini_db: Database, two_notes: tuple[int, int]
+) -> None:
+    first, _ = two_notes
+    desk.editor.open_note(first)
+    end_of_text(desk)
+    for letter in "abcdefghij":  # a key every 0.3 s for 3 s: the pause the debounce waits for never comes
+        qtbot.keyClick(desk.editor.body, letter)
+        qtbot.wait(300)
+        if len(stored(mini_db, first)) > len("First note\n"):
+            break
+    saved = stored(mini_db, first)
+    assert saved.startswith("First note\na") and desk.editor.body.toPlainText().startswith(saved)
+
+
 @pytest.mark.parametrize(
     "way_out",
     [

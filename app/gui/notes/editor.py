@@ -11,6 +11,7 @@ text is stored.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -191,12 +192,20 @@ class NoteEditor(QWidget):
         return True
 
     def reload(self) -> None:
-        """Show the stored state of the open note again (after a change made elsewhere)."""
-        if self._note is not None and not self.is_dirty:
-            try:
-                self._show_note(self._notes.get(self._note.id), keep_cursor=True)
-            except NoteNotFound:
-                self._show_note(None)
+        """Show the stored state of the open note again if it was changed elsewhere (never over
+        text not yet stored)."""
+        if self._note is None or self.is_dirty:
+            return
+        try:
+            doc = self._notes.get(self._note.id)
+        except NoteNotFound:
+            self._show_note(None)
+            return
+        if (self._title_field(doc), doc.body) == self._current() and doc.tags == self._stored_tags:
+            self._note = doc  # nothing to show anew: keep the cursor and the undo history
+            self._update_header()
+        else:
+            self._show_note(doc, keep_cursor=True)
 
     def flush(self) -> bool:
         """Store everything now, committing text an input method is composing first."""
@@ -369,6 +378,7 @@ class NoteEditor(QWidget):
 
     def _saved(self, result: SaveResult) -> None:
         if self._note is not None and result.note_id == self._note.id:
+            self._note = replace(self._note, title=result.title, updated_at=result.updated_at)
             self.status.setText(f"Saved {local_time(result.updated_at, seconds=True)}")
         self.saved.emit(result)
 
@@ -403,7 +413,7 @@ class NoteEditor(QWidget):
         self.status_icon.setPixmap(icon.pixmap(size, size))
         self.status_icon.show()
         retrying = " Your text is kept here; saving is retried every few seconds."
-        self.status.setText(f"<b>Not saved.</b> {escape(reason)}{retrying if self.autosave.pending else ''}")
+        self.status.setText(f"<b>Not saved.</b> {escape(reason)}{retrying if self.autosave.retrying else ''}")
 
     def _clear_failure(self) -> None:
         self.status_icon.clear()

@@ -79,7 +79,7 @@ class NotesPanel(QWidget):
         self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
         self.scope.currentIndexChanged.connect(lambda _i: self._apply_query())
 
-        self.model = NotesTableModel(NoteLists(db), self._query(), self)
+        self.model = NotesTableModel(NoteLists(db), self._query(NoteQuery()), self)
         self.table = QTableView(self)
         self.table.setAccessibleName("Notes")
         self.table.setModel(self.model)
@@ -160,8 +160,8 @@ class NotesPanel(QWidget):
     def _scope(self) -> str:
         return str(self.scope.currentData())
 
-    def _query(self) -> NoteQuery:
-        base = self.model.query if hasattr(self, "model") else NoteQuery()
+    def _query(self, base: NoteQuery) -> NoteQuery:
+        """The query for the scope and filter shown, in `base`'s order."""
         scope = self._scope()
         entry_id = self._entry.id if self._entry else -1  # no entry open: nothing on it
         return NoteQuery(
@@ -174,7 +174,7 @@ class NotesPanel(QWidget):
         )
 
     def _apply_query(self) -> None:
-        self.model.set_query(self._query())
+        self.model.set_query(self._query(self.model.query))
         self.table.setColumnHidden(1, self._scope() == "entry")  # they are all on the same entry
         self._select_open_note()
         self._update_buttons()
