@@ -90,13 +90,14 @@ class NotesTableModel(QAbstractTableModel):
     def note_id_at(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
-    def row_of(self, note_id: int) -> int:
-        """The row showing the note, paging further in if needed; -1 if it does not match."""
+    def row_of(self, note_id: int, *, fetch: bool = True) -> int:
+        """The row showing the note, paging further in if needed (unless `fetch` is False);
+        -1 if it is not there."""
         while True:
             for i, row in enumerate(self._rows):
                 if row.id == note_id:
                     return i
-            if not self.canFetchMore(QModelIndex()):
+            if not fetch or not self.canFetchMore(QModelIndex()):
                 return -1
             self.fetchMore(QModelIndex())
 

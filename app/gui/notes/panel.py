@@ -180,9 +180,10 @@ class NotesPanel(QWidget):
         self._update_buttons()
 
     def _select_open_note(self) -> None:
-        """Show the open note selected when it is in the list, quietly."""
+        """Show the open note selected when it is among the rows loaded, quietly (this runs after
+        every save: it must not page in a long list)."""
         note_id = self.editor.note_id
-        row = self.model.row_of(note_id) if note_id is not None else -1
+        row = self.model.row_of(note_id, fetch=False) if note_id is not None else -1
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         if row >= 0:
