@@ -11,7 +11,7 @@ STAMP_PACKAGE := $(VENV)/.installed-package
 APP_ID     := io.github.roundtable.Roundtable
 UNAME      := $(shell uname -s 2>/dev/null)
 
-.PHONY: run test wheel-check desktop-check package clean revision screenshots
+.PHONY: run test wheel-check desktop-check package clean revision bench screenshots
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Roundtable needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -83,6 +83,10 @@ wheel-check: $(STAMP_TEST)
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable check
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable show chen-gang > /dev/null
 	@echo "wheel-check: the installed wheel creates, migrates, seeds and checks a new database."
+
+## Measure what must stay fast (prints numbers against a floor measured in the same run).
+bench: $(STAMP_TEST)
+	$(BIN)/python benchmarks/note_save.py
 
 ## PNGs of the main views, light and dark, into the git-ignored screenshots/ (offscreen).
 screenshots: $(STAMP_APP)

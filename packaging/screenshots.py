@@ -1,6 +1,7 @@
 """`make screenshots`: PNGs of the main views, light and dark, into the git-ignored screenshots/.
 
-Each kind's list with an entry open, the Trash, and an edit form showing a validation error.
+Each kind's list with an entry open, the Trash, an edit form showing a validation error, and
+the notes screens (editor and preview, revisions, backlinks: packaging/screenshots_notes.py).
 Runs offscreen on a new database in a temporary ROUNDTABLE_HOME (the researcher's data and
 settings are never touched). Qt's offscreen platform has no colour scheme of its own, so dark
 is forced through the style hints and, where the platform ignores them, a dark palette built
@@ -133,7 +134,12 @@ def take(out: Path) -> None:
 
 
 def main() -> int:
-    take(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots")
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "screenshots"
+    take(out)
+    sys.path.insert(0, str(Path(__file__).parent))
+    import screenshots_notes
+
+    screenshots_notes.main(out)
     return 0
 
 

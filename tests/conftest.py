@@ -67,12 +67,26 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
     db.close()
 
 
+@pytest.fixture(scope="session")
+def mini_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding only tests/fixtures/mini/mini.yaml, made once per test session."""
+    folder = tmp_path_factory.mktemp("mini")
+    shutil.copytree(MINI.parent, folder / "source")
+    path = folder / "mini.sqlite3"
+    db = open_database(path)
+    import_file(db, read(folder / "source" / "mini.yaml"))
+    db.close()
+    return path
+
+
 @pytest.fixture
-def mini_db(tmp_path: Path) -> Iterator[Database]:
+def mini_path(mini_template: Path, tmp_path: Path) -> Path:
+    return copy_db(mini_template, tmp_path / "mini.sqlite3")
+
+
+@pytest.fixture
+def mini_db(mini_path: Path) -> Iterator[Database]:
     """A database holding only tests/fixtures/mini/mini.yaml."""
-    folder = tmp_path / "mini"
-    shutil.copytree(MINI.parent, folder)
-    db = open_database(tmp_path / "mini.sqlite3")
-    import_file(db, read(folder / "mini.yaml"))
+    db = open_database(mini_path)
     yield db
     db.close()

@@ -2,31 +2,30 @@
 
 The page's colours come from the palette (app/gui/detail_html.py), and it is rendered again
 when the palette changes, so switching the system between light and dark needs no restart.
+Link handling and the refusal to fetch anything live in OfflineBrowser, shared with the note
+preview.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPalette
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QWidget
 
-from app.gui.detail_html import ENTRY_SCHEME, render, style_sheet
+from app.gui.detail_html import render, style_sheet
+from app.gui.offline_browser import OfflineBrowser
 from app.services.dto import EntryDetail
 
 
-class DetailView(QTextBrowser):
-    link_activated = Signal(str)  # slug of the entry a link points to
+class DetailView(OfflineBrowser):
     shown = Signal()  # a new entry (or nothing) is shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Entry details")
-        self.setOpenLinks(False)  # we decide: entries navigate, the web opens only on a click
-        self.setOpenExternalLinks(False)
         self.document().setDocumentMargin(14)
-        self.anchorClicked.connect(self._clicked)
         self._detail: EntryDetail | None = None
         self._empty_text = ""
         self.show_empty()
@@ -66,15 +65,3 @@ class DetailView(QTextBrowser):
             position = self.verticalScrollBar().value()
             self._render()
             self.verticalScrollBar().setValue(position)
-
-    def _clicked(self, url: QUrl) -> None:
-        if url.scheme() == ENTRY_SCHEME:
-            self.link_activated.emit(url.path())
-        elif url.scheme() in ("http", "https"):
-            QDesktopServices.openUrl(url)
-        elif url.hasFragment() and not url.scheme():
-            self.scrollToAnchor(url.fragment())
-
-    def loadResource(self, type: int, name: QUrl | str) -> object:
-        # Never fetch anything an entry's text points at (images, style sheets): offline, always.
-        return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from app.gui import about, editing
+from app.gui.notes import panel as notes
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -15,3 +16,4 @@ def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
     editing.install(window)
     about.install(window)
+    notes.install(window)

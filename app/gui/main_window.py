@@ -10,7 +10,7 @@ themselves through app/gui/features.py: they add actions to the menus kept here 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,8 @@ from app.services.kinds import KINDS
 
 
 class MainWindow(QMainWindow):
+    entry_opened = Signal(str)  # slug of the entry the detail view now shows
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         self.detail_view.show_detail(detail)  # after the list, so listeners see the new kind
         if record:
             self.history.visit(slug)
+        self.entry_opened.emit(slug)
         return True
 
     def go_back(self) -> None:

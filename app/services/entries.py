@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from app.db.database import Database
 from app.services.dto import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY, KINDS
+from app.services.sqltext import like_contains
 
 TRASH = "trash"  # the list of every kind's deleted entries, newest first
 
@@ -167,11 +168,6 @@ def _columns(kind: str) -> tuple[_Col, ...]:
         raise BadQuery(f"unknown kind {kind!r}") from None
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _from(kind: str, *sql: str) -> str:
     """The tables a query over `kind` reads; the kind's own table only when `sql` uses it."""
     if kind == TRASH or not any("k." in s for s in sql):
@@ -188,7 +184,7 @@ def _where(kind: str, text: str, trash: bool) -> tuple[str, dict[str, object]]:
         clauses = ["e.kind = :kind", "e.deleted_at IS NOT NULL" if trash else "e.deleted_at IS NULL"]
     needle = text.strip()
     if needle:
-        params["q"] = _like(needle)
+        params["q"] = like_contains(needle)
         matches = [
             f"e.name {_LIKE}",
             f"e.id IN (SELECT s.id FROM entity s WHERE s.slug {_LIKE})",

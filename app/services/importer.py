@@ -7,6 +7,7 @@ as the researcher has it and reported as a conflict. So importing a file twice c
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from app.clock import now_iso
 from app.db import models as m
 from app.db.database import Database
 from app.io.datafile import SECTION_OF_KIND, DataFile, InvalidDataFile, check_meaning
+from app.services.notes import note_title
 from app.services.wikilinks import relink
 
 _NAMESPACE = uuid.UUID("6f1c8a52-37d4-4c55-9a43-5e8f0d7b2a61")
@@ -115,16 +117,6 @@ def note_uid(rec: dict[str, Any]) -> str:
             "note/" + (rec.get("entry") or "") + "/" + (rec.get("title") or "") + "/" + rec["body"],
         )
     )
-
-
-def note_title(title: str | None, body: str) -> str:
-    """A note's title: as given, else its first non-blank line without Markdown heading marks."""
-    if title and title.strip():
-        return title.strip()
-    for line in body.splitlines():
-        if line.strip():
-            return line.strip().lstrip("#").strip()[:200]
-    return ""
 
 
 def import_file(db: Database, df: DataFile) -> ImportReport:
@@ -384,7 +376,7 @@ class _Importer:
                 )
             for tag in rec.get("tags") or []:
                 self.s.add(m.NoteTag(note_id=note.id, tag_id=self._tag(tag).id))
-            relink(self.s, note.id, note.body)
+            relink(_driver_connection(self.s), note.id, note.body)
             self.report.created["notes"] += 1
 
     def _saved_searches(self, searches: list[dict[str, Any]]) -> None:
@@ -396,3 +388,11 @@ class _Importer:
                 continue
             self.s.add(m.SavedSearch(name=rec["name"], query=rec["query"], created_at=self.now))
             self.report.created["saved searches"] += 1
+
+
+def _driver_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under `session`, inside its transaction: backlinks are written by
+    the same plain-SQL code as the autosave path (app/services/wikilinks.py)."""
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn

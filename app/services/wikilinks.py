@@ -1,16 +1,21 @@
-"""[[Entry name]] and [[slug]] links in notes: finding them and resolving them to entries."""
+"""[[Entry name]] and [[slug]] links in notes: finding them, resolving them to entries, keeping a
+note's backlink rows (`note_link`) in step with its text, and offering link completions.
+
+Plain sqlite3: relinking runs inside every autosave (see app/services/writing.py).
+"""
 
 from __future__ import annotations
 
 import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from app.db import models as m
+from app.services.dto import Ref
+from app.services.note_dto import LinkCandidate
 
 # [[target]], [[target|shown text]], [[target#heading]]
-WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
+WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+)(?:#([^\[\]|\n]*))?(?:\|([^\[\]\n]*))?\]\]")
 
 
 def targets(body: str) -> list[str]:
@@ -21,25 +26,83 @@ def targets(body: str) -> list[str]:
     return [t for t in seen if t]
 
 
-def resolve(session: Session, target: str) -> int | None:
-    """The entry a link names: by slug, then by name (any case), then by alias."""
-    found = session.scalar(select(m.Entity.id).where(m.Entity.slug == target))
-    if found is None:
-        found = session.scalar(
-            select(m.Entity.id)
-            .where(func.lower(m.Entity.name) == target.lower())
-            .order_by(m.Entity.id)
-            .limit(1)
+def fold(text: str) -> str:
+    """The form two names are compared in: 'VIỆT NAM' and 'Việt Nam' (composed or not) match."""
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _placeholders(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def resolve_all(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, Ref | None]:
+    """The entry each link target names: by slug, then by name, then by alias (names and
+    aliases compared folded, in any script). Live entries win over entries in the trash; among
+    equals the oldest entry wins, so a link keeps pointing where it pointed."""
+    wanted = [n for n in dict.fromkeys(names) if n]
+    found: dict[str, Ref | None] = dict.fromkeys(wanted)
+    if not wanted:
+        return found
+    folded = {n: fold(n) for n in wanted}
+    slugs = sorted(set(wanted) | set(folded.values()))
+    by_slug = {
+        row[2]: Ref(*row)
+        for row in conn.execute(
+            f"SELECT id, kind, slug, name FROM entity WHERE slug IN ({_placeholders(len(slugs))})", slugs
         )
-    if found is None:
-        found = session.scalar(
-            select(m.Alias.entity_id).where(m.Alias.value == target).order_by(m.Alias.id).limit(1)
-        )
+    }
+    for n in wanted:
+        found[n] = by_slug.get(n) or by_slug.get(folded[n])
+    keys = sorted({folded[n] for n in wanted if found[n] is None})
+    if not keys:
+        return found
+    conn.create_function("rt_fold", 1, fold, deterministic=True)
+    order = "ORDER BY e.deleted_at IS NOT NULL, e.id"
+    by_name = conn.execute(
+        f"SELECT rt_fold(e.name), e.id, e.kind, e.slug, e.name FROM entity e "
+        f"WHERE rt_fold(e.name) IN ({_placeholders(len(keys))}) {order}",
+        keys,
+    ).fetchall()
+    by_alias = conn.execute(
+        f"SELECT rt_fold(a.value), e.id, e.kind, e.slug, e.name FROM alias a "
+        f"JOIN entity e ON e.id = a.entity_id "
+        f"WHERE rt_fold(a.value) IN ({_placeholders(len(keys))}) {order}, a.id",
+        keys,
+    ).fetchall()
+    first: dict[str, Ref] = {}
+    for key, *ref in by_name + by_alias:
+        first.setdefault(key, Ref(*ref))
+    for n in wanted:
+        if found[n] is None:
+            found[n] = first.get(folded[n])
     return found
 
 
-def relink(session: Session, note_id: int, body: str) -> None:
-    """Make the note's backlink rows match the links in its body."""
-    session.query(m.NoteLink).filter(m.NoteLink.note_id == note_id).delete()
-    ids = {eid for t in targets(body) if (eid := resolve(session, t)) is not None}
-    session.add_all(m.NoteLink(note_id=note_id, entity_id=eid) for eid in sorted(ids))
+def relink(conn: sqlite3.Connection, note_id: int, body: str) -> tuple[set[int], set[int]]:
+    """Make the note's backlink rows match the links in its body; return the entry ids linked
+    before and after. Run it inside the transaction that writes the body."""
+    before = {r[0] for r in conn.execute("SELECT entity_id FROM note_link WHERE note_id = ?", (note_id,))}
+    after = {ref.id for ref in resolve_all(conn, targets(body)).values() if ref is not None}
+    gone = before - after
+    if gone:
+        conn.executemany(
+            "DELETE FROM note_link WHERE note_id = ? AND entity_id = ?", [(note_id, e) for e in gone]
+        )
+    new = after - before
+    if new:
+        conn.executemany(
+            "INSERT INTO note_link (note_id, entity_id) VALUES (?, ?)", [(note_id, e) for e in sorted(new)]
+        )
+    return before, after
+
+
+def candidates(conn: sqlite3.Connection) -> tuple[LinkCandidate, ...]:
+    """Everything a [[link]] may name, for completion: each live entry's name, slug and aliases."""
+    rows = conn.execute(
+        "SELECT e.name, e.slug, e.name, e.kind FROM entity e WHERE e.deleted_at IS NULL "
+        "UNION SELECT e.slug, e.slug, e.name, e.kind FROM entity e WHERE e.deleted_at IS NULL "
+        "UNION SELECT a.value, e.slug, e.name, e.kind FROM alias a JOIN entity e ON e.id = a.entity_id "
+        "WHERE e.deleted_at IS NULL "
+        "ORDER BY 1 COLLATE NOCASE, 2"
+    ).fetchall()
+    return tuple(LinkCandidate(*r) for r in rows)

@@ -9,7 +9,8 @@ from app.db.database import Database
 from app.io.datafile import read
 from app.services.details import EntryDetails
 from app.services.entries import EntryLists
-from app.services.importer import import_file, note_title
+from app.services.importer import import_file
+from app.services.notes import note_title
 from tests.conftest import MINI
 
 

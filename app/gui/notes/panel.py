@@ -1,0 +1,401 @@
+"""The notes panel, docked in the main window: the notes on the entry open in the detail view (or
+those mentioning it, the standalone notes, all notes), the editor, and the note's history.
+
+`install(window)` docks it and adds a Notes menu. It follows the open entry through
+`window.entry_opened`, flushes the editor when the entry changes and before the window closes
+(asking before closing with text that cannot be stored), and announces every write through
+`window.changes` so the detail view's notes and backlinks stay current.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db.database import Database
+from app.gui.changes import Changes
+from app.gui.notes.editor import NoteEditor
+from app.gui.notes.models import NotesTableModel
+from app.gui.notes.revisions import RevisionsPanel
+from app.services.dto import Ref
+from app.services.entries import EntryLists
+from app.services.note_dto import NoteQuery, SaveResult
+from app.services.note_lists import NoteLists
+from app.services.notes import NoteNotFound, Notes
+from app.services.tags import Tags
+from app.services.writing import WriteFailed, Writer
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+SCOPES = (
+    ("entry", "Notes on this entry"),
+    ("mentions", "Notes mentioning this entry"),
+    ("standalone", "Standalone notes"),
+    ("all", "All notes"),
+)
+
+
+class NotesPanel(QWidget):
+    def __init__(self, db: Database, changes: Changes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._changes = changes
+        self._entries = EntryLists(db)
+        self._writer = Writer(db)
+        self.notes = Notes(db, self._writer)
+        self.tags = Tags(db, self._writer)
+        self._entry: Ref | None = None
+        self._announcing = False
+        self.message = ""  # the last thing the panel told the user (the window shows it too)
+
+        self.scope = QComboBox(self)
+        self.scope.setAccessibleName("Which notes")
+        for key, label in SCOPES:
+            self.scope.addItem(label, key)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter notes")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Filter notes")
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(self._apply_query)
+        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.scope.currentIndexChanged.connect(lambda _i: self._apply_query())
+
+        self.model = NotesTableModel(NoteLists(db), self._query(NoteQuery()), self)
+        self.table = QTableView(self)
+        self.table.setAccessibleName("Notes")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setAccessibleName("Columns")
+        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 220)
+        self.table.hideColumn(4)  # created: a sort key, shown in the editor's header
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+
+        self.new_button = QPushButton("New note", self)
+        self.new_button.clicked.connect(self.new_note)
+        self.standalone_button = QPushButton("New standalone note", self)
+        self.standalone_button.clicked.connect(self.new_standalone_note)
+        self.delete_button = QPushButton("Move to Trash", self)
+        self.delete_button.clicked.connect(self.delete_note)
+
+        self.editor = NoteEditor(db, self.notes, self.tags, self)
+        self.revisions = RevisionsPanel(db, self.notes, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.editor, "Note")
+        self.tabs.addTab(self.revisions, "History")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        top = QHBoxLayout()
+        top.addWidget(self.scope)
+        top.addWidget(self.filter, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.standalone_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        list_area = QWidget(self)
+        list_layout = QVBoxLayout(list_area)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(list_area)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        self.editor.saved.connect(self._saved)
+        self.editor.tags_saved.connect(self._tags_saved)
+        self.editor.note_opened.connect(self._note_opened)
+        self.editor.missing_link_activated.connect(self._missing_link)
+        self.revisions.restore_requested.connect(self.restore_revision)
+        changes.notes_changed.connect(self._notes_changed)
+        changes.entries_changed.connect(self._entries_changed)
+        self._update_buttons()
+
+    # --- what the panel shows ------------------------------------------------------------------
+
+    @property
+    def entry(self) -> Ref | None:
+        return self._entry
+
+    def set_entry(self, slug: str | None) -> None:
+        """The entry open in the detail view changed: a way out of the open note, so store it."""
+        self.editor.flush()
+        self._entry = self._entries.ref(slug) if slug else None
+        self._apply_query()
+
+    def set_scope(self, key: str) -> None:
+        self.scope.setCurrentIndex([k for k, _ in SCOPES].index(key))
+
+    def _scope(self) -> str:
+        return str(self.scope.currentData())
+
+    def _query(self, base: NoteQuery) -> NoteQuery:
+        """The query for the scope and filter shown, in `base`'s order."""
+        scope = self._scope()
+        entry_id = self._entry.id if self._entry else -1  # no entry open: nothing on it
+        return NoteQuery(
+            text=self.filter.text(),
+            entry_id=entry_id if scope == "entry" else None,
+            links_to=entry_id if scope == "mentions" else None,
+            standalone=scope == "standalone",
+            sort=base.sort,
+            descending=base.descending,
+        )
+
+    def _apply_query(self) -> None:
+        self.model.set_query(self._query(self.model.query))
+        self.table.setColumnHidden(1, self._scope() == "entry")  # they are all on the same entry
+        self._select_open_note()
+        self._update_buttons()
+
+    def _select_open_note(self) -> None:
+        """Show the open note selected when it is among the rows loaded, quietly (this runs after
+        every save: it must not page in a long list)."""
+        note_id = self.editor.note_id
+        row = self.model.row_of(note_id, fetch=False) if note_id is not None else -1
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if row >= 0:
+            self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
+        selection.blockSignals(False)
+        self.table.viewport().update()
+
+    def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        note_id = self.model.note_id_at(indexes[0].row())
+        if note_id is None or note_id == self.editor.note_id:
+            return
+        if not self.editor.open_note(note_id):
+            self._tell(
+                "The open note is not saved yet, so it stays open. " + (self.editor.autosave.failure or "")
+            )
+            self._select_open_note()
+
+    def _note_opened(self, note_id: int) -> None:
+        self.revisions.show_note(note_id or None)
+        self._update_buttons()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.revisions:
+            self.editor.flush()
+            self.revisions.refresh()
+
+    def _update_buttons(self) -> None:
+        self.new_button.setEnabled(self._entry is not None)
+        self.new_button.setToolTip(
+            f"A new note on {self._entry.name}" if self._entry else "Open an entry first"
+        )
+        self.delete_button.setEnabled(self.editor.note is not None)
+        self.tabs.setTabEnabled(1, self.editor.note is not None)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def new_note(self) -> None:
+        if self._entry is None:
+            self._tell("Open an entry first: a new note is written on the entry shown.")
+            return
+        if self._scope() not in ("entry", "all"):
+            self.set_scope("entry")
+        self._create(self._entry.id)
+
+    def new_standalone_note(self) -> None:
+        if self._scope() not in ("standalone", "all"):
+            self.set_scope("standalone")
+        self._create(None)
+
+    def _create(self, entry_id: int | None) -> None:
+        if not self.editor.close_note():
+            self._tell("The open note is not saved yet; a new one is not started until it is.")
+            return
+        try:
+            doc = self.notes.create(entry_id=entry_id)
+        except WriteFailed as exc:
+            self._tell(f"The note could not be created: {exc.reason}")
+            return
+        self.filter.clear()
+        self._apply_query()
+        self.editor.open_note(doc.id)
+        self._select_open_note()
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._announce({doc.id}, {doc.entry.slug} if doc.entry else set())
+
+    def delete_note(self) -> None:
+        """Move the open note to the Trash (it can be restored from there)."""
+        doc = self.editor.note
+        if doc is None:
+            return
+        if not self.editor.close_note():
+            self._tell("The note is not saved yet, so it was not moved to the Trash.")
+            return
+        try:
+            changed = self.notes.move_to_trash(doc.id)
+        except (WriteFailed, NoteNotFound) as exc:
+            self._tell(f"The note could not be moved to the Trash: {getattr(exc, 'reason', exc)}")
+            self.editor.open_note(doc.id)
+            return
+        self._announce(set(changed.note_ids), set(changed.entries))
+        self._tell(f"Moved “{doc.title or 'untitled note'}” to the Trash.")
+
+    def restore_revision(self, revision_id: int) -> None:
+        self.tabs.setCurrentWidget(self.editor)
+        if self.editor.restore_revision(revision_id):
+            self._tell("Restored an earlier version; the text it replaced is in the history (Ctrl+Z undoes).")
+            self.revisions.refresh()
+        else:
+            self._tell("That version could not be restored. " + (self.editor.autosave.failure or ""))
+
+    def show_history(self, dock: QDockWidget) -> None:
+        dock.show()
+        self.tabs.setCurrentWidget(self.revisions)
+
+    def _tell(self, text: str) -> None:
+        self.message = text
+        window = self.window()
+        status = getattr(window, "statusBar", None)
+        if callable(status):
+            status().showMessage(text, 8000)
+
+    def _missing_link(self, target: str) -> None:
+        self._tell(f"No entry is called “{target}”. Link an entry by its name, slug or another name.")
+
+    # --- change broadcast ---------------------------------------------------------------------
+
+    def _saved(self, result: SaveResult) -> None:
+        self._announce({result.note_id}, set(result.entries))
+
+    def _tags_saved(self, note_id: int) -> None:
+        self._announce({note_id}, set())
+
+    def _announce(self, note_ids: set[int], slugs: set[str]) -> None:
+        self._announcing = True
+        try:
+            self._changes.announce_notes(note_ids)
+            if slugs:  # an empty set would mean "everything changed"
+                self._changes.announce_entries(slugs)
+        finally:
+            self._announcing = False
+
+    def _notes_changed(self, _note_ids: set[int]) -> None:
+        self.model.refresh()
+        self._select_open_note()
+        if not self._announcing:
+            self.editor.reload()
+        if self.tabs.currentWidget() is self.revisions:
+            self.revisions.refresh()
+        self._update_buttons()
+
+    def _entries_changed(self, _slugs: set[str]) -> None:
+        if self._announcing:
+            return  # our own backlink changes: entry names and aliases are as they were
+        self.editor.refresh_link_candidates()
+        self.model.refresh()
+
+    # --- leaving ----------------------------------------------------------------------------
+
+    def may_close(self) -> bool:
+        """Store the open note before the window closes; if that fails, ask before losing text."""
+        if self.editor.flush():
+            return True
+        answer = QMessageBox.warning(
+            self.window(),
+            "Your note is not saved",
+            "The open note could not be saved:\n\n"
+            f"{self.editor.autosave.failure or 'the database cannot be written.'}\n\n"
+            "If you close now, what you wrote since the last save is lost. "
+            "Cancel to keep the window open (copy the text elsewhere if the problem persists).",
+            QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def close_writer(self) -> None:
+        self._writer.close()
+
+
+class _CloseGuard(QObject):
+    """Sees the window's close before the window does, so the note is stored first."""
+
+    def __init__(self, panel: NotesPanel, parent: QObject) -> None:
+        super().__init__(parent)
+        self._panel = panel
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Close:
+            return False
+        if not self._panel.may_close():
+            event.ignore()
+            return True
+        self._panel.close_writer()  # reopened on the next write, should the window come back
+        return False
+
+
+def install(window: MainWindow) -> NotesPanel:
+    panel = NotesPanel(window.db, window.changes, window)
+    dock = QDockWidget("Notes", window)
+    dock.setObjectName("notesDock")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.resizeDocks([dock], [600], Qt.Orientation.Horizontal)
+
+    window.entry_opened.connect(panel.set_entry)
+    panel.editor.link_activated.connect(window.open_entry)
+    panel.revisions.link_activated.connect(window.open_entry)
+    current = window.detail_view.detail
+    panel.set_entry(current.ref.slug if current else None)
+    window.installEventFilter(_CloseGuard(panel, window))
+
+    menu = window.menuBar().addMenu("&Notes")
+    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    actions = (
+        ("New &note on this entry", "Ctrl+Shift+N", panel.new_note),
+        ("New &standalone note", "Ctrl+Alt+N", panel.new_standalone_note),
+    )
+    for text, keys, slot in actions:
+        action = QAction(text, window, shortcut=QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+    history = QAction("Note &history", window, shortcut=QKeySequence("Ctrl+Shift+H"))
+    history.triggered.connect(lambda: panel.show_history(dock))
+    menu.addAction(history)
+    menu.addSeparator()
+    toggle = dock.toggleViewAction()
+    toggle.setText("Show the notes &panel")
+    menu.addAction(toggle)
+    return panel

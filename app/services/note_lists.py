@@ -1,0 +1,103 @@
+"""Lists of notes for the Notes view, the notes panel and the Trash: filtered by text, tag
+(nested tags included), entry or standalone; sorted and paged in SQL.
+
+Text filtering here is a plain substring match over title and body; full-text search with
+ranking is the search index's job.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from app.db.database import Database
+from app.services.dto import Ref
+from app.services.note_dto import NoteQuery, NoteRow
+from app.services.sqltext import like_contains, like_escape
+
+# {d} is the direction. Sorted by entry, notes group under their entry (newest first) and
+# standalone notes come last either way.
+_SORTS = {
+    "updated": "n.updated_at {d}",
+    "created": "n.created_at {d}",
+    "title": "n.title COLLATE NOCASE {d}",
+    "entry": "e.name IS NULL, e.name COLLATE NOCASE {d}, n.updated_at DESC",
+}
+SORT_KEYS = tuple(_SORTS)
+
+
+class BadNoteQuery(ValueError):
+    pass
+
+
+def _where(q: NoteQuery) -> tuple[str, dict[str, object]]:
+    clauses = ["n.deleted_at IS NOT NULL" if q.trash else "n.deleted_at IS NULL"]
+    params: dict[str, object] = {}
+    if q.entry_id is not None:
+        clauses.append("n.entity_id = :entry")
+        params["entry"] = q.entry_id
+    elif q.standalone:
+        clauses.append("n.entity_id IS NULL")
+    if q.links_to is not None:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM note_link nl WHERE nl.note_id = n.id AND nl.entity_id = :links_to)"
+        )
+        params["links_to"] = q.links_to
+    needle = q.text.strip()
+    if needle:
+        clauses.append(
+            "(n.title LIKE :q ESCAPE '\\' OR n.body LIKE :q ESCAPE '\\' OR e.name LIKE :q ESCAPE '\\')"
+        )
+        params["q"] = like_contains(needle)
+    if q.tag:
+        clauses.append(
+            "EXISTS (SELECT 1 FROM note_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.note_id = n.id "
+            "AND (t.name = :tag COLLATE NOCASE OR t.name LIKE :tag_under ESCAPE '\\'))"
+        )
+        params["tag"] = q.tag
+        params["tag_under"] = f"{like_escape(q.tag)}/%"
+    return " AND ".join(clauses), params
+
+
+class NoteLists:
+    """List queries over notes. One instance per thread (it reads on Database.read())."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        return self._db.read()
+
+    def count(self, query: NoteQuery) -> int:
+        where, params = _where(query)
+        sql = f"SELECT count(*) FROM note n LEFT JOIN entity e ON e.id = n.entity_id WHERE {where}"
+        return int(self._conn.execute(sql, params).fetchone()[0])
+
+    def page(self, query: NoteQuery, *, offset: int = 0, limit: int = 200) -> tuple[NoteRow, ...]:
+        order = _SORTS.get(query.sort)
+        if order is None:
+            raise BadNoteQuery(f"cannot sort notes by {query.sort!r}; use one of {', '.join(SORT_KEYS)}")
+        order = order.format(d="DESC" if query.descending else "ASC")
+        where, params = _where(query)
+        sql = (
+            "SELECT n.id, n.title, e.id, e.kind, e.slug, e.name, n.created_at, n.updated_at, n.deleted_at, "
+            "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM note_tag nt JOIN tag t "
+            " ON t.id = nt.tag_id WHERE nt.note_id = n.id ORDER BY t.name COLLATE NOCASE)), "
+            "substr(n.body, 1, 200) "
+            f"FROM note n LEFT JOIN entity e ON e.id = n.entity_id WHERE {where} "
+            f"ORDER BY {order}, n.id LIMIT :limit OFFSET :offset"
+        )
+        params.update(limit=limit, offset=offset)
+        return tuple(
+            NoteRow(
+                id=r[0],
+                title=r[1],
+                entry=Ref(*r[2:6]) if r[2] is not None else None,
+                created_at=r[6],
+                updated_at=r[7],
+                deleted_at=r[8],
+                tags=tuple(r[9].split(", ")) if r[9] else (),
+                excerpt=" ".join(r[10].split()),
+            )
+            for r in self._conn.execute(sql, params)
+        )
