@@ -11,3 +11,8 @@ if TYPE_CHECKING:
 
 def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
+    from app.gui import backups, check_database, read_only
+
+    backups.install(window)  # File ▸ Back up now, Restore from backup…
+    check_database.install(window)  # Help ▸ Check database
+    read_only.install(window)  # the read-only banner (after backups: it offers their restore)

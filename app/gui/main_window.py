@@ -5,11 +5,19 @@ Features (editing, notes, search, export, backups ...) live in their own modules
 themselves through app/gui/features.py: they add actions to the menus kept here as attributes
 (`file_menu`, `edit_menu`, `view_menu`, `go_menu`, `help_menu`), widgets to the sidebar or
 the splitter, and listen to `changes`.
+
+Read-only mode: `window.read_only` is True when nothing may be written to the database (a
+read-only disk or folder, a damaged file opened for reading, another program holding the
+writer lock); `window.db.read_only_reason` says why, and a banner tells the user.
+`read_only_changed(bool)` fires when it changes (a start-up check that fails turns it on).
+Every feature that writes must honour it — `app.gui.read_only.disable_when_read_only(window,
+*actions_or_widgets)` does it in one line — and the database refuses writes anyway
+(DatabaseReadOnly).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
@@ -26,9 +34,12 @@ from app.services.kinds import KINDS
 
 
 class MainWindow(QMainWindow):
+    read_only_changed = Signal(bool)
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.read_only = db.read_only
         self.lists = EntryLists(db)
         self.details = EntryDetails(db)
         self.history = History(self)
@@ -64,11 +75,17 @@ class MainWindow(QMainWindow):
 
         install_features(self)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Turn read-only mode on or off (the reason is `db.read_only_reason`)."""
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.read_only_changed.emit(read_only)
+
     # --- actions ----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        self.file_menu = file_menu = menu.addMenu("&File")
         self.quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)

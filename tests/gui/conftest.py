@@ -17,3 +17,32 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def click_in_next_dialog(
+    button_name: str, seen: list[str] | None = None, *, timeout_ms: int = 10_000
+) -> None:
+    """When the next modal dialog opens, click its button named `button_name` (as a user
+    would answer it); its text goes into `seen`. For dialogs opened with exec()."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+    waited = 0
+
+    def poll() -> None:
+        nonlocal waited
+        dialog = QApplication.activeModalWidget()
+        button = dialog.findChild(QAbstractButton, button_name) if dialog is not None else None
+        if button is None:
+            waited += 20
+            if waited < timeout_ms:
+                QTimer.singleShot(20, poll)
+            return
+        if seen is not None and dialog is not None:
+            texts = [dialog.windowTitle()]
+            if isinstance(dialog, QMessageBox):
+                texts += [dialog.text(), dialog.informativeText()]
+            seen.append("\n".join(texts))
+        button.click()
+
+    QTimer.singleShot(0, poll)
