@@ -20,6 +20,7 @@ import sqlite3
 import time
 import weakref
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
@@ -42,9 +43,11 @@ from app.services.opening import (
     Problem,
     StartupCheck,
     assess,
+    damaged,
     failed_check_problem,
     in_use_problem,
     open_read_only,
+    refused_problem,
 )
 
 HAND_OVER_PATIENCE_S = 3.0  # a first instance that is still starting gets this long to answer
@@ -110,11 +113,12 @@ class Host(QObject):
 
     def start(self, path: Path) -> Outcome:
         """Open `path` (asking the user about any problem) and show its window."""
+        unreadable: dict[Path, sqlite3.DatabaseError] = {}  # files the window failed to read
         while True:
-            read_only_reason: str | None = None
             claim = self._claim(path)
             if claim is Outcome.HANDED_OVER:
                 return claim
+            read_only_reason: str | None = None
             if isinstance(claim, Problem):
                 choice = self._ask(claim, self.window)
                 if choice is Option.RETRY:
@@ -123,14 +127,28 @@ class Host(QObject):
                     return Outcome.GAVE_UP
                 read_only_reason = claim.read_only_reason
             assessment = assess(path)
-            if assessment.problem is not None:
-                problem = assessment.problem
+            problem = assessment.problem
+            db: Database | None = None
+            if problem is None and path in unreadable:
+                problem = refused_problem(path, damaged(path, unreadable[path]))
+            elif problem is None:
+                try:
+                    db = self._open(path, read_only_reason or assessment.read_only_reason)
+                except DatabaseRefused:
+                    continue  # the file changed under us: assess it again
+                except sqlite3.DatabaseError as exc:  # damage the inspection could not see
+                    problem = refused_problem(path, damaged(path, exc))
+            if problem is not None:
+                if path in unreadable:
+                    kept = tuple(o for o in problem.options if o is not Option.READ_ONLY)
+                    problem = replace(problem, options=kept)
                 choice = self._ask(problem, self.window)
                 if choice is Option.QUIT:
                     self.release()
                     return Outcome.GAVE_UP
                 if choice is Option.RESTORE:
                     self._restore_before_opening(path)
+                    unreadable.pop(path, None)
                     continue
                 if choice is Option.CHOOSE:
                     chosen = self._choose_file(self.window, path)
@@ -141,13 +159,14 @@ class Host(QObject):
                 if choice is Option.RETRY:
                     continue
                 db = open_read_only(path, problem.read_only_reason)
-            else:
-                read_only_reason = read_only_reason or assessment.read_only_reason
-                try:
-                    db = self._open(path, read_only_reason)
-                except DatabaseRefused:
-                    continue  # the file changed under us: assess it again
-            self._show(path, db, assessment.location_warning)
+            assert db is not None
+            try:
+                self._show(path, db, assessment.location_warning)
+            except sqlite3.DatabaseError as exc:  # the window could not read what it shows first
+                db.close()
+                self.db = None
+                unreadable[path] = exc
+                continue
             return Outcome.OPENED
 
     def _open(self, path: Path, read_only_reason: str | None) -> Database:

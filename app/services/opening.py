@@ -71,8 +71,10 @@ def readable(path: Path) -> bool:
     try:
         conn = connect(path, readonly=True)
         try:
-            conn.execute("SELECT kind, count(*) FROM entity GROUP BY kind").fetchall()
-            conn.execute("SELECT count(*) FROM note").fetchone()
+            # Whole-table reads (summary and body are in no index, so these cannot be answered
+            # from an index that happens to be intact while the table is not).
+            conn.execute("SELECT kind, count(*), sum(length(summary)) FROM entity GROUP BY kind").fetchall()
+            conn.execute("SELECT count(*), sum(length(body)) FROM note").fetchone()
         finally:
             conn.close()
     except sqlite3.Error:
@@ -104,6 +106,11 @@ def assess(path: Path, *, mounts: str | None = None) -> Assessment:
         (Option.CHOOSE, Option.RETRY, Option.QUIT),
     )
     return Assessment(path, problem, found, location_warning=warning)
+
+
+def damaged(path: Path, exc: sqlite3.DatabaseError) -> DatabaseRefused:
+    """The refusal for a file that passed inspection but failed when it was read."""
+    return DatabaseRefused(f"{path} is damaged: reading it failed ({exc}).", Refusal.DAMAGED)
 
 
 def refused_problem(path: Path, refused: DatabaseRefused) -> Problem:
