@@ -108,6 +108,7 @@ def acquire(db_path: Path, program: str, *, wait: float = 0.0) -> WriterLock:
     deadline = time.monotonic() + wait
     while True:
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)  # a new database's folder
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
             raise LockUnavailable(f"cannot create {path.name}: {exc.strerror}") from exc

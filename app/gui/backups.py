@@ -115,8 +115,9 @@ class BackupsDialog(QDialog):
         self.backups = list_backups(self.db_path)
         self.table.clear()
         for info in self.backups:
+            why = info.label + (" (cannot be read)" if info.problem else "")
             item = QTreeWidgetItem(
-                [_when(info), info.label, _count(info.entries), _count(info.notes), _size(info.size)]
+                [_when(info), why, _count(info.entries), _count(info.notes), _size(info.size)]
             )
             for col in (2, 3, 4):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -236,3 +237,12 @@ def install(window: MainWindow) -> None:
     restore.triggered.connect(lambda: restore_from_backup(window))
     window.file_menu.insertActions(window.quit_action, [back_up, restore])
     window.file_menu.insertSeparator(window.quit_action)
+    window.file_menu.aboutToShow.connect(lambda: restore.setEnabled(_may_restore(window)))
+
+
+def _may_restore(window: MainWindow) -> bool:
+    """Only the process holding the writer lock, on a writable folder, may replace the file."""
+    from app.gui.host import host_of
+
+    host = host_of(window)
+    return host is not None and host.can_replace

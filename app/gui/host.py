@@ -103,8 +103,10 @@ class Host(QObject):
         self.window: MainWindow | None = None
         self.check: StartupCheck | None = None
         self._lock: writer_lock.WriterLock | None = None
-        self._server: InstanceServer | None = None
+        self.server: InstanceServer | None = None
         self._tasks: set[Task] = set()
+        self._pending_message = ""
+        self._cannot_replace: str | None = None  # why the file may not be replaced (a read-only folder)
         self._daily = QTimer(self)
         self._daily.setInterval(DAILY_CHECK_MS)
         self._daily.timeout.connect(self.backup_if_due)
@@ -132,6 +134,7 @@ class Host(QObject):
             if problem is None and path in unreadable:
                 problem = refused_problem(path, damaged(path, unreadable[path]))
             elif problem is None:
+                self._cannot_replace = assessment.read_only_reason
                 try:
                     db = self._open(path, read_only_reason or assessment.read_only_reason)
                 except DatabaseRefused:
@@ -198,9 +201,9 @@ class Host(QObject):
                 who = exc.holder.describe() if exc.holder else "another Roundtable process"
                 return in_use_problem(path, who, can_read=_is_current(path))
             self._lock = held
-            self._server = InstanceServer(path, self)
-            self._server.activated.connect(self.raise_window)
-            self._server.listen()
+            self.server = InstanceServer(path, self)
+            self.server.activated.connect(self.raise_window)
+            self.server.listen()
             return None
 
     def _restore_before_opening(self, path: Path) -> None:
@@ -211,7 +214,7 @@ class Host(QObject):
         if error:
             QMessageBox.warning(None, f"{APP_NAME}: the backup was not restored", error)
         else:
-            QMessageBox.information(None, f"{APP_NAME}: backup restored", _restored(chosen, saved))
+            self._pending_message = _restored(chosen, saved)  # said by the window that opens next
 
     def _show(self, path: Path, db: Database, location_warning: str | None) -> None:
         self.path, self.db = path, db
@@ -219,6 +222,9 @@ class Host(QObject):
         _HOSTS[window] = self
         self.window = window
         window.show()
+        if self._pending_message:
+            window.statusBar().showMessage(self._pending_message, 30000)
+            self._pending_message = ""
         if location_warning:
             QTimer.singleShot(0, lambda: recovery.warn_about_location_once(window, path, location_warning))
         if not db.read_only:
@@ -271,7 +277,7 @@ class Host(QObject):
     @property
     def can_replace(self) -> bool:
         """May this process replace the file (restore)? Only while holding the writer lock."""
-        return self._lock is not None and self._lock.held
+        return self._lock is not None and self._lock.held and self._cannot_replace is None
 
     def backup_if_due(self) -> None:
         """The daily backup, in the background; only for a writable file that passed its check."""
@@ -389,10 +395,10 @@ class Host(QObject):
         if self.db is not None:
             self.db.close()
             self.db = None
-        if self._server is not None:
-            self._server.close()
-            self._server.deleteLater()
-            self._server = None
+        if self.server is not None:
+            self.server.close()
+            self.server.deleteLater()
+            self.server = None
         if self._lock is not None:
             self._lock.release()
             self._lock = None

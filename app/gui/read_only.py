@@ -11,6 +11,8 @@ writes:
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
@@ -70,7 +72,7 @@ class ReadOnlyBanner(QFrame):
     def update_state(self, read_only: bool) -> None:
         reason = self.window_.db.read_only_reason or "it cannot be changed now"
         self.text.setText(
-            f"<b>Read-only.</b> This database is open for reading only: {reason}. "
+            f"<b>Read-only.</b> This database is open for reading only: {html.escape(reason)}. "
             "Nothing you do here can change it."
         )
         from app.gui.host import host_of

@@ -131,7 +131,7 @@ def refused_problem(path: Path, refused: DatabaseRefused) -> Problem:
             "This database is damaged",
             f"{refused} {unchanged} You can {_one_of(ways)}.",
             (*options, Option.CHOOSE, Option.QUIT),
-            read_only_reason="the file is damaged; it is open for reading only",
+            read_only_reason="the file is damaged",
         )
     if reason is Refusal.NEWER:
         return Problem("This database needs a newer Roundtable", str(refused), (Option.CHOOSE, Option.QUIT))
@@ -174,7 +174,7 @@ def failed_check_problem(path: Path, problems: tuple[str, ...]) -> Problem:
         + ("Restore a backup to continue working (the damaged file is kept). " if backups else "")
         + "Help ▸ Check database gives the details.",
         ((Option.RESTORE,) if backups else ()) + (Option.READ_ONLY, Option.CHOOSE),
-        read_only_reason="the start-up check found damage; it is open for reading only",
+        read_only_reason="the start-up check found damage in the file",
     )
 
 

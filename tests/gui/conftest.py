@@ -32,7 +32,13 @@ def click_in_next_dialog(
     def poll() -> None:
         nonlocal waited
         dialog = QApplication.activeModalWidget()
-        button = dialog.findChild(QAbstractButton, button_name) if dialog is not None else None
+        button = None
+        if dialog is not None:
+            for candidate in dialog.findChildren(QAbstractButton):
+                label = candidate.text().replace("&", "")
+                if candidate.isVisible() and button_name in (candidate.objectName(), label):
+                    button = candidate
+                    break
         if button is None:
             waited += 20
             if waited < timeout_ms:
