@@ -95,9 +95,24 @@ def inspect(path: Path) -> Inspection:
     try:
         return _inspect_sqlite(path, conn)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} is damaged or not a database ({exc}).", Refusal.DAMAGED) from exc
+        raise _read_failure(path, exc) from exc
     finally:
         conn.close()
+
+
+def _read_failure(path: Path, exc: sqlite3.DatabaseError) -> DatabaseRefused:
+    """Damage, or trouble around the file (a full disk cannot even hold SQLite's -shm index)?"""
+    from app.db.errors import Trouble, trouble_of
+
+    trouble = trouble_of(exc)
+    if trouble in (Trouble.DAMAGED, Trouble.OTHER):
+        return DatabaseRefused(f"{path} is damaged or not a database ({exc}).", Refusal.DAMAGED)
+    why = {
+        Trouble.DISK_FULL: "the disk is full",
+        Trouble.BUSY: "another program is holding it",
+        Trouble.READ_ONLY: "it is read-only",
+    }.get(trouble, "the disk reported an error; it may be full or failing")
+    return DatabaseRefused(f"{path} cannot be read right now ({exc}): {why}.", Refusal.UNREADABLE)
 
 
 def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:

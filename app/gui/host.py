@@ -37,7 +37,7 @@ from app.gui.failures import describe
 from app.gui.main_window import MainWindow
 from app.gui.single_instance import InstanceServer, hand_over
 from app.gui.workers import Task
-from app.services.backups import BackupUnusable, backup_if_due, check_backup, restore
+from app.services.backups import BackupInfo, BackupUnusable, backup_if_due, check_backup, restore
 from app.services.opening import (
     Option,
     Problem,
@@ -323,7 +323,7 @@ class Host(QObject):
             return False
         try:
             with _wait_cursor():
-                check_backup(backup)
+                checked = check_backup(backup)
         except BackupUnusable as exc:
             QMessageBox.warning(
                 window, f"{APP_NAME}: the backup was not restored", f"{exc} Nothing was changed."
@@ -336,7 +336,7 @@ class Host(QObject):
             if not window.close():  # a feature refused to close (unsaved work the user kept)
                 return False
             self._close_window(window)
-            error, saved = self._restore_file(path, backup)
+            error, saved = self._restore_file(path, backup, checked)
             outcome = self.start(path)
             if outcome is not Outcome.OPENED:
                 app.quit()
@@ -350,12 +350,14 @@ class Host(QObject):
         finally:
             app.setQuitOnLastWindowClosed(True)
 
-    def _restore_file(self, path: Path, backup: Path) -> tuple[str | None, Path | None]:
+    def _restore_file(
+        self, path: Path, backup: Path, checked: BackupInfo | None = None
+    ) -> tuple[str | None, Path | None]:
         """Restore with the writer lock held and no connection open: (error message or None,
         where the replaced file was kept)."""
         try:
             with _wait_cursor():
-                result = restore(path, backup)
+                result = restore(path, backup, checked=checked)
         except BackupUnusable as exc:
             return f"{exc} Nothing was changed.", None
         except (OSError, sqlite3.Error) as exc:

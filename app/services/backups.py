@@ -9,7 +9,8 @@ Has the database changed since the last backup? The file's mtime moves on checkp
 change nothing, SQLite's change counter is not kept in WAL mode and `PRAGMA data_version` only
 holds for one connection. So the daily backup is taken, and its content is compared with the
 newest backup's: a backup API copy of unchanged data is the same pages byte for byte (the
-header's change counter and version fields aside), so an identical copy is simply dropped.
+header's change counter and version fields aside), so an identical copy is simply dropped
+(`same_content`, tested in tests/unit/test_backups.py).
 
 Retention (`prune`): the newest backup of each of the last 7 days and of each of the last 4
 weeks (daily and manual ones together), the last 3 made by hand, and the last 5 of each
@@ -23,7 +24,6 @@ replaces the database with one rename, so a crash leaves either the old file or 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -114,24 +114,32 @@ def backup_if_due(db_path: Path, now: datetime | None = None) -> Path | None:
     if newest is not None and newest.local_time.date() >= now.astimezone().date():
         return None
     made = backup_to(db_path, new_backup_path(db_path, DAILY, now))
-    if newest is not None and content_digest(made) == content_digest(newest.path):
+    if newest is not None and same_content(made, newest.path):
         made.unlink()
         return None
     prune(db_path, keep=made)
     return made
 
 
-def content_digest(path: Path) -> str:
-    """A digest of a backup's pages, blind to header fields that change without the data."""
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        header = bytearray(fh.read(100))
-        header[24:28] = b"\0" * 4  # file change counter
-        header[92:100] = b"\0" * 8  # version-valid-for number, SQLite version
-        h.update(header)
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+def same_content(a: Path, b: Path) -> bool:
+    """Do two backups hold the same pages? Header fields that change without the data (the
+    change counter, the version-valid-for number, the SQLite version) are not compared.
+    Reads both in chunks and stops at the first difference, so a changed database costs little."""
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with a.open("rb") as fa, b.open("rb") as fb:
+        ha, hb = bytearray(fa.read(100)), bytearray(fb.read(100))
+        for header in (ha, hb):
+            header[24:28] = b"\0" * 4
+            header[92:100] = b"\0" * 8
+        if ha != hb:
+            return False
+        while True:
+            ca, cb = fa.read(1 << 20), fb.read(1 << 20)
+            if ca != cb:
+                return False
+            if not ca:
+                return True
 
 
 # --- listing and keeping -----------------------------------------------------------------------
@@ -245,14 +253,15 @@ def check_backup(path: Path) -> BackupInfo:
     return _counted(BackupInfo(path, taken, parsed.reason if parsed else "file", stat.st_size))
 
 
-def restore(db_path: Path, backup: Path) -> RestoreResult:
+def restore(db_path: Path, backup: Path, *, checked: BackupInfo | None = None) -> RestoreResult:
     """Replace `db_path` with `backup`, after validating the backup and saving the current file.
 
     The caller holds the writer lock and has closed its own connections to `db_path`. Raises
     BackupUnusable (nothing changed) or OSError/sqlite3.Error from the copy (nothing changed
-    either: the database is replaced by one rename, the last step).
+    either: the database is replaced by one rename, the last step). `checked` is what
+    check_backup(backup) returned, when the caller has just run it (it reads every page).
     """
-    info = check_backup(backup)
+    info = checked if checked is not None and checked.path == backup else check_backup(backup)
     if backup.resolve() == db_path.resolve():
         raise BackupUnusable("That is the database itself, not a backup of it.")
     incoming = db_path.with_name(db_path.name + ".restoring")

@@ -138,7 +138,7 @@ def refused_problem(path: Path, refused: DatabaseRefused) -> Problem:
     if reason is Refusal.UNREADABLE:
         return Problem(
             "This database cannot be read",
-            f"{refused} {unchanged}",
+            f"{refused} {unchanged} Free some space or check the disk, then try again.",
             (Option.RETRY, Option.CHOOSE, Option.QUIT),
         )
     return Problem(

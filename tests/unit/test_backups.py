@@ -148,7 +148,10 @@ def test_unchanged_data_gives_identical_backup_content(seeded_path: Path, tmp_pa
     db.read().execute("SELECT count(*) FROM entity").fetchone()
     db.close()
     b = backups.backup_now(seeded_path)
-    assert backups.content_digest(a) == backups.content_digest(b)
+    assert backups.same_content(a, b)
+    write(seeded_path, "UPDATE entity SET name = 'Changed' WHERE slug = 'chen-gang'")
+    c = backups.backup_now(seeded_path)
+    assert not backups.same_content(a, c)
 
 
 def test_restore_round_trip(seeded_path: Path) -> None:
