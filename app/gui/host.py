@@ -129,12 +129,12 @@ class Host(QObject):
                     return Outcome.GAVE_UP
                 read_only_reason = claim.read_only_reason
             assessment = assess(path)
+            self._cannot_replace = assessment.read_only_reason
             problem = assessment.problem
             db: Database | None = None
             if problem is None and path in unreadable:
                 problem = refused_problem(path, damaged(path, unreadable[path]))
             elif problem is None:
-                self._cannot_replace = assessment.read_only_reason
                 try:
                     db = self._open(path, read_only_reason or assessment.read_only_reason)
                 except DatabaseRefused:
