@@ -67,21 +67,25 @@ def _open(args: Namespace) -> Database:
     return Database(path, read_only_reason="a reading command")
 
 
-@contextlib.contextmanager
-def _writing(path: Path, program: str) -> Iterator[Database]:
-    """The database for a writing command, with the writer lock held, checked before use."""
-    from app.db.database import quick_check
-    from app.services.library import open_library
-
+def _take_lock(path: Path, program: str) -> lock.WriterLock:
+    """The writer lock, waiting a little for a window that is starting or a short command."""
     try:
-        held = lock.acquire(path, program, wait=_LOCK_WAIT_S)
+        return lock.acquire(path, program, wait=_LOCK_WAIT_S)
     except lock.LockHeld as exc:
         raise CliError(
             f"{exc}; close it (or wait for it to finish) and try again. Nothing was changed."
         ) from exc
     except lock.LockUnavailable as exc:
         raise CliError(f"{path} cannot be changed: {exc}. Nothing was changed.") from exc
-    with held:
+
+
+@contextlib.contextmanager
+def _writing(path: Path, program: str) -> Iterator[Database]:
+    """The database for a writing command, with the writer lock held, checked before use."""
+    from app.db.database import quick_check
+    from app.services.library import open_library
+
+    with _take_lock(path, program):
         try:
             db = open_library(path)
         except DatabaseRefused as exc:
@@ -258,20 +262,12 @@ def cmd_restore(args: Namespace) -> int:
     path = resolve_db_path(getattr(args, "db", None))
     source = _backup_file(path, args.file)
     try:
-        check_backup(source)  # before taking the lock: a bad file is refused at once
+        checked = check_backup(source)  # before taking the lock: a bad file is refused at once
     except BackupUnusable as exc:
         raise CliError(f"{exc} Nothing was changed.") from exc
-    try:
-        held = lock.acquire(path, "restore", wait=_LOCK_WAIT_S)
-    except lock.LockHeld as exc:
-        raise CliError(
-            f"{exc}; close it and try again (or restore from its File menu). Nothing was changed."
-        ) from exc
-    except lock.LockUnavailable as exc:
-        raise CliError(f"{path} cannot be replaced: {exc}. Nothing was changed.") from exc
-    with held:
+    with _take_lock(path, "restore"):
         try:
-            result = restore(path, source)
+            result = restore(path, source, checked=checked)
         except BackupUnusable as exc:
             raise CliError(f"{exc} Nothing was changed.") from exc
         try:

@@ -218,6 +218,8 @@ class Host(QObject):
 
     def _show(self, path: Path, db: Database, location_warning: str | None) -> None:
         self.path, self.db = path, db
+        if not db.read_only:
+            self._start_check(path, db)  # before the window: no feature may write unchecked
         window = MainWindow(db)
         _HOSTS[window] = self
         self.window = window
@@ -227,8 +229,6 @@ class Host(QObject):
             self._pending_message = ""
         if location_warning:
             QTimer.singleShot(0, lambda: recovery.warn_about_location_once(window, path, location_warning))
-        if not db.read_only:
-            self._start_check(path, db)
         self.window_opened.emit(window)
 
     def _start_check(self, path: Path, db: Database) -> None:

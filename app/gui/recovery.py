@@ -5,6 +5,7 @@ app/services/opening.py; these only ask."""
 from __future__ import annotations
 
 import hashlib
+import html
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -30,7 +31,8 @@ def problem_box(problem: Problem, parent: QWidget | None = None, *, keep_open: b
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(f"{APP_NAME}: {problem.title}")
     box.setText(problem.title)
-    box.setInformativeText(problem.explanation)
+    # Escaped rich text: file names may hold < or &, and must not be taken for markup.
+    box.setInformativeText(f"<p style='white-space: pre-wrap'>{html.escape(problem.explanation)}</p>")
     for option in problem.options:
         label, role = _LABELS[option]
         if option is Option.READ_ONLY and keep_open:
