@@ -51,6 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("check", "check the database: integrity, references, schema revision, counts", "cmd_check")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    p = command(
+        "backup",
+        "back up the database (a consistent copy, safe while the window is open)",
+        "cmd_backup",
+    )
+    what = p.add_mutually_exclusive_group()
+    what.add_argument(
+        "--out", metavar="FILE", help="write the copy to FILE (a new file) instead of the backups folder"
+    )
+    what.add_argument("--list", action="store_true", help="list the backups with their dates and counts")
+
+    p = command(
+        "restore",
+        "replace the database with a backup, after checking it; the current file is backed up first",
+        "cmd_restore",
+    )
+    p.add_argument("file", metavar="FILE", help="a backup: a path, or a file name from `backup --list`")
     return parser
 
 
@@ -67,6 +85,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except commands.CliError as exc:
         print(f"roundtable: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        message = commands.plain_failure(exc)
+        if message is None:
+            raise
+        print(f"roundtable: {message}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("roundtable: interrupted", file=sys.stderr)

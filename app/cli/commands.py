@@ -1,33 +1,106 @@
 """The command-line commands. Each returns an exit status; failures raise CliError with one
-clear line for stderr (exit 1). Usage errors are argparse's (exit 2)."""
+clear line for stderr (exit 1). Usage errors are argparse's (exit 2).
+
+Reading commands (list, show, check, backup) read beside a running window: WAL lets them,
+and their connections cannot write. Writing commands (import, restore) take the writer lock
+(app/db/lock.py) and refuse, changing nothing, while the window or another command holds it.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import sys
 from argparse import Namespace
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
 from app.cli import render
-from app.db.database import Database, DatabaseRefused
-from app.paths import resolve_db_path
+from app.db import lock
+from app.db.database import Database, DatabaseReadOnly, DatabaseRefused, Refusal, State, inspect
+from app.paths import backups_dir, resolve_db_path
 from app.services.kinds import UnknownKind, kind_for
+
+_LOCK_WAIT_S = 3.0  # a window that is just starting, or a short import, gets this long to finish
+_RESTORE_HINT = " `roundtable backup --list` shows the backups that `roundtable restore` can bring back."
 
 
 class CliError(Exception):
     """A failure the user can act on; its message is printed as one line."""
 
 
+def plain_failure(exc: Exception) -> str | None:
+    """One line for an error the user can act on (a full disk, a busy or damaged database), or
+    None for a bug, which should show its traceback."""
+    from app.db.errors import explain, is_database_error
+
+    if isinstance(exc, DatabaseReadOnly):
+        return str(exc)
+    if is_database_error(exc) or isinstance(exc, OSError):
+        return explain(exc).message
+    return None
+
+
+def _refused(exc: DatabaseRefused) -> CliError:
+    hint = _RESTORE_HINT if exc.reason in (Refusal.DAMAGED, Refusal.EMPTY) else ""
+    return CliError(f"{exc}{hint}")
+
+
 def _open(args: Namespace) -> Database:
-    from app.services.library import open_library
+    """The database for a reading command: read-only when it is ready, else set up first
+    (created, migrated, seeded), which needs the writer lock for that moment."""
+    from app.services.library import needs_seed
 
     path = resolve_db_path(getattr(args, "db", None))
     try:
-        return open_library(path)
+        if inspect(path).state is State.CURRENT:
+            db = Database(path, read_only_reason="a reading command")
+            if not needs_seed(db):
+                return db
+            db.close()
     except DatabaseRefused as exc:
-        raise CliError(str(exc)) from exc
+        raise _refused(exc) from exc
+    with _writing(path, "setup"):
+        pass
+    return Database(path, read_only_reason="a reading command")
+
+
+def _take_lock(path: Path, program: str) -> lock.WriterLock:
+    """The writer lock, waiting a little for a window that is starting or a short command."""
+    try:
+        return lock.acquire(path, program, wait=_LOCK_WAIT_S)
+    except lock.LockHeld as exc:
+        raise CliError(
+            f"{exc}; close it (or wait for it to finish) and try again. Nothing was changed."
+        ) from exc
+    except lock.LockUnavailable as exc:
+        raise CliError(f"{path} cannot be changed: {exc}. Nothing was changed.") from exc
+
+
+@contextlib.contextmanager
+def _writing(path: Path, program: str) -> Iterator[Database]:
+    """The database for a writing command, with the writer lock held, checked before use."""
+    from app.db.database import quick_check
+    from app.services.library import open_library
+
+    with _take_lock(path, program):
+        try:
+            db = open_library(path)
+        except DatabaseRefused as exc:
+            raise _refused(exc) from exc
+        try:
+            if not db.created and db.migrated_from is None:  # (a migration checked it already)
+                problems = quick_check(path)
+                if problems != ("ok",):
+                    raise CliError(
+                        f"{path} is damaged ({problems[0]}); nothing was changed. "
+                        "`roundtable check` gives the details." + _RESTORE_HINT
+                    )
+            yield db
+        finally:
+            db.close()
 
 
 def _dump(value: Any, out: TextIO) -> None:
@@ -87,15 +160,18 @@ def cmd_import(args: Namespace) -> int:
     from app.services.importer import import_file
 
     path = Path(args.file)
-    db = _open(args)
-    try:
-        report = import_file(db, read(path))
-    except InvalidDataFile as exc:
-        if len(exc.problems) > 1:
-            sys.stderr.write(exc.report() + "\n")
-        raise CliError(f"{path} was not imported; nothing was changed: {exc}") from exc
-    finally:
-        db.close()
+    with _writing(resolve_db_path(getattr(args, "db", None)), "import") as db:
+        try:
+            report = import_file(db, read(path))
+        except InvalidDataFile as exc:
+            if len(exc.problems) > 1:
+                sys.stderr.write(exc.report() + "\n")
+            raise CliError(f"{path} was not imported; nothing was changed: {exc}") from exc
+        except Exception as exc:
+            message = plain_failure(exc)
+            if message is None:
+                raise
+            raise CliError(f"{path} was not imported. {message}") from exc
     out.write(report.summary() + "\n")
     for conflict in report.conflicts:
         out.write(f"  kept yours: {conflict}\n")
@@ -104,7 +180,7 @@ def cmd_import(args: Namespace) -> int:
 
 def cmd_check(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.checking import check
+    from app.services.checking import check, findings
 
     db = _open(args)
     try:
@@ -112,7 +188,7 @@ def cmd_check(args: Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        _dump({**dataclasses.asdict(report), "ok": report.ok}, out)
+        _dump({**dataclasses.asdict(report), "ok": report.ok, "findings": findings(report)}, out)
     else:
         integrity = "ok" if report.integrity == ("ok",) else "; ".join(report.integrity[:10])
         out.write(f"Database: {report.path}\n")
@@ -124,5 +200,87 @@ def cmd_check(args: Namespace) -> int:
             f"Schema revision: {report.schema_revision} (this version's newest: {report.head_revision})\n"
         )
         out.write("Holds: " + ", ".join(f"{n} {label}" for label, n in report.counts.items()) + "\n")
+        out.write("\n".join(findings(report)) + "\n")
         out.write("All good.\n" if report.ok else "Problems found (see above).\n")
     return 0 if report.ok else 1
+
+
+def cmd_backup(args: Namespace) -> int:
+    out = sys.stdout
+    from app.db.backup import backup_to
+    from app.services.backups import MANUAL, backup_now, list_backups
+
+    path = resolve_db_path(getattr(args, "db", None))
+    try:
+        found = inspect(path)
+    except DatabaseRefused as exc:
+        raise _refused(exc) from exc
+    if args.list:
+        backups = list_backups(path)
+        if not backups:
+            out.write(f"No backups of {path.name} in {backups_dir(path)}.\n")
+            return 0
+        rows = [
+            (
+                b.local_time.strftime("%Y-%m-%d %H:%M"),
+                b.label,
+                "?" if b.entries is None else str(b.entries),
+                "?" if b.notes is None else str(b.notes),
+                b.path.name,
+            )
+            for b in backups
+        ]
+        out.write(render.table(["Taken", "Why", "Entries", "Notes", "File"], rows) + "\n")
+        out.write(f"{len(backups)} backups in {backups_dir(path)}\n")
+        return 0
+    if found.state is State.MISSING:
+        raise CliError(f"{path} does not exist; there is nothing to back up.")
+    if args.out:
+        target = Path(args.out).expanduser().absolute()
+        if target.exists():
+            raise CliError(f"{target} already exists; choose a new file name. Nothing was written.")
+        made = backup_to(path, target)
+    else:
+        made = backup_now(path, MANUAL)
+    out.write(f"Backed up {path.name} to {made}\n")
+    return 0
+
+
+def _backup_file(path: Path, given: str) -> Path:
+    candidate = Path(given).expanduser()
+    if not candidate.exists() and candidate.name == given:
+        in_folder = backups_dir(path) / given  # a name as `backup --list` prints it
+        if in_folder.exists():
+            return in_folder
+    return candidate.absolute()
+
+
+def cmd_restore(args: Namespace) -> int:
+    out = sys.stdout
+    from app.services.backups import BackupUnusable, check_backup, restore
+
+    path = resolve_db_path(getattr(args, "db", None))
+    source = _backup_file(path, args.file)
+    try:
+        checked = check_backup(source)  # before taking the lock: a bad file is refused at once
+    except BackupUnusable as exc:
+        raise CliError(f"{exc} Nothing was changed.") from exc
+    with _take_lock(path, "restore"):
+        try:
+            result = restore(path, source, checked=checked)
+        except BackupUnusable as exc:
+            raise CliError(f"{exc} Nothing was changed.") from exc
+        try:
+            from app.db.database import open_database
+
+            open_database(path).close()  # brings an older backup up to date now, under the lock
+        except DatabaseRefused as exc:
+            raise _refused(exc) from exc
+    b = result.backup
+    out.write(
+        f"Restored {path.name} from {source.name} (taken {b.local_time:%Y-%m-%d %H:%M}; "
+        f"{b.entries} entries, {b.notes} notes).\n"
+    )
+    if result.previous_saved_as is not None:
+        out.write(f"The database it replaced is kept as {result.previous_saved_as}\n")
+    return 0

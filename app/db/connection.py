@@ -18,14 +18,7 @@ BUSY_TIMEOUT_MS = 5000
 def connect(path: Path, *, readonly: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
     """Open `path` with Roundtable's pragmas. Never creates a file when `readonly`."""
     if readonly:
-        uri = path.absolute().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(
-            uri,
-            uri=True,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            check_same_thread=check_same_thread,
-            isolation_level=None,
-        )
+        conn = _connect_readonly(path, check_same_thread=check_same_thread)
     else:
         conn = sqlite3.connect(
             path,
@@ -34,6 +27,32 @@ def connect(path: Path, *, readonly: bool = False, check_same_thread: bool = Tru
             isolation_level=None,  # autocommit; transactions are explicit (BEGIN ... COMMIT)
         )
     apply_pragmas(conn, readonly=readonly)
+    return conn
+
+
+def _connect_readonly(path: Path, *, check_same_thread: bool) -> sqlite3.Connection:
+    uri = path.absolute().as_uri() + "?mode=ro"
+
+    def open_uri(query: str) -> sqlite3.Connection:
+        return sqlite3.connect(
+            uri + query,
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=check_same_thread,
+            isolation_level=None,
+        )
+
+    conn = open_uri("")
+    try:
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN":
+            return conn  # the caller meets the real problem (damage, locking) on its first query
+        conn.close()
+        # A WAL database in a read-only folder: SQLite cannot create its -shm file there, so it
+        # refuses even a read-only open. Nobody can write there either, so reading the file as
+        # immutable is safe — and the only way to read it at all.
+        conn = open_uri("&immutable=1")
     return conn
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.db.connection import APPLICATION_ID, connect
+from app.db.errors import Trouble, trouble_of
 from app.db.schema_version import HEAD, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -26,11 +28,33 @@ if TYPE_CHECKING:
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+class Refusal(Enum):
+    """Why a file was refused; the start-up flow offers a way forward for each."""
+
+    NOT_FOUND = "not-found"
+    FOLDER = "folder"
+    UNREADABLE = "unreadable"
+    EMPTY = "empty"
+    NOT_SQLITE = "not-sqlite"
+    FOREIGN = "foreign"
+    NEWER = "newer"
+    OUTDATED = "outdated"  # older than this version, and cannot be brought up to date now
+    DAMAGED = "damaged"
+
+
 class DatabaseRefused(Exception):
     """The file cannot be opened as a Roundtable database; the message says why, in plain words.
 
     Raised before anything is written to the file.
     """
+
+    def __init__(self, message: str, reason: Refusal = Refusal.DAMAGED) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class DatabaseReadOnly(Exception):
+    """A write was asked of a database that is open read-only; the message says why."""
 
 
 class State(Enum):
@@ -53,26 +77,41 @@ def inspect(path: Path) -> Inspection:
     if not path.exists():
         return Inspection(path, State.MISSING)
     if path.is_dir():
-        raise DatabaseRefused(f"{path} is a folder, not a Roundtable database file.")
+        raise DatabaseRefused(f"{path} is a folder, not a Roundtable database file.", Refusal.FOLDER)
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise DatabaseRefused(f"{path} cannot be read: {exc.strerror}.") from exc
+        raise DatabaseRefused(f"{path} cannot be read: {exc.strerror}.", Refusal.UNREADABLE) from exc
     if not header:
-        raise DatabaseRefused(f"{path} is an empty file, not a Roundtable database.")
+        raise DatabaseRefused(f"{path} is an empty file, not a Roundtable database.", Refusal.EMPTY)
     if not header.startswith(SQLITE_MAGIC):
-        raise DatabaseRefused(f"{path} is not a Roundtable database (it is not an SQLite file).")
+        raise DatabaseRefused(
+            f"{path} is not a Roundtable database (it is not an SQLite file).", Refusal.NOT_SQLITE
+        )
     try:
         conn = connect(path, readonly=True)
     except sqlite3.Error as exc:
-        raise DatabaseRefused(f"{path} cannot be opened: {exc}.") from exc
+        raise DatabaseRefused(f"{path} cannot be opened: {exc}.", Refusal.UNREADABLE) from exc
     try:
         return _inspect_sqlite(path, conn)
     except sqlite3.DatabaseError as exc:
-        raise DatabaseRefused(f"{path} is damaged or not a database ({exc}).") from exc
+        raise _read_failure(path, exc) from exc
     finally:
         conn.close()
+
+
+def _read_failure(path: Path, exc: sqlite3.DatabaseError) -> DatabaseRefused:
+    """Damage, or trouble around the file (a full disk cannot even hold SQLite's -shm index)?"""
+    trouble = trouble_of(exc)
+    if trouble in (Trouble.DAMAGED, Trouble.OTHER):
+        return DatabaseRefused(f"{path} is damaged or not a database ({exc}).", Refusal.DAMAGED)
+    why = {
+        Trouble.DISK_FULL: "the disk is full",
+        Trouble.BUSY: "another program is holding it",
+        Trouble.READ_ONLY: "it is read-only",
+    }.get(trouble, "the disk reported an error; it may be full or failing")
+    return DatabaseRefused(f"{path} cannot be read right now ({exc}): {why}.", Refusal.UNREADABLE)
 
 
 def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
@@ -83,7 +122,8 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
     if app_id != APPLICATION_ID:
         raise DatabaseRefused(
             f"{path} is an SQLite database of another application "
-            f"(application id {app_id:#010x}), not a Roundtable database."
+            f"(application id {app_id:#010x}), not a Roundtable database.",
+            Refusal.FOREIGN,
         )
     revision = None
     if "alembic_version" in tables:
@@ -94,7 +134,9 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
         row = conn.execute("SELECT value FROM meta WHERE key = 'written_by'").fetchone()
         written_by = row[0] if row else None
     if revision is None:
-        raise DatabaseRefused(f"{path} is a damaged Roundtable database: its schema revision is missing.")
+        raise DatabaseRefused(
+            f"{path} is a damaged Roundtable database: its schema revision is missing.", Refusal.DAMAGED
+        )
     if revision == HEAD:
         return Inspection(path, State.CURRENT, revision, written_by)
     if revision in KNOWN_REVISIONS:
@@ -103,8 +145,25 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
     raise DatabaseRefused(
         f"{path} was written by {writer} (schema revision {revision}); this is Roundtable "
         f"{__version__} (schema revision {HEAD}), which cannot open it. Update Roundtable to use "
-        "this file; it has not been changed."
+        "this file; it has not been changed.",
+        Refusal.NEWER,
     )
+
+
+def quick_check(path: Path) -> tuple[str, ...]:
+    """SQLite's quick_check on its own read-only connection: ('ok',) or the problems found.
+
+    It reads every page (0.2–0.4 s for a 100 MB file, benchmarks/safety.py), so the window runs it in the
+    background and holds writes until it has passed (Database.hold_writes).
+    """
+    try:
+        conn = connect(path, readonly=True)
+        try:
+            return tuple(str(r[0]) for r in conn.execute("PRAGMA quick_check"))
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return (f"the file cannot be read: {exc}",)
 
 
 class Database:
@@ -113,32 +172,79 @@ class Database:
     `read()` hands out this thread's plain sqlite3 connection (cheap, no ORM import);
     `connect()` makes a fresh one for a worker thread; `sessions` builds the SQLAlchemy
     sessionmaker on first use.
+
+    A database open read-only (`read_only_reason` says why: a read-only folder, a damaged file
+    opened for reading, another program holding the writer lock) hands out connections that
+    cannot write, and `sessions` raises DatabaseReadOnly. `hold_writes(gate)` makes every write
+    wait for `gate` first — the window uses it so nothing is written before the start-up check
+    has passed.
     """
 
-    def __init__(self, path: Path, *, created: bool = False, migrated_from: str | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        created: bool = False,
+        migrated_from: str | None = None,
+        read_only_reason: str | None = None,
+    ) -> None:
         self.path = path
         self.created = created
         self.migrated_from = migrated_from
+        self.read_only_reason = read_only_reason
+        self._gate: Callable[[], None] | None = None
         self._local = threading.local()
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._readers: list[sqlite3.Connection] = []
 
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
     def read(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = connect(self.path, check_same_thread=False)
+            conn = self.connect()
             self._local.conn = conn
             with self._lock:
                 self._readers.append(conn)
         return conn
 
     def connect(self) -> sqlite3.Connection:
-        return connect(self.path, check_same_thread=False)
+        conn = connect(self.path, readonly=self.read_only, check_same_thread=False)
+        if self.read_only:
+            conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    def make_read_only(self, reason: str) -> None:
+        """From now on nothing can write: open connections stop writing, sessions refuse."""
+        with self._lock:
+            self.read_only_reason = reason
+            readers = list(self._readers)
+            engine, self._engine = self._engine, None
+            self._sessions = None
+        for conn in readers:
+            conn.execute("PRAGMA query_only = ON")
+        if engine is not None:
+            engine.dispose()
+
+    def hold_writes(self, gate: Callable[[], None] | None) -> None:
+        """Every write first calls `gate`, which may wait and may raise (None: no gate)."""
+        self._gate = gate
+
+    def check_writable(self) -> None:
+        """Raise DatabaseReadOnly, or whatever the gate raises, if a write must not happen now."""
+        gate = self._gate
+        if gate is not None:
+            gate()
+        if self.read_only_reason is not None:
+            raise DatabaseReadOnly(f"{self.path.name} is open read-only: {self.read_only_reason}")
 
     @property
     def engine(self) -> Engine:
+        self.check_writable()
         with self._lock:
             if self._engine is None:
                 from app.db.engine import make_engine
@@ -172,26 +278,44 @@ class Database:
             engine.dispose()
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
-    """Open `path`, creating or migrating it as needed. Raises DatabaseRefused."""
+def open_database(path: Path, *, create: bool = True, read_only_reason: str | None = None) -> Database:
+    """Open `path`, creating or migrating it as needed. Raises DatabaseRefused.
+
+    With `read_only_reason` nothing is written: the file must already be current.
+    """
     found = inspect(path)
     if found.state is State.CURRENT:
-        return Database(path)
+        return Database(path, read_only_reason=read_only_reason)
+    if read_only_reason is not None:
+        if found.state is State.MISSING:
+            raise DatabaseRefused(f"{path} does not exist.", Refusal.NOT_FOUND)
+        raise DatabaseRefused(
+            f"{path} must be brought up to date by Roundtable before it can be read, and it is open "
+            f"read-only ({read_only_reason}).",
+            Refusal.OUTDATED if found.state is State.BEHIND else Refusal.EMPTY,
+        )
     from app.db import migrate  # Alembic only when there is schema work to do
 
     if found.state is State.MISSING:
         if not create:
-            raise DatabaseRefused(f"{path} does not exist.")
+            raise DatabaseRefused(f"{path} does not exist.", Refusal.NOT_FOUND)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseRefused(f"Cannot create the folder {path.parent}: {exc.strerror}.") from exc
+            raise DatabaseRefused(
+                f"Cannot create the folder {path.parent}: {exc.strerror}.", Refusal.UNREADABLE
+            ) from exc
         migrate.upgrade(path)
         return Database(path, created=True)
     if found.state is State.BLANK:
         migrate.upgrade(path)
         return Database(path, created=True)
     assert found.revision is not None
+    problems = quick_check(path)
+    if problems != ("ok",):  # a migration rewrites tables: never on a damaged file
+        raise DatabaseRefused(
+            f"{path} is damaged ({problems[0]}), so it was not brought up to date.", Refusal.DAMAGED
+        )
     migrate.backup_before_migration(path, found.revision)
     migrate.upgrade(path)
     return Database(path, migrated_from=found.revision)

@@ -91,6 +91,11 @@ class Editing(QObject):
         self.trash_view.purge_requested.connect(self.purge)
 
         window.changes.entries_changed.connect(self._refresh)
+        window.read_only_changed.connect(lambda _ro: self._update_actions())
+        # QUndoStack re-enables its actions whenever it can undo; read-only mode overrules it.
+        self._can_undo = self._can_redo = False
+        self.undo_stack.canUndoChanged.connect(self._undo_changed)
+        self.undo_stack.canRedoChanged.connect(self._redo_changed)
         window.detail_view.shown.connect(self._update_actions)
         window.sidebar.item_selected.connect(lambda _key: self._update_actions())
         window.list_stack.currentChanged.connect(lambda _i: self._update_actions())
@@ -112,15 +117,28 @@ class Editing(QObject):
         return detail.ref.id if detail is not None and detail.deleted_at is None else None
 
     def _update_actions(self) -> None:
+        writable = not self.window.read_only  # nothing that writes while the file is read-only
         live = self._current_id() is not None
-        self.edit_action.setEnabled(live)
+        self.edit_action.setEnabled(writable and live)
         if self._in_trash():
             self.delete_action.setText("Delete &Permanently…")
-            self.delete_action.setEnabled(self.trash_view.current_slug() is not None)
+            self.delete_action.setEnabled(writable and self.trash_view.current_slug() is not None)
         else:
             self.delete_action.setText("Move to &Trash")
-            self.delete_action.setEnabled(live)
+            self.delete_action.setEnabled(writable and live)
         self.new_action.setText(f"&New {BY_KEY[self._kind()].singular}…")
+        self.new_action.setEnabled(writable)
+        self.undo_action.setEnabled(writable and self._can_undo)
+        self.redo_action.setEnabled(writable and self._can_redo)
+        self.trash_view.set_writable(writable)
+
+    def _undo_changed(self, can: bool) -> None:
+        self._can_undo = can
+        self._update_actions()
+
+    def _redo_changed(self, can: bool) -> None:
+        self._can_redo = can
+        self._update_actions()
 
     def _refresh(self, _slugs: set[str]) -> None:
         self.trash_view.refresh()

@@ -1,17 +1,25 @@
-"""Starting the window: open the library, report what cannot be opened in a dialog, run."""
+"""Starting the window: one instance per database, the file opened with recovery, run.
+
+The Host (app/gui/host.py) does the work: hand over to a running window, take the writer
+lock, assess the file and ask about anything wrong, show the window, check it in the
+background. Here: the application object, and a last net that turns an error nobody caught
+into a message instead of a traceback.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
+from types import TracebackType
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, __version__
-from app.db.database import DatabaseRefused
-from app.gui import smoke
 from app.gui.icon import app_icon
 from app.paths import resolve_db_path
+
+log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -36,24 +44,31 @@ def fit_to_screen(window: QWidget) -> None:
     window.resize(window.size().boundedTo(free).expandedTo(window.minimumSizeHint()))
 
 
+def _report_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """Errors that reach the event loop: logged in full, shown in a sentence."""
+    from app.gui.failures import describe, is_trouble
+
+    log.error("uncaught error", exc_info=(kind, exc, tb))
+    if isinstance(exc, KeyboardInterrupt):
+        QApplication.quit()
+        return
+    message = describe(exc).message if is_trouble(exc) else f"Something went wrong: {exc or kind.__name__}."
+    QMessageBox.warning(QApplication.activeWindow(), APP_NAME, message)
+
+
 def run_gui(db_arg: str | None) -> int:
     app = application()
     path = resolve_db_path(db_arg)
-    from app.services.library import open_library
+    from app.gui.host import Host, Outcome
 
-    try:
-        db = open_library(path)
-    except DatabaseRefused as exc:
-        QMessageBox.critical(None, f"{APP_NAME} cannot open this database", str(exc))
+    sys.excepthook = _report_uncaught
+    host = Host()
+    outcome = host.start(path)
+    if outcome is Outcome.HANDED_OVER:
+        return 0
+    if outcome is Outcome.GAVE_UP:
         return 1
-    from app.gui.main_window import MainWindow
-
-    window = MainWindow(db)
-    fit_to_screen(window)
-    window.show()
-    if smoke.requested():
-        smoke.quit_after_first_paint(window)
     try:
         return app.exec()
     finally:
-        db.close()
+        host.release()

@@ -6,6 +6,14 @@ themselves through app/gui/features.py: they add actions to the menus kept here 
 (`file_menu`, `edit_menu`, `view_menu`, `go_menu`, `help_menu`), places to the sidebar
 (`sidebar.add_section` / `add_item`) with a page for the list pane (`add_list_page`,
 `show_list_page`), pages to `preferences`, and listen to `changes`.
+
+Read-only mode: `window.read_only` is True when nothing may be written to the database (a
+read-only disk or folder, a damaged file opened for reading, another program holding the
+writer lock); `window.db.read_only_reason` says why, and a banner tells the user.
+`read_only_changed(bool)` fires when it changes (a start-up check that fails turns it on).
+Every feature that writes must honour it — `app.gui.read_only.disable_when_read_only(window,
+*actions_or_widgets)` does it in one line — and the database refuses writes anyway
+(DatabaseReadOnly).
 """
 
 from __future__ import annotations
@@ -39,10 +47,12 @@ from app.services.kinds import KINDS
 
 class MainWindow(QMainWindow):
     entry_opened = Signal(str)  # slug of the entry the detail view now shows
+    read_only_changed = Signal(bool)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.read_only = db.read_only
         self.lists = EntryLists(db)
         self.details = EntryDetails(db)
         self.history = History(self)
@@ -91,6 +101,12 @@ class MainWindow(QMainWindow):
         if not (start and self.open_entry(start)):
             self.sidebar.select_kind(KINDS[0].key)
         self.statusBar().showMessage(str(db.path))
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Turn read-only mode on or off (the reason is `db.read_only_reason`)."""
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.read_only_changed.emit(read_only)
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -40,6 +40,7 @@ class TrashView(QWidget):
         self.list.show_kind(TRASH)
         self.list.entry_selected.connect(lambda _slug: self._update_buttons())
         self.setFocusProxy(self.list)
+        self._writable = True
         self._update_buttons()
 
     def current_slug(self) -> str | None:
@@ -54,7 +55,12 @@ class TrashView(QWidget):
         if slug:
             signal.emit(slug)
 
+    def set_writable(self, writable: bool) -> None:
+        """False while the database is read-only: the trash can be read, not changed."""
+        self._writable = writable
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
-        chosen = self.current_slug() is not None
+        chosen = self._writable and self.current_slug() is not None
         self.restore_button.setEnabled(chosen)
         self.purge_button.setEnabled(chosen)

@@ -1,6 +1,9 @@
-"""`roundtable check`: is the file sound, at which schema revision, holding what."""
+"""Checking a database: is the file sound, at which schema revision, holding what — and what
+that means, in plain words (`roundtable check`, Help ▸ Check database)."""
 
 from __future__ import annotations
+
+import sqlite3
 
 from app.db.database import Database
 from app.db.schema_version import HEAD
@@ -10,17 +13,73 @@ from app.services.kinds import KINDS
 
 
 def check(db: Database, *, full: bool = True) -> CheckReport:
+    """Run SQLite's integrity (or quick) check and foreign-key check, and count what is there.
+
+    Reads only. On a damaged file the counts that cannot be read are left out."""
     conn = db.read()
     pragma = "integrity_check" if full else "quick_check"
-    integrity = tuple(str(r[0]) for r in conn.execute(f"PRAGMA {pragma}"))
-    fk_problems = len(conn.execute("PRAGMA foreign_key_check").fetchall())
-    per_kind = EntryLists(db).counts()
-    counts = {k.plural.lower(): per_kind[k.key] for k in KINDS}
-    for label, table, where in (
-        ("notes", "note", "deleted_at IS NULL"),
-        ("citations", "citation", "1"),
-        ("statements", "statement", "1"),
-        ("in trash", "entity", "deleted_at IS NOT NULL"),
-    ):
-        counts[label] = int(conn.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()[0])
-    return CheckReport(str(db.path), integrity, fk_problems, db.schema_revision(), HEAD, counts)
+    try:
+        integrity = tuple(str(r[0]) for r in conn.execute(f"PRAGMA {pragma}"))
+    except sqlite3.DatabaseError as exc:
+        integrity = (f"the file cannot be read: {exc}",)
+    try:
+        fk_problems = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+    except sqlite3.DatabaseError:
+        fk_problems = -1
+    counts: dict[str, int] = {}
+    try:
+        per_kind = EntryLists(db).counts()
+        counts = {k.plural.lower(): per_kind[k.key] for k in KINDS}
+        for label, table, where in (
+            ("notes", "note", "deleted_at IS NULL"),
+            ("citations", "citation", "1"),
+            ("statements", "statement", "1"),
+            ("in trash", "entity", "deleted_at IS NOT NULL"),
+        ):
+            counts[label] = int(conn.execute(f"SELECT count(*) FROM {table} WHERE {where}").fetchone()[0])
+    except sqlite3.DatabaseError:
+        pass
+    try:
+        revision = db.schema_revision()
+    except sqlite3.DatabaseError:
+        revision = None
+    return CheckReport(str(db.path), integrity, fk_problems, revision, HEAD, counts)
+
+
+def findings(report: CheckReport) -> list[str]:
+    """What the check found, as sentences a researcher can act on."""
+    lines = []
+    if report.integrity == ("ok",):
+        lines.append("The file is sound: SQLite read every page and index and found nothing wrong.")
+    else:
+        n = len(report.integrity)
+        first = report.integrity[0]
+        lines.append(
+            f"The file is damaged: SQLite found {'a problem' if n == 1 else f'{n} problems'} in its "
+            f"structure (the first: {first}). Restore a backup (File ▸ Restore from backup…, or "
+            "`roundtable restore`); Roundtable keeps the damaged file."
+        )
+    if report.foreign_key_problems < 0:
+        lines.append("The references between entries could not be checked.")
+    elif report.foreign_key_problems:
+        lines.append(
+            f"{report.foreign_key_problems} references point at entries or notes that no longer exist."
+        )
+    else:
+        lines.append("Every reference between entries, notes and sources points at something that exists.")
+    if report.schema_revision != report.head_revision:
+        lines.append(
+            f"The schema revision is {report.schema_revision or 'unknown'}, not this version's "
+            f"{report.head_revision}."
+        )
+    if report.counts:
+        lines.append(
+            f"It holds {sum(v for k, v in report.counts.items() if k in _ENTRY_LABELS)} entries and "
+            f"{report.counts.get('notes', 0)} notes."
+        )
+    else:
+        lines.append("Its entries could not be counted.")
+    return lines
+
+
+_ENTRY_LABELS = {k.plural.lower() for k in KINDS}

@@ -120,12 +120,30 @@ def note_uid(rec: dict[str, Any]) -> str:
 
 
 def import_file(db: Database, df: DataFile) -> ImportReport:
-    """Write `df` into `db` in one transaction, or raise InvalidDataFile and write nothing."""
+    """Write `df` into `db` in one transaction, or raise InvalidDataFile and write nothing.
+
+    A library that holds anything is backed up first, once the file has passed validation
+    (the backup reads the last committed state beside this write transaction, as WAL allows).
+    """
     with db.sessions.begin() as session:
         problems = check_meaning(df, _Known(session))
         if problems:
             raise InvalidDataFile(df.path, problems)
+        if _worth_a_backup(session, df):
+            from app.services.backups import BEFORE_IMPORT, backup_now
+
+            backup_now(db.path, BEFORE_IMPORT)
         return _Importer(session, df).run()
+
+
+def _worth_a_backup(session: Session, df: DataFile) -> bool:
+    """Not for a new, empty library (the first seed), nor for a file imported before (it
+    changes nothing)."""
+    holds = session.scalar(select(m.Entity.id).limit(1)) is not None or (
+        session.scalar(select(m.Note.id).limit(1)) is not None
+    )
+    seen = session.scalar(select(m.DatasetImport.id).where(m.DatasetImport.sha256 == df.sha256))
+    return holds and seen is None
 
 
 class _Importer:

@@ -18,7 +18,9 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
+from app.db import database
 from app.db.database import Database
+from app.db.errors import Trouble, explain
 
 # Long enough to ride out a checkpoint or another short save; short enough that the window never
 # freezes for seconds when another program holds the file: the save fails, says so, and retries.
@@ -33,7 +35,7 @@ class WriteFailed(Exception):
         self.reason = reason
 
 
-class DatabaseReadOnly(WriteFailed):
+class DatabaseReadOnly(WriteFailed, database.DatabaseReadOnly):
     pass
 
 
@@ -46,33 +48,27 @@ class DiskFull(WriteFailed):
 
 
 class DiskError(WriteFailed):
-    pass
+    """The disk reported an error, or the file is damaged."""
 
 
-# Primary result codes (https://sqlite.org/rescode.html); extended codes carry them in the low byte.
-_SQLITE_BUSY = 5
-_SQLITE_LOCKED = 6
-_SQLITE_READONLY = 8
-_SQLITE_IOERR = 10
-_SQLITE_FULL = 13
-_SQLITE_CANTOPEN = 14
+_BY_TROUBLE: dict[Trouble, type[WriteFailed]] = {
+    Trouble.READ_ONLY: DatabaseReadOnly,
+    Trouble.BUSY: DatabaseBusy,
+    Trouble.DISK_FULL: DiskFull,
+    Trouble.IO: DiskError,
+    Trouble.DAMAGED: DiskError,
+}
 
 
-def classify(exc: sqlite3.Error) -> WriteFailed | None:
-    """The user-facing failure behind `exc`, or None when it is a bug (bad SQL, a constraint)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is None:
-        return None
-    primary = code & 0xFF
-    if primary == _SQLITE_READONLY:
-        return DatabaseReadOnly("The database file is read-only, so changes cannot be saved.")
-    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
-        return DatabaseBusy("The database is busy (another program or task is writing to it).")
-    if primary == _SQLITE_FULL:
-        return DiskFull("The disk is full, so changes cannot be saved.")
-    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
-        return DiskError(f"The database file cannot be written ({exc}).")
-    return None
+def classify(exc: BaseException) -> WriteFailed | None:
+    """The user-facing failure behind `exc`, or None when it is a bug (bad SQL, a constraint).
+
+    The classification itself is app/db/errors.py's, shared with every other write path."""
+    if isinstance(exc, database.DatabaseReadOnly):  # the database refused before SQLite was asked
+        return DatabaseReadOnly(str(exc))
+    failure = explain(exc)
+    kind = _BY_TROUBLE.get(failure.trouble)
+    return kind(failure.message) if kind is not None else None
 
 
 class Writer:
@@ -109,6 +105,10 @@ class Writer:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT: the write lock is taken up front, so a busy database fails
         before anything is done rather than half-way; any error rolls everything back."""
+        try:
+            self.db.check_writable()  # read-only mode, and the start-up check's gate
+        except database.DatabaseReadOnly as exc:
+            raise DatabaseReadOnly(str(exc)) from exc
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")

@@ -79,3 +79,38 @@ def click_message_box_button(qtbot: QtBot, text: str) -> list[str]:
 
     QTimer.singleShot(0, answer)
     return seen
+
+
+def click_in_next_dialog(
+    button_name: str, seen: list[str] | None = None, *, timeout_ms: int = 10_000
+) -> None:
+    """When the next modal dialog opens, click its button named `button_name` (as a user
+    would answer it); its text goes into `seen`. For dialogs opened with exec()."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
+    waited = 0
+
+    def poll() -> None:
+        nonlocal waited
+        dialog = QApplication.activeModalWidget()
+        button = None
+        if dialog is not None:
+            for candidate in dialog.findChildren(QAbstractButton):
+                label = candidate.text().replace("&", "")
+                if candidate.isVisible() and button_name in (candidate.objectName(), label):
+                    button = candidate
+                    break
+        if button is None:
+            waited += 20
+            if waited < timeout_ms:
+                QTimer.singleShot(20, poll)
+            return
+        if seen is not None and dialog is not None:
+            texts = [dialog.windowTitle()]
+            if isinstance(dialog, QMessageBox):
+                texts += [dialog.text(), dialog.informativeText()]
+            seen.append("\n".join(texts))
+        button.click()
+
+    QTimer.singleShot(0, poll)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
@@ -12,7 +11,7 @@ from app.db.database import Database
 from app.gui.entry_table_model import EntryTableModel
 from app.gui.main_window import MainWindow
 from app.services.entries import EntryLists
-from tests.gui.conftest import type_text
+from tests.gui.conftest import click_in_next_dialog, type_text
 
 
 def test_model_passes_qt_model_tester(qtmodeltester: object, seeded_db: Database) -> None:
@@ -70,19 +69,16 @@ def test_ctrl_number_switches_kind(qtbot: QtBot, window: MainWindow) -> None:
     assert window.entry_list.status.text() == "12 of 12 countries"
 
 
-def test_launch_refuses_a_foreign_file_with_a_dialog(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, qtbot: QtBot
-) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
+def test_launch_refuses_a_foreign_file_with_a_dialog(tmp_path: Path, qtbot: QtBot) -> None:
     from app.gui import launch
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
     bogus = tmp_path / "bogus.sqlite3"
     bogus.write_text("not a database", encoding="utf-8")
+    click_in_next_dialog("option-quit", shown)
     assert launch.run_gui(str(bogus)) == 1
     assert shown and "not an SQLite file" in shown[0]
+    assert bogus.read_text(encoding="utf-8") == "not a database"
 
 
 def test_an_announced_change_shows_up_at_once(window: MainWindow, seeded_db: Database) -> None:

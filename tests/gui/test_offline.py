@@ -1,21 +1,25 @@
 """Roundtable never uses the network: every flow runs here with sockets refused, and fails on any
-attempt. In this process Python's socket functions are replaced and an audit hook watches the
-socket module's C level; a subprocess runs the real program with the same watch installed by a
-sitecustomize, and under strace, which sees what Qt's C++ code and the C library do too."""
+attempt. In this process Python's socket functions are replaced, an audit hook watches the
+socket module's C level, and Qt's network classes refuse to be made; a subprocess runs the real
+program with the same watch installed by a sitecustomize, and under strace, which sees what Qt's
+C++ code and the C library do too.
+
+QtNetwork itself is allowed for one thing: local sockets (QLocalServer/QLocalSocket, a Unix
+domain socket or a Windows named pipe), which a second launch uses to hand over to the running
+window (app/gui/single_instance.py). strace tells those apart: AF_UNIX is not the network."""
 
 from __future__ import annotations
 
-import importlib.abc
 import os
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from PySide6 import QtNetwork
 from PySide6.QtCore import QPoint, Qt, QUrl
 from pytestqt.qtbot import QtBot
 
@@ -31,7 +35,18 @@ from tests.gui.conftest import UrlRecorder
 from tests.syscalls import network_syscalls, strace
 
 ROOT = Path(__file__).resolve().parents[2]
-QT_NETWORK = "PySide6.QtNetwork"
+# Every QtNetwork class that talks over a network (its local sockets do not).
+QT_NETWORK_CLASSES = (
+    "QNetworkAccessManager",
+    "QTcpSocket",
+    "QTcpServer",
+    "QUdpSocket",
+    "QSslSocket",
+    "QHostInfo",
+    "QDnsLookup",
+    "QNetworkInformation",
+    "QNetworkDatagram",
+)
 REMOTE_IMAGE = "https://tracker.example.org/pixel.png"
 REMOTE_LINK = "https://pypi.org/project/pycountry/"  # the iso-codes source's page, in the dataset
 
@@ -47,20 +62,9 @@ def _audit_hook(event: str, args: tuple[Any, ...]) -> None:
 sys.addaudithook(_audit_hook)
 
 
-class _RefuseImport(importlib.abc.MetaPathFinder):
-    def __init__(self, names: Sequence[str]) -> None:
-        self.names = names
-        self.tried: list[str] = []
-
-    def find_spec(self, fullname: str, path: Any, target: ModuleType | None = None) -> None:
-        if fullname in self.names:
-            self.tried.append(fullname)
-            raise ImportError(f"{fullname} is network code; Roundtable must not load it")
-
-
 @pytest.fixture
 def offline(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
-    """Refuse every connection and name lookup, and Qt's network module; fail on any attempt."""
+    """Refuse every connection and name lookup, and Qt's network classes; fail on any attempt."""
     global _audit
     attempts: list[str] = []
 
@@ -75,17 +79,16 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
         monkeypatch.setattr(socket.socket, name, refuse(f"socket.{name}"))
     for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "create_connection"):
         monkeypatch.setattr(socket, name, refuse(name))
-    finder = _RefuseImport([QT_NETWORK])
-    sys.meta_path.insert(0, finder)
+    for name in QT_NETWORK_CLASSES:
+        if hasattr(QtNetwork, name):
+            monkeypatch.setattr(QtNetwork, name, refuse(f"QtNetwork.{name}"))
     _audit = []
     try:
         yield attempts
     finally:
         audited, _audit = _audit, None
-        sys.meta_path.remove(finder)
     assert attempts == [], attempts
     assert audited == [], audited
-    assert finder.tried == []
 
 
 @pytest.fixture
@@ -218,8 +221,12 @@ def _hook(event, args):
 sys.addaudithook(_hook)
 @atexit.register
 def _modules():
-    if "PySide6.QtNetwork" in sys.modules:
-        _log.write("PySide6.QtNetwork was imported\\n")
+    qt = sys.modules.get("PySide6.QtNetwork")
+    # Local sockets are fine; anything else of QtNetwork that the app names is not.
+    names = {n for m in list(sys.modules.values()) if (getattr(m, "__name__", "") or "").startswith("app.")
+             for n, v in vars(m).items() if getattr(v, "__module__", "") == "PySide6.QtNetwork"}
+    if qt is not None and names - {"QLocalServer", "QLocalSocket"}:
+        _log.write(f"QtNetwork classes in use: {sorted(names)}\\n")
     _log.close()
 """
 

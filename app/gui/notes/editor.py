@@ -207,6 +207,12 @@ class NoteEditor(QWidget):
         else:
             self._show_note(doc, keep_cursor=True)
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Read-only database: the note can be read and previewed, not changed. Text typed before
+        the switch stays in the editor (its save fails visibly and is retried)."""
+        for field in (self.title, self.body, self.tags):
+            field.setReadOnly(read_only)
+
     def flush(self) -> bool:
         """Store everything now, committing text an input method is composing first."""
         if self._note is None:

@@ -44,6 +44,7 @@ from app.services.writing import WriteFailed, Writer
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+from app.gui.read_only import disable_when_read_only
 
 SCOPES = (
     ("entry", "Notes on this entry"),
@@ -216,12 +217,21 @@ class NotesPanel(QWidget):
             self.editor.flush()
             self.revisions.refresh()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """While the database is read-only notes can be read, not written."""
+        self._read_only = read_only
+        self.editor.set_read_only(read_only)
+        self.standalone_button.setEnabled(not read_only)
+        self.revisions.restore_button.setEnabled(not read_only)
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
-        self.new_button.setEnabled(self._entry is not None)
+        writable = not getattr(self, "_read_only", False)
+        self.new_button.setEnabled(writable and self._entry is not None)
         self.new_button.setToolTip(
             f"A new note on {self._entry.name}" if self._entry else "Open an entry first"
         )
-        self.delete_button.setEnabled(self.editor.note is not None)
+        self.delete_button.setEnabled(writable and self.editor.note is not None)
         self.tabs.setTabEnabled(1, self.editor.note is not None)
 
     # --- actions ----------------------------------------------------------------------------
@@ -375,6 +385,8 @@ def install(window: MainWindow) -> NotesPanel:
     window.resizeDocks([dock], [600], Qt.Orientation.Horizontal)
 
     window.entry_opened.connect(panel.set_entry)
+    panel.set_read_only(window.read_only)
+    window.read_only_changed.connect(panel.set_read_only)
     panel.editor.link_activated.connect(window.open_entry)
     panel.revisions.link_activated.connect(window.open_entry)
     current = window.detail_view.detail
@@ -391,6 +403,7 @@ def install(window: MainWindow) -> NotesPanel:
         action = QAction(text, window, shortcut=QKeySequence(keys))
         action.triggered.connect(slot)
         menu.addAction(action)
+        disable_when_read_only(window, action)
     history = QAction("Note &history", window, shortcut=QKeySequence("Ctrl+Shift+H"))
     history.triggered.connect(lambda: panel.show_history(dock))
     menu.addAction(history)

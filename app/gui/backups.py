@@ -1,0 +1,248 @@
+"""File ▸ Back up now and File ▸ Restore from backup…, and the dialog that lists backups.
+
+The backups themselves (taking, listing, retention, restoring) are app/services/backups.py;
+replacing the open file and reopening the window is the Host's job (app/gui/host.py).
+"""
+
+from __future__ import annotations
+
+import locale
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.gui.failures import ask_retry, is_trouble
+from app.gui.main_window import MainWindow
+from app.gui.workers import Task
+from app.paths import backups_dir
+from app.services.backups import MANUAL, BackupInfo, backup_now, list_backups
+
+
+def _when(info: BackupInfo) -> str:
+    return info.local_time.strftime("%a %d %b %Y, %H:%M")
+
+
+def _count(n: int | None) -> str:
+    return "?" if n is None else locale.format_string("%d", n, grouping=True)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{max(1, n // 1000)} KB"
+
+
+class BackupsDialog(QDialog):
+    """The backups of one database, newest first; choosing one sets `chosen` and accepts."""
+
+    COLUMNS = ("Taken", "Why", "Entries", "Notes", "Size")
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None, *, can_back_up: bool = True) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.chosen: Path | None = None
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle(f"{APP_NAME}: restore from a backup")
+        self.resize(760, 420)
+
+        intro = QLabel(
+            f"Backups of <b>{db_path.name}</b>, kept in {backups_dir(db_path)}. Restoring one replaces "
+            "the database with it; the current database is backed up first, so you can come back."
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.RichText)
+        self.table = QTreeWidget(self)
+        self.table.setObjectName("backupList")
+        self.table.setAccessibleName("Backups")
+        self.table.setRootIsDecorated(False)
+        self.table.setUniformRowHeights(True)
+        self.table.setHeaderLabels(list(self.COLUMNS))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(self.COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty = QLabel("There are no backups of this database yet.")
+        self.empty.setObjectName("noBackups")
+
+        self.buttons = QDialogButtonBox(self)
+        self.restore_button = QPushButton("&Restore…")
+        self.restore_button.setObjectName("restoreButton")
+        self.from_file_button = QPushButton("Restore from a &file…")
+        self.from_file_button.setObjectName("restoreFromFileButton")
+        self.back_up_button = QPushButton("&Back up now")
+        self.back_up_button.setObjectName("backUpButton")
+        self.back_up_button.setVisible(can_back_up)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.from_file_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.restore_button.clicked.connect(self._restore_selected)
+        self.from_file_button.clicked.connect(self._restore_from_file)
+        self.back_up_button.clicked.connect(self._back_up)
+        self.buttons.rejected.connect(self.reject)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda *_: self._restore_selected())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.buttons)
+        self.refresh()
+
+    @classmethod
+    def pick(cls, db_path: Path, parent: QWidget | None = None) -> Path | None:
+        dialog = cls(db_path, parent, can_back_up=parent is not None)
+        dialog.exec()
+        return dialog.chosen
+
+    def refresh(self) -> None:
+        self.backups = list_backups(self.db_path)
+        self.table.clear()
+        for info in self.backups:
+            why = info.label + (" (cannot be read)" if info.problem else "")
+            item = QTreeWidgetItem(
+                [_when(info), why, _count(info.entries), _count(info.notes), _size(info.size)]
+            )
+            for col in (2, 3, 4):
+                item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(0, str(info.path) + (f"\n{info.problem}" if info.problem else ""))
+            if info.problem:
+                item.setDisabled(True)
+            self.table.addTopLevelItem(item)
+        self.empty.setVisible(not self.backups)
+        first = self.table.topLevelItem(0)
+        if first is not None:
+            self.table.setCurrentItem(first)
+        self._update_buttons()
+
+    def selected(self) -> BackupInfo | None:
+        item = self.table.currentItem()
+        if item is None or item.isDisabled():
+            return None
+        return self.backups[self.table.indexOfTopLevelItem(item)]
+
+    def _update_buttons(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def _restore_selected(self) -> None:
+        info = self.selected()
+        if info is not None and self._confirm(info.path, f"taken {_when(info)}", info.entries, info.notes):
+            self.chosen = info.path
+            self.accept()
+
+    def _restore_from_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            "Restore from a backup file",
+            str(backups_dir(self.db_path)),
+            "Roundtable databases (*.sqlite3 *.db);;All files (*)",
+        )
+        if name and self._confirm(Path(name), "from a file", None, None):
+            self.chosen = Path(name)
+            self.accept()
+
+    def _confirm(self, path: Path, when: str, entries: int | None, notes: int | None) -> bool:
+        holds = (
+            f" It holds {_count(entries)} entries and {_count(notes)} notes." if entries is not None else ""
+        )
+        answer = QMessageBox.question(
+            self,
+            f"{APP_NAME}: restore this backup?",
+            f"Replace the database with the backup {when} ({path.name})?{holds}\n\n"
+            "The current database is backed up first, so you can restore it again later. "
+            "The backup is checked before anything is replaced.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _back_up(self) -> None:
+        while True:
+            try:
+                backup_now(self.db_path, MANUAL)
+            except Exception as exc:
+                if not is_trouble(exc):
+                    raise
+                if ask_retry(self, "Backing up", exc):
+                    continue
+            break
+        self.refresh()
+
+
+def back_up_now(window: MainWindow) -> Task:
+    """Back up the open database off the UI thread; the status bar says where it went, a
+    dialog says why it failed (with Retry)."""
+    path = window.db.path
+
+    def work(_progress: object) -> object:
+        try:
+            return backup_now(path, MANUAL)
+        except Exception as exc:
+            if is_trouble(exc):
+                return exc  # handed back so the dialog can explain it and offer Retry
+            raise
+
+    def done(result: object) -> None:
+        if isinstance(result, BaseException):
+            if ask_retry(window, "Backing up", result):
+                back_up_now(window)
+            return
+        window.statusBar().showMessage(f"Backed up to {result}.", 15000)
+
+    task = Task(work, parent=window)
+    task.succeeded.connect(done)
+    task.failed.connect(
+        lambda message: QMessageBox.warning(window, f"{APP_NAME}: backing up failed", message)
+    )
+    task.start()
+    return task
+
+
+def restore_from_backup(window: MainWindow) -> None:
+    from app.gui.host import host_of
+
+    host = host_of(window)
+    if host is None:
+        QMessageBox.information(
+            window, APP_NAME, "Restoring needs Roundtable started normally (this window has no library host)."
+        )
+        return
+    host.choose_and_restore()
+
+
+def install(window: MainWindow) -> None:
+    back_up = QAction("&Back up now", window)
+    back_up.setObjectName("backUpAction")
+    back_up.setStatusTip("Write a consistent copy of the database into its backups folder")
+    back_up.triggered.connect(lambda: back_up_now(window))
+    restore = QAction("&Restore from backup…", window)
+    restore.setObjectName("restoreBackupAction")
+    restore.setStatusTip("Replace the database with one of its backups (the current one is backed up first)")
+    restore.triggered.connect(lambda: restore_from_backup(window))
+    window.file_menu.insertActions(window.quit_action, [back_up, restore])
+    window.file_menu.insertSeparator(window.quit_action)
+    window.file_menu.aboutToShow.connect(lambda: restore.setEnabled(_may_restore(window)))
+
+
+def _may_restore(window: MainWindow) -> bool:
+    """Only the process holding the writer lock, on a writable folder, may replace the file."""
+    from app.gui.host import host_of
+
+    host = host_of(window)
+    return host is not None and host.can_replace

@@ -1,0 +1,447 @@
+"""The library this process has open: its writer lock, its single-instance server, its
+window — from start-up (with recovery) through restores and switching files to quitting.
+
+Start-up: hand over to a running window on the same file if there is one (single_instance);
+else take the writer lock, assess the file (app/services/opening.py) and, if something is
+wrong, ask the user the way forward (app/gui/recovery.py) until the file opens or they quit.
+Once the window shows, SQLite's quick_check runs in the background and writes wait for it
+(Database.hold_writes); if it fails the window turns read-only and the user is told. A daily
+backup is taken when due, at start and every hour after.
+
+A restore closes the window (so editors flush into the old file, which is then backed up),
+replaces the file, and opens a new window on the restored data: features are installed
+afresh, so none keeps state from the file that was replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app import APP_NAME
+from app.db import lock as writer_lock
+from app.db.database import Database, DatabaseRefused, State, inspect, open_database
+from app.gui import recovery, smoke
+from app.gui.failures import describe
+from app.gui.launch import fit_to_screen
+from app.gui.main_window import MainWindow
+from app.gui.single_instance import InstanceServer, hand_over
+from app.gui.workers import Task
+from app.services.backups import BackupInfo, BackupUnusable, backup_if_due, check_backup, restore
+from app.services.opening import (
+    Option,
+    Problem,
+    StartupCheck,
+    assess,
+    damaged,
+    failed_check_problem,
+    in_use_problem,
+    open_read_only,
+    refused_problem,
+)
+
+HAND_OVER_PATIENCE_S = 3.0  # a first instance that is still starting gets this long to answer
+DAILY_CHECK_MS = 60 * 60 * 1000
+
+_HOSTS: weakref.WeakKeyDictionary[MainWindow, Host] = weakref.WeakKeyDictionary()
+
+
+def host_of(window: QWidget) -> Host | None:
+    """The Host of a main window (None for a window made without one, as some tests do)."""
+    return _HOSTS.get(window) if isinstance(window, MainWindow) else None
+
+
+class Outcome(Enum):
+    OPENED = "opened"
+    HANDED_OVER = "handed-over"  # another instance has this file; it raised its window
+    GAVE_UP = "gave-up"  # the user chose Quit
+
+
+class Ask(Protocol):
+    def __call__(self, problem: Problem, parent: QWidget | None, *, keep_open: bool = False) -> Option: ...
+
+
+ChooseFile = Callable[[QWidget | None, Path], Path | None]
+PickBackup = Callable[[QWidget | None, Path], Path | None]
+
+
+def _pick_backup(parent: QWidget | None, db_path: Path) -> Path | None:
+    from app.gui.backups import BackupsDialog
+
+    return BackupsDialog.pick(db_path, parent)
+
+
+class Host(QObject):
+    window_opened = Signal(object)  # the new MainWindow, at start and after each reopen
+    check_finished = Signal(bool)  # the start-up quick_check passed (True) or failed
+    daily_backup_done = Signal(object)  # the backup's Path, or None when none was due
+
+    def __init__(
+        self,
+        *,
+        ask: Ask | None = None,
+        choose_file: ChooseFile | None = None,
+        pick_backup: PickBackup | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ask: Ask = ask or recovery.ask
+        self._choose_file: ChooseFile = choose_file or recovery.choose_database
+        self._pick_backup: PickBackup = pick_backup or _pick_backup
+        self.path: Path | None = None
+        self.db: Database | None = None
+        self.window: MainWindow | None = None
+        self.check: StartupCheck | None = None
+        self._lock: writer_lock.WriterLock | None = None
+        self.server: InstanceServer | None = None
+        self._tasks: set[Task] = set()
+        self._pending_message = ""
+        self._cannot_replace: str | None = None  # why the file may not be replaced (a read-only folder)
+        self._daily = QTimer(self)
+        self._daily.setInterval(DAILY_CHECK_MS)
+        self._daily.timeout.connect(self.backup_if_due)
+
+    # --- start-up -------------------------------------------------------------------------
+
+    def start(self, path: Path) -> Outcome:
+        """Open `path` (asking the user about any problem) and show its window."""
+        unreadable: dict[Path, sqlite3.DatabaseError] = {}  # files the window failed to read
+        while True:
+            claim = self._claim(path)
+            if claim is Outcome.HANDED_OVER:
+                return claim
+            read_only_reason: str | None = None
+            if isinstance(claim, Problem):
+                choice = self._ask(claim, self.window)
+                if choice is Option.RETRY:
+                    continue
+                if choice is not Option.READ_ONLY:
+                    return Outcome.GAVE_UP
+                read_only_reason = claim.read_only_reason
+            assessment = assess(path)
+            self._cannot_replace = assessment.read_only_reason
+            problem = assessment.problem
+            db: Database | None = None
+            if problem is None and path in unreadable:
+                problem = refused_problem(path, damaged(path, unreadable[path]))
+            elif problem is None:
+                try:
+                    db = self._open(path, read_only_reason or assessment.read_only_reason)
+                except DatabaseRefused:
+                    continue  # the file changed under us: assess it again
+                except sqlite3.DatabaseError as exc:  # damage the inspection could not see
+                    problem = refused_problem(path, damaged(path, exc))
+            if problem is not None:
+                if path in unreadable:
+                    kept = tuple(o for o in problem.options if o is not Option.READ_ONLY)
+                    problem = replace(problem, options=kept)
+                choice = self._ask(problem, self.window)
+                if choice is Option.QUIT:
+                    self.release()
+                    return Outcome.GAVE_UP
+                if choice is Option.RESTORE:
+                    self._restore_before_opening(path)
+                    unreadable.pop(path, None)
+                    continue
+                if choice is Option.CHOOSE:
+                    chosen = self._choose_file(self.window, path)
+                    if chosen is not None:
+                        self.release()
+                        path = chosen.absolute()
+                    continue
+                if choice is Option.RETRY:
+                    continue
+                db = open_read_only(path, problem.read_only_reason)
+            assert db is not None
+            try:
+                self._show(path, db, assessment.location_warning)
+            except sqlite3.DatabaseError as exc:  # the window could not read what it shows first
+                db.close()
+                self.db = None
+                unreadable[path] = exc
+                continue
+            return Outcome.OPENED
+
+    def _open(self, path: Path, read_only_reason: str | None) -> Database:
+        if read_only_reason is not None:
+            return open_database(path, read_only_reason=read_only_reason)
+        from app.services.library import open_library
+
+        with _wait_cursor():
+            return open_library(path)
+
+    def _claim(self, path: Path) -> Outcome | Problem | None:
+        """Hold the writer lock and serve later launches; None when done (or not possible: a
+        read-only folder, which assess() turns into read-only mode)."""
+        if self._lock is not None and self._lock.db_path == path:
+            return None
+        self.release()
+        deadline = time.monotonic() + HAND_OVER_PATIENCE_S
+        while True:
+            if hand_over(path, timeout_ms=500):
+                return Outcome.HANDED_OVER
+            try:
+                held = writer_lock.acquire(path, "window")
+            except writer_lock.LockUnavailable:
+                return None
+            except writer_lock.LockHeld as exc:
+                if time.monotonic() < deadline:
+                    time.sleep(0.2)
+                    continue
+                who = exc.holder.describe() if exc.holder else "another Roundtable process"
+                return in_use_problem(path, who, can_read=_is_current(path))
+            self._lock = held
+            self.server = InstanceServer(path, self)
+            self.server.activated.connect(self.raise_window)
+            self.server.listen()
+            return None
+
+    def _restore_before_opening(self, path: Path) -> None:
+        chosen = self._pick_backup(None, path)
+        if chosen is None:
+            return
+        error, saved = self._restore_file(path, chosen)
+        if error:
+            QMessageBox.warning(None, f"{APP_NAME}: the backup was not restored", error)
+        else:
+            self._pending_message = _restored(chosen, saved)  # said by the window that opens next
+
+    def _show(self, path: Path, db: Database, location_warning: str | None) -> None:
+        self.path, self.db = path, db
+        if not db.read_only:
+            self._start_check(path, db)  # before the window: no feature may write unchecked
+        window = MainWindow(db)
+        _HOSTS[window] = self
+        self.window = window
+        fit_to_screen(window)
+        window.show()
+        if smoke.requested():
+            smoke.quit_after_first_paint(window)
+        if self._pending_message:
+            window.statusBar().showMessage(self._pending_message, 30000)
+            self._pending_message = ""
+        if location_warning:
+            QTimer.singleShot(0, lambda: recovery.warn_about_location_once(window, path, location_warning))
+        self.window_opened.emit(window)
+
+    def _start_check(self, path: Path, db: Database) -> None:
+        check = StartupCheck(path)
+        self.check = check
+        db.hold_writes(check.gate)
+        self._run(Task(lambda _progress: check.run()), lambda problems: self._checked(check, problems))
+
+    def _checked(self, check: StartupCheck, problems: object) -> None:
+        if check is not self.check or self.db is None or self.window is None:
+            return  # a check of a file that is no longer open
+        if check.passed:
+            self.check_finished.emit(True)
+            self._daily.start()
+            self.backup_if_due()
+            return
+        problem = failed_check_problem(check.path, check.problems or ("the check did not finish",))
+        self.db.make_read_only(problem.read_only_reason)
+        self.window.set_read_only(True)
+        self.check_finished.emit(False)
+        QTimer.singleShot(0, lambda: self._after_failed_check(problem))
+
+    def _after_failed_check(self, problem: Problem) -> None:
+        if self.window is None:
+            return
+        choice = self._ask(problem, self.window, keep_open=True)
+        if choice is Option.RESTORE:
+            self.choose_and_restore()
+        elif choice is Option.CHOOSE:
+            chosen = self._choose_file(self.window, self.path or Path.home())
+            if chosen is not None:
+                self.switch_to(chosen.absolute())
+
+    # --- while open -----------------------------------------------------------------------
+
+    def raise_window(self) -> None:
+        window = self.window
+        if window is None:
+            return
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    @property
+    def can_replace(self) -> bool:
+        """May this process replace the file (restore)? Only while holding the writer lock."""
+        return self._lock is not None and self._lock.held and self._cannot_replace is None
+
+    def backup_if_due(self) -> None:
+        """The daily backup, in the background; only for a writable file that passed its check."""
+        db, path = self.db, self.path
+        if db is None or path is None or db.read_only or self.check is None or not self.check.passed:
+            return
+
+        def done(made: object) -> None:
+            if made is not None and self.window is not None:
+                self.window.statusBar().showMessage(f"Backed up today's changes to {made}.", 8000)
+            self.daily_backup_done.emit(made)
+
+        def failed(message: str) -> None:
+            if self.window is not None:
+                self.window.statusBar().showMessage(f"The daily backup failed: {message}", 15000)
+
+        self._run(
+            Task(lambda _progress: backup_if_due(path), describe=lambda exc: describe(exc).message),
+            done,
+            failed,
+        )
+
+    def choose_and_restore(self) -> bool:
+        """File ▸ Restore from backup…: pick a backup, then restore it and reopen."""
+        if self.path is None:
+            return False
+        chosen = self._pick_backup(self.window, self.path)
+        return chosen is not None and self.restore_and_reopen(chosen)
+
+    def restore_and_reopen(self, backup: Path) -> bool:
+        """Replace the open database with `backup` and reopen the window on it. True if
+        restored; on any failure the user is told and the window reopens on what was there."""
+        path, window = self.path, self.window
+        if path is None or window is None:
+            return False
+        if not self.can_replace:
+            QMessageBox.warning(
+                window,
+                f"{APP_NAME}: cannot restore",
+                "Another program holds this database, or its folder is read-only, so it cannot be "
+                "replaced. Nothing was changed.",
+            )
+            return False
+        try:
+            with _wait_cursor():
+                checked = check_backup(backup)
+        except BackupUnusable as exc:
+            QMessageBox.warning(
+                window, f"{APP_NAME}: the backup was not restored", f"{exc} Nothing was changed."
+            )
+            return False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.setQuitOnLastWindowClosed(False)
+        try:
+            if not window.close():  # a feature refused to close (unsaved work the user kept)
+                return False
+            self._close_window(window)
+            error, saved = self._restore_file(path, backup, checked)
+            outcome = self.start(path)
+            if outcome is not Outcome.OPENED:
+                app.quit()
+                return False
+            assert self.window is not None
+            if error:
+                QMessageBox.warning(self.window, f"{APP_NAME}: the backup was not restored", error)
+                return False
+            self.window.statusBar().showMessage(_restored(backup, saved), 30000)
+            return True
+        finally:
+            app.setQuitOnLastWindowClosed(True)
+
+    def _restore_file(
+        self, path: Path, backup: Path, checked: BackupInfo | None = None
+    ) -> tuple[str | None, Path | None]:
+        """Restore with the writer lock held and no connection open: (error message or None,
+        where the replaced file was kept)."""
+        try:
+            with _wait_cursor():
+                result = restore(path, backup, checked=checked)
+        except BackupUnusable as exc:
+            return f"{exc} Nothing was changed.", None
+        except (OSError, sqlite3.Error) as exc:
+            return f"{describe(exc).message} The database was not replaced.", None
+        return None, result.previous_saved_as
+
+    def switch_to(self, path: Path) -> Outcome:
+        """Close this library and open `path` instead (Open another file…)."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        window = self.window
+        app.setQuitOnLastWindowClosed(False)
+        try:
+            if window is not None:
+                if not window.close():
+                    return Outcome.GAVE_UP
+                self._close_window(window)
+            outcome = self.start(path)
+            if outcome is not Outcome.OPENED:
+                app.quit()
+            return outcome
+        finally:
+            app.setQuitOnLastWindowClosed(True)
+
+    def _close_window(self, window: MainWindow) -> None:
+        self._daily.stop()
+        self.check = None
+        self.window = None
+        window.deleteLater()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def release(self) -> None:
+        """Let go of the file: database, server, lock."""
+        self._daily.stop()
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+        if self.server is not None:
+            self.server.close()
+            self.server.deleteLater()
+            self.server = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    # --- background work -------------------------------------------------------------------
+
+    def _run(
+        self,
+        task: Task,
+        done: Callable[[object], None],
+        failed: Callable[[str], None] | None = None,
+    ) -> None:
+        self._tasks.add(task)
+        task.succeeded.connect(done)
+        if failed is not None:
+            task.failed.connect(failed)
+        for signal in (task.succeeded, task.failed, task.cancelled):
+            signal.connect(lambda *_args, t=task: self._tasks.discard(t))
+        task.start()
+
+
+def _restored(backup: Path, saved: Path | None) -> str:
+    kept = f" The database it replaced is kept as {saved.name}." if saved else ""
+    return f"Restored the backup {backup.name}.{kept}"
+
+
+def _is_current(path: Path) -> bool:
+    try:
+        return inspect(path).state is State.CURRENT
+    except DatabaseRefused:
+        return False
+
+
+@contextlib.contextmanager
+def _wait_cursor() -> Iterator[None]:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QGuiApplication.restoreOverrideCursor()

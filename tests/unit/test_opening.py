@@ -1,0 +1,223 @@
+"""What start-up decides about a file: damaged, not ours, read-only, unsafe, in use — each with
+a way forward, and never a byte written to a file that failed its check."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from app.db.database import Database, DatabaseReadOnly, DatabaseRefused, Refusal, open_database, quick_check
+from app.services import backups, locations
+from app.services.opening import (
+    Option,
+    StartupCheck,
+    assess,
+    failed_check_problem,
+    in_use_problem,
+    open_read_only,
+    readable,
+)
+from tests import damage
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+DAMAGES: dict[str, Callable[[Path], Path]] = {
+    "header": damage.flip_header,
+    "magic": damage.flip_magic,
+    "entity-page": lambda p: damage.flip_page(p, "entity"),
+    "index-page": lambda p: damage.flip_page(p, "ix_note_revision_note_id_created_at"),
+    "truncated": damage.truncate,
+}
+
+
+@pytest.mark.parametrize("how", list(DAMAGES))
+def test_every_damaged_file_leads_to_a_recovery_path_without_a_write(seeded_path: Path, how: str) -> None:
+    backups.backup_now(seeded_path)  # the researcher has a backup from before the damage
+    DAMAGES[how](seeded_path)
+    before = digest(seeded_path)
+
+    found = assess(seeded_path)
+    if found.problem is not None:
+        # damage visible on opening: explained, with restore offered first
+        assert found.problem.title == "This database is damaged"
+        assert found.problem.options[0] is Option.RESTORE
+        assert Option.CHOOSE in found.problem.options and Option.QUIT in found.problem.options
+        assert "has not written anything" in found.problem.explanation
+        with pytest.raises(DatabaseRefused):
+            open_database(seeded_path)  # not migrated, not seeded, not touched
+    else:
+        # damage deeper in the file: the start-up check finds it, and writes are refused
+        check = StartupCheck(seeded_path)
+        db = Database(seeded_path)
+        db.hold_writes(check.gate)
+        assert check.run() != ("ok",) and not check.passed
+        with pytest.raises(DatabaseReadOnly, match="failed its start-up check"):
+            db.sessions  # noqa: B018 - asking for the write path is the point
+        problem = failed_check_problem(seeded_path, check.problems or ())
+        assert problem.options[0] is Option.RESTORE and Option.READ_ONLY in problem.options
+        db.close()
+    assert digest(seeded_path) == before
+    for side in ("-wal", "-journal"):  # (-shm is SQLite's index of the WAL, not data)
+        wal = seeded_path.with_name(seeded_path.name + side)
+        assert not wal.exists() or wal.stat().st_size == 0
+
+
+def test_a_damaged_file_without_backups_offers_reading_it(seeded_path: Path) -> None:
+    damage.flip_page(seeded_path, "citation")
+    problem = assess(seeded_path).problem
+    assert problem is None  # the tables the window needs first still read
+    assert readable(seeded_path)
+    assert quick_check(seeded_path) != ("ok",)
+    problem = failed_check_problem(seeded_path, quick_check(seeded_path))
+    assert Option.RESTORE not in problem.options
+    assert problem.options[0] is Option.READ_ONLY
+
+
+def test_a_file_that_is_not_sqlite_and_has_no_backups_only_offers_another_file(tmp_path: Path) -> None:
+    path = tmp_path / "essay.sqlite3"
+    path.write_text("My essay", encoding="utf-8")
+    problem = assess(path).problem
+    assert problem is not None and problem.options == (Option.CHOOSE, Option.QUIT)
+    assert "not an SQLite file" in problem.explanation
+    assert path.read_text(encoding="utf-8") == "My essay"
+
+
+def test_read_only_mode_writes_nothing(seeded_path: Path) -> None:
+    before = digest(seeded_path)
+    db = open_read_only(seeded_path, "testing")
+    try:
+        assert db.read_only
+        assert db.read().execute("SELECT count(*) FROM entity").fetchone()[0] > 0
+        with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
+            db.read().execute("UPDATE entity SET name = 'x'")
+        with pytest.raises(DatabaseReadOnly, match="testing"):
+            db.sessions  # noqa: B018
+    finally:
+        db.close()
+    assert digest(seeded_path) == before
+
+
+def test_switching_to_read_only_stops_open_connections_writing(seeded_db: Database) -> None:
+    conn = seeded_db.read()
+    conn.execute("UPDATE entity SET name = 'fine' WHERE slug = 'chen-gang'")
+    seeded_db.make_read_only("the start-up check found damage")
+    with pytest.raises(sqlite3.OperationalError):
+        conn.execute("UPDATE entity SET name = 'not fine' WHERE slug = 'chen-gang'")
+    with pytest.raises(DatabaseReadOnly):
+        seeded_db.sessions  # noqa: B018
+
+
+def test_a_read_only_location_opens_read_only_by_injection(
+    seeded_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "app.services.opening.write_problem",
+        lambda _p: "the folder cannot be written to (Read-only file system)",
+    )
+    found = assess(seeded_path)
+    assert found.problem is None
+    assert found.read_only_reason is not None and "Read-only file system" in found.read_only_reason
+    new = assess(seeded_path.with_name("new.sqlite3"))
+    assert new.problem is not None and new.problem.title == "Roundtable cannot write here"
+    assert Option.READ_ONLY not in new.problem.options
+
+
+def test_write_problem_finds_a_read_only_file(seeded_path: Path) -> None:
+    import os
+
+    assert locations.write_problem(seeded_path) is None
+    if os.geteuid() == 0:  # root may write anyway; the real read-only mount is tested in test_real_disks
+        pytest.skip("permissions do not bind root")
+    seeded_path.chmod(0o444)
+    try:
+        assert "cannot be written" in (locations.write_problem(seeded_path) or "")
+    finally:
+        seeded_path.chmod(0o644)
+
+
+def test_in_use_offers_read_only_only_when_readable(tmp_path: Path) -> None:
+    problem = in_use_problem(tmp_path / "r.sqlite3", "`roundtable import` (process 12)", can_read=True)
+    assert problem.options == (Option.READ_ONLY, Option.RETRY, Option.QUIT)
+    assert "roundtable import" in problem.explanation and "roundtable import" in problem.read_only_reason
+    assert Option.READ_ONLY not in in_use_problem(tmp_path / "r", "x", can_read=False).options
+
+
+def test_damaged_migration_is_refused_before_any_write(
+    seeded_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older file that fails its check is not migrated (migrating rewrites tables)."""
+    from app.db import database
+
+    damage.flip_page(seeded_path, "citation")
+    # Pretend this build knows one revision more, so the file is behind and would be migrated.
+    monkeypatch.setattr(database, "HEAD", "9999_future")
+    monkeypatch.setattr(database, "KNOWN_REVISIONS", (*database.KNOWN_REVISIONS, "9999_future"))
+    before = digest(seeded_path)
+    with pytest.raises(DatabaseRefused) as refused:
+        open_database(seeded_path)
+    assert refused.value.reason is Refusal.DAMAGED
+    assert digest(seeded_path) == before
+    assert backups.list_backups(seeded_path, counts=False) == []
+
+
+# --- unsafe locations ---------------------------------------------------------------------------
+
+MOUNTS = """\
+/dev/sda1 / ext4 rw,relatime 0 0
+server:/export /home/ana/shared nfs4 rw,relatime 0 0
+//nas/research /mnt/nas\\040drive cifs rw 0 0
+tmpfs /tmp tmpfs rw 0 0
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/home/ana/shared/roundtable.sqlite3", "nfs4"),
+        ("/home/ana/shared", "nfs4"),
+        ("/mnt/nas drive/r.sqlite3", "cifs"),
+        ("/home/ana/sharedother/r.sqlite3", None),
+        ("/tmp/r.sqlite3", None),
+        ("/home/ana/r.sqlite3", None),
+    ],
+)
+def test_network_shares_are_recognised(path: str, expected: str | None) -> None:
+    assert locations.network_filesystem(Path(path), MOUNTS) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "service"),
+    [
+        ("/home/ana/Dropbox/research/r.sqlite3", "Dropbox"),
+        ("C:/Users/Ana/OneDrive/r.sqlite3", "OneDrive"),
+        ("C:/Users/Ana/OneDrive - Universiti Malaya/r.sqlite3", "OneDrive"),
+        ("/Users/ana/Library/Mobile Documents/com~apple~CloudDocs/r.sqlite3", "iCloud Drive"),
+        (
+            "/Users/ana/Library/CloudStorage/GoogleDrive-ana@x.org/My Drive/r.sqlite3",
+            "a cloud storage provider",
+        ),
+        ("/home/ana/Google Drive/r.sqlite3", "Google Drive"),
+        ("/home/ana/research/r.sqlite3", None),
+        ("/home/ana/dropbox-notes.sqlite3", None),  # the file's own name does not count
+    ],
+)
+def test_synced_folders_are_recognised(path: str, service: str | None) -> None:
+    assert locations.cloud_service(Path(path)) == service
+
+
+def test_an_unsafe_location_is_explained(tmp_path: Path) -> None:
+    folder = tmp_path / "Dropbox"
+    folder.mkdir()
+    target = folder / "r.sqlite3"
+    shutil.copy(Path(__file__), folder / "unrelated.py")
+    warning = assess(target, mounts="/dev/sda1 / ext4 rw 0 0\n").location_warning
+    assert warning is not None and "Dropbox" in warning and "damage" in warning
+    assert assess(tmp_path / "r.sqlite3", mounts="/dev/sda1 / ext4 rw 0 0\n").location_warning is None
