@@ -164,7 +164,8 @@ def _sources(conn: sqlite3.Connection) -> Iterator[tuple[Field, int]]:
 
 
 def rebuild(conn: sqlite3.Connection, step: Callable[[int, int], None] = lambda _d, _t: None) -> int:
-    """Rebuild the index from the source tables in one transaction; returns the documents.
+    """Rebuild the index (and its triggers) from the source tables in one transaction;
+    returns the number of documents.
 
     Runs in batches and calls `step(done, total)` after each; an exception from `step` (the
     user cancelled) rolls everything back.
@@ -175,6 +176,11 @@ def rebuild(conn: sqlite3.Connection, step: Callable[[int, int], None] = lambda 
         total = 2 * sum(n for _, n in counts)
         done = 0
         step(done, total)
+        # A careless batch migration may have dropped triggers with their table: put them back.
+        for name in trigger_names():
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for statement in triggers():
+            conn.execute(statement)
         conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
         conn.execute("DELETE FROM search_doc")
         for f, _ in counts:
