@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+import time
 from argparse import Namespace
 from pathlib import Path
 from typing import Any, TextIO
@@ -102,12 +103,43 @@ def cmd_import(args: Namespace) -> int:
     return 0
 
 
+class _StderrProgress:
+    """Progress of a long command on stderr: a line redrawn in place on a terminal, a line
+    per quarter otherwise (logs stay short)."""
+
+    def __init__(self, what: str, err: TextIO) -> None:
+        self._what = what
+        self._err = err
+        self._tty = err.isatty()
+        self._shown = -1
+        self._last = 0.0
+
+    def step(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        now = time.monotonic()
+        if self._tty:
+            if percent == 100 or now - self._last >= 0.1:
+                self._last = now
+                self._err.write(f"\r{self._what}: {percent:3d}% ({done:,} of {total:,})")
+                if percent == 100:
+                    self._err.write("\n")
+                self._err.flush()
+        elif percent // 25 > self._shown:
+            self._shown = percent // 25
+            self._err.write(f"{self._what}: {percent}% ({done:,} of {total:,})\n")
+
+
 def cmd_check(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.checking import check
+    from app.services.checking import check, reindex
+    from app.services.progress import Progress
 
     db = _open(args)
     try:
+        if args.reindex:
+            shown = _StderrProgress("Rebuilding the search index", sys.stderr)
+            documents = reindex(db, Progress(shown.step))
+            sys.stderr.write(f"Search index rebuilt: {documents:,} texts.\n")
         report = check(db)
     finally:
         db.close()
@@ -123,6 +155,30 @@ def cmd_check(args: Namespace) -> int:
         out.write(
             f"Schema revision: {report.schema_revision} (this version's newest: {report.head_revision})\n"
         )
+        index = "ok" if not report.search_index else "; ".join(report.search_index)
+        if report.search_index:
+            index += " (roundtable check --reindex rebuilds it)"
+        out.write(f"Search index: {index}\n")
         out.write("Holds: " + ", ".join(f"{n} {label}" for label, n in report.counts.items()) + "\n")
         out.write("All good.\n" if report.ok else "Problems found (see above).\n")
     return 0 if report.ok else 1
+
+
+def cmd_search(args: Namespace) -> int:
+    out = sys.stdout
+    from app.services.search import Search, SearchError
+
+    text = " ".join(args.query)
+    db = _open(args)
+    try:
+        results = Search(db.read()).run(text, per_kind=args.limit, kind=args.kind)
+    except SearchError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close()
+    results = render.first_hits(results, args.limit)
+    if args.json:
+        _dump(dataclasses.asdict(results), out)
+    else:
+        out.write(render.search_results(results, highlight=out.isatty()) + "\n")
+    return 0
