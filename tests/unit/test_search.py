@@ -118,7 +118,7 @@ def test_source_by_domain_or_slug(seeded_db: Database) -> None:
     assert _slugs(by_url) == _slugs(by_domain)
     # A statement cited only by China.org.cn is not "from people.cn".
     assert not _search(seeded_db, 'source:people.cn "key hub"').hits
-    with pytest.raises(SearchError, match="no source has the address or slug 'nowhere.example'"):
+    with pytest.raises(SearchError, match=r"no source has the address or slug 'nowhere\.example'"):
         _search(seeded_db, "source:nowhere.example")
 
 
