@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -65,6 +65,7 @@ class Hit:
     field: str  # where the text matched: 'name', 'alias', 'fact', 'note' ...
     snippet: Snippet
     exact: bool = False  # the query is this entry's name (or one of its aliases)
+    entry_name: str | None = None  # a note's entry, by name
 
 
 @dataclass(frozen=True)
@@ -327,7 +328,7 @@ class Search:
 
     def _candidates(
         self, plan: _Plan, notes: bool, ranges: tuple[int, int], *, exact: bool = False
-    ) -> Iterator[_Candidate]:
+    ) -> Generator[_Candidate, None, None]:
         """Documents of entries (or of notes) in one rowid range that match the plan, in rowid
         order, lazily: the caller stops reading when it has enough."""
         params: list[object] = []
@@ -372,8 +373,14 @@ class Search:
             f"(SELECT doc_id, text, {owner} AS owner FROM ({inner}) LIMIT -1) LIMIT -1) "
             f"WHERE {' AND '.join(keep)}"
         )
-        for doc_id, owner_id, kind_key, text in self._conn.execute(sql, params):
-            yield _Candidate(doc_id, owner_id, kind_key, text)
+        cursor = self._conn.execute(sql, params)
+        try:
+            for doc_id, owner_id, kind_key, text in cursor:
+                yield _Candidate(doc_id, owner_id, kind_key, text)
+        finally:
+            # A statement left open keeps the connection busy: an interrupt meant for the
+            # next query would hit this one's remains instead.
+            cursor.close()
 
     def _match(self, terms: Sequence[str]) -> str | None:
         """The FTS5 expression that narrows the candidates, or None to scan."""
@@ -426,7 +433,8 @@ class Search:
         for n, (notes, ranges, exact) in enumerate(passes):
             progress.step(n, len(passes))
             taken = {g: 0 for g in plan.groups if (g == NOTE) == notes}
-            for c in self._candidates(plan, notes, ranges, exact=exact):
+            candidates = self._candidates(plan, notes, ranges, exact=exact)
+            for c in candidates:
                 if cap is not None and taken[c.kind] >= cap:
                     more.add(c.kind)
                     if all(k >= cap for k in taken.values()):
@@ -435,12 +443,13 @@ class Search:
                     continue
                 taken[c.kind] += 1
                 found[c.kind].append(c)
+            candidates.close()
         groups = []
-        for kind, candidates in found.items():
-            if not candidates:
+        for kind, of_kind in found.items():
+            if not of_kind:
                 continue
             best: dict[int, _Candidate] = {}
-            for c in candidates:
+            for c in of_kind:
                 scored = _Candidate(c.doc_id, c.owner, c.kind, c.text, self._score(plan, c))
                 if c.owner not in best or scored.score < best[c.owner].score:
                     best[c.owner] = scored
@@ -478,12 +487,13 @@ class Search:
         exact = c.score[0] == 0
         if c.kind == NOTE:
             note = self._conn.execute(
-                "SELECT n.title, e.slug FROM note n LEFT JOIN entity e ON e.id = n.entity_id "
+                "SELECT n.title, e.slug, e.name FROM note n LEFT JOIN entity e ON e.id = n.entity_id "
                 "AND e.deleted_at IS NULL WHERE n.id = ?",
                 (c.owner,),
             ).fetchone()
             title = note[0] or "Untitled note"
-            return Hit(NOTE, title, note[1], c.owner, f.key, snippet(original, plan.terms), exact)
+            found = snippet(original, plan.terms)
+            return Hit(NOTE, title, note[1], c.owner, f.key, found, exact, note[2])
         entry = self._conn.execute("SELECT name, slug FROM entity WHERE id = ?", (c.owner,)).fetchone()
         return Hit(c.kind, entry[0], entry[1], None, f.key, snippet(original, plan.terms), exact)
 
