@@ -76,12 +76,12 @@ FIELDS: tuple[Field, ...] = (
     Field(14, "note", "note", "body"),
 )
 BY_CODE = {f.code: f for f in FIELDS}
+CODE = {f.key: f.code for f in FIELDS}
 NAME_FIELDS_END = 6
 NAMES_LO = 1 << CODE_SHIFT
 NAMES_HI = NAME_FIELDS_END << CODE_SHIFT
 TEXTS_LO = NAMES_HI
 TEXTS_HI = (max(BY_CODE) + 1) << CODE_SHIFT
-NOTE_FIELDS = (5, 14)
 
 
 def field_of(doc_id: int) -> Field:

@@ -120,21 +120,30 @@ _CITATION_SUBJECT = (
     "(SELECT coalesce(speaker_id, event_id) FROM statement WHERE id = c.statement_id))"
 )
 # The entry a document of an entry field belongs to (the entry it is shown on).
+_C = ix.CODE
+# The entry a document of an entry field belongs to (the entry it is shown on); the other
+# fields are columns of the entry itself.
 _ENTRY_OF_DOC = f"""CASE doc_id >> {ix.CODE_SHIFT}
-    WHEN 2 THEN (SELECT entity_id FROM alias WHERE id = {_SRC})
-    WHEN 7 THEN (SELECT person_id FROM role WHERE id = {_SRC})
-    WHEN 8 THEN (SELECT entity_id FROM fact WHERE id = {_SRC})
-    WHEN 9 THEN (SELECT coalesce(speaker_id, event_id) FROM statement WHERE id = {_SRC})
-    WHEN 10 THEN (SELECT {_CITATION_SUBJECT} FROM citation c WHERE c.id = {_SRC})
+    WHEN {_C["alias"]} THEN (SELECT entity_id FROM alias WHERE id = {_SRC})
+    WHEN {_C["title"]} THEN (SELECT person_id FROM role WHERE id = {_SRC})
+    WHEN {_C["fact"]} THEN (SELECT entity_id FROM fact WHERE id = {_SRC})
+    WHEN {_C["statement"]} THEN (SELECT coalesce(speaker_id, event_id) FROM statement WHERE id = {_SRC})
+    WHEN {_C["quote"]} THEN (SELECT {_CITATION_SUBJECT} FROM citation c WHERE c.id = {_SRC})
     ELSE {_SRC} END"""
 # Citations that back the row of a document, by field code.
-_CITED_ROW = {2: "alias_id", 7: "role_id", 8: "fact_id", 9: "statement_id"}
-
-_ENTRY_RANGES = (
-    (ix.NAMES_LO, ix.BY_CODE[5].lo),  # names of entries (note titles are code 5)
-    (ix.TEXTS_LO, ix.BY_CODE[14].lo),  # texts of entries (note bodies are code 14)
-)
-_NOTE_RANGES = ((ix.BY_CODE[5].lo, ix.BY_CODE[5].hi), (ix.BY_CODE[14].lo, ix.BY_CODE[14].hi))
+_CITED_ROW = {
+    _C["alias"]: "alias_id",
+    _C["title"]: "role_id",
+    _C["fact"]: "fact_id",
+    _C["statement"]: "statement_id",
+}
+_NAME = ix.BY_CODE[_C["name"]]
+_NOTE_TITLE = ix.BY_CODE[_C["note title"]]
+_NOTE_BODY = ix.BY_CODE[_C["note"]]
+# Note fields end each rowid range (names, texts), so entries' documents are what lies before.
+assert _NOTE_TITLE.hi == ix.NAMES_HI and _NOTE_BODY.hi == ix.TEXTS_HI
+_ENTRY_RANGES = ((ix.NAMES_LO, _NOTE_TITLE.lo), (ix.TEXTS_LO, _NOTE_BODY.lo))
+_NOTE_RANGES = ((_NOTE_TITLE.lo, _NOTE_TITLE.hi), (_NOTE_BODY.lo, _NOTE_BODY.hi))
 
 
 def _ids(values: Iterable[int]) -> str:
@@ -271,7 +280,7 @@ class Search:
         )
         entry_sql = (
             f"(owner IN {s} OR CASE doc_id >> {ix.CODE_SHIFT} "
-            f"WHEN 10 THEN (SELECT source_id FROM citation WHERE id = {_SRC}) IN {s} {cited_row} "
+            f"WHEN {_C['quote']} THEN (SELECT source_id FROM citation WHERE id = {_SRC}) IN {s} {cited_row} "
             f"ELSE EXISTS (SELECT 1 FROM citation WHERE entity_id = owner AND source_id IN {s}) END)"
         )
         note_sql = (
@@ -412,7 +421,7 @@ class Search:
             if not plan.terms:
                 # Filters alone list what they select: each entry by its name, each note by
                 # its title.
-                field = ix.BY_CODE[5 if notes else 1]
+                field = _NOTE_TITLE if notes else _NAME
                 passes.append((notes, (field.lo, field.hi), False))
                 continue
             if plan.exact:
