@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 SCRIPTS = ("zh", "th", "lo", "km", "my", "vi", "en")
 
@@ -189,32 +189,17 @@ def _zh(rng: random.Random) -> str:
     return "".join(rng.choice(_HANZI) for _ in range(rng.randint(1, 4)))
 
 
+def _syllables(rng: random.Random, parts: tuple[Sequence[str], ...]) -> str:
+    """One to three syllables, each one choice from every part in turn."""
+    return "".join("".join(rng.choice(p) for p in parts) for _ in range(rng.randint(1, 3)))
+
+
 def _th(rng: random.Random) -> str:
-    out = []
-    for _ in range(rng.randint(1, 3)):
-        out.append(
-            rng.choice(_TH_LEAD)
-            + rng.choice(_TH_CONS)
-            + rng.choice(_TH_UPPER)
-            + rng.choice(_TH_TONE)
-            + rng.choice(_TH_FOLLOW)
-            + rng.choice(_TH_FINAL)
-        )
-    return "".join(out)
+    return _syllables(rng, (_TH_LEAD, _TH_CONS, _TH_UPPER, _TH_TONE, _TH_FOLLOW, _TH_FINAL))
 
 
 def _lo(rng: random.Random) -> str:
-    out = []
-    for _ in range(rng.randint(1, 3)):
-        out.append(
-            rng.choice(_LO_LEAD)
-            + rng.choice(_LO_CONS)
-            + rng.choice(_LO_UPPER)
-            + rng.choice(_LO_TONE)
-            + rng.choice(_LO_FOLLOW)
-            + rng.choice(_LO_FINAL)
-        )
-    return "".join(out)
+    return _syllables(rng, (_LO_LEAD, _LO_CONS, _LO_UPPER, _LO_TONE, _LO_FOLLOW, _LO_FINAL))
 
 
 def _km(rng: random.Random) -> str:
@@ -228,12 +213,7 @@ def _km(rng: random.Random) -> str:
 
 
 def _my(rng: random.Random) -> str:
-    out = []
-    for _ in range(rng.randint(1, 3)):
-        out.append(
-            rng.choice(_MY_CONS) + rng.choice(_MY_MEDIAL) + rng.choice(_MY_VOWEL) + rng.choice(_MY_END)
-        )
-    return "".join(out)
+    return _syllables(rng, (_MY_CONS, _MY_MEDIAL, _MY_VOWEL, _MY_END))
 
 
 def _vi(rng: random.Random) -> str:

@@ -81,9 +81,3 @@ class SearchRunner(QObject):
         self._forget(task)
         if generation == self._generation:
             self.failed.emit(f"The search failed: {message}")
-
-    def close(self) -> None:
-        """Stop what runs and release the connection (the window is closing)."""
-        self.cancel()
-        self._pool.waitForDone()
-        self._conn.close()

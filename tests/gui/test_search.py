@@ -4,7 +4,6 @@ and a newer query superseding an older one."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,16 +19,6 @@ from app.gui.search_feature import SearchFeature
 from app.gui.search_results import SearchResultsModel
 from app.services.search import Results, Search
 from tests.gui.conftest import type_text
-
-
-@pytest.fixture
-def window(qtbot: QtBot, seeded_db: Database) -> Iterator[MainWindow]:
-    win = MainWindow(seeded_db)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def _box(window: MainWindow) -> SearchBox:
