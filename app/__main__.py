@@ -49,8 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", "import a Roundtable data file (JSON or YAML), all or nothing", "cmd_import")
     p.add_argument("file", metavar="FILE")
 
-    p = command("check", "check the database: integrity, references, schema revision, counts", "cmd_check")
+    p = command(
+        "check",
+        "check the database: integrity, references, schema revision, search index, counts",
+        "cmd_check",
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument(
+        "--reindex", action="store_true", help="rebuild the search index first (progress on stderr)"
+    )
 
     p = command(
         "backup",
@@ -69,7 +76,29 @@ def build_parser() -> argparse.ArgumentParser:
         "cmd_restore",
     )
     p.add_argument("file", metavar="FILE", help="a backup: a path, or a file name from `backup --list`")
+
+    p = command("search", "search names, aliases, facts, quotes, source texts and notes", "cmd_search")
+    p.epilog = (
+        'QUERY: words (all must appear, in any script, accents ignored), "exact phrases", '
+        "-excluded words, and filters kind:official country:LA tag:policy/ethics "
+        "source:people.cn (a minus excludes a filter). Put -- before a query that starts "
+        "with a minus."
+    )
+    p.add_argument("query", metavar="QUERY", nargs="+", help="what to look for (see below)")
+    p.add_argument("--kind", metavar="K", help="only one kind: officials, countries ... or notes")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N results (default 20)")
     return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,10 +34,17 @@ def _same_default(
     return bare(inspected_default) != bare(rendered_metadata_default)
 
 
+def _include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
+    """The search index (app/db/search_index.py) is SQL of its own, not models: FTS5 tables and
+    their shadow tables are not for Alembic to compare."""
+    return not (type_ == "table" and name is not None and name.startswith("search_"))
+
+
 def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=_include_name,
         render_as_batch=True,
         compare_type=True,
         compare_server_default=_same_default,

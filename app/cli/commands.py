@@ -1,8 +1,9 @@
 """The command-line commands. Each returns an exit status; failures raise CliError with one
 clear line for stderr (exit 1). Usage errors are argparse's (exit 2).
 
-Reading commands (list, show, check, backup) read beside a running window: WAL lets them,
-and their connections cannot write. Writing commands (import, restore) take the writer lock
+Reading commands (list, show, search, check, backup) read beside a running window: WAL lets
+them, and their connections cannot write. Writing commands (import, restore, check --reindex)
+take the writer lock
 (app/db/lock.py) and refuse, changing nothing, while the window or another command holds it.
 """
 
@@ -12,6 +13,7 @@ import contextlib
 import dataclasses
 import json
 import sys
+import time
 from argparse import Namespace
 from collections.abc import Iterator
 from pathlib import Path
@@ -178,10 +180,42 @@ def cmd_import(args: Namespace) -> int:
     return 0
 
 
+class _StderrProgress:
+    """Progress of a long command on stderr: a line redrawn in place on a terminal, a line
+    per quarter otherwise (logs stay short)."""
+
+    def __init__(self, what: str, err: TextIO) -> None:
+        self._what = what
+        self._err = err
+        self._tty = err.isatty()
+        self._shown = -1
+        self._last = 0.0
+
+    def step(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        now = time.monotonic()
+        if self._tty:
+            if percent == 100 or now - self._last >= 0.1:
+                self._last = now
+                self._err.write(f"\r{self._what}: {percent:3d}% ({done:,} of {total:,})")
+                if percent == 100:
+                    self._err.write("\n")
+                self._err.flush()
+        elif percent // 25 > self._shown:
+            self._shown = percent // 25
+            self._err.write(f"{self._what}: {percent}% ({done:,} of {total:,})\n")
+
+
 def cmd_check(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.checking import check, findings
+    from app.services.checking import check, findings, reindex
+    from app.services.progress import Progress
 
+    if args.reindex:  # a write: under the writer lock, like import
+        with _writing(resolve_db_path(getattr(args, "db", None)), "check --reindex") as writable:
+            shown = _StderrProgress("Rebuilding the search index", sys.stderr)
+            documents = reindex(writable, Progress(shown.step))
+            sys.stderr.write(f"Search index rebuilt: {documents:,} texts.\n")
     db = _open(args)
     try:
         report = check(db)
@@ -199,6 +233,10 @@ def cmd_check(args: Namespace) -> int:
         out.write(
             f"Schema revision: {report.schema_revision} (this version's newest: {report.head_revision})\n"
         )
+        index = "ok" if not report.search_index else "; ".join(report.search_index)
+        if report.search_index:
+            index += " (roundtable check --reindex rebuilds it)"
+        out.write(f"Search index: {index}\n")
         out.write("Holds: " + ", ".join(f"{n} {label}" for label, n in report.counts.items()) + "\n")
         out.write("\n".join(findings(report)) + "\n")
         out.write("All good.\n" if report.ok else "Problems found (see above).\n")
@@ -283,4 +321,24 @@ def cmd_restore(args: Namespace) -> int:
     )
     if result.previous_saved_as is not None:
         out.write(f"The database it replaced is kept as {result.previous_saved_as}\n")
+    return 0
+
+
+def cmd_search(args: Namespace) -> int:
+    out = sys.stdout
+    from app.services.search import Search, SearchError
+
+    text = " ".join(args.query)
+    db = _open(args)
+    try:
+        results = Search(db.read()).run(text, per_kind=args.limit, kind=args.kind)
+    except SearchError as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close()
+    results = render.first_hits(results, args.limit)
+    if args.json:
+        _dump(dataclasses.asdict(results), out)
+    else:
+        out.write(render.search_results(results, highlight=out.isatty()) + "\n")
     return 0

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from app.services.dto import CitationView, EntryDetail
 from app.services.kinds import BY_KEY
+from app.services.search import Group, Results, Snippet
 
 
 def width(text: str) -> int:
@@ -107,4 +108,53 @@ def entry(detail: EntryDetail) -> str:
             where = c.source.name + (f", {c.locator}" if c.locator else "")
             quote = f' "{c.quote}"' if c.quote else ""
             out.append(f"  [{i}] {where} — reliability {c.reliability}.{quote}")
+    return "\n".join(out)
+
+
+def first_hits(results: Results, limit: int) -> Results:
+    """The best `limit` hits, in the order the groups rank them (the groups cut to fit)."""
+    groups = []
+    left = limit
+    for group in results.groups:
+        if left <= 0:
+            break
+        hits = group.hits[:left]
+        left -= len(hits)
+        groups.append(Group(group.kind, group.label, hits, group.more or len(hits) < len(group.hits)))
+    return Results(results.text, tuple(groups))
+
+
+_BOLD, _PLAIN = "\x1b[1;4m", "\x1b[0m"
+
+
+def _marked(snippet: Snippet, highlight: bool) -> str:
+    if not highlight:
+        return snippet.text
+    text = snippet.text
+    for start, end in reversed(snippet.spans):
+        text = text[:start] + _BOLD + text[start:end] + _PLAIN + text[end:]
+    return text
+
+
+def search_results(results: Results, *, highlight: bool = False) -> str:
+    """Groups of hits: the title, what to open, and where the words matched."""
+    if not results.groups:
+        return f"Nothing found for {results.text!r}."
+    out: list[str] = []
+    total = 0
+    for group in results.groups:
+        if out:
+            out.append("")
+        out.append(group.label)
+        for hit in group.hits:
+            total += 1
+            if hit.note_id is not None:
+                target = f"note {hit.note_id}" + (f" on {hit.slug}" if hit.slug else "")
+            else:
+                target = hit.slug or ""
+            out.append(f"  {hit.title}  ({target})")
+            out.append(f"    {hit.field}: {_marked(hit.snippet, highlight)}")
+        if group.more:
+            out.append("    … more: narrow the search, or use --kind and --limit")
+    out += ["", f"{total} result{'s' if total != 1 else ''}"]
     return "\n".join(out)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from app.db.folding import SQL_FUNCTION, fold
+
 # 'RTB1' — lets us tell our files from any other SQLite file without reading a table.
 APPLICATION_ID = 0x52544231
 BUSY_TIMEOUT_MS = 5000
@@ -57,6 +59,9 @@ def _connect_readonly(path: Path, *, check_same_thread: bool) -> sqlite3.Connect
 
 
 def apply_pragmas(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
+    # The search index triggers fold text with this function (app/db/search_index.py): a
+    # connection without it cannot write searchable text.
+    conn.create_function(SQL_FUNCTION, 1, fold, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui import about, backups, check_database, editing, read_only
+from app.gui import about, backups, check_database, editing, read_only, search_feature
 from app.gui.notes import panel as notes
 
 if TYPE_CHECKING:
@@ -20,3 +20,4 @@ def install_features(window: MainWindow) -> None:
     backups.install(window)  # File ▸ Back up now, Restore from backup…
     check_database.install(window)  # Help ▸ Check database
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)
+    search_feature.install(window)

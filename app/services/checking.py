@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import sqlite3
 
+from app.db import search_index
 from app.db.database import Database
 from app.db.schema_version import HEAD
 from app.services.dto import CheckReport
 from app.services.entries import EntryLists
 from app.services.kinds import KINDS
+from app.services.progress import NO_PROGRESS, Progress
 
 
 def check(db: Database, *, full: bool = True) -> CheckReport:
@@ -43,7 +45,19 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
         revision = db.schema_revision()
     except sqlite3.DatabaseError:
         revision = None
-    return CheckReport(str(db.path), integrity, fk_problems, revision, HEAD, counts)
+    index: tuple[str, ...] = ()
+    if full:  # re-folds every text: seconds on a large library, so only in the full check
+        try:
+            index = tuple(search_index.problems(conn))
+        except sqlite3.DatabaseError as exc:
+            index = (f"the search index cannot be read: {exc}",)
+    return CheckReport(str(db.path), integrity, fk_problems, revision, HEAD, counts, index)
+
+
+def reindex(db: Database, progress: Progress = NO_PROGRESS) -> int:
+    """Rebuild the search index in one transaction; returns how many texts it holds.
+    Cancelling through `progress` keeps the index as it was."""
+    return search_index.rebuild(db.read(), progress.step)
 
 
 def findings(report: CheckReport) -> list[str]:
@@ -71,6 +85,12 @@ def findings(report: CheckReport) -> list[str]:
         lines.append(
             f"The schema revision is {report.schema_revision or 'unknown'}, not this version's "
             f"{report.head_revision}."
+        )
+    if report.search_index:
+        lines.append(
+            "The search index does not match the library ("
+            + "; ".join(report.search_index[:3])
+            + "). `roundtable check --reindex` rebuilds it."
         )
     if report.counts:
         lines.append(

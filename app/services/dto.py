@@ -170,6 +170,7 @@ class CheckReport:
     schema_revision: str | None
     head_revision: str
     counts: dict[str, int] = field(default_factory=dict)
+    search_index: tuple[str, ...] = ()  # what is wrong with the search index, if anything
 
     @property
     def ok(self) -> bool:
@@ -177,4 +178,5 @@ class CheckReport:
             self.integrity == ("ok",)
             and self.foreign_key_problems == 0
             and self.schema_revision == self.head_revision
+            and not self.search_index
         )

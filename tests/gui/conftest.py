@@ -58,6 +58,7 @@ def window(qtbot: QtBot, seeded_db: Database) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     yield win
+    win.close()
 
 
 def click_message_box_button(qtbot: QtBot, text: str) -> list[str]:

@@ -49,7 +49,8 @@ def test_sorting_by_a_column_header_sorts_in_sql(qtbot: QtBot, window: MainWindo
 
 
 def test_find_focuses_the_filter_and_return_goes_to_the_first_match(qtbot: QtBot, window: MainWindow) -> None:
-    window.detail_view.setFocus()
+    # Find from the list filters the list (from elsewhere it opens the search box: test_search_gui)
+    window.entry_list.table.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_F, CTRL)
     assert QApplication.focusWidget() is window.entry_list.filter
     qtbot.keyClicks(window.entry_list.filter, "laos")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from app.db.backup import parse_backup_name
-from app.db.connection import APPLICATION_ID
+from app.db.connection import APPLICATION_ID, connect
 from app.db.database import open_database
 from app.io.datafile import read
 from app.paths import backups_dir
@@ -52,7 +52,7 @@ def integrity(path: Path) -> list[str]:
 
 
 def write(path: Path, sql: str, *params: object) -> None:
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = connect(path)  # the app's connection: the search index's triggers need its functions
     try:
         conn.execute(sql, params)
     finally:
@@ -138,7 +138,7 @@ def test_unchanged_data_gives_identical_backup_content(seeded_path: Path, tmp_pa
     """What the daily backup's change detection rests on: copies of unchanged data match,
     even across a reopen, a checkpoint and a rolled-back write."""
     a = backups.backup_now(seeded_path)
-    conn = sqlite3.connect(seeded_path, isolation_level=None)
+    conn = connect(seeded_path)
     conn.execute("BEGIN IMMEDIATE")
     conn.execute("UPDATE entity SET name = 'x'")
     conn.execute("ROLLBACK")
@@ -182,8 +182,10 @@ def test_restore_keeps_what_was_only_in_the_wal(seeded_path: Path) -> None:
     taken = backups.backup_now(seeded_path)
     code = textwrap.dedent(
         f"""
-        import os, sqlite3
-        conn = sqlite3.connect({str(seeded_path)!r}, isolation_level=None)
+        import os
+        from pathlib import Path
+        from app.db.connection import connect
+        conn = connect(Path({str(seeded_path)!r}))
         conn.execute("PRAGMA wal_autocheckpoint = 0")
         conn.execute("UPDATE entity SET name = 'Only in the WAL' WHERE slug = 'chen-gang'")
         os.kill(os.getpid(), 9)
@@ -269,8 +271,7 @@ def test_backup_while_writing_is_consistent(seeded_path: Path) -> None:
     written = [0]
 
     def writer() -> None:
-        conn = sqlite3.connect(seeded_path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 5000")
+        conn = connect(seeded_path, check_same_thread=False)
         while not stop.is_set():
             conn.execute("BEGIN IMMEDIATE")
             n = written[0] + 1

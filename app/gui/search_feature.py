@@ -1,0 +1,174 @@
+"""Search, installed into the main window: the box in the toolbar, its shortcuts, saved
+searches in the sidebar, and the syntax under Help.
+
+Shortcuts: Ctrl+K always goes to the box. Find (Ctrl+F) goes to the box too, except from a
+text field (which keeps the key to itself: the box, the list filter, a note being written) and
+from the list of entries, where it filters that list as before; "Filter the list" keeps its
+own shortcut (Ctrl+Shift+F) in the Edit menu.
+
+Opening a note: the notes feature is not part of this branch yet, so a note found by search
+opens the entry it is written on (a standalone note says so in the status bar). When the notes
+feature lands, it connects to `SearchFeature.note_chosen` instead.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.saved_search_list import SavedSearchList
+from app.gui.search_box import SearchBox, syntax_html
+from app.gui.search_runner import SearchRunner
+from app.services.saved_searches import NameTaken, SavedSearchError, save_search
+from app.services.search import NOTE, Hit
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
+
+
+def _is_text_field(widget: QWidget | None) -> bool:
+    if isinstance(widget, QLineEdit | QAbstractSpinBox):
+        return True
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+class SearchFeature(QObject):
+    note_chosen = Signal(int, object)  # note id, its entry's slug (or None)
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("searchFeature")
+        self.window = window
+        self.runner = SearchRunner(window.db, parent=self)
+        self.box = SearchBox(self.runner, window)
+        self.box.hit_chosen.connect(self._open)
+        self.box.save_requested.connect(self.save)
+        self.box.help_requested.connect(self.show_syntax)
+        self.note_chosen.connect(self._open_note_entry)
+
+        spacer = QWidget(window.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        window.toolbar.addWidget(spacer)
+        window.toolbar.addWidget(self.box)
+
+        self._actions()
+        self.saved = SavedSearchList(window.db, window)
+        self.saved.chosen.connect(self.box.summon)
+        self._put_under_sidebar(self.saved)
+        window.changes.entries_changed.connect(lambda _slugs: self.box.rerun())
+        window.changes.notes_changed.connect(lambda _ids: self.box.rerun())
+        window.installEventFilter(self)
+
+    def _actions(self) -> None:
+        window = self.window
+        edit_menu = next(o for o in window.find_action.associatedObjects() if isinstance(o, QMenu))
+        self.search_action = QAction("&Search everything…", window)
+        self.search_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.search_action.triggered.connect(lambda: self.box.summon())
+        # Find keeps its key, but now goes to the box unless the list or a text field has focus.
+        window.find_action.setText("&Find…")
+        window.find_action.triggered.disconnect()
+        window.find_action.triggered.connect(self.find)
+        self.filter_action = QAction("F&ilter the list", window)
+        self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.filter_action.triggered.connect(self._filter_list)
+        edit_menu.insertAction(window.find_action, self.search_action)
+        edit_menu.addAction(self.filter_action)
+        self.syntax_action = QAction("Search &syntax", window)
+        self.syntax_action.triggered.connect(self.show_syntax)
+        window.help_menu.addAction(self.syntax_action)
+
+    def _put_under_sidebar(self, section: QWidget) -> None:
+        window = self.window
+        at = window.splitter.indexOf(window.sidebar)
+        column = QWidget(window)
+        column.setObjectName("sidebarColumn")
+        column.setMaximumWidth(window.sidebar.maximumWidth())
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        window.splitter.replaceWidget(at, column)
+        layout.addWidget(window.sidebar, 1)
+        layout.addWidget(section)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def find(self) -> None:
+        focused = QApplication.focusWidget()
+        entry_list = self.window.entry_list
+        if focused is not None and (entry_list.isAncestorOf(focused) or focused is entry_list):
+            self._filter_list()
+        elif _is_text_field(focused):
+            if isinstance(focused, QLineEdit):
+                focused.selectAll()
+        else:
+            self.box.summon()
+
+    def _filter_list(self) -> None:
+        self.window.entry_list.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.window.entry_list.filter.selectAll()
+
+    def _open(self, hit: Hit) -> None:
+        if hit.kind == NOTE:
+            assert hit.note_id is not None
+            self.note_chosen.emit(hit.note_id, hit.slug)
+            return
+        if hit.slug:
+            self.window.open_entry(hit.slug)
+            self.window.detail_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_note_entry(self, _note_id: int, slug: str | None) -> None:
+        if slug:
+            self.window.open_entry(slug)
+            self.window.detail_view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.window.statusBar().showMessage(
+                "This note is not written on an entry; it opens once notes have their own view.", 6000
+            )
+
+    def save(self, query: str) -> None:
+        name, ok = QInputDialog.getText(self.window, "Save search", f"Save {query!r} as:")
+        if not ok:
+            return
+        try:
+            save_search(self.window.db, name, query)
+        except NameTaken as exc:
+            answer = QMessageBox.question(self.window, "Save search", f"{exc} Replace it?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            save_search(self.window.db, name, query, replace=True)
+        except SavedSearchError as exc:
+            QMessageBox.warning(self.window, "Save search", str(exc))
+            return
+        self.saved.refresh()
+        self.window.statusBar().showMessage(f"Saved the search as {' '.join(name.split())!r}.", 4000)
+
+    def show_syntax(self) -> None:
+        QMessageBox.information(self.window, "Search syntax", syntax_html())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.runner.cancel()  # a running query must not hold up closing
+        return False
+
+
+def install(window: MainWindow) -> SearchFeature:
+    return SearchFeature(window)

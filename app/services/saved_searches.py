@@ -1,0 +1,68 @@
+"""Saved searches: a query kept under a name, run again whenever it is opened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.clock import now_iso
+from app.db.database import Database
+from app.services.search import Search, SearchError
+from app.services.search_syntax import parse
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    id: int
+    name: str
+    query: str
+
+
+class SavedSearchError(ValueError):
+    """The search cannot be saved as asked; the message says why."""
+
+
+class NameTaken(SavedSearchError):
+    pass
+
+
+def saved_searches(db: Database) -> tuple[SavedSearch, ...]:
+    rows = db.read().execute("SELECT id, name, query FROM saved_search ORDER BY name COLLATE NOCASE, id")
+    return tuple(SavedSearch(*r) for r in rows)
+
+
+def save_search(db: Database, name: str, query: str, *, replace: bool = False) -> SavedSearch:
+    """Save `query` as `name`; NameTaken if the name is used and `replace` is not set."""
+    name = " ".join(name.split())
+    query = query.strip()
+    if not name:
+        raise SavedSearchError("A saved search needs a name.")
+    if parse(query).empty:
+        raise SavedSearchError("There is nothing to save: the search box is empty.")
+    try:
+        Search(db.read()).check_query(query)
+    except SearchError as exc:
+        raise SavedSearchError(f"This search cannot be saved: {exc}.") from exc
+    from sqlalchemy import select
+
+    from app.db import models as m
+
+    with db.sessions.begin() as session:
+        row = session.scalars(select(m.SavedSearch).where(m.SavedSearch.name == name)).one_or_none()
+        if row is not None and not replace:
+            raise NameTaken(f"A saved search is already called {name!r}.")
+        if row is None:
+            row = m.SavedSearch(name=name, query=query, created_at=now_iso())
+            session.add(row)
+        else:
+            row.query = query
+        session.flush()
+        return SavedSearch(row.id, row.name, row.query)
+
+
+def delete_saved_search(db: Database, search_id: int) -> None:
+    from app.db import models as m
+
+    with db.sessions.begin() as session:
+        row = session.get(m.SavedSearch, search_id)
+        if row is not None:
+            session.delete(row)

@@ -1,0 +1,561 @@
+"""Search everything: names, aliases, facts, statements, quotes, source texts and notes.
+
+What matches: a text (one name, one fact, one note's body ...) matches when it contains every
+word and phrase of the query and none of the excluded ones, compared after folding
+(app/db/folding.py: case, accents, width), as plain substrings. So Thai, Lao, Khmer, Burmese and
+Chinese, which have no spaces between words, are found from one character on, and the result is
+exactly what a substring scan of the folded texts would give. Filters (kind:, country:, tag:,
+source:) narrow the entries and notes the texts belong to; trashed ones never show.
+
+How it stays fast (app/db/search_index.py has the index): words of three characters or more
+look up their trigrams in the index; a query of only one- or two-character words asks the
+index's vocabulary for the trigrams that start with it, and falls back to scanning the folded
+texts when that word is too common for the vocabulary to help (then matches come quickly).
+Every candidate is confirmed with instr(). Ranking is cheap and runs on a bounded candidate
+set per kind: exact name matches, then names and aliases, then other text; within those,
+matches at the start of a word, then earlier and shorter texts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from collections.abc import Generator, Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from app.db import search_index as ix
+from app.db.folding import SQL_FUNCTION, fold, fold_with_offsets, original_span
+from app.services.kinds import KINDS, UnknownKind, kind_for
+from app.services.progress import NO_PROGRESS, Cancelled, Progress
+from app.services.search_syntax import Filter, Query, parse
+
+NOTE = "note"
+GROUP_ORDER: tuple[str, ...] = (*(k.key for k in KINDS), NOTE)
+GROUP_LABEL = {**{k.key: k.plural for k in KINDS}, NOTE: "Notes"}
+NOTE_WORDS = ("note", "notes")
+# A short word with at most this many trigrams after it in the index is looked up through them;
+# a more common one is found faster by scanning (it is on nearly every text).
+VOCABULARY_LIMIT = 96
+# Long words: this many of their trigrams are enough to narrow the candidates (instr confirms).
+TRIGRAMS_PER_WORD = 12
+SNIPPET_CHARS = 150
+_NOTHING = "\x00nothing"  # _match: no text can match
+
+
+class SearchError(ValueError):
+    """The query asks for something that does not exist (an unknown kind, country, tag or
+    source); the message says what, in words for the researcher."""
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """Text to show, with the spans (start, end) of `text` that matched."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # an entry kind ('person' ...) or 'note'
+    title: str  # the entry's name, or the note's title
+    slug: str | None  # the entry to open: the entry itself, or the note's entry (None: standalone)
+    note_id: int | None
+    field: str  # where the text matched: 'name', 'alias', 'fact', 'note' ...
+    snippet: Snippet
+    exact: bool = False  # the query is this entry's name (or one of its aliases)
+    entry_name: str | None = None  # a note's entry, by name
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    label: str
+    hits: tuple[Hit, ...]
+    more: bool = False  # there are more matches than shown
+
+
+@dataclass(frozen=True)
+class Results:
+    text: str
+    groups: tuple[Group, ...] = ()
+
+    @property
+    def hits(self) -> tuple[Hit, ...]:
+        return tuple(h for g in self.groups for h in g.hits)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """A parsed query, folded and with its filters resolved to ids."""
+
+    terms: tuple[str, ...]
+    excluded: tuple[str, ...]
+    groups: tuple[str, ...]
+    predicates: tuple[tuple[str, str], ...]  # SQL over `doc_id` and `owner`: (entries, notes)
+    exact: str | None
+    match: str | None  # the FTS5 expression that narrows candidates; None: scan; _NOTHING
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    doc_id: int
+    owner: int  # entity id, or note id in the note group
+    kind: str  # the group: the entry's kind, or 'note'
+    text: str  # folded, without the END marker
+    score: tuple[int, ...] = field(default=(), compare=False)
+
+
+# --- what a document belongs to ------------------------------------------------------------
+
+_SRC = f"(doc_id & {ix.ROW_MASK})"
+_CITATION_SUBJECT = (
+    "coalesce(c.entity_id, (SELECT entity_id FROM alias WHERE id = c.alias_id), "
+    "(SELECT entity_id FROM fact WHERE id = c.fact_id), "
+    "(SELECT member_id FROM membership WHERE id = c.membership_id), "
+    "(SELECT person_id FROM role WHERE id = c.role_id), "
+    "(SELECT event_id FROM participation WHERE id = c.participation_id), "
+    "(SELECT initiative_id FROM initiative_party WHERE id = c.party_id), "
+    "(SELECT coalesce(speaker_id, event_id) FROM statement WHERE id = c.statement_id))"
+)
+# The entry a document of an entry field belongs to (the entry it is shown on).
+_C = ix.CODE
+# The entry a document of an entry field belongs to (the entry it is shown on); the other
+# fields are columns of the entry itself.
+_ENTRY_OF_DOC = f"""CASE doc_id >> {ix.CODE_SHIFT}
+    WHEN {_C["alias"]} THEN (SELECT entity_id FROM alias WHERE id = {_SRC})
+    WHEN {_C["title"]} THEN (SELECT person_id FROM role WHERE id = {_SRC})
+    WHEN {_C["fact"]} THEN (SELECT entity_id FROM fact WHERE id = {_SRC})
+    WHEN {_C["statement"]} THEN (SELECT coalesce(speaker_id, event_id) FROM statement WHERE id = {_SRC})
+    WHEN {_C["quote"]} THEN (SELECT {_CITATION_SUBJECT} FROM citation c WHERE c.id = {_SRC})
+    ELSE {_SRC} END"""
+# Citations that back the row of a document, by field code.
+_CITED_ROW = {
+    _C["alias"]: "alias_id",
+    _C["title"]: "role_id",
+    _C["fact"]: "fact_id",
+    _C["statement"]: "statement_id",
+}
+_NAME = ix.BY_CODE[_C["name"]]
+_NOTE_TITLE = ix.BY_CODE[_C["note title"]]
+_NOTE_BODY = ix.BY_CODE[_C["note"]]
+# Note fields end each rowid range (names, texts), so entries' documents are what lies before.
+assert _NOTE_TITLE.hi == ix.NAMES_HI and _NOTE_BODY.hi == ix.TEXTS_HI
+_ENTRY_RANGES = ((ix.NAMES_LO, _NOTE_TITLE.lo), (ix.TEXTS_LO, _NOTE_BODY.lo))
+_NOTE_RANGES = ((_NOTE_TITLE.lo, _NOTE_TITLE.hi), (_NOTE_BODY.lo, _NOTE_BODY.hi))
+
+
+def _ids(values: Iterable[int]) -> str:
+    return "(" + ", ".join(str(int(v)) for v in values) + ")"
+
+
+def _quote_fts(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _trigrams(term: str) -> list[str]:
+    grams = [term[i : i + 3] for i in range(len(term) - 2)]
+    if len(grams) > TRIGRAMS_PER_WORD:
+        step = (len(grams) - 1) / (TRIGRAMS_PER_WORD - 1)
+        grams = [grams[round(i * step)] for i in range(TRIGRAMS_PER_WORD)]
+    return list(dict.fromkeys(grams))
+
+
+def _is_word_start(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()
+
+
+class Search:
+    """Runs queries on one connection. Not for sharing between threads; another thread may
+    call `interrupt()` to stop a running query (it then raises Cancelled)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def interrupt(self) -> None:
+        self._conn.interrupt()
+
+    # --- the public queries ----------------------------------------------------------------
+
+    def run(
+        self,
+        text: str,
+        *,
+        per_kind: int | None = 8,
+        kind: str | None = None,
+        progress: Progress = NO_PROGRESS,
+    ) -> Results:
+        """Search for `text`; at most `per_kind` hits in each kind's group (None: all).
+
+        `kind` narrows like `kind:` does. Raises SearchError for filters that name nothing,
+        Cancelled when `progress` is cancelled or the query interrupted.
+        """
+        query = parse(text)
+        if kind:
+            query = Query(query.terms, query.excluded, (*query.filters, Filter("kind", kind)))
+        if query.empty:
+            return Results(text)
+        try:
+            groups = self._groups(self._plan(query), per_kind, progress)
+        except sqlite3.OperationalError as exc:
+            if "interrupt" in str(exc):
+                raise Cancelled() from exc
+            raise
+        groups.sort(key=lambda g: (self._group_rank(g), GROUP_ORDER.index(g.kind)))
+        return Results(text, tuple(groups))
+
+    def documents(self, text: str) -> set[tuple[str, int, int]]:
+        """Every text that matches, as (group, owner id, document id): what `run` ranks from.
+
+        For checking recall against a plain scan; the user-facing path is `run`.
+        """
+        query = parse(text)
+        if query.empty:
+            return set()
+        plan = self._plan(query)
+        found: set[tuple[str, int, int]] = set()
+        for notes, ranges, exact in self._passes(plan):
+            if not exact:
+                for c in self._candidates(plan, notes, ranges):
+                    found.add((c.kind, c.owner, c.doc_id))
+        return found
+
+    def check_query(self, text: str) -> None:
+        """Raise SearchError if `text` names a kind, country, tag or source that does not exist."""
+        self._plan(parse(text))
+
+    # --- planning --------------------------------------------------------------------------
+
+    def _plan(self, query: Query) -> _Plan:
+        terms = tuple(dict.fromkeys(t for t in (fold(x) for x in query.terms) if t.strip()))
+        excluded = tuple(dict.fromkeys(t for t in (fold(x) for x in query.excluded) if t.strip()))
+        groups = list(GROUP_ORDER)
+        predicates: list[tuple[str, str]] = []
+        for f in query.filters:
+            if f.key == "kind":
+                wanted = self._kind(f.value)
+                groups = [g for g in groups if (g == wanted) != f.negated]
+                continue
+            entry_sql, note_sql = self._filter_sql(f)
+            if f.negated:
+                entry_sql, note_sql = f"NOT ({entry_sql})", f"NOT ({note_sql})"
+            predicates.append((entry_sql, note_sql))
+        exact = " ".join(terms) if terms else None
+        return _Plan(terms, excluded, tuple(groups), tuple(predicates), exact, self._match(terms))
+
+    def _kind(self, word: str) -> str:
+        if word.strip().lower() in NOTE_WORDS:
+            return NOTE
+        try:
+            return kind_for(word).key
+        except UnknownKind as exc:
+            raise SearchError(f"{exc}, note") from None
+
+    def _filter_sql(self, f: Filter) -> tuple[str, str]:
+        """SQL for a filter, over `owner` (and `doc_id`): for entries, for notes."""
+        note_entry = "(SELECT entity_id FROM note WHERE id = owner)"
+        if f.key == "country":
+            ids = _ids(self._countries(f.value))
+            about = (
+                "({e} IN {c} "
+                "OR EXISTS (SELECT 1 FROM person WHERE id = {e} AND country_id IN {c}) "
+                "OR EXISTS (SELECT 1 FROM organization WHERE id = {e} AND country_id IN {c}) "
+                "OR EXISTS (SELECT 1 FROM event WHERE id = {e} AND country_id IN {c}) "
+                "OR EXISTS (SELECT 1 FROM role WHERE person_id = {e} AND country_id IN {c}) "
+                "OR EXISTS (SELECT 1 FROM initiative_party WHERE initiative_id = {e} AND entity_id IN {c}))"
+            )
+            return about.format(e="owner", c=ids), about.format(e=note_entry, c=ids)
+        if f.key == "tag":
+            tags = _ids(self._tags(f.value))
+            return (
+                f"EXISTS (SELECT 1 FROM entity_tag WHERE entity_id = owner AND tag_id IN {tags})",
+                f"EXISTS (SELECT 1 FROM note_tag WHERE note_id = owner AND tag_id IN {tags})",
+            )
+        assert f.key == "source"
+        s = _ids(self._sources(f.value))
+        cited_row = " ".join(
+            f"WHEN {code} THEN EXISTS (SELECT 1 FROM citation WHERE {col} = {_SRC} AND source_id IN {s})"
+            for code, col in _CITED_ROW.items()
+        )
+        entry_sql = (
+            f"(owner IN {s} OR CASE doc_id >> {ix.CODE_SHIFT} "
+            f"WHEN {_C['quote']} THEN (SELECT source_id FROM citation WHERE id = {_SRC}) IN {s} {cited_row} "
+            f"ELSE EXISTS (SELECT 1 FROM citation WHERE entity_id = owner AND source_id IN {s}) END)"
+        )
+        note_sql = (
+            f"({note_entry} IN {s} OR EXISTS (SELECT 1 FROM note_link WHERE note_id = owner "
+            f"AND entity_id IN {s}))"
+        )
+        return entry_sql, note_sql
+
+    def _countries(self, value: str) -> list[int]:
+        folded = fold(value.strip())
+        rows = self._conn.execute(
+            f"""SELECT c.id FROM country c JOIN entity e ON e.id = c.id
+                WHERE e.deleted_at IS NULL AND (upper(c.iso_alpha2) = upper(:v)
+                   OR upper(c.iso_alpha3) = upper(:v) OR e.slug = lower(:v)
+                   OR {SQL_FUNCTION}(e.name) = :f OR {SQL_FUNCTION}(c.official_name) = :f
+                   OR EXISTS (SELECT 1 FROM alias a WHERE a.entity_id = c.id AND {SQL_FUNCTION}(a.value) = :f))""",
+            {"v": value.strip(), "f": folded},
+        ).fetchall()
+        if not rows:
+            raise SearchError(f"no country is called {value!r}; use its ISO code (LA) or its name (Laos)")
+        return [r[0] for r in rows]
+
+    def _tags(self, value: str) -> list[int]:
+        name = value.strip().strip("/").lower()
+        escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._conn.execute(
+            "SELECT id FROM tag WHERE lower(name) = ? OR lower(name) LIKE ? ESCAPE '\\'",
+            (name, escaped + "/%"),
+        ).fetchall()
+        if not rows:
+            raise SearchError(f"no tag is called {value!r}")
+        return [r[0] for r in rows]
+
+    def _sources(self, value: str) -> list[int]:
+        wanted = value.strip().lower()
+        host = (urlsplit(wanted).hostname if "//" in wanted else wanted.split("/")[0]) or wanted
+        host = host.removeprefix("www.")
+        found = []
+        rows = self._conn.execute(
+            "SELECT s.id, e.slug, s.url FROM source s JOIN entity e ON e.id = s.id WHERE e.deleted_at IS NULL"
+        )
+        for source_id, slug, url in rows:
+            if slug == wanted:
+                found.append(source_id)
+                continue
+            their = (urlsplit(url).hostname or "") if url else ""
+            if their and (their == host or their.endswith("." + host)):
+                found.append(source_id)
+        if not found:
+            raise SearchError(f"no source has the address or slug {value!r}")
+        return found
+
+    # --- finding ---------------------------------------------------------------------------
+
+    def _candidates(
+        self, plan: _Plan, notes: bool, ranges: tuple[int, int], *, exact: bool = False
+    ) -> Generator[_Candidate, None, None]:
+        """Documents of entries (or of notes) in one rowid range that match the plan, in rowid
+        order, lazily: the caller stops reading when it has enough."""
+        params: list[object] = []
+        where = [f"d.id >= {ranges[0]}", f"d.id < {ranges[1]}"]
+        for t in plan.terms:
+            where.append("instr(d.text, ?) > 0")
+            params.append(t)
+        for t in plan.excluded:
+            where.append("instr(d.text, ?) = 0")
+            params.append(t)
+        if exact:
+            # Through the index on names (its condition must appear as written to be used).
+            source = "search_doc d"
+            where.append(f"d.text = ? AND d.id < {ix.NAMES_HI}")
+            params.append((plan.exact or "") + ix.END)
+        elif plan.match is _NOTHING:
+            return
+        elif plan.match is None:
+            source = "search_doc d"
+        else:
+            source = "search_fts f CROSS JOIN search_doc d ON d.id = f.rowid"
+            where[0:2] = [f"f.rowid >= {ranges[0]}", f"f.rowid < {ranges[1]}"]
+            where.append("f.search_fts MATCH ?")
+            params.append(plan.match)
+        if notes:
+            owner, kind = _SRC, f"(SELECT '{NOTE}' FROM note WHERE id = owner AND deleted_at IS NULL)"
+            keep = [note_sql for _, note_sql in plan.predicates]
+        else:
+            owner, kind = _ENTRY_OF_DOC, "(SELECT kind FROM entity WHERE id = owner AND deleted_at IS NULL)"
+            keep = [entry_sql for entry_sql, _ in plan.predicates]
+        wanted = [g for g in plan.groups if (g == NOTE) == notes]
+        keep.append(f"kind IN ({', '.join('?' * len(wanted))})")
+        params += wanted
+        inner = (
+            f"SELECT d.id AS doc_id, substr(d.text, 1, length(d.text) - {len(ix.END)}) AS text "
+            f"FROM {source} WHERE {' AND '.join(where)}"
+        )
+        # Each LIMIT -1 keeps a level a lazy co-routine rather than flattened into the next, so
+        # `owner` and `kind` are computed once per candidate, and reading stops when we stop.
+        sql = (
+            f"SELECT doc_id, owner, kind, text FROM (SELECT doc_id, text, owner, {kind} AS kind FROM "
+            f"(SELECT doc_id, text, {owner} AS owner FROM ({inner}) LIMIT -1) LIMIT -1) "
+            f"WHERE {' AND '.join(keep)}"
+        )
+        cursor = self._conn.execute(sql, params)
+        try:
+            for doc_id, owner_id, kind_key, text in cursor:
+                yield _Candidate(doc_id, owner_id, kind_key, text)
+        finally:
+            # A statement left open keeps the connection busy: an interrupt meant for the
+            # next query would hit this one's remains instead.
+            cursor.close()
+
+    def _match(self, terms: Sequence[str]) -> str | None:
+        """The FTS5 expression that narrows the candidates, or None to scan."""
+        long_terms = [t for t in terms if len(t) >= 3]
+        if long_terms:
+            grams = dict.fromkeys(g for t in long_terms for g in _trigrams(t))
+            return " AND ".join(_quote_fts(g) for g in grams)
+        best: list[str] | None = None
+        for term in terms:
+            rows = self._conn.execute(
+                "SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                (term, term + "\U0010ffff", VOCABULARY_LIMIT + 1),
+            ).fetchall()
+            if best is None or len(rows) < len(best):
+                best = [r[0] for r in rows]
+        if best is None or len(best) > VOCABULARY_LIMIT:
+            return None
+        if not best:
+            return _NOTHING  # no indexed text has this word in it
+        return " OR ".join(_quote_fts(g) for g in best)
+
+    @staticmethod
+    def _passes(plan: _Plan) -> list[tuple[bool, tuple[int, int], bool]]:
+        """The reads a query takes, best first: (notes?, document id range, exact names?)."""
+        passes = []
+        for notes, (names, texts) in ((False, _ENTRY_RANGES), (True, _NOTE_RANGES)):
+            if not any((g == NOTE) == notes for g in plan.groups):
+                continue
+            if not plan.terms:
+                # Filters alone list what they select: each entry by its name, each note by
+                # its title.
+                field = _NOTE_TITLE if notes else _NAME
+                passes.append((notes, (field.lo, field.hi), False))
+                continue
+            if plan.exact:
+                passes.append((notes, names, True))
+            passes += [(notes, names, False), (notes, texts, False)]
+        return passes
+
+    def _groups(self, plan: _Plan, per_kind: int | None, progress: Progress) -> list[Group]:
+        """Up to `per_kind` hits of each wanted kind, best first.
+
+        Each kind takes at most `cap` candidates from each pass (exact names, names, other
+        text), so ranking works on a bounded set however common the words are.
+        """
+        cap = None if per_kind is None else per_kind * 2 + 4
+        found: dict[str, list[_Candidate]] = {g: [] for g in plan.groups}
+        more: set[str] = set()
+        passes = self._passes(plan)
+        for n, (notes, ranges, exact) in enumerate(passes):
+            progress.step(n, len(passes))
+            taken = {g: 0 for g in plan.groups if (g == NOTE) == notes}
+            candidates = self._candidates(plan, notes, ranges, exact=exact)
+            for c in candidates:
+                if cap is not None and taken[c.kind] >= cap:
+                    more.add(c.kind)
+                    if all(k >= cap for k in taken.values()):
+                        more.update(taken)
+                        break
+                    continue
+                taken[c.kind] += 1
+                found[c.kind].append(c)
+            candidates.close()
+        groups = []
+        for kind, of_kind in found.items():
+            if not of_kind:
+                continue
+            best: dict[int, _Candidate] = {}
+            for c in of_kind:
+                scored = _Candidate(c.doc_id, c.owner, c.kind, c.text, self._score(plan, c))
+                if c.owner not in best or scored.score < best[c.owner].score:
+                    best[c.owner] = scored
+            ranked = sorted(best.values(), key=lambda c: (c.score, c.doc_id))
+            if per_kind is not None and len(ranked) > per_kind:
+                ranked = ranked[:per_kind]
+                more.add(kind)
+            hits = tuple(self._hit(plan, c) for c in ranked)
+            groups.append(Group(kind, GROUP_LABEL[kind], hits, kind in more))
+        return groups
+
+    @staticmethod
+    def _score(plan: _Plan, c: _Candidate) -> tuple[int, ...]:
+        code = c.doc_id >> ix.CODE_SHIFT
+        is_name = code < ix.NAME_FIELDS_END
+        exact = is_name and plan.exact is not None and " ".join(c.text.split()) == plan.exact
+        tier = 0 if exact else 1 if is_name else 2
+        firsts = [c.text.find(t) for t in plan.terms]
+        starts = all(_is_word_start(c.text, at) for at in firsts)
+        return (tier, 0 if starts else 1, code, min(firsts, default=0), len(c.text))
+
+    @staticmethod
+    def _group_rank(group: Group) -> int:
+        first = group.hits[0]
+        return 0 if first.exact else 1 if first.field in _NAME_KEYS else 2
+
+    # --- presenting ------------------------------------------------------------------------
+
+    def _hit(self, plan: _Plan, c: _Candidate) -> Hit:
+        f = ix.field_of(c.doc_id)
+        row = self._conn.execute(
+            f"SELECT {f.column} FROM {f.table} WHERE id = ?", (ix.row_of(c.doc_id),)
+        ).fetchone()
+        original = str(row[0]) if row and row[0] is not None else ""
+        exact = c.score[0] == 0
+        if c.kind == NOTE:
+            note = self._conn.execute(
+                "SELECT n.title, e.slug, e.name FROM note n LEFT JOIN entity e ON e.id = n.entity_id "
+                "AND e.deleted_at IS NULL WHERE n.id = ?",
+                (c.owner,),
+            ).fetchone()
+            title = note[0] or "Untitled note"
+            found = snippet(original, plan.terms)
+            return Hit(NOTE, title, note[1], c.owner, f.key, found, exact, note[2])
+        entry = self._conn.execute("SELECT name, slug FROM entity WHERE id = ?", (c.owner,)).fetchone()
+        return Hit(c.kind, entry[0], entry[1], None, f.key, snippet(original, plan.terms), exact)
+
+
+_NAME_KEYS = frozenset(f.key for f in ix.FIELDS if f.code < ix.NAME_FIELDS_END)
+
+
+def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch).startswith("M")
+
+
+def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet:
+    """The part of `text` around its first match, on one line, with every match marked.
+
+    `terms` are folded; matching is on the folded text, spans are in the original characters.
+    """
+    folded, origin = fold_with_offsets(text)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        at = folded.find(term)
+        while at >= 0:
+            spans.append(original_span(text, origin, at, at + len(term)))
+            at = folded.find(term, at + len(term))
+    spans = _merge(spans)
+    start = 0
+    if len(text) > width and spans:
+        start = max(0, spans[0][0] - width // 3)
+        space = text.rfind(" ", max(0, start - 12), spans[0][0])
+        if space >= 0 and start > 0:
+            start = space + 1
+    while 0 < start < len(text) and _is_mark(text[start]):
+        start -= 1  # never cut a vowel sign or tone mark from its letter
+    end = min(len(text), start + width)
+    while end < len(text) and _is_mark(text[end]):
+        end += 1
+    shown = text[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    line = prefix + shown.translate(_ONE_LINE) + suffix
+    shift = len(prefix) - start
+    visible = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end)
+    return Snippet(line, visible)
+
+
+# Line breaks and tabs become spaces one for one, so spans stay where they are.
+_ONE_LINE = {ord("\n"): " ", ord("\r"): " ", ord("\t"): " ", ord("\u2028"): " ", ord("\u2029"): " "}
