@@ -8,7 +8,7 @@ endif
 STAMP_APP  := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test wheel-check clean revision
+.PHONY: run test wheel-check clean revision bench
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Roundtable needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -46,6 +46,10 @@ wheel-check: $(STAMP_TEST)
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable check
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable show chen-gang > /dev/null
 	@echo "wheel-check: the installed wheel creates, migrates, seeds and checks a new database."
+
+## Performance runs (not part of `make test`): each prints times and ratios to a floor measured in the same run.
+bench: $(STAMP_TEST)
+	@for b in benchmarks/bench_*.py; do $(BIN)/python -m benchmarks.$$(basename $$b .py) || exit 1; done
 
 ## New Alembic revision from the models: make revision m="add something"
 revision: $(STAMP_TEST)

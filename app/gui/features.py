@@ -11,3 +11,6 @@ if TYPE_CHECKING:
 
 def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
+    from app.gui import exchange
+
+    exchange.install(window)

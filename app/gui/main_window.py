@@ -68,10 +68,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        self.file_menu = menu.addMenu("&File")
         self.quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        self.file_menu.addAction(self.quit_action)
 
         edit_menu = menu.addMenu("&Edit")
         self.find_action = QAction(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -36,6 +37,24 @@ def resolve(session: Session, target: str) -> int | None:
             select(m.Alias.entity_id).where(m.Alias.value == target).order_by(m.Alias.id).limit(1)
         )
     return found
+
+
+# `resolve` for plain sqlite3 readers (export runs on a worker's own connection, without the
+# ORM): the same three steps, the name compared exactly as above (SQL lower() of the name
+# against Python's lower() of the target).
+_RESOLVE_SQL = """
+SELECT id FROM (
+  SELECT id, 0 AS step, 0 AS n FROM entity WHERE slug = :t
+  UNION ALL SELECT id, 1, id FROM entity WHERE lower(name) = :lowered
+  UNION ALL SELECT entity_id, 2, id FROM alias WHERE value = :t
+) ORDER BY step, n LIMIT 1
+"""
+
+
+def resolve_with(conn: sqlite3.Connection, target: str) -> int | None:
+    """What `resolve` finds, on a plain sqlite3 connection."""
+    row = conn.execute(_RESOLVE_SQL, {"t": target, "lowered": target.lower()}).fetchone()
+    return int(row[0]) if row else None
 
 
 def relink(session: Session, note_id: int, body: str) -> None:
