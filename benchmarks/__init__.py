@@ -1,0 +1,1 @@
+"""Reproducible performance runs and the synthetic databases they use (never shipped)."""

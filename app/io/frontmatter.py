@@ -20,11 +20,14 @@ FENCE = "---"
 _LINE_BREAKS = ("\x85", "\u2028", "\u2029")
 
 
-# libyaml's emitter when PyYAML has it (ten times faster: an export writes thousands of these)
-_Base: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+class _Dumper(yaml.SafeDumper):
+    """Safe dumping: plain data only, never a Python object tag."""
 
 
-class _Dumper(_Base):  # type: ignore[misc]
+# libyaml's emitter, when PyYAML has it, is ten times faster (an export writes thousands of
+# these) but escapes characters beyond the BMP (emoji, rarer Han characters) as \U0001F1F1;
+# text that holds them goes through the Python emitter, which writes them as themselves.
+class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Safe dumping: plain data only, never a Python object tag."""
 
 
@@ -35,13 +38,24 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 
 
 _Dumper.add_representer(str, _represent_str)
+_FastDumper.add_representer(str, _represent_str)
+
+
+def _beyond_bmp(value: Any) -> bool:
+    if isinstance(value, str):
+        return any(ord(ch) > 0xFFFF for ch in value)
+    if isinstance(value, Mapping):
+        return any(_beyond_bmp(k) or _beyond_bmp(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_beyond_bmp(v) for v in value)
+    return False
 
 
 def dump(fields: Mapping[str, Any]) -> str:
     """The front matter block for `fields`, fences included, ending in a newline."""
     text = yaml.dump(
         dict(fields),
-        Dumper=_Dumper,
+        Dumper=_Dumper if _beyond_bmp(fields) else _FastDumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,

@@ -43,9 +43,6 @@ class Manifest:
     def path(self) -> Path:
         return self.folder / MANIFEST_NAME
 
-    def main_path_of(self, item: str) -> str | None:
-        return next((p for p, w in self.files.items() if w.item == item and w.role == "main"), None)
-
     def save(self) -> None:
         data = {
             "format": _FORMAT,

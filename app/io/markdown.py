@@ -271,7 +271,8 @@ class NoteDoc:
     deleted_at: str | None = None
 
 
-NOTE_BEGIN = "<!-- roundtable note {uid} {updated}: edit the note below; `roundtable import-notes` brings the changes back -->"
+_NOTE_MARK = "<!-- roundtable note {uid} {updated}:"
+NOTE_BEGIN = _NOTE_MARK + " edit the note below; `roundtable import-notes` brings the changes back -->"
 NOTE_END = "<!-- end of roundtable note {uid} -->"
 _NOTE_BEGIN_RE = re.compile(
     r"^<!-- roundtable note (?P<uid>[0-9a-f-]{36}) (?P<updated>\S+): .*-->[ \t]*$", re.MULTILINE
@@ -342,6 +343,26 @@ def embedded_notes(text: str) -> list[FoundNote]:
         body = body.removeprefix("\n").removesuffix("\n")
         found.append(FoundNote(uid, body, begin["updated"]))
     return found
+
+
+def restamp(text: str, note: NoteDoc) -> str:
+    """`text` with `note` marked as matching Roundtable's copy again after its edits were
+    brought back: the time in its markers and the dates line above them, or the `updated` of
+    its own file's front matter. The text of the note is left as the researcher wrote it."""
+    text = re.sub(
+        rf"^(?:\*[^\n]*\*\n\n)?<!-- roundtable note {re.escape(note.uid)} \S+:",
+        lambda _m: f"{note_meta_line(note)}\n\n" + _NOTE_MARK.format(uid=note.uid, updated=note.updated_at),
+        text,
+        flags=re.MULTILINE,
+    )
+    try:
+        fields, rest = frontmatter.split(text)
+    except ValueError:
+        return text
+    if fields is not None and fields.get("kind") == "note" and fields.get("id") == note.uid:
+        fields["updated"] = note.updated_at
+        return frontmatter.dump(fields) + rest
+    return text
 
 
 def has_notes(text: str) -> bool:

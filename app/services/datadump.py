@@ -16,20 +16,10 @@ from typing import Any
 
 from app.clock import now_iso
 from app.db.database import Database
+from app.db.models import CITATION_OWNERS
 from app.io import atomic
 from app.io.datafile import KIND_SECTIONS, REF_FIELDS, SCALAR_FIELDS, check, dumps
 from app.services.progress import NO_PROGRESS, Progress
-
-_CITATION_OWNERS = (
-    "entity_id",
-    "alias_id",
-    "fact_id",
-    "membership_id",
-    "role_id",
-    "participation_id",
-    "party_id",
-    "statement_id",
-)
 
 
 class DumpError(Exception):
@@ -48,10 +38,10 @@ class _Dump:
         self.conn = conn
         self.slugs: dict[int, str] = dict(conn.execute("SELECT id, slug FROM entity").fetchall())
         self.citations: dict[str, dict[int, list[dict[str, Any]]]] = {
-            o: defaultdict(list) for o in _CITATION_OWNERS
+            o: defaultdict(list) for o in CITATION_OWNERS
         }
         for row in conn.execute(
-            f"SELECT {', '.join(_CITATION_OWNERS)}, source_id, field, quote, locator, reliability, note "
+            f"SELECT {', '.join(CITATION_OWNERS)}, source_id, field, quote, locator, reliability, note "
             "FROM citation ORDER BY id"
         ):
             owners, (source_id, field, quote, locator, reliability, note) = row[:8], row[8:]
@@ -64,7 +54,7 @@ class _Dump:
             if note is not None:
                 cite["note"] = note
             owner, owner_id = next(
-                (o, i) for o, i in zip(_CITATION_OWNERS, owners, strict=True) if i is not None
+                (o, i) for o, i in zip(CITATION_OWNERS, owners, strict=True) if i is not None
             )
             self.citations[owner][owner_id].append(cite)
 

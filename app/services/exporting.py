@@ -38,7 +38,6 @@ from app.services.progress import NO_PROGRESS, Cancelled, Progress
 from app.services.wikilinks import resolve_with
 
 OnConflict = Literal["skip", "beside"]
-ON_CONFLICT: tuple[OnConflict, ...] = ("skip", "beside")
 NOTES_FOLDER = "Notes"
 
 
@@ -384,6 +383,13 @@ class _Writer:
             ) from exc
 
 
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+
+
 def _front_matter_id(path: Path) -> str | None:
     try:
         fields, _ = frontmatter.split(path.read_bytes().decode("utf-8"))
@@ -487,10 +493,7 @@ class _Export:
     ) -> Iterator[None]:
         if folder.exists() and not folder.is_dir():
             raise ExportError(f"{folder} is a file; choose a folder for the vault")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ExportError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+        _make_folder(folder)
         writer = _Writer(folder, self.job.on_conflict, self.report, self.now, deep=True)
         try:
             plans: list[_Planned] = []
@@ -555,10 +558,7 @@ class _Export:
         if target.is_dir():
             raise ExportError(f"{target} is a folder; choose a file name for the digest")
         folder = target.parent
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ExportError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+        _make_folder(folder)
         headings: dict[int, str] = {}
         used: set[str] = set()
         for detail in entries:

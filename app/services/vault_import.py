@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.clock import now_iso
 from app.db.database import Database
-from app.io import frontmatter
+from app.io import atomic, frontmatter
 from app.io.filenames import same_name_key
 from app.io.markdown import (
     LINK_STYLES,
@@ -23,10 +23,12 @@ from app.io.markdown import (
     FoundNote,
     LinkedEntry,
     Links,
+    NoteDoc,
     embedded_notes,
     has_notes,
     point_links,
     read_note_file,
+    restamp,
     restore_links,
 )
 from app.services.kinds import BY_KEY
@@ -195,4 +197,40 @@ def import_vault_notes(db: Database, folder: Path, progress: Progress = NO_PROGR
             relink(session, note.id, body)
             report.updated.append(note.title or note.uid)
     progress.step(len(vault.notes), len(vault.notes))
+    _restamp(folder, vault, [_as_written(db, note.uid) for note, _, _ in changed])
     return report
+
+
+def _as_written(db: Database, uid: str) -> NoteDoc:
+    conn = db.read()
+    nid, title, body, created, updated = conn.execute(
+        "SELECT id, title, body, created_at, updated_at FROM note WHERE uid = ?", (uid,)
+    ).fetchone()
+    tags = conn.execute(
+        "SELECT t.name FROM note_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.note_id = ? ORDER BY t.name",
+        (nid,),
+    )
+    return NoteDoc(uid, title, body, tuple(r[0] for r in tags), created, updated)
+
+
+def _restamp(folder: Path, vault: _Vault, notes: list[NoteDoc]) -> None:
+    """Mark the imported notes in their files as matching Roundtable's copy, so that editing them
+    again and importing is not taken for a conflict, and a re-export sees the files as its own.
+    Only the time in the markers or front matter changes; a file that cannot be written keeps
+    its old time (the next import of that note then reports a conflict: nothing is lost)."""
+    by_uid = {n.uid: n for n in notes}
+    paths: dict[str, list[NoteDoc]] = {}
+    for found in vault.notes:
+        if found.note.uid in by_uid:
+            paths.setdefault(found.path, []).append(by_uid[found.note.uid])
+    for rel, in_file in paths.items():
+        path = folder / rel
+        try:
+            text = path.read_bytes().decode("utf-8")
+            new = text
+            for note in in_file:
+                new = restamp(new, note)
+            if new != text:
+                atomic.write_text(path, new)
+        except (OSError, UnicodeDecodeError):
+            continue

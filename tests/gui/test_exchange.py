@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,15 +18,6 @@ from app.services.progress import Progress
 from tests.conftest import MINI
 
 SHOTS = Path(os.environ.get("ROUNDTABLE_SHOTS", "")) if os.environ.get("ROUNDTABLE_SHOTS") else None
-
-
-@pytest.fixture
-def window(qtbot: QtBot, seeded_db: Database) -> Iterator[MainWindow]:
-    win = MainWindow(seeded_db)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
 
 
 def _shot(widget: object, name: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,6 @@ from app.gui.entry_table_model import EntryTableModel
 from app.gui.main_window import MainWindow
 from app.services.entries import EntryLists
 from tests.gui.conftest import type_text
-
-
-@pytest.fixture
-def window(qtbot: QtBot, seeded_db: Database) -> Iterator[MainWindow]:
-    win = MainWindow(seeded_db)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
 
 
 def test_model_passes_qt_model_tester(qtmodeltester: object, seeded_db: Database) -> None:

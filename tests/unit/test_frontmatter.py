@@ -86,6 +86,11 @@ def test_entry_front_matter_has_the_fixed_key_order_and_round_trips(name: str, a
     assert read["name"] == name and read["country"] == "ລາວ"
 
 
+def test_every_script_is_written_as_itself() -> None:
+    written = frontmatter.dump({"name": "陈刚 ประเทศไทย ລາວ 🇱🇦 𠀀", "aliases": ["ကမ္ဘာ"]})
+    assert "陈刚 ประเทศไทย ລາວ 🇱🇦 𠀀" in written and "ကမ္ဘာ" in written and "\\U" not in written
+
+
 def test_a_file_without_front_matter_is_all_body() -> None:
     assert frontmatter.split("# Title\n\n---\n") == (None, "# Title\n\n---\n")
 

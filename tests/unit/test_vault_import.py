@@ -78,6 +78,33 @@ def test_edited_notes_come_back_and_the_old_text_is_kept(
     assert again.updated == [] and again.unchanged == 2
 
 
+@pytest.mark.parametrize("links", ["wiki", "markdown"])
+def test_edit_import_export_edit_import_again(mini_db: Database, tmp_path: Path, links: str) -> None:
+    """The round a researcher repeats: nothing is taken for a conflict, no file for edited."""
+    attached = mini_db.read().execute("SELECT uid FROM note WHERE title = 'On Alpha'").fetchone()[0]
+    old = "2025-01-01T00:00:00+00:00"  # written long ago: the dates line will show a new 'updated'
+    mini_db.read().execute(
+        "UPDATE note SET created_at = ?, updated_at = ? WHERE uid = ?", (old, old, attached)
+    )
+    standalone = add_note(mini_db, "A loose note on [[alpha]].", title="Loose", when=old)
+    vault = tmp_path / "vault"
+    export_markdown(mini_db, MarkdownExport(folder=vault, links=links))  # type: ignore[arg-type]
+    alpha = vault / "Officials/Alpha Person.md"
+    loose = vault / "Notes/Loose.md"
+    previous = "A loose"
+    for version in ("Second version.", "Third version."):
+        _edit_between_markers(alpha, attached, version)
+        loose.write_text(loose.read_text(encoding="utf-8").replace(previous, version), encoding="utf-8")
+        previous = version
+        report = import_vault_notes(mini_db, vault)
+        assert sorted(report.updated) == ["Loose", "On Alpha"] and report.conflicts == []
+        assert _note(mini_db, attached)[1] == version
+        assert _note(mini_db, standalone)[1].startswith(version)
+        again = export_markdown(mini_db, MarkdownExport(folder=vault, links=links))  # type: ignore[arg-type]
+        assert again.skipped == [] and again.written == []  # the files are Roundtable's own again
+    assert "*Tags: #people/alpha · created 2025-01-01 · updated 20" in alpha.read_text(encoding="utf-8")
+
+
 def test_a_note_changed_in_roundtable_too_is_a_conflict(mini_db: Database, tmp_path: Path) -> None:
     uid = add_note(mini_db, "first", title="Both")
     vault = tmp_path / "vault"
