@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,10 +35,24 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _create(folder: Path) -> tuple[int, Path]:
+    """A new, empty, uniquely named hidden file in `folder`. Not tempfile.mkstemp: measured here
+    five times slower per file, and it makes files readable by their owner only, where an
+    exported note should get the permissions any new file gets."""
+    while True:
+        tmp = folder / f"{_PREFIX}{secrets.token_hex(8)}{_SUFFIX}"
+        try:
+            return os.open(tmp, _FLAGS, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
 def _temporary(path: Path, data: bytes, *, flush: bool) -> Path:
     """`data` in a new temporary file beside `path`; removed again if writing fails."""
-    fd, name = tempfile.mkstemp(prefix=_PREFIX, suffix=_SUFFIX, dir=path.parent)
-    tmp = Path(name)
+    fd, tmp = _create(path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

@@ -7,6 +7,7 @@ script included (PyYAML quotes or escapes whatever would otherwise change meanin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,9 +42,12 @@ _Dumper.add_representer(str, _represent_str)
 _FastDumper.add_representer(str, _represent_str)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _beyond_bmp(value: Any) -> bool:
     if isinstance(value, str):
-        return any(ord(ch) > 0xFFFF for ch in value)
+        return _ASTRAL.search(value) is not None
     if isinstance(value, Mapping):
         return any(_beyond_bmp(k) or _beyond_bmp(v) for k, v in value.items())
     if isinstance(value, list | tuple):

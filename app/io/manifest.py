@@ -49,7 +49,10 @@ class Manifest:
             "version": _VERSION,
             "files": {p: asdict(w) for p, w in sorted(self.files.items())},
         }
-        atomic.write_bytes(self.path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        # compact: an indent would switch json to its pure-Python encoder (a second per 10,000 files)
+        atomic.write_bytes(
+            self.path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        )
 
 
 def load(folder: Path) -> Manifest:

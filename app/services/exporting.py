@@ -225,7 +225,7 @@ class _Writer:
         self.names = NameAllocator()
         for rel in [*_markdown_files(folder, deep=deep), *self.manifest.files]:
             self.names.reserve(posixpath.basename(rel))
-        self._cleaned: set[Path] = set()
+        self._folders: dict[str, Path] = {}  # checked and created, by relative path
         self._batch = atomic.Batch()
 
     def _recorded(self, item: str, role: str) -> list[str]:
@@ -265,13 +265,17 @@ class _Writer:
             n += 1
 
     def _target(self, rel: str) -> Path:
-        target = inside(self.folder, rel)  # resolves links: a linked folder cannot lead out
-        parent = target.parent
-        if parent not in self._cleaned:
+        """Where `rel` is on disk; never outside the folder (a linked subfolder included)."""
+        subfolder, name = posixpath.split(rel)
+        parent = self._folders.get(subfolder)
+        if parent is None:
+            parent = inside(self.folder, subfolder) if subfolder else self.folder.resolve()
             parent.mkdir(parents=True, exist_ok=True)
             atomic.remove_leftovers(parent)
-            self._cleaned.add(parent)
-        return target
+            self._folders[subfolder] = parent
+        if name in ("", ".", "..") or "\\" in name:
+            raise UnsafePath(f"{rel!r} is not a file name")
+        return parent / name
 
     def write(self, planned: _Planned) -> None:
         rel = planned.path
@@ -352,7 +356,11 @@ class _Writer:
             if path == rel:
                 continue
             record = self.manifest.files[path]
-            old = self.folder / path
+            try:
+                old = inside(self.folder, path)  # the manifest is a file too: trust no path in it
+            except UnsafePath:
+                del self.manifest.files[path]
+                continue
             if not old.exists():
                 del self.manifest.files[path]
             elif manifest.digest(old.read_bytes()) == record.sha256:

@@ -108,3 +108,14 @@ def test_a_batch_makes_data_durable_before_renaming(
     assert len(renames) == 3 and flushes and min(flushes) < min(renames)
     if has_sync:
         assert events.count("sync") == 2  # one per chunk, not one per file
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    atomic.write_text(tmp_path / "note.md", "x")
+    with atomic.Batch() as batch:
+        batch.write(tmp_path / "other.md", b"y")
+    for name in ("note.md", "other.md"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask

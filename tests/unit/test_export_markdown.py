@@ -283,3 +283,14 @@ def test_export_problems_are_plain_messages(seeded_db: Database, tmp_path: Path)
     with pytest.raises(ExportError, match="nothing to write"):
         _export(seeded_db, None)
     atomic.write_text(tmp_path / "ok.md", "fine")
+
+
+def test_a_linked_folder_cannot_lead_the_export_outside(mini_db: Database, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    vault = tmp_path / "vault"
+    vault.mkdir()
+    (vault / "Countries").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(ExportError, match=r"refused to write Countries/Laos\.md"):
+        _export(mini_db, vault)
+    assert list(outside.iterdir()) == []
