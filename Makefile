@@ -84,9 +84,9 @@ wheel-check: $(STAMP_TEST)
 	cd $(WHEEL_DIR) && ROUNDTABLE_HOME=$(CURDIR)/$(WHEEL_DIR)/home venv/bin/roundtable show chen-gang > /dev/null
 	@echo "wheel-check: the installed wheel creates, migrates, seeds and checks a new database."
 
-## Measure what must stay fast (prints numbers against a floor measured in the same run).
+## Performance runs (not part of `make test`): each prints times and ratios to a floor measured in the same run.
 bench: $(STAMP_TEST)
-	$(BIN)/python benchmarks/note_save.py
+	@for b in benchmarks/bench_*.py; do $(BIN)/python -m benchmarks.$$(basename $$b .py) || exit 1; done
 
 ## PNGs of the main views, light and dark, into the git-ignored screenshots/ (offscreen).
 screenshots: $(STAMP_APP)

@@ -50,6 +50,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
 
     p = command(
+        "export",
+        "export to Markdown (a vault folder and/or a digest file) or the whole database to JSON",
+        "cmd_export",
+    )
+    p.epilog = (
+        "Filters combine; without one, everything is exported. Re-exporting into a folder never "
+        "overwrites a file you edited since the last export: it is skipped and reported, or with "
+        "--on-conflict beside the new version is written next to it."
+    )
+    shape = p.add_argument_group("what to write (at least one)")
+    shape.add_argument(
+        "--out", metavar="DIR", help="a vault: a folder per kind, a file per entry, standalone notes"
+    )
+    shape.add_argument("--digest", metavar="FILE", help="one Markdown file with a section per entry")
+    shape.add_argument("--json", metavar="FILE", help="the whole database as a data file (no filters apply)")
+    scope = p.add_argument_group("what to export")
+    scope.add_argument("--kind", metavar="KIND", help="only entries of one kind (officials, countries, ...)")
+    scope.add_argument(
+        "--tag", metavar="TAG", help="only entries and notes with this tag (or a tag under it)"
+    )
+    scope.add_argument(
+        "--query", metavar="Q", help="only entries matching Q (name, other names, list columns)"
+    )
+    scope.add_argument("--notes-only", action="store_true", help="only notes, each in a file of its own")
+    p.add_argument(
+        "--links",
+        choices=("wiki", "markdown"),
+        default="wiki",
+        help="[[wiki-links]] (default) or relative Markdown links",
+    )
+    p.add_argument(
+        "--on-conflict",
+        choices=("skip", "beside"),
+        default="skip",
+        help="for a file you edited since the last export: leave it and report it (default), or write the new version beside it",
+    )
+
+    p = command(
+        "import-notes",
+        "bring back notes you edited in an exported vault (the old text is kept as a revision)",
+        "cmd_import_notes",
+    )
+    p.add_argument("folder", metavar="DIR", help="the folder `roundtable export --out` wrote")
+
+    p = command(
         "check",
         "check the database: integrity, references, schema revision, search index, counts",
         "cmd_check",
@@ -112,6 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = getattr(commands, args.run)
     try:
         return run(args)
+    except commands.UsageError as exc:
+        print(f"roundtable {args.command}: {exc}", file=sys.stderr)
+        return 2
     except commands.CliError as exc:
         print(f"roundtable: {exc}", file=sys.stderr)
         return 1

@@ -39,6 +39,15 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database created and migrated (nothing in it) once per test session: copying it is
+    much faster than migrating a new one, which property tests do many times."""
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
+    open_database(path).close()
+    return path
+
+
 def copy_db(source: Path, target: Path) -> Path:
     src = sqlite3.connect(source)
     dst = sqlite3.connect(target)

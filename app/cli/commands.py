@@ -1,9 +1,9 @@
 """The command-line commands. Each returns an exit status; failures raise CliError with one
 clear line for stderr (exit 1). Usage errors are argparse's (exit 2).
 
-Reading commands (list, show, search, check, backup) read beside a running window: WAL lets
-them, and their connections cannot write. Writing commands (import, restore, check --reindex)
-take the writer lock
+Reading commands (list, show, search, export, check, backup) read beside a running window: WAL
+lets them, and their connections cannot write. Writing commands (import, import-notes, restore,
+check --reindex) take the writer lock
 (app/db/lock.py) and refuse, changing nothing, while the window or another command holds it.
 """
 
@@ -48,6 +48,10 @@ def plain_failure(exc: Exception) -> str | None:
 def _refused(exc: DatabaseRefused) -> CliError:
     hint = _RESTORE_HINT if exc.reason in (Refusal.DAMAGED, Refusal.EMPTY) else ""
     return CliError(f"{exc}{hint}")
+
+
+class UsageError(CliError):
+    """Options that do not go together (exit status 2, like argparse's own usage errors)."""
 
 
 def _open(args: Namespace) -> Database:
@@ -162,6 +166,10 @@ def cmd_import(args: Namespace) -> int:
     from app.services.importer import import_file
 
     path = Path(args.file)
+    if path.is_dir():
+        raise CliError(
+            f"{path} is a folder; to bring back notes from an exported vault, run `roundtable import-notes {path}`"
+        )
     with _writing(resolve_db_path(getattr(args, "db", None)), "import") as db:
         try:
             report = import_file(db, read(path))
@@ -204,6 +212,108 @@ class _StderrProgress:
         elif percent // 25 > self._shown:
             self._shown = percent // 25
             self._err.write(f"{self._what}: {percent}% ({done:,} of {total:,})\n")
+
+
+def cmd_export(args: Namespace) -> int:
+    out = sys.stdout
+    filters = [name for name in ("kind", "tag", "query") if getattr(args, name)] + (
+        ["notes-only"] if args.notes_only else []
+    )
+    if not (args.out or args.digest or args.json):
+        raise UsageError("export needs --out DIR, --digest FILE or --json FILE")
+    if args.json and (args.out or args.digest or filters):
+        raise UsageError("--json writes the whole database; use it without --out, --digest or filters")
+    if args.json:
+        return _export_json(args, out)
+    from app.services.exporting import ExportError, MarkdownExport, Scope, entries_matching, export_markdown
+
+    kind = None
+    if args.kind:
+        try:
+            kind = kind_for(args.kind).key
+        except UnknownKind as exc:
+            raise CliError(str(exc)) from exc
+    from app.services.search import SearchError
+
+    db = _open(args)
+    try:
+        try:
+            entry_ids = entries_matching(db, args.query) if args.query else None
+        except SearchError as exc:
+            raise CliError(str(exc)) from exc
+        job = MarkdownExport(
+            Scope(
+                kind=kind,
+                tag=args.tag,
+                entry_ids=entry_ids,
+                notes_only=args.notes_only,
+                entries_label=f"entries matching {args.query!r}" if args.query else None,
+            ),
+            folder=Path(args.out) if args.out else None,
+            digest=Path(args.digest) if args.digest else None,
+            links=args.links,
+            on_conflict=args.on_conflict,
+        )
+        report = export_markdown(db, job)
+    except ExportError as exc:
+        raise CliError(f"export stopped: {exc}") from exc
+    finally:
+        db.close()
+    out.write(report.summary() + "\n")
+    if report.manifest_problem:
+        out.write(f"  note: {report.manifest_problem}\n")
+    for rel in report.skipped:
+        out.write(f"  kept your edited file: {rel}\n")
+    for rel, beside in report.beside:
+        out.write(f"  you edited {rel}; the new version is {beside}\n")
+    return 0
+
+
+def _export_json(args: Namespace, out: TextIO) -> int:
+    from app.services.datadump import DumpError, export_json
+
+    target = Path(args.json)
+    if target.is_dir():
+        raise CliError(f"{target} is a folder; give a file name for the JSON export")
+    db = _open(args)
+    try:
+        counts = export_json(db, target)
+    except DumpError as exc:
+        raise CliError(f"{target} was not written: {exc}") from exc
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        db.close()
+    held = ", ".join(f"{n} {section.replace('_', ' ')}" for section, n in counts.items() if n)
+    out.write(f"Wrote {target}: {held or 'an empty library'}.\n")
+    return 0
+
+
+def cmd_import_notes(args: Namespace) -> int:
+    out = sys.stdout
+    from app.services.vault_import import InvalidVault, import_vault_notes
+
+    folder = Path(args.folder)
+    with _writing(resolve_db_path(getattr(args, "db", None)), "import-notes") as db:
+        try:
+            report = import_vault_notes(db, folder)
+        except InvalidVault as exc:
+            if len(exc.problems) > 1:
+                sys.stderr.write(exc.report() + "\n")
+            raise CliError(f"no notes were imported; nothing was changed: {exc}") from exc
+        except Exception as exc:
+            message = plain_failure(exc)
+            if message is None:
+                raise
+            raise CliError(f"no notes were imported. {message}") from exc
+    out.write(report.summary() + "\n")
+    for title in report.updated:
+        out.write(f"  updated: {title}\n")
+    for conflict in report.conflicts:
+        out.write(f"  not imported: {conflict}\n")
+    for unknown in report.unknown:
+        out.write(f"  not in this library: {unknown}\n")
+    return 0
 
 
 def cmd_check(args: Namespace) -> int:

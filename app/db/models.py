@@ -291,7 +291,7 @@ class Statement(Base):
     language: Mapped[str | None] = mapped_column(String(35))
 
 
-_CITATION_OWNERS = (
+CITATION_OWNERS = (
     "entity_id",
     "alias_id",
     "fact_id",
@@ -313,7 +313,7 @@ class Citation(Base):
     __tablename__ = "citation"
     __table_args__: Any = (
         CheckConstraint(
-            " + ".join(f"({c} IS NOT NULL)" for c in _CITATION_OWNERS) + " = 1",
+            " + ".join(f"({c} IS NOT NULL)" for c in CITATION_OWNERS) + " = 1",
             name="one_owner",
         ),
         CheckConstraint(_in("reliability", RELIABILITIES), name="reliability"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui import about, backups, check_database, editing, read_only, search_feature
+from app.gui import about, backups, check_database, editing, exchange, read_only, search_feature
 from app.gui.notes import panel as notes
 
 if TYPE_CHECKING:
@@ -15,9 +15,10 @@ if TYPE_CHECKING:
 def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
     editing.install(window)
-    about.install(window)
     notes.install(window)
     backups.install(window)  # File ▸ Back up now, Restore from backup…
     check_database.install(window)  # Help ▸ Check database
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)
     search_feature.install(window)
+    exchange.install(window)
+    about.install(window)  # last: Help ▸ About closes the Help menu

@@ -91,7 +91,12 @@ class SearchFeature(QObject):
         self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.filter_action.triggered.connect(self._filter_list)
         edit_menu.insertAction(window.find_action, self.search_action)
-        edit_menu.addAction(self.filter_action)
+        actions = edit_menu.actions()
+        after_find = actions.index(window.find_action) + 1
+        if after_find < len(actions):
+            edit_menu.insertAction(actions[after_find], self.filter_action)
+        else:
+            edit_menu.addAction(self.filter_action)
         self.syntax_action = QAction("Search &syntax", window)
         self.syntax_action.triggered.connect(self.show_syntax)
         window.help_menu.addAction(self.syntax_action)
@@ -135,14 +140,15 @@ class SearchFeature(QObject):
             self.window.open_entry(hit.slug)
             self.window.detail_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _open_note_entry(self, _note_id: int, slug: str | None) -> None:
+    def _open_note_entry(self, note_id: int, slug: str | None) -> None:
+        """A note found: its entry opens in the detail view and the note in the notes panel."""
         if slug:
             self.window.open_entry(slug)
+        panel = getattr(self.window, "notes_panel", None)
+        if panel is not None:
+            panel.show_note(note_id)
+        elif slug:
             self.window.detail_view.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.window.statusBar().showMessage(
-                "This note is not written on an entry; it opens once notes have their own view.", 6000
-            )
 
     def save(self, query: str) -> None:
         name, ok = QInputDialog.getText(self.window, "Save search", f"Save {query!r} as:")
@@ -171,4 +177,6 @@ class SearchFeature(QObject):
 
 
 def install(window: MainWindow) -> SearchFeature:
-    return SearchFeature(window)
+    feature = SearchFeature(window)
+    window.search = feature  # type: ignore[attr-defined]  # other features read its query
+    return feature

@@ -30,6 +30,48 @@ KIND_SECTIONS: dict[str, str] = {
 SECTION_OF_KIND = {kind: section for section, kind in KIND_SECTIONS.items()}
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
+# Each kind's own fields: (key in the file, column of the kind's table). The importer and the
+# JSON export both go through these, so a field added here travels both ways.
+SCALAR_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "person": (),
+    "country": (
+        ("iso_alpha2", "iso_alpha2"),
+        ("iso_alpha3", "iso_alpha3"),
+        ("iso_numeric", "iso_numeric"),
+        ("official_name", "official_name"),
+        ("capital", "capital"),
+    ),
+    "organization": (("abbreviation", "abbreviation"), ("org_kind", "org_kind")),
+    "initiative": (
+        ("initiative_kind", "initiative_kind"),
+        ("status", "status"),
+        ("announced_on", "announced_on"),
+    ),
+    "event": (
+        ("event_kind", "event_kind"),
+        ("start", "start_date"),
+        ("end", "end_date"),
+        ("place", "place"),
+    ),
+    "source": (
+        ("source_kind", "source_kind"),
+        ("publisher", "publisher"),
+        ("url", "url"),
+        ("archived_url", "archived_url"),
+        ("published", "published"),
+        ("reliability", "reliability"),
+    ),
+}
+# References to other entries: (key in the file, column holding the entry's id)
+REF_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "person": (("country", "country_id"),),
+    "country": (),
+    "organization": (("country", "country_id"), ("parent", "parent_id")),
+    "initiative": (("announced_at", "announced_at_id"),),
+    "event": (("country", "country_id"), ("part_of", "part_of_id")),
+    "source": (),
+}
+
 # Which kinds a reference may point at: (field name -> kinds); None means any kind.
 _REF_KINDS: dict[str, tuple[str, ...] | None] = {
     "country": ("country",),
@@ -395,3 +437,22 @@ def _spans(data: dict[str, Any]) -> Iterator[tuple[list[str | int], dict[str, An
     for path, value in _walk(data, []):
         if isinstance(value, dict) and "start" in value and "end" in value:
             yield path, value
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def dumps(data: Mapping[str, Any]) -> bytes:
+    """A data file as JSON: UTF-8, every script as itself (not \\u escapes), one value a line."""
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def check(data: dict[str, Any], path: Path) -> list[Problem]:
+    """Every problem `read` and `check_meaning` would find in `data`, were it the file `path`.
+    The export runs it before writing, so it never writes a file it could not import again."""
+    df = DataFile(path, data, "")
+    problems = list(_schema_problems(df))
+    if problems:
+        return problems
+    problems = _load_archived_texts(df)
+    return problems or check_meaning(df, NothingKnown())

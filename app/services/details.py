@@ -77,12 +77,15 @@ def _ref(row: Sequence[object], at: int = 0) -> Ref | None:
 
 
 class EntryDetails:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, conn: sqlite3.Connection | None = None) -> None:
+        """`conn`: a connection of the caller's own (a worker thread's, inside its read
+        transaction); by default this thread's reader of `db`."""
         self._db = db
+        self._own = conn
 
     @property
     def _conn(self) -> sqlite3.Connection:
-        return self._db.read()
+        return self._own if self._own is not None else self._db.read()
 
     # --- citations -------------------------------------------------------------------------
 

@@ -19,53 +19,20 @@ from sqlalchemy.orm import Session
 from app.clock import now_iso
 from app.db import models as m
 from app.db.database import Database
-from app.io.datafile import SECTION_OF_KIND, DataFile, InvalidDataFile, check_meaning
+from app.io.datafile import (
+    REF_FIELDS,
+    SCALAR_FIELDS,
+    SECTION_OF_KIND,
+    DataFile,
+    InvalidDataFile,
+    check_meaning,
+)
 from app.services.notes import note_title
 from app.services.wikilinks import relink
 
 _NAMESPACE = uuid.UUID("6f1c8a52-37d4-4c55-9a43-5e8f0d7b2a61")
 
 _MODEL = m.MODEL_OF_KIND
-# Scalar fields of each kind: (file key, model attribute)
-_SCALARS: dict[str, tuple[tuple[str, str], ...]] = {
-    "person": (),
-    "country": (
-        ("iso_alpha2", "iso_alpha2"),
-        ("iso_alpha3", "iso_alpha3"),
-        ("iso_numeric", "iso_numeric"),
-        ("official_name", "official_name"),
-        ("capital", "capital"),
-    ),
-    "organization": (("abbreviation", "abbreviation"), ("org_kind", "org_kind")),
-    "initiative": (
-        ("initiative_kind", "initiative_kind"),
-        ("status", "status"),
-        ("announced_on", "announced_on"),
-    ),
-    "event": (
-        ("event_kind", "event_kind"),
-        ("start", "start_date"),
-        ("end", "end_date"),
-        ("place", "place"),
-    ),
-    "source": (
-        ("source_kind", "source_kind"),
-        ("publisher", "publisher"),
-        ("url", "url"),
-        ("archived_url", "archived_url"),
-        ("published", "published"),
-        ("reliability", "reliability"),
-    ),
-}
-# References to other entries: (file key, model attribute)
-_REFS: dict[str, tuple[tuple[str, str], ...]] = {
-    "person": (("country", "country_id"),),
-    "country": (),
-    "organization": (("country", "country_id"), ("parent", "parent_id")),
-    "initiative": (("announced_at", "announced_at_id"),),
-    "event": (("country", "country_id"), ("part_of", "part_of_id")),
-    "source": (),
-}
 
 
 @dataclass
@@ -172,6 +139,8 @@ class _Importer:
         self._statements(df.data.get("statements") or [])
         self._notes(df.data.get("notes") or [])
         self._saved_searches(df.data.get("saved_searches") or [])
+        for tag in df.data.get("tags") or []:
+            self._tag(tag)
         if not self.report.already_imported:
             self.s.add(
                 m.DatasetImport(
@@ -207,7 +176,7 @@ class _Importer:
             "updated_at": rec.get("updated_at", self.now),
             "deleted_at": rec.get("deleted_at"),
         }
-        for key, attr in _SCALARS[kind]:
+        for key, attr in SCALAR_FIELDS[kind]:
             if key in rec:
                 values[attr] = rec[key]
         if kind == "source":
@@ -228,7 +197,7 @@ class _Importer:
             return
         differing = [
             key
-            for key, attr in (("name", "name"), ("summary", "summary"), *_SCALARS[kind])
+            for key, attr in (("name", "name"), ("summary", "summary"), *SCALAR_FIELDS[kind])
             if key in rec and getattr(obj, attr) != rec[key]
         ]
         if differing:
@@ -240,7 +209,7 @@ class _Importer:
         eid = self.ids[rec["slug"]]
         obj = self.s.get(_MODEL[kind], eid)
         assert obj is not None
-        for key, attr in _REFS[kind]:
+        for key, attr in REF_FIELDS[kind]:
             if key in rec:
                 setattr(obj, attr, self.ids[rec[key]])
         self._cite(rec.get("citations"), entity_id=eid)
@@ -374,7 +343,8 @@ class _Importer:
             note = m.Note(
                 uid=uid,
                 entity_id=self._opt(rec.get("entry")),
-                title=note_title(rec.get("title"), rec["body"]),
+                # as given (an export's empty title stays empty); absent: from the body
+                title=rec["title"] if "title" in rec else note_title(None, rec["body"]),
                 body=rec["body"],
                 created_at=rec.get("created_at", self.now),
                 updated_at=rec.get("updated_at", self.now),
@@ -404,7 +374,11 @@ class _Importer:
                 if known[rec["name"]] != rec["query"]:
                     self.report.conflicts.append(f"saved search {rec['name']!r}: query differs; kept yours")
                 continue
-            self.s.add(m.SavedSearch(name=rec["name"], query=rec["query"], created_at=self.now))
+            self.s.add(
+                m.SavedSearch(
+                    name=rec["name"], query=rec["query"], created_at=rec.get("created_at", self.now)
+                )
+            )
             self.report.created["saved searches"] += 1
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 
+from app.db.folding import SQL_FUNCTION
+from app.db.folding import fold as _fold
 from app.services.dto import Ref
 from app.services.note_dto import LinkCandidate
 
@@ -27,8 +28,10 @@ def targets(body: str) -> list[str]:
 
 
 def fold(text: str) -> str:
-    """The form two names are compared in: 'VIỆT NAM' and 'Việt Nam' (composed or not) match."""
-    return unicodedata.normalize("NFKC", text).casefold().strip()
+    """The form two names are compared in — search's fold (case, accents, width; 'VIỆT NAM',
+    'Việt Nam' and 'Viet Nam' match) — without surrounding spaces. The database side uses the
+    same function, registered on every connection (app/db/connection.py)."""
+    return _fold(text).strip()
 
 
 def _placeholders(n: int) -> str:
@@ -56,17 +59,17 @@ def resolve_all(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, Ref
     keys = sorted({folded[n] for n in wanted if found[n] is None})
     if not keys:
         return found
-    conn.create_function("rt_fold", 1, fold, deterministic=True)
     order = "ORDER BY e.deleted_at IS NOT NULL, e.id"
+    f = f"trim({SQL_FUNCTION}"
     by_name = conn.execute(
-        f"SELECT rt_fold(e.name), e.id, e.kind, e.slug, e.name FROM entity e "
-        f"WHERE rt_fold(e.name) IN ({_placeholders(len(keys))}) {order}",
+        f"SELECT {f}(e.name)), e.id, e.kind, e.slug, e.name FROM entity e "
+        f"WHERE {f}(e.name)) IN ({_placeholders(len(keys))}) {order}",
         keys,
     ).fetchall()
     by_alias = conn.execute(
-        f"SELECT rt_fold(a.value), e.id, e.kind, e.slug, e.name FROM alias a "
+        f"SELECT {f}(a.value)), e.id, e.kind, e.slug, e.name FROM alias a "
         f"JOIN entity e ON e.id = a.entity_id "
-        f"WHERE rt_fold(a.value) IN ({_placeholders(len(keys))}) {order}, a.id",
+        f"WHERE {f}(a.value)) IN ({_placeholders(len(keys))}) {order}, a.id",
         keys,
     ).fetchall()
     first: dict[str, Ref] = {}
@@ -76,6 +79,12 @@ def resolve_all(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, Ref
         if found[n] is None:
             found[n] = first.get(folded[n])
     return found
+
+
+def resolve(conn: sqlite3.Connection, target: str) -> int | None:
+    """The id of the entry one link target names (see resolve_all), or None."""
+    ref = resolve_all(conn, [target]).get(target)
+    return ref.id if ref is not None else None
 
 
 def relink(conn: sqlite3.Connection, note_id: int, body: str) -> tuple[set[int], set[int]]:

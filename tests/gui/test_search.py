@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.gui.main_window import MainWindow
+from app.gui.notes.panel import NotesPanel
 from app.gui.saved_search_list import SavedSearchList
 from app.gui.search_box import SearchBox
 from app.gui.search_feature import SearchFeature
@@ -109,7 +110,7 @@ def test_find_goes_to_the_box_except_from_the_list_and_text_fields(qtbot: QtBot,
     assert window.entry_list.filter.hasFocus()
 
 
-def test_a_note_opens_its_entry(qtbot: QtBot, window: MainWindow) -> None:
+def test_a_note_opens_in_the_notes_panel_beside_its_entry(qtbot: QtBot, window: MainWindow) -> None:
     box = _box(window)
     box.summon('"Was Singapore represented"')
     _results_for(qtbot, box, '"Was Singapore represented"')
@@ -117,6 +118,9 @@ def test_a_note_opens_its_entry(qtbot: QtBot, window: MainWindow) -> None:
     assert row is not None and row.hit is not None and row.hit.kind == "note"
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert window.detail_view.detail is not None and window.detail_view.detail.ref.slug == "singapore"
+    panel = window.findChild(NotesPanel)
+    assert panel is not None and panel.editor.note_id == row.hit.note_id
+    assert "Singapore" in panel.editor.body.toPlainText()
 
 
 def test_a_bad_filter_is_explained_in_the_panel(qtbot: QtBot, window: MainWindow) -> None:

@@ -58,7 +58,7 @@ def test_usage_errors_are_status_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--no-such-flag")[0] == 2
 
 
-@pytest.mark.parametrize("command", ["list", "show", "import", "check"])
+@pytest.mark.parametrize("command", ["list", "show", "import", "check", "export", "import-notes"])
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     code, out, _ = run(capsys, command, "--help")
     assert code == 0 and "usage: roundtable" in out
@@ -88,3 +88,61 @@ def test_check_reports_and_refuses_foreign_files(capsys: pytest.CaptureFixture[s
     code, out, err = run(capsys, "--db", str(text), "check")
     assert code == 1 and out == "" and "not an SQLite file" in err
     assert text.read_text(encoding="utf-8") == "just some text"
+
+
+def test_export_a_vault_a_digest_and_json_then_bring_notes_back(
+    capsys: pytest.CaptureFixture[str], seeded_path: Path, tmp_path: Path
+) -> None:
+    db = ["--db", str(seeded_path)]
+    vault, digest, data = tmp_path / "vault", tmp_path / "digest.md", tmp_path / "all.json"
+    code, out, err = run(
+        capsys, *db, "export", "--out", str(vault), "--digest", str(digest), "--kind", "countries"
+    )
+    assert (code, err) == (0, "")
+    assert out.startswith("Exported 12 entries and 5 notes (countries): 13 files written")
+    assert (vault / "Countries" / "Laos.md").is_file() and digest.is_file()
+
+    laos = vault / "Countries" / "Laos.md"
+    laos.write_text(laos.read_text(encoding="utf-8") + "\nmine\n", encoding="utf-8")
+    code, out, _ = run(capsys, *db, "export", "--out", str(vault), "--kind", "countries")
+    assert code == 0 and "kept your edited file: Countries/Laos.md" in out
+    code, out, _ = run(
+        capsys, *db, "export", "--out", str(vault), "--kind", "countries", "--on-conflict", "beside"
+    )
+    assert code == 0 and "you edited Countries/Laos.md; the new version is Countries/Laos (exported" in out
+
+    code, out, _ = run(
+        capsys, *db, "export", "--out", str(tmp_path / "q"), "--query", "陈刚", "--links", "markdown"
+    )
+    assert code == 0 and "(entries matching '陈刚')" in out
+    assert [p.name for p in (tmp_path / "q").rglob("*.md")] == ["Chen Gang.md"]
+
+    code, out, _ = run(capsys, *db, "export", "--json", str(data))
+    assert code == 0 and out.startswith(f"Wrote {data}: 69 sources, 12 countries")
+    assert json.loads(data.read_text(encoding="utf-8"))["format"] == "roundtable"
+
+    timor = vault / "Countries" / "Timor-Leste.md"
+    text = timor.read_text(encoding="utf-8")
+    timor.write_text(text.replace("For this reason the dataset", "Hence the dataset"), encoding="utf-8")
+    code, out, _ = run(capsys, *db, "import-notes", str(vault))
+    assert code == 0 and "1 note updated" in out and "updated: 10-member ASEAN" in out
+
+
+def test_export_usage_errors_are_status_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    db = ["--db", str(tmp_path / "x.sqlite3")]
+    code, _, err = run(capsys, *db, "export")
+    assert code == 2 and "--out DIR, --digest FILE or --json FILE" in err
+    code, _, err = run(capsys, *db, "export", "--json", str(tmp_path / "a.json"), "--kind", "countries")
+    assert code == 2 and "without --out, --digest or filters" in err
+    assert run(capsys, *db, "export", "--out", str(tmp_path), "--links", "html")[0] == 2
+    code, _, err = run(capsys, *db, "export", "--out", str(tmp_path / "v"), "--kind", "planets")
+    assert code == 1 and "unknown kind 'planets'" in err
+
+
+def test_import_of_a_folder_points_to_import_notes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "import", str(tmp_path))
+    assert code == 1 and "roundtable import-notes" in err
+    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "import-notes", str(tmp_path / "nowhere"))
+    assert code == 1 and "is not a folder" in err and err.count("\n") == 1

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from app.db.connection import connect
 from app.db.database import Database
 from app.services.notes import Notes
 from app.services.wikilinks import resolve_all, targets
@@ -57,7 +57,7 @@ def _kill_at_random(db_path: Path, run: int, rng: random.Random) -> list[tuple[s
 
 
 def _check(db_path: Path, expected: dict[int, set[str]]) -> None:
-    conn = sqlite3.connect(db_path)  # opening recovers the WAL as the app would
+    conn = connect(db_path)  # the app's connection (its SQL functions); opening recovers the WAL
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -156,6 +156,29 @@ class NotesPanel(QWidget):
         self._entry = self._entries.ref(slug) if slug else None
         self._apply_query()
 
+    def show_note(self, note_id: int) -> bool:
+        """Open a note in the editor (from search, a link ...): its entry's notes, or the
+        standalone ones, are listed around it."""
+        if not self.editor.open_note(note_id):
+            self._tell(
+                "The open note is not saved yet, so it stays open. " + (self.editor.autosave.failure or "")
+            )
+            return False
+        self.set_scope(
+            "entry"
+            if self._entry is not None
+            and self.editor.note is not None
+            and self.editor.note.entry is not None
+            and self.editor.note.entry.id == self._entry.id
+            else "all"
+        )
+        dock = self.parent()
+        if isinstance(dock, QDockWidget):
+            dock.show()
+            dock.raise_()
+        self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def set_scope(self, key: str) -> None:
         self.scope.setCurrentIndex([k for k, _ in SCOPES].index(key))
 
@@ -385,6 +408,7 @@ def install(window: MainWindow) -> NotesPanel:
     window.resizeDocks([dock], [600], Qt.Orientation.Horizontal)
 
     window.entry_opened.connect(panel.set_entry)
+    window.notes_panel = panel  # type: ignore[attr-defined]  # search opens the notes it finds
     panel.set_read_only(window.read_only)
     window.read_only_changed.connect(panel.set_read_only)
     panel.editor.link_activated.connect(window.open_entry)

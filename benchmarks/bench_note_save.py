@@ -3,7 +3,7 @@ commit) for a 1 KB and a 50 KB note with links, typed into one character at a ti
 is simulated: a save every 2 s, and every 10th save after a pause, so one save in ten also
 keeps a revision (far more often than real typing does).
 
-    make bench            (or: python benchmarks/note_save.py [--saves N])
+    make bench            (or: python -m benchmarks.bench_note_save [--saves N])
 
 The budget is one frame (16 ms) at the 95th percentile of wall time. CPU time is printed too: on a
 machine busy with other work, wall-time outliers are mostly the scheduler, not the save. The

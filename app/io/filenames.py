@@ -1,0 +1,154 @@
+"""File names for exported Markdown: readable in any script, safe on every OS, unique.
+
+pathvalidate does the per-platform work (separators, characters Windows forbids, control
+characters, reserved device names such as CON or com1.md, trailing dots and spaces). Around it
+this module adds what a library cannot know: Unicode NFC (macOS would otherwise store a second,
+decomposed spelling), no bidirectional controls (they can make 'x.md' display as another name),
+a UTF-8 byte budget that cuts between characters a reader sees as one, no characters that break
+a [[wiki-link]], and uniqueness that ignores case and normalization, as Windows and macOS do.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from pathvalidate import sanitize_filename
+
+MAX_NAME_BYTES = 255
+EXTENSION = ".md"
+# Windows 11 reserves these console device names too; pathvalidate's list predates them.
+_MORE_RESERVED = ("CONIN$", "CONOUT$")
+# Directional formatting characters: invisible, and able to reorder what a file name shows.
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"\s+")
+# Obsidian cannot link to a file whose name holds these ([[a#b]] means heading b of a).
+_NOT_LINKABLE = str.maketrans({"[": "(", "]": ")", "#": " ", "^": " ", "|": " "})
+_NUMBERED = re.compile(r"^(?P<stem>.*) \((?P<n>[0-9]+)\)$")
+
+
+class UnsafePath(ValueError):
+    """A path that would land outside the export folder."""
+
+
+def _joins_previous(ch: str) -> bool:
+    """True for characters that belong to the character before them (accents, Thai vowel
+    signs, joiners, variation selectors): a cut must not fall just before them."""
+    return (
+        unicodedata.category(ch) in ("Mn", "Mc", "Me")
+        or ch in "\u200c\u200d"
+        or "\ufe00" <= ch <= "\ufe0f"
+        or "\U000e0100" <= ch <= "\U000e01ef"
+    )
+
+
+def fit(text: str, budget: int) -> str:
+    """The longest start of `text` that takes at most `budget` bytes of UTF-8, cut where a
+    reader sees a boundary between characters."""
+    if len(text.encode("utf-8")) <= budget:
+        return text
+    used = 0
+    end = 0
+    for i, ch in enumerate(text):
+        size = len(ch.encode("utf-8"))
+        if used + size > budget:
+            break
+        used += size
+        end = i + 1
+    while end > 0 and end < len(text) and _joins_previous(text[end]):
+        end -= 1
+    while end > 0 and text[end - 1] in "\u200c\u200d":
+        end -= 1
+    return text[:end]
+
+
+def safe_stem(name: str, *, fallback: str = "untitled") -> str:
+    """`name` as the readable stem of a file name that every OS accepts (without extension)."""
+    text = unicodedata.normalize("NFC", name)
+    text = _BIDI_CONTROLS.sub("", text).translate(_NOT_LINKABLE)
+    # every control character, C1 (U+0080-U+009F) included, which pathvalidate lets through
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in text)
+    text = _SPACES.sub(" ", text).strip()
+    text = sanitize_filename(
+        text,
+        platform="universal",
+        max_len=4 * MAX_NAME_BYTES,  # the real cut happens in `fit`, in UTF-8 bytes
+        additional_reserved_names=_MORE_RESERVED,
+    )
+    text = _tidy_end(_SPACES.sub(" ", text))  # 'A / B' lost its '/': one space, not two
+    if not text.strip("."):
+        return fallback
+    return text
+
+
+def _tidy_end(text: str) -> str:
+    # Windows drops trailing dots and spaces, so 'x.' and 'x' would be the same file.
+    return text.rstrip(". ").lstrip(" ")
+
+
+def file_name(stem: str, suffix: str = "", extension: str = EXTENSION) -> str:
+    """stem + suffix + extension, the stem shortened so the whole fits in MAX_NAME_BYTES."""
+    budget = MAX_NAME_BYTES - len((suffix + extension).encode("utf-8"))
+    short = _tidy_end(fit(stem, budget)) or "untitled"
+    return short + suffix + extension
+
+
+def same_name_key(name: str) -> str:
+    """Two names with the same key are the same file on a case-insensitive file system."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
+
+
+class NameAllocator:
+    """Hands out file names that differ from every name taken so far, ignoring case.
+
+    Names are unique across the whole export (not only per folder), so a [[wiki-link]] by file
+    name finds exactly one file, as Obsidian resolves links anywhere in the vault.
+    """
+
+    def __init__(self, extension: str = EXTENSION) -> None:
+        self._taken: set[str] = set()
+        self._extension = extension
+
+    def reserve(self, name: str) -> None:
+        """Mark a name (with or without the extension) as used by something else."""
+        self._taken.add(same_name_key(name.removesuffix(self._extension)))
+
+    def is_free(self, name: str) -> bool:
+        return same_name_key(name.removesuffix(self._extension)) not in self._taken
+
+    def allocate(self, stem: str, suffix: str = "") -> str:
+        """A free file name for `stem` (+ `suffix`): 'stem.md', else 'stem (2).md', ..."""
+        n = 1
+        while True:
+            extra = suffix if n == 1 else f"{suffix} ({n})"
+            name = file_name(stem, extra, self._extension)
+            if self.is_free(name):
+                self.reserve(name)
+                return name
+            n += 1
+
+
+def is_variant_of(name: str, stem: str, extension: str = EXTENSION) -> bool:
+    """True when `name` is what `allocate` could have given `stem`: 'stem.md' or 'stem (3).md'.
+
+    Lets a re-export keep the file name an entry had, instead of renumbering when others join.
+    """
+    base = name.removesuffix(extension)
+    wanted = file_name(stem, "", extension).removesuffix(extension)
+    if same_name_key(base) == same_name_key(wanted):
+        return True
+    numbered = _NUMBERED.match(base)
+    if numbered is None:
+        return False
+    suffix = f" ({numbered['n']})"
+    return same_name_key(base) == same_name_key(file_name(stem, suffix, extension).removesuffix(extension))
+
+
+def inside(root: Path, relative: str) -> Path:
+    """`root / relative`, refusing anything that resolves outside `root` ('..', links)."""
+    base = root.resolve()
+    target = (base / relative).resolve()
+    if target == base or not target.is_relative_to(base):
+        raise UnsafePath(f"{relative!r} is not inside {root}")
+    return target

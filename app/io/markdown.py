@@ -1,0 +1,645 @@
+"""Markdown that Obsidian, Zettlr and plain editors read: entries, notes and a digest.
+
+Everything here is pure text work on plain values: the service gathers the data and decides
+where each file goes; this module turns values into Markdown and back (note bodies with their
+links). Data text (names, facts, quotes) is escaped so it shows as written and never turns into
+a heading, a link, a tag or math by accident; note bodies are the researcher's own Markdown and
+are written as they are, apart from [[links]], which are pointed at the files of the export.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from app.io import frontmatter
+from app.services.dto import CitationView, EntryDetail, Ref
+
+LinkStyle = Literal["wiki", "markdown"]
+LINK_STYLES: tuple[LinkStyle, ...] = ("wiki", "markdown")
+
+# --- escaping data text ------------------------------------------------------------------------
+
+# CommonMark punctuation that can start markup, plus what Obsidian reads as markup: # (tags),
+# $ (math), ~ (strikethrough), ^ (block ids), | (tables and link aliases).
+_MARKUP = re.compile(r"([\\`*_\[\]<>#$~&|^!])")
+_LIST_START = re.compile(r"^([-+=])")  # a list item, or a setext heading's underline
+_NUMBERED_START = re.compile(r"^([0-9]+)([.)])")  # an ordered list item
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def inline(text: str) -> str:
+    """`text` as Markdown that shows exactly `text`, on one line."""
+    one_line = " ".join(_CONTROL.sub("", text).split())
+    escaped = _MARKUP.sub(r"\\\1", one_line)
+    return _NUMBERED_START.sub(r"\1\\\2", _LIST_START.sub(r"\\\1", escaped))
+
+
+def block(text: str) -> str:
+    """Multi-paragraph data text (a summary): each paragraph escaped, blank lines kept."""
+    paragraphs = re.split(r"\n\s*\n", _CONTROL.sub("", text.replace("\r\n", "\n")).strip())
+    return "\n\n".join(inline(p) for p in paragraphs if p.strip())
+
+
+def anchor(heading: str) -> str:
+    """The id GitHub, markdown-it and Pandoc's gfm give a heading: lower case, letters, marks,
+    digits, '_', '-' kept, spaces to '-'."""
+    kept = []
+    for ch in heading.strip().lower():
+        cat = unicodedata.category(ch)
+        if ch == " ":
+            kept.append("-")
+        elif ch in "-_" or cat[0] in "LMN":
+            kept.append(ch)
+    return "".join(kept)
+
+
+def _url_path(path: str) -> str:
+    """A relative path as a link destination: Unicode stays readable, what would end or break
+    the destination is percent-encoded."""
+    out = []
+    for ch in path:
+        if ch in ' %()<>[]#?"\\^`{}|' or ord(ch) < 0x21 or ch == "\x7f":
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _autolink(url: str) -> str:
+    if re.fullmatch(r"[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*", url):
+        return f"<{url}>"
+    return inline(url)
+
+
+def _wiki_alias(text: str) -> str:
+    return " ".join(text.split()).replace("|", "¦").replace("[", "(").replace("]", ")")
+
+
+# --- links between entries -----------------------------------------------------------------------
+
+
+class Links:
+    """Where each entry is and how to point at it.
+
+    In a vault an entry is a file ('Officials/Chen Gang.md'): [[Chen Gang]] or a relative link.
+    In a digest it is a heading of the one file: [[#Chen Gang]] or [Chen Gang](#chen-gang).
+    Entries outside the export are named in plain text: a link would lead nowhere.
+    """
+
+    def __init__(self, style: LinkStyle, places: Mapping[int, str], *, digest: bool = False) -> None:
+        self.style = style
+        self._places = places
+        self._digest = digest
+
+    @property
+    def is_digest(self) -> bool:
+        return self._digest
+
+    def place(self, entity_id: int) -> str | None:
+        return self._places.get(entity_id)
+
+    def to(self, entity_id: int | None, shown: str, here: str = "") -> str:
+        place = self._places.get(entity_id) if entity_id is not None else None
+        if place is None:
+            return inline(shown)
+        if self._digest:
+            if self.style == "wiki":
+                return f"[[#{_wiki_alias(place)}|{_wiki_alias(shown)}]]"
+            return f"[{inline(shown)}](#{_url_path(anchor(place))})"
+        if self.style == "wiki":
+            stem = posixpath.basename(place).removesuffix(".md")
+            return f"[[{stem}]]" if stem == _wiki_alias(shown) else f"[[{stem}|{_wiki_alias(shown)}]]"
+        return f"[{inline(shown)}]({_url_path(posixpath.relpath(place, posixpath.dirname(here) or '.'))})"
+
+    def ref(self, ref: Ref | None, here: str = "") -> str:
+        return self.to(ref.id, ref.name, here) if ref is not None else ""
+
+
+# [[target]], [[target#heading]], [[target|shown]], [[target#heading|shown]] (the pattern of
+# app/services/wikilinks.py, with the parts captured)
+_WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
+_MD_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\(([^()\s]+)\)")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def point_links(body: str, resolve: Callable[[str], int | None], links: Links, here: str) -> str:
+    """A note body with each [[link]] to an exported entry pointed at that entry's file.
+
+    The words the researcher wrote stay what the reader sees ([[chen-gang]] becomes
+    [[Chen Gang|chen-gang]]), so `restore_links` can give the body back as it was. A digest
+    keeps bodies as they are: it is one file, meant for pasting into a draft.
+    """
+    if links.is_digest:
+        return body
+
+    def repl(match: re.Match[str]) -> str:
+        target, heading, shown = match.group(1).strip(), match.group(2) or "", match.group(3)
+        entity_id = resolve(target)
+        place = links.place(entity_id) if entity_id is not None else None
+        if place is None:
+            return match.group(0)
+        text = shown if shown is not None else target
+        if links.style == "wiki":
+            stem = posixpath.basename(place).removesuffix(".md")
+            if stem == target and shown is None:
+                return match.group(0)
+            return f"[[{stem}{heading}|{_wiki_alias(text)}]]"
+        rel = posixpath.relpath(place, posixpath.dirname(here) or ".")
+        # the heading as written (Obsidian's form; it also lets the link come back unchanged)
+        suffix = "#" + _url_path(heading[1:]) if heading else ""
+        return f"[{inline(text)}]({_url_path(rel)}{suffix})"
+
+    return _WIKILINK.sub(repl, body)
+
+
+@dataclass(frozen=True)
+class LinkedEntry:
+    """An entry file of a vault, as a note body's link can name it."""
+
+    entity_id: int
+    slug: str
+
+
+def restore_links(
+    text: str,
+    *,
+    by_stem: Callable[[str], LinkedEntry | None],
+    by_path: Callable[[str], LinkedEntry | None],
+    resolve: Callable[[str], int | None],
+    here: str,
+) -> str:
+    """Undo `point_links` on text edited in another tool: links to entry files become
+    Roundtable links again ([[shown]] when those words find the entry, else [[slug|shown]]).
+
+    `by_stem` finds an entry file by the name in a wiki-link, `by_path` by its path relative to
+    the vault's top folder.
+    """
+
+    def back(entry: LinkedEntry, heading: str, shown: str) -> str:
+        if resolve(shown) == entry.entity_id:
+            return f"[[{shown}{heading}]]"
+        return f"[[{entry.slug}{heading}|{shown}]]"
+
+    def wiki(match: re.Match[str]) -> str:
+        target, heading, shown = match.group(1).strip(), match.group(2) or "", match.group(3)
+        entry = by_stem(target)
+        if entry is None:
+            return match.group(0)
+        if shown is None:
+            return match.group(0) if resolve(target) == entry.entity_id else back(entry, heading, target)
+        return back(entry, heading, shown)
+
+    def markdown(match: re.Match[str]) -> str:
+        destination = match.group(2)
+        path, _, fragment = destination.partition("#")
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(here), _percent_decode(path)))
+        entry = by_path(joined)
+        if entry is None:
+            return match.group(0)
+        shown = _UNESCAPE.sub(r"\1", match.group(1))
+        heading = "#" + _percent_decode(fragment) if fragment else ""
+        return back(entry, heading, shown)
+
+    return _MD_LINK.sub(markdown, _WIKILINK.sub(wiki, text))
+
+
+def _percent_decode(text: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(text)
+
+
+# --- footnotes -----------------------------------------------------------------------------------
+
+
+class Footnotes:
+    """Citations as Markdown footnotes [^c1]: the quote and where it comes from. The same
+    citation cited twice in a file is one footnote."""
+
+    def __init__(self, links: Links, here: str) -> None:
+        self._links = links
+        self._here = here
+        self._numbers: dict[CitationView, int] = {}
+
+    def mark(self, citations: Iterable[CitationView]) -> str:
+        marks = []
+        for c in citations:
+            n = self._numbers.setdefault(c, len(self._numbers) + 1)
+            marks.append(f"[^c{n}]")
+        return "".join(dict.fromkeys(marks))
+
+    def definitions(self) -> str:
+        lines = []
+        for c, n in self._numbers.items():
+            parts = []
+            if c.quote:
+                parts.append(f"“{inline(c.quote)}”")
+            source = self._links.ref(c.source, self._here)
+            if c.locator:
+                source += f", {inline(c.locator)}"
+            parts.append(source)
+            if c.source_publisher:
+                parts.append(inline(c.source_publisher))
+            if c.source_url:
+                parts.append(_autolink(c.source_url))
+            about = f" Supports: {inline(c.field.replace('_', ' '))}." if c.field else ""
+            note = f" {inline(c.note)}" if c.note else ""
+            lines.append(f"[^c{n}]: {' — '.join(parts)}. Reliability: {c.reliability}.{about}{note}")
+        return "\n".join(lines)
+
+
+# --- notes ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoteDoc:
+    """A note as the export writes it."""
+
+    uid: str
+    title: str
+    body: str
+    tags: tuple[str, ...]
+    created_at: str
+    updated_at: str
+    entry: Ref | None = None
+    deleted_at: str | None = None
+
+
+_NOTE_MARK = "<!-- roundtable note {uid} {updated}:"
+NOTE_BEGIN = _NOTE_MARK + " edit the note below; `roundtable import-notes` brings the changes back -->"
+NOTE_END = "<!-- end of roundtable note {uid} -->"
+_NOTE_BEGIN_RE = re.compile(
+    r"^<!-- roundtable note (?P<uid>[0-9a-f-]{36}) (?P<updated>\S+): .*-->[ \t]*$", re.MULTILINE
+)
+_OBSIDIAN_TAG = re.compile(r"[\w/-]*[^\W\d][\w/-]*")
+
+
+def _tag(tag: str) -> str:
+    """'#policy/ethics' where Obsidian reads it as a tag, else the name in code."""
+    if _OBSIDIAN_TAG.fullmatch(tag):
+        return f"#{tag}"
+    return "`" + tag.replace("`", "'") + "`"
+
+
+def note_meta_line(note: NoteDoc) -> str:
+    bits = []
+    if note.tags:
+        bits.append("Tags: " + " ".join(_tag(t) for t in note.tags))
+    bits.append(f"created {note.created_at[:10]}")
+    if note.updated_at[:10] != note.created_at[:10]:
+        bits.append(f"updated {note.updated_at[:10]}")
+    return "*" + " · ".join(bits) + "*"
+
+
+def embedded_note(note: NoteDoc, body: str, level: int) -> str:
+    """A note inside an entry file or a digest: its heading, tags and dates, then its text
+    between markers that `embedded_notes` finds again."""
+    heading = "#" * level + " " + (inline(note.title) or "Untitled note")
+    return "\n".join(
+        [
+            heading,
+            "",
+            note_meta_line(note),
+            "",
+            NOTE_BEGIN.format(uid=note.uid, updated=note.updated_at),
+            "",
+            body,
+            "",
+            NOTE_END.format(uid=note.uid),
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class FoundNote:
+    """A note read back from an exported file."""
+
+    uid: str
+    body: str
+    exported_updated_at: str | None
+    title: str | None = None
+
+
+class DamagedNote(ValueError):
+    """A note's markers in a file are broken (one deleted, say), so its text has no clear end."""
+
+
+def embedded_notes(text: str) -> list[FoundNote]:
+    """The notes between markers in an entry file or digest, as the file holds them now."""
+    text = text.replace("\r\n", "\n")
+    found = []
+    for begin in _NOTE_BEGIN_RE.finditer(text):
+        uid = begin["uid"]
+        end = text.find("\n" + NOTE_END.format(uid=uid), begin.end())
+        if end < 0:
+            raise DamagedNote(f"the end marker of note {uid} is missing")
+        body = text[begin.end() : end].removeprefix("\n")
+        body = body.removeprefix("\n").removesuffix("\n")
+        found.append(FoundNote(uid, body, begin["updated"]))
+    return found
+
+
+def restamp(text: str, note: NoteDoc) -> str:
+    """`text` with `note` marked as matching Roundtable's copy again after its edits were
+    brought back: the time in its markers and the dates line above them, or the `updated` of
+    its own file's front matter. The text of the note is left as the researcher wrote it."""
+    text = re.sub(
+        rf"^(?:\*[^\n]*\*\n\n)?<!-- roundtable note {re.escape(note.uid)} \S+:",
+        lambda _m: f"{note_meta_line(note)}\n\n" + _NOTE_MARK.format(uid=note.uid, updated=note.updated_at),
+        text,
+        flags=re.MULTILINE,
+    )
+    try:
+        fields, rest = frontmatter.split(text)
+    except ValueError:
+        return text
+    if fields is not None and fields.get("kind") == "note" and fields.get("id") == note.uid:
+        fields["updated"] = note.updated_at
+        return frontmatter.dump(fields) + rest
+    return text
+
+
+def has_notes(text: str) -> bool:
+    return _NOTE_BEGIN_RE.search(text) is not None
+
+
+def note_fields(note: NoteDoc, exported_at: str) -> dict[str, object]:
+    return {
+        "id": note.uid,
+        "kind": "note",
+        "title": note.title,
+        "entry": note.entry.name if note.entry else None,
+        "tags": list(note.tags),
+        "created": note.created_at,
+        "updated": note.updated_at,
+        "exported-at": exported_at,
+    }
+
+
+def note_file(note: NoteDoc, body: str, exported_at: str) -> str:
+    """A note as a file of its own: front matter, a blank line (as most tools write it), then
+    the body exactly."""
+    return frontmatter.dump(note_fields(note, exported_at)) + "\n" + body
+
+
+def read_note_file(fields: Mapping[str, object], rest: str) -> FoundNote | None:
+    """The note of a file `note_file` wrote (its front matter already split off)."""
+    uid = fields.get("id")
+    if fields.get("kind") != "note" or not isinstance(uid, str):
+        return None
+    title = fields.get("title")
+    updated = fields.get("updated")
+    if isinstance(updated, date):  # an editor unquoted it, so YAML read a timestamp
+        updated = updated.isoformat()
+    return FoundNote(
+        uid,
+        rest.removeprefix("\n"),
+        str(updated) if updated is not None else None,
+        title if isinstance(title, str) else None,
+    )
+
+
+# --- entries -------------------------------------------------------------------------------------
+
+
+def _all_citations(detail: EntryDetail) -> Iterable[CitationView]:
+    for f in detail.fields:
+        yield from f.citations
+    yield from detail.citations
+    for group in (detail.aliases, detail.roles, detail.memberships, detail.facts, detail.statements):
+        for item in group:
+            yield from item.citations
+    for link_group in detail.related:
+        for link in link_group.links:
+            yield from link.citations
+
+
+def _field(detail: EntryDetail, label: str) -> str | None:
+    return next((f.value for f in detail.fields if f.label == label), None)
+
+
+def entry_fields(detail: EntryDetail, exported_at: str) -> dict[str, object]:
+    """The front matter of an entry, in the fixed order the issue sets."""
+    kind = detail.ref.kind
+    organization: str | None = None
+    dates: dict[str, str] = {}
+    if kind == "person" and detail.roles:
+        latest = detail.roles[0]
+        organization = latest.organization.name if latest.organization else None
+        for key, value in (("as-of", latest.as_of), ("start", latest.start), ("end", latest.end)):
+            if value:
+                dates[key] = value
+    elif kind == "organization":
+        organization = _field(detail, "Part of")
+    for key, label in (
+        ("start", "Start"),
+        ("end", "End"),
+        ("announced", "Announced on"),
+        ("published", "Published"),
+    ):
+        value = _field(detail, label)
+        if value:
+            dates[key] = value
+    urls: list[str] = []
+    for label in ("URL", "Archived copy"):
+        value = _field(detail, label)
+        if value:
+            urls.append(value)
+    urls += [c.source_url for c in _all_citations(detail) if c.source_url]
+    return {
+        "id": detail.uid,
+        "kind": kind,
+        "name": detail.ref.name,
+        "aliases": list(dict.fromkeys(a.value for a in detail.aliases)),
+        "tags": list(detail.tags),
+        "country": _field(detail, "Country"),
+        "organization": organization,
+        "dates": dates,
+        "source-urls": list(dict.fromkeys(urls)),
+        "exported-at": exported_at,
+    }
+
+
+def _span(start: str | None, end: str | None, as_of: str | None = None) -> str:
+    if as_of:
+        return f"as of {as_of}"
+    if start and end:
+        return start if start == end else f"{start} – {end}"
+    if start:
+        return f"since {start}"
+    if end:
+        return f"until {end}"
+    return ""
+
+
+def entry_body(
+    detail: EntryDetail,
+    notes: Sequence[tuple[NoteDoc, str]],
+    links: Links,
+    footnotes: Footnotes,
+    *,
+    here: str,
+    level: int = 1,
+    heading: str | None = None,
+) -> str:
+    """The Markdown of one entry: heading, summary, fields, facts ..., then its notes.
+    `notes` pairs each note with its body as it is to be written (links pointed)."""
+    h = "#" * level
+    sub = "#" * (level + 1)
+    out: list[str] = [f"{h} {inline(heading or detail.ref.name)}", ""]
+    if detail.deleted_at:
+        out += [f"*In the Roundtable trash since {detail.deleted_at[:10]}.*", ""]
+    if detail.summary:
+        out += [block(detail.summary), ""]
+    if detail.citations:
+        out += [f"Sources for this entry: {footnotes.mark(detail.citations)}", ""]
+
+    def section(title: str, lines: Sequence[str]) -> None:
+        if lines:
+            out.extend([f"{sub} {title}", "", *lines, ""])
+
+    details = []
+    for f in detail.fields:
+        if f.label == "Name" and not f.citations:
+            continue
+        if f.ref is not None:
+            value = links.ref(f.ref, here)
+        elif f.label in ("URL", "Archived copy"):
+            value = _autolink(f.value)
+        else:
+            value = inline(f.value)
+        details.append(f"- **{f.label}:** {value}{footnotes.mark(f.citations)}")
+    section("Details", details)
+    names = []
+    for a in detail.aliases:
+        about = ", ".join(x for x in (a.language, a.script, a.kind if a.kind != "name" else None) if x)
+        names.append(f"- {inline(a.value)}" + (f" ({about})" if about else "") + footnotes.mark(a.citations))
+    section("Other names", names)
+    section(
+        "Titles",
+        [
+            f"- {inline(r.title)}"
+            + "".join(f", {links.ref(x, here)}" for x in (r.organization, r.country) if x)
+            + (f" ({span})" if (span := _span(r.start, r.end, r.as_of)) else "")
+            + footnotes.mark(r.citations)
+            for r in detail.roles
+        ],
+    )
+    section(
+        "Memberships",
+        [
+            f"- {links.ref(m.organization if m.member.id == detail.ref.id else m.member, here)}: {inline(m.status)}"
+            + (f" ({span})" if (span := _span(m.start, m.end)) else "")
+            + footnotes.mark(m.citations)
+            for m in detail.memberships
+        ],
+    )
+    section(
+        "Facts",
+        [
+            f"- {inline(f.text)}" + (f" ({f.date})" if f.date else "") + footnotes.mark(f.citations)
+            for f in detail.facts
+        ],
+    )
+    statements = []
+    for st in detail.statements:
+        who = links.ref(st.speaker, here) if st.speaker else inline(st.speaker_label or "")
+        context = ", ".join(
+            x for x in (st.kind, st.date, f"at {links.ref(st.event, here)}" if st.event else None) if x
+        )
+        statements.append(f"- {who} ({context}): {inline(st.text)}{footnotes.mark(st.citations)}")
+    section("Statements", statements)
+    for group in detail.related:
+        section(
+            group.title,
+            [
+                f"- {links.ref(link.ref, here)}"
+                + (f" — {inline(link.detail)}" if link.detail else "")
+                + footnotes.mark(link.citations)
+                for link in group.links
+            ],
+        )
+    section(
+        "Cited for",
+        [
+            f"- {links.ref(use.subject, here) if use.subject else 'a deleted entry'}: {inline(use.what)}"
+            + (f" — “{inline(use.quote)}”" if use.quote else "")
+            for use in detail.source_uses
+        ],
+    )
+    if detail.archived_text:
+        quoted = ("> " + line if line else ">" for line in block(detail.archived_text).split("\n"))
+        section("Archived text", ["\n".join(quoted)])
+    if notes:
+        out += [f"{sub} Notes", ""]
+        for note, body in notes:
+            out += [embedded_note(note, body, level + 2), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def entry_file(
+    detail: EntryDetail,
+    notes: Sequence[tuple[NoteDoc, str]],
+    links: Links,
+    *,
+    here: str,
+    exported_at: str,
+) -> str:
+    """One entry as a vault file: front matter, the entry, its notes, the footnotes."""
+    footnotes = Footnotes(links, here)
+    body = entry_body(detail, notes, links, footnotes, here=here)
+    defs = footnotes.definitions()
+    return frontmatter.dump(entry_fields(detail, exported_at)) + "\n" + body + (f"\n{defs}\n" if defs else "")
+
+
+# --- the digest ----------------------------------------------------------------------------------
+
+
+@dataclass
+class DigestSection:
+    title: str
+    entries: list[tuple[EntryDetail, list[tuple[NoteDoc, str]]]] = field(default_factory=list)
+    notes: list[tuple[NoteDoc, str]] = field(default_factory=list)
+
+
+def digest_file(
+    title: str,
+    sections: Sequence[DigestSection],
+    links: Links,
+    *,
+    exported_at: str,
+    scope: str,
+) -> str:
+    """One file, one section per entry: for pasting into a draft."""
+    footnotes = Footnotes(links, "")
+    n_entries = sum(len(s.entries) for s in sections)
+    n_notes = sum(len(s.notes) + sum(len(n) for _, n in s.entries) for s in sections)
+    out = [
+        frontmatter.dump(
+            {
+                "title": title,
+                "scope": scope,
+                "entries": n_entries,
+                "notes": n_notes,
+                "exported-at": exported_at,
+            }
+        ),
+        f"# {inline(title)}",
+        "",
+    ]
+    for section in sections:
+        out += [f"## {inline(section.title)}", ""]
+        for detail, notes in section.entries:
+            # the heading is the entry's place in the digest: unique, what links point to
+            heading = links.place(detail.ref.id) or detail.ref.name
+            out.append(entry_body(detail, notes, links, footnotes, here="", level=3, heading=heading))
+        for note, body in section.notes:
+            out += [embedded_note(note, body, 3), ""]
+    defs = footnotes.definitions()
+    return "\n".join(out).rstrip("\n") + "\n" + (f"\n{defs}\n" if defs else "")

@@ -1,0 +1,606 @@
+"""Exporting to Markdown: a vault (a folder per kind, a file per entry, standalone notes) or a
+digest (one file). Gathers from the database on its own connection, in one read transaction (a
+consistent snapshot while the researcher keeps working), and writes through app/io.
+
+Re-exporting into the same folder never overwrites a file the researcher edited: the folder's
+manifest says what Roundtable wrote there, and a file that differs from it is skipped and
+reported, or its new version is written beside it, as the researcher chooses.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from app.clock import now_iso
+from app.db.database import Database
+from app.io import atomic, frontmatter, manifest
+from app.io.filenames import NameAllocator, UnsafePath, file_name, inside, is_variant_of, safe_stem
+from app.io.markdown import (
+    DigestSection,
+    Links,
+    LinkStyle,
+    NoteDoc,
+    digest_file,
+    entry_file,
+    note_file,
+    point_links,
+)
+from app.services.details import EntryDetails
+from app.services.dto import EntryDetail, Ref
+from app.services.kinds import BY_KEY, KINDS
+from app.services.progress import NO_PROGRESS, Cancelled, Progress
+from app.services.wikilinks import resolve
+
+OnConflict = Literal["skip", "beside"]
+NOTES_FOLDER = "Notes"
+
+
+class ExportError(Exception):
+    """The export could not go on; the message says why. Files written before are complete."""
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to export. Filters combine (a kind and a tag: that kind's entries with the tag);
+    no filter at all is everything. `entry_ids` carries a selection or search results."""
+
+    kind: str | None = None
+    tag: str | None = None
+    entry_ids: frozenset[int] | None = None
+    notes_only: bool = False
+    entries_label: str | None = None  # what `entry_ids` are: 'the selected entries', ...
+
+    @property
+    def filtered(self) -> bool:
+        return self.kind is not None or self.tag is not None or self.entry_ids is not None
+
+    def describe(self) -> str:
+        parts = []
+        if self.entry_ids is not None:
+            n = len(self.entry_ids)
+            parts.append(self.entries_label or f"{n} chosen {'entry' if n == 1 else 'entries'}")
+        if self.kind is not None:
+            parts.append(BY_KEY[self.kind].plural.lower())
+        if self.tag is not None:
+            parts.append(f"tagged {self.tag}")
+        what = ", ".join(parts) if parts else "everything"
+        return f"notes only ({what})" if self.notes_only else what
+
+
+@dataclass(frozen=True)
+class MarkdownExport:
+    scope: Scope = Scope()
+    folder: Path | None = None  # a vault here
+    digest: Path | None = None  # and/or one digest file here
+    links: LinkStyle = "wiki"
+    on_conflict: OnConflict = "skip"
+
+
+@dataclass
+class ExportReport:
+    scope: str
+    entries: int = 0
+    notes: int = 0
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # edited since the last export: kept
+    beside: list[tuple[str, str]] = field(default_factory=list)  # (edited file, new version)
+    removed: list[str] = field(default_factory=list)  # an entry's old file after a rename
+    manifest_problem: str | None = None
+
+    def summary(self) -> str:
+        text = (
+            f"Exported {_count(self.entries, 'entry', 'entries')} and {_count(self.notes, 'note', 'notes')} "
+            f"({self.scope}): {_count(len(self.written), 'file', 'files')} written, "
+            f"{len(self.unchanged)} unchanged"
+        )
+        if self.skipped:
+            text += f", {_count(len(self.skipped), 'file', 'files')} you edited since the last export left as they are"
+        if self.beside:
+            text += (
+                f", {_count(len(self.beside), 'new version', 'new versions')} written beside files you edited"
+            )
+        return text + "."
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+# --- what is in scope ----------------------------------------------------------------------
+
+
+def entries_matching(db: Database, text: str) -> frozenset[int]:
+    """The entries a search for `text` finds (the search box's syntax: words, "phrases",
+    -exclusions, kind: country: tag: source:), every match, not only the first few shown.
+
+    Raises app.services.search.SearchError for a filter that names nothing."""
+    from app.services.search import Search
+
+    conn = db.read()
+    slugs = {h.slug for h in Search(conn).run(text, per_kind=None).hits if h.kind != "note" and h.slug}
+    found: set[int] = set()
+    ordered = sorted(slugs)
+    for start in range(0, len(ordered), 500):  # SQLite's limit on bound parameters
+        chunk = ordered[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        found.update(r[0] for r in conn.execute(f"SELECT id FROM entity WHERE slug IN ({marks})", chunk))
+    return frozenset(found)
+
+
+def _entry_ids(conn: sqlite3.Connection, scope: Scope) -> list[int]:
+    where = ["1"] if scope.entry_ids is not None else ["e.deleted_at IS NULL"]
+    params: dict[str, object] = {}
+    if scope.kind is not None:
+        where.append("e.kind = :kind")
+        params["kind"] = scope.kind
+    if scope.tag is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM entity_tag et JOIN tag t ON t.id = et.tag_id "
+            "WHERE et.entity_id = e.id AND (t.name = :tag OR substr(t.name, 1, length(:tag) + 1) = :tag || '/'))"
+        )
+        params["tag"] = scope.tag
+    rows = conn.execute(f"SELECT e.id FROM entity e WHERE {' AND '.join(where)}", params).fetchall()
+    ids = [int(r[0]) for r in rows]
+    if scope.entry_ids is not None:
+        ids = [i for i in ids if i in scope.entry_ids]
+    return ids
+
+
+_TAG_SEP = "\x1f"
+
+
+def _notes(conn: sqlite3.Connection, scope: Scope, entry_ids: set[int]) -> list[NoteDoc]:
+    rows = conn.execute(
+        "SELECT n.uid, n.title, n.body, n.created_at, n.updated_at, n.deleted_at, "
+        "e.id, e.kind, e.slug, e.name, "
+        f"(SELECT group_concat(t.name, '{_TAG_SEP}') FROM note_tag nt JOIN tag t ON t.id = nt.tag_id "
+        "WHERE nt.note_id = n.id) "
+        "FROM note n LEFT JOIN entity e ON e.id = n.entity_id WHERE n.deleted_at IS NULL "
+        "ORDER BY n.created_at, n.id"
+    ).fetchall()
+    notes = []
+    for r in rows:
+        tags = tuple(sorted(r[10].split(_TAG_SEP))) if r[10] else ()
+        entry = Ref(int(r[6]), r[7], r[8], r[9]) if r[6] is not None else None
+        wanted = (
+            not scope.filtered
+            or (entry is not None and entry.id in entry_ids)
+            or (scope.tag is not None and any(t == scope.tag or t.startswith(scope.tag + "/") for t in tags))
+        )
+        if wanted:
+            notes.append(NoteDoc(r[0], r[1], r[2], tags, r[3], r[4], entry, r[5]))
+    return notes
+
+
+# --- files ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Planned:
+    path: str  # relative to the folder, '/'-separated
+    item: str  # uid
+    render: Callable[[str], str]  # exported-at -> the file's text
+
+
+def _note_title(note: NoteDoc) -> str:
+    return note.title.strip() or "Untitled note"
+
+
+def _markdown_files(folder: Path, *, deep: bool) -> Iterator[str]:
+    """Markdown files already in the folder (Obsidian links to any of them by name)."""
+    if not folder.is_dir():
+        return
+    for path in folder.rglob("*.md") if deep else folder.glob("*.md"):
+        rel = path.relative_to(folder)
+        if not any(part.startswith(".") for part in rel.parts):
+            yield rel.as_posix()
+
+
+class _Writer:
+    """Writes planned files into one folder, guarding the researcher's edits.
+
+    `deep`: names must be unique in the whole folder tree (a vault), not only beside each other.
+    """
+
+    def __init__(
+        self, folder: Path, on_conflict: OnConflict, report: ExportReport, now: str, *, deep: bool
+    ) -> None:
+        self.folder = folder
+        self.on_conflict = on_conflict
+        self.report = report
+        self.now = now
+        self.manifest = manifest.load(folder)
+        if self.manifest.unreadable:
+            report.manifest_problem = (
+                f"the record of the last export in {folder} could not be read "
+                f"({self.manifest.unreadable}); existing files were treated as edited"
+            )
+        self._paths: dict[str, list[str]] = {}  # item -> files the manifest holds for it
+        for rel, record in self.manifest.files.items():
+            self._paths.setdefault(record.item, []).append(rel)
+        self.names = NameAllocator()
+        for rel in [*_markdown_files(folder, deep=deep), *self.manifest.files]:
+            self.names.reserve(posixpath.basename(rel))
+        self._folders: dict[str, Path] = {}  # checked and created, by relative path
+        self._batch = atomic.Batch()
+
+    def _recorded(self, item: str, role: str) -> list[str]:
+        return [
+            p
+            for p in self._paths.get(item, [])
+            if (r := self.manifest.files.get(p)) is not None and r.role == role
+        ]
+
+    def place(self, item: str, subfolder: str, stem: str) -> str:
+        """The file for `item`: where the last export put it if its name still fits, else new."""
+        previous = next(iter(self._recorded(item, "main")), None)
+        if (
+            previous is not None
+            and posixpath.dirname(previous) == subfolder
+            and is_variant_of(posixpath.basename(previous), stem)
+        ):
+            return previous
+        ours = self._found_on_disk(item, subfolder, stem)
+        if ours is not None:
+            return ours
+        name = self.names.allocate(stem)
+        return posixpath.join(subfolder, name) if subfolder else name
+
+    def _found_on_disk(self, item: str, subfolder: str, stem: str) -> str | None:
+        """A file that holds `item` under one of its names though the manifest does not say
+        so (it was lost, or the export that wrote the file was killed before saving it)."""
+        n = 1
+        while True:
+            name = file_name(stem, "" if n == 1 else f" ({n})")
+            rel = posixpath.join(subfolder, name) if subfolder else name
+            path = self.folder / rel
+            if not path.is_file():
+                return None
+            if rel not in self.manifest.files and _front_matter_id(path) == item:
+                return rel
+            n += 1
+
+    def _target(self, rel: str) -> Path:
+        """Where `rel` is on disk; never outside the folder (a linked subfolder included)."""
+        subfolder, name = posixpath.split(rel)
+        parent = self._folders.get(subfolder)
+        if parent is None:
+            parent = inside(self.folder, subfolder) if subfolder else self.folder.resolve()
+            parent.mkdir(parents=True, exist_ok=True)
+            atomic.remove_leftovers(parent)
+            self._folders[subfolder] = parent
+        if name in ("", ".", "..") or "\\" in name:
+            raise UnsafePath(f"{rel!r} is not a file name")
+        return parent / name
+
+    def write(self, planned: _Planned) -> None:
+        rel = planned.path
+        try:
+            target = self._target(rel)
+            current = target.read_bytes() if target.exists() else None
+            stamp = _exported_at(current) if current is not None else None
+            record = self.manifest.files.get(rel)
+            if current is None:
+                self._put(target, rel, planned.render(self.now).encode("utf-8"), planned.item, "main")
+            elif stamp is not None and planned.render(stamp).encode("utf-8") == current:
+                # What this export would write, but for the time: leave the file alone. (This
+                # also recognises our own files when the manifest was lost or never saved.)
+                self.manifest.files[rel] = manifest.Written(
+                    manifest.digest(current), planned.item, "main", stamp
+                )
+                self._remember(planned.item, rel)
+                self.report.unchanged.append(rel)
+                self._retire_old_name(planned.item, rel)
+            elif record is not None and record.sha256 == manifest.digest(current):
+                # Untouched since Roundtable wrote it; the data changed: replace it.
+                self._put(target, rel, planned.render(self.now).encode("utf-8"), planned.item, "main")
+            elif self.on_conflict == "beside":
+                beside = self._beside(rel, planned.item)
+                content = planned.render(self.now).encode("utf-8")
+                self._put(self._target(beside), beside, content, planned.item, "beside", edited=rel)
+            else:
+                self.report.skipped.append(rel)
+        except UnsafePath as exc:
+            raise ExportError(f"refused to write {rel}: {exc}") from exc
+        except OSError as exc:
+            raise ExportError(
+                f"could not write {self.folder / rel}: {exc.strerror or exc}; "
+                "the files written before it are complete"
+            ) from exc
+
+    def _put(
+        self, target: Path, rel: str, content: bytes, item: str, role: str, edited: str | None = None
+    ) -> None:
+        """Write through the batch; record the file once it is in place."""
+
+        def done() -> None:
+            self.manifest.files[rel] = manifest.Written(manifest.digest(content), item, role, self.now)
+            self._remember(item, rel)
+            if edited is None:
+                self.report.written.append(rel)
+                self._retire_old_name(item, rel)
+            else:
+                self.report.beside.append((edited, rel))
+
+        self._batch.write(target, content, done)
+
+    def _remember(self, item: str, rel: str) -> None:
+        paths = self._paths.setdefault(item, [])
+        if rel not in paths:
+            paths.append(rel)
+
+    def _beside(self, rel: str, item: str) -> str:
+        folder, name = posixpath.split(rel)
+        stem = name.removesuffix(".md")
+        suffix = f" (exported {date.fromisoformat(self.now[:10]).isoformat()})"
+        for path in self._recorded(item, "beside"):
+            # today's earlier copy beside the same file, untouched: replace it, do not add one
+            on_disk = self.folder / path
+            if (
+                posixpath.dirname(path) == folder
+                and path.removesuffix(".md").startswith(posixpath.join(folder, stem + suffix))
+                and on_disk.exists()
+                and manifest.digest(on_disk.read_bytes()) == self.manifest.files[path].sha256
+            ):
+                return path
+        name = self.names.allocate(stem, suffix)
+        return posixpath.join(folder, name) if folder else name
+
+    def _retire_old_name(self, item: str, rel: str) -> None:
+        """After a rename, remove the entry's old file if it is untouched; keep it if edited."""
+        for path in self._recorded(item, "main"):
+            if path == rel:
+                continue
+            record = self.manifest.files[path]
+            try:
+                old = inside(self.folder, path)  # the manifest is a file too: trust no path in it
+            except UnsafePath:
+                del self.manifest.files[path]
+                continue
+            if not old.exists():
+                del self.manifest.files[path]
+            elif manifest.digest(old.read_bytes()) == record.sha256:
+                old.unlink()
+                del self.manifest.files[path]
+                self.report.removed.append(path)
+            else:  # edited: it stays, as the researcher's copy
+                self.manifest.files[path] = manifest.Written(
+                    record.sha256, record.item, "beside", record.exported_at
+                )
+
+    def close(self) -> None:
+        """Put in place every file already complete, then record what is there."""
+        try:
+            self._batch.commit()
+        except OSError as exc:
+            self._batch.discard()
+            raise ExportError(f"could not write into {self.folder}: {exc.strerror or exc}") from exc
+        finally:
+            self._save()
+
+    def _save(self) -> None:
+        try:
+            self.manifest.save()
+        except OSError as exc:
+            raise ExportError(
+                f"could not record the export in {self.manifest.path}: {exc.strerror or exc}"
+            ) from exc
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+
+
+def _front_matter_id(path: Path) -> str | None:
+    try:
+        fields, _ = frontmatter.split(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    found = fields.get("id") if fields else None
+    return found if isinstance(found, str) else None
+
+
+def _exported_at(content: bytes) -> str | None:
+    try:
+        fields, _ = frontmatter.split(content.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    stamp = fields.get("exported-at") if fields else None
+    return stamp if isinstance(stamp, str) else None
+
+
+# --- the export ----------------------------------------------------------------------------
+
+
+def export_markdown(db: Database, job: MarkdownExport, progress: Progress = NO_PROGRESS) -> ExportReport:
+    """Write the vault and/or digest `job` asks for. Raises ExportError (what was written
+    stays, complete, and is recorded) or progress.Cancelled."""
+    if job.folder is None and job.digest is None:
+        raise ExportError("nothing to write: choose a folder for a vault or a file for a digest")
+    report = ExportReport(job.scope.describe())
+    conn = db.connect()
+    try:
+        conn.execute("BEGIN")  # one snapshot for the whole export
+        _Export(db, conn, job, report, progress).run()
+    finally:
+        conn.close()
+    return report
+
+
+class _Export:
+    def __init__(
+        self,
+        db: Database,
+        conn: sqlite3.Connection,
+        job: MarkdownExport,
+        report: ExportReport,
+        progress: Progress,
+    ) -> None:
+        self.conn = conn
+        self.job = job
+        self.report = report
+        self.progress = progress
+        self.details = EntryDetails(db, conn)
+        self.now = now_iso()
+        self._resolved: dict[str, int | None] = {}
+        self._links = Links(job.links, {})
+
+    def resolve(self, target: str) -> int | None:
+        if target not in self._resolved:
+            self._resolved[target] = resolve(self.conn, target)
+        return self._resolved[target]
+
+    def run(self) -> None:
+        scope = self.job.scope
+        in_scope = _entry_ids(self.conn, scope) if scope.filtered or not scope.notes_only else []
+        notes = _notes(self.conn, scope, set(in_scope))
+        entries = [] if scope.notes_only else self._load(in_scope)
+        attached: dict[int, list[NoteDoc]] = {}
+        loose: list[NoteDoc] = []
+        exported = {d.ref.id for d in entries}
+        for note in notes:
+            if note.entry is not None and note.entry.id in exported:
+                attached.setdefault(note.entry.id, []).append(note)
+            else:
+                loose.append(note)
+        self.report.entries = len(entries)
+        self.report.notes = len(notes)
+        total = (len(entries) + len(loose) if self.job.folder else 0) + (1 if self.job.digest else 0)
+        done = 0
+        self.progress.step(done, total)
+        if self.job.folder is not None:
+            for _ in self._vault(self.job.folder, entries, attached, loose):
+                done += 1
+                self.progress.step(done, total)
+        if self.job.digest is not None:
+            self._digest(self.job.digest, entries, attached, loose)
+            done += 1
+            self.progress.step(done, total)
+
+    def _load(self, ids: list[int]) -> list[EntryDetail]:
+        details = [self.details.get_by_id(i) for i in ids]
+        order = {k.key: n for n, k in enumerate(KINDS)}
+        details.sort(key=lambda d: (order[d.ref.kind], d.ref.name.casefold(), d.uid))
+        return details
+
+    # --- vault -------------------------------------------------------------------------------
+
+    def _vault(
+        self,
+        folder: Path,
+        entries: list[EntryDetail],
+        attached: dict[int, list[NoteDoc]],
+        loose: list[NoteDoc],
+    ) -> Iterator[None]:
+        if folder.exists() and not folder.is_dir():
+            raise ExportError(f"{folder} is a file; choose a folder for the vault")
+        _make_folder(folder)
+        writer = _Writer(folder, self.job.on_conflict, self.report, self.now, deep=True)
+        try:
+            plans: list[_Planned] = []
+            places: dict[int, str] = {}
+            for detail in entries:
+                path = writer.place(detail.uid, BY_KEY[detail.ref.kind].plural, safe_stem(detail.ref.name))
+                places[detail.ref.id] = path
+                plans.append(_Planned(path, detail.uid, self._entry_renderer(detail, attached, path)))
+            places.update(self._earlier_places(writer.manifest, folder, places))
+            for note in loose:
+                path = writer.place(note.uid, NOTES_FOLDER, safe_stem(_note_title(note)))
+                plans.append(_Planned(path, note.uid, self._note_renderer(note, path)))
+            self._links = Links(self.job.links, places)
+            for plan in plans:
+                if self.progress.cancelled:  # at once, not after one more file
+                    raise Cancelled()
+                writer.write(plan)
+                yield
+        finally:
+            writer.close()
+
+    def _earlier_places(
+        self, record: manifest.Manifest, folder: Path, taken: dict[int, str]
+    ) -> dict[int, str]:
+        """Entries exported into this folder before (another scope): links may point there."""
+        uids = {w.item: p for p, w in record.files.items() if w.role == "main" and (folder / p).exists()}
+        if not uids:
+            return {}
+        found: dict[int, str] = {}
+        for entity_id, uid in self.conn.execute("SELECT id, uid FROM entity"):
+            if uid in uids and entity_id not in taken:
+                found[int(entity_id)] = uids[uid]
+        return found
+
+    def _entry_renderer(
+        self, detail: EntryDetail, attached: dict[int, list[NoteDoc]], path: str
+    ) -> Callable[[str], str]:
+        def render(stamp: str) -> str:
+            notes = [
+                (n, point_links(n.body, self.resolve, self._links, path))
+                for n in attached.get(detail.ref.id, [])
+            ]
+            return entry_file(detail, notes, self._links, here=path, exported_at=stamp)
+
+        return render
+
+    def _note_renderer(self, note: NoteDoc, path: str) -> Callable[[str], str]:
+        def render(stamp: str) -> str:
+            return note_file(note, point_links(note.body, self.resolve, self._links, path), stamp)
+
+        return render
+
+    # --- digest ------------------------------------------------------------------------------
+
+    def _digest(
+        self,
+        target: Path,
+        entries: list[EntryDetail],
+        attached: dict[int, list[NoteDoc]],
+        loose: list[NoteDoc],
+    ) -> None:
+        if target.is_dir():
+            raise ExportError(f"{target} is a folder; choose a file name for the digest")
+        folder = target.parent
+        _make_folder(folder)
+        headings: dict[int, str] = {}
+        used: set[str] = set()
+        for detail in entries:
+            heading = detail.ref.name
+            n = 2
+            while heading.casefold() in used:
+                heading = f"{detail.ref.name} ({n})"
+                n += 1
+            used.add(heading.casefold())
+            headings[detail.ref.id] = heading
+        links = Links(self.job.links, headings, digest=True)
+        sections: list[DigestSection] = []
+        for kind in KINDS:
+            section = DigestSection(kind.plural)
+            section.entries = [
+                (d, [(n, n.body) for n in attached.get(d.ref.id, [])])
+                for d in entries
+                if d.ref.kind == kind.key
+            ]
+            if section.entries:
+                sections.append(section)
+        if loose:
+            sections.append(DigestSection("Notes", notes=[(n, n.body) for n in loose]))
+
+        def render(stamp: str) -> str:
+            return digest_file(
+                "Roundtable digest", sections, links, exported_at=stamp, scope=self.job.scope.describe()
+            )
+
+        writer = _Writer(folder, self.job.on_conflict, self.report, self.now, deep=False)
+        try:
+            writer.write(_Planned(target.name, "digest:" + target.name, render))
+        finally:
+            writer.close()

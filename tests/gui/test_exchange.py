@@ -1,0 +1,161 @@
+"""File ▸ Export… and File ▸ Import…, driven as a researcher would."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.gui.exchange import ExportDialog, ImportDialog
+from app.gui.main_window import MainWindow
+from app.services.progress import Progress
+from tests.conftest import MINI
+
+SHOTS = Path(os.environ.get("ROUNDTABLE_SHOTS", "")) if os.environ.get("ROUNDTABLE_SHOTS") else None
+
+
+def _shot(widget: object, name: str) -> None:
+    if SHOTS is not None:
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(SHOTS / f"{name}.png"))  # type: ignore[attr-defined]
+
+
+def _export_dialog(qtbot: QtBot, window: MainWindow) -> ExportDialog:
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _finish(qtbot: QtBot, dialog: ExportDialog | ImportDialog) -> None:
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None and dialog.run_button.isEnabled(), timeout=30_000)
+
+
+def test_the_file_menu_offers_import_and_export(window: MainWindow) -> None:
+    names = [a.text() for a in window.file_menu.actions()]
+    assert "&Import…" in names and names.index("&Export…") == names.index("&Import…") + 1
+    assert names[-1] == "&Quit"
+
+
+def test_export_a_kind_then_keep_an_edited_file(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.sidebar.select_kind("country")
+    dialog = _export_dialog(qtbot, window)
+    _shot(dialog, "export-dialog")
+    assert dialog.kind_combo.currentData() == "country"  # the kind on screen is proposed
+    dialog.one_kind.setChecked(True)
+    vault = tmp_path / "vault"
+    dialog.path_edit.setText(str(vault))
+    _finish(qtbot, dialog)
+    assert dialog.status.text().startswith("Exported 12 entries and 5 notes (countries): 12 files written")
+    assert sorted(p.name for p in (vault / "Countries").iterdir())[:2] == ["Brunei.md", "Cambodia.md"]
+    assert dialog.cancel_button.text() == "Close" and not dialog.progress.isVisible()
+    _shot(dialog, "export-done")
+
+    laos = vault / "Countries" / "Laos.md"
+    laos.write_text(laos.read_text(encoding="utf-8") + "\nmine\n", encoding="utf-8")
+    dialog.beside.setChecked(True)
+    _finish(qtbot, dialog)
+    assert "1 new version written beside files you edited" in dialog.status.text()
+    assert (
+        "You edited Countries/Laos.md; the new version is Countries/Laos (exported"
+        in dialog.details.toPlainText()
+    )
+    assert laos.read_text(encoding="utf-8").endswith("mine\n")
+    _shot(dialog, "export-beside")
+
+
+def test_export_the_selected_entry_as_a_digest(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    window.open_entry("chen-gang")
+    dialog = _export_dialog(qtbot, window)
+    assert dialog.selected.isEnabled() and dialog.selected.text() == "The selected entry (1)"
+    dialog.selected.setChecked(True)
+    dialog.digest.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "digest.md"))
+    dialog.links.setCurrentIndex(dialog.links.findData("markdown"))
+    _finish(qtbot, dialog)
+    assert "(the selected entry)" in dialog.status.text()
+    text = (tmp_path / "digest.md").read_text(encoding="utf-8")
+    assert "### Chen Gang" in text and "### Wang Changlin" not in text
+
+
+def test_cancel_stops_the_export(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.services.exporting as exporting
+
+    def slow(_db: Database, _job: object, progress: Progress) -> None:
+        for i in range(10_000):
+            progress.step(i, 10_000)
+            time.sleep(0.01)
+
+    monkeypatch.setattr(exporting, "export_markdown", slow)
+    dialog = _export_dialog(qtbot, window)
+    dialog.path_edit.setText(str(tmp_path / "vault"))
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 10_000, timeout=10_000)
+    _shot(dialog, "export-running")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
+    assert dialog.status.text().startswith("Cancelled.")
+    assert dialog.isVisible()
+
+
+def test_no_folder_chosen_is_said_plainly(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = _export_dialog(qtbot, window)
+    dialog.path_edit.clear()
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Choose where to write the export." and dialog.task is None
+
+
+def test_import_a_data_file_and_see_the_report(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI.parent, folder)
+    bad = folder / "bad.yaml"
+    bad.write_text(
+        (folder / "mini.yaml").read_text(encoding="utf-8").replace("slug: alpha", "slug: ALPHA!"), "utf-8"
+    )
+    dialog = ImportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path_edit.setText(str(bad))
+    _finish(qtbot, dialog)
+    assert dialog.status.text().startswith("Nothing was imported; nothing was changed")
+    assert "people[0]" in dialog.details.toPlainText()
+    _shot(dialog, "import-bad")
+
+    dialog.path_edit.setText(str(folder / "mini.yaml"))
+    with qtbot.waitSignal(window.changes.entries_changed, timeout=30_000):
+        _finish(qtbot, dialog)
+    assert dialog.status.text().startswith("Imported from mini.yaml: events 1, initiatives 1")
+    assert not dialog.details.isVisible()  # nothing to list: the earlier problems are gone
+    assert window.lists.ref("alpha") is not None
+    _shot(dialog, "import-done")
+
+
+def test_import_notes_edited_in_a_vault(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from app.services.exporting import MarkdownExport, Scope, export_markdown
+
+    vault = tmp_path / "vault"
+    export_markdown(window.db, MarkdownExport(scope=Scope(kind="country"), folder=vault))
+    singapore = vault / "Countries" / "Singapore.md"
+    singapore.write_text(
+        singapore.read_text(encoding="utf-8").replace("deliberately not listed", "not listed"),
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.vault_notes.setChecked(True)
+    dialog.path_edit.setText(str(vault))
+    with qtbot.waitSignal(window.changes.notes_changed, timeout=30_000):
+        _finish(qtbot, dialog)
+    assert "1 note updated" in dialog.status.text()
+    assert "Updated: Was Singapore represented?" in dialog.details.toPlainText()
