@@ -8,11 +8,14 @@ taken since) says so and leaves the stack, rather than leaving it in a state tha
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from app.services.editing import Change, EditingError, Editor, Snapshot
+from app.services.entry_forms import Change, EditingError, Snapshot
+
+if TYPE_CHECKING:
+    from app.services.editing import Editor
 
 
 class Outcome(Protocol):

@@ -17,12 +17,13 @@ from app.gui.entry_form import EntryForm
 from app.gui.shortcuts import standard
 from app.gui.sidebar import LIBRARY
 from app.gui.trash_view import TrashView
-from app.services.editing import Change, EditingError, Editor, EntryInput
 from app.services.entries import TRASH
+from app.services.entry_forms import Change, EditingError, EntryInput
 from app.services.kinds import BY_KEY, KINDS
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+    from app.services.editing import Editor
 
 TRASH_ITEM = "trash"
 
@@ -39,7 +40,7 @@ class Editing(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.editor = Editor(window.db)
+        self._editor: Editor | None = None
         self.undo_stack = QUndoStack(self)
         self.form: EntryForm | None = None  # the open form, if any (tests and screenshots)
 
@@ -100,6 +101,16 @@ class Editing(QObject):
         window.sidebar.item_selected.connect(lambda _key: self._update_actions())
         window.list_stack.currentChanged.connect(lambda _i: self._update_actions())
         self._refresh(set())
+
+    @property
+    def editor(self) -> Editor:
+        """The editing service, loaded on the first edit: it brings SQLAlchemy (about 0.5 s),
+        which the window's start must not wait for."""
+        if self._editor is None:
+            from app.services.editing import Editor
+
+            self._editor = Editor(self.window.db)
+        return self._editor
 
     # --- state -------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,21 +31,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.entry_picker import EntryPicker
-from app.services.editing import (
+from app.services.entries import EntryLists
+from app.services.entry_forms import (
     ALIAS_KINDS,
     DATE_HINT,
     FIELDS,
     HAS_ROLES,
     AliasInput,
     EditingError,
-    Editor,
     EntryInput,
     FieldSpec,
     RoleInput,
     ValidationError,
 )
-from app.services.entries import EntryLists
 from app.services.kinds import BY_KEY
+
+if TYPE_CHECKING:
+    from app.services.editing import Editor
 
 Field = QLineEdit | QPlainTextEdit | QComboBox
 

@@ -22,6 +22,8 @@ from app.gui.settings import settings
 from app.services.entries import TRASH, EntryLists
 from app.services.kinds import BY_KEY
 
+FILTER_DEBOUNCE_MS = 150  # the list is filtered this long after the last keystroke
+
 
 def _noun(kind: str) -> str:
     return BY_KEY[kind].plural.lower() if kind in BY_KEY else "entries"
@@ -41,7 +43,7 @@ class EntryList(QWidget):
         self.filter.setPlaceholderText("Filter")
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName("Filter")
-        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce = QTimer(self, singleShot=True, interval=FILTER_DEBOUNCE_MS)
         self._debounce.timeout.connect(self._apply_filter)
         self.filter.textChanged.connect(lambda _t: self._debounce.start())
         self.filter.returnPressed.connect(self._filter_done)
@@ -96,6 +98,7 @@ class EntryList(QWidget):
             )
             model.modelReset.connect(self._update_status)
             model.rowsInserted.connect(self._update_status)
+            model.completed.connect(self._update_status)
             self._models[kind] = model
         if model is self.model:
             return
@@ -189,9 +192,13 @@ class EntryList(QWidget):
         if model is None:
             self.status.clear()
             return
-        total = self._lists.count(model.kind) if model.filter_text.strip() else model.matching
+        matching = model.counted
+        if matching is None:
+            self.status.setText(f"Counting {_noun(model.kind)}…")
+            return
+        total = self._lists.count(model.kind) if model.filter_text.strip() else matching
         where = " in the trash" if model.kind == TRASH else ""
-        self.status.setText(f"{model.matching} of {total} {_noun(model.kind)}{where}")
+        self.status.setText(f"{matching} of {total} {_noun(model.kind)}{where}")
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

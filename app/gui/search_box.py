@@ -32,6 +32,11 @@ DEBOUNCE_MS = 150
 PANEL_WIDTH = 560
 
 
+def per_kind_for(text: str) -> int:
+    """Hits shown per kind: a few of each, or a long list when the query asks for one kind."""
+    return 50 if any(f.key == "kind" and not f.negated for f in parse(text).filters) else 8
+
+
 def syntax_html() -> str:
     rows = "".join(
         f"<tr><td><code>{example}</code></td><td>&nbsp;&nbsp;{meaning}</td></tr>"
@@ -156,8 +161,7 @@ class SearchBox(QLineEdit):
         if not text.strip():
             self.panel.hide()
             return
-        query = parse(text)
-        self._runner.per_kind = 50 if any(f.key == "kind" and not f.negated for f in query.filters) else 8
+        self._runner.per_kind = per_kind_for(text)
         self.panel.status.setText("Searching…")
         self.panel.status.show()
         self._show_panel()
