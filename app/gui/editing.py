@@ -12,18 +12,17 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QStyle
 
-from app.gui.edit_commands import create_command, edit_command, restore_command, trash_command
-from app.gui.entry_form import EntryForm
 from app.gui.shortcuts import standard
 from app.gui.sidebar import LIBRARY
 from app.gui.trash_view import TrashView
 from app.services.entries import TRASH
-from app.services.entry_forms import Change, EditingError, EntryInput
 from app.services.kinds import BY_KEY, KINDS
 
 if TYPE_CHECKING:
+    from app.gui.entry_form import EntryForm
     from app.gui.main_window import MainWindow
     from app.services.editing import Editor
+    from app.services.entry_forms import Change, EntryInput
 
 TRASH_ITEM = "trash"
 
@@ -84,12 +83,8 @@ class Editing(QObject):
         window.toolbar.addSeparator()
         window.toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
 
-        self.trash_view = TrashView(window.lists, window)
-        window.add_list_page(self.trash_view)
+        self._trash: TrashView | None = None  # built when first shown
         window.sidebar.add_item(LIBRARY, TRASH_ITEM, "Trash", on_select=self.show_trash)
-        self.trash_view.list.entry_selected.connect(window.open_entry)
-        self.trash_view.restore_requested.connect(self.restore)
-        self.trash_view.purge_requested.connect(self.purge)
 
         window.changes.entries_changed.connect(self._refresh)
         window.read_only_changed.connect(lambda _ro: self._update_actions())
@@ -100,7 +95,24 @@ class Editing(QObject):
         window.detail_view.shown.connect(self._update_actions)
         window.sidebar.item_selected.connect(lambda _key: self._update_actions())
         window.list_stack.currentChanged.connect(lambda _i: self._update_actions())
-        self._refresh(set())
+        self._update_actions()
+        self._count_trash()
+
+    @property
+    def trash_view(self) -> TrashView:
+        """The Trash's page, built the first time it is needed."""
+        if self._trash is None:
+            window = self.window
+            self._trash = TrashView(window.lists, window)
+            window.add_list_page(self._trash)
+            self._trash.list.entry_selected.connect(window.open_entry)
+            self._trash.restore_requested.connect(self.restore)
+            self._trash.purge_requested.connect(self.purge)
+            self._trash.set_writable(not window.read_only)
+        return self._trash
+
+    def _count_trash(self) -> None:
+        self.window.sidebar.set_count(TRASH_ITEM, self.window.lists.count(TRASH))
 
     @property
     def editor(self) -> Editor:
@@ -121,7 +133,7 @@ class Editing(QObject):
         return kind if kind in BY_KEY else KINDS[0].key
 
     def _in_trash(self) -> bool:
-        return self.window.list_stack.currentWidget() is self.trash_view
+        return self._trash is not None and self.window.list_stack.currentWidget() is self._trash
 
     def _current_id(self) -> int | None:
         detail = self.window.detail_view.detail
@@ -141,7 +153,8 @@ class Editing(QObject):
         self.new_action.setEnabled(writable)
         self.undo_action.setEnabled(writable and self._can_undo)
         self.redo_action.setEnabled(writable and self._can_redo)
-        self.trash_view.set_writable(writable)
+        if self._trash is not None:
+            self._trash.set_writable(writable)
 
     def _undo_changed(self, can: bool) -> None:
         self._can_undo = can
@@ -152,8 +165,9 @@ class Editing(QObject):
         self._update_actions()
 
     def _refresh(self, _slugs: set[str]) -> None:
-        self.trash_view.refresh()
-        self.window.sidebar.set_count(TRASH_ITEM, self.window.lists.count(TRASH))
+        if self._trash is not None:
+            self._trash.refresh()
+        self._count_trash()
         self._update_actions()
 
     def show_trash(self) -> None:
@@ -179,7 +193,13 @@ class Editing(QObject):
 
     # --- actions -----------------------------------------------------------------------------
 
+    # The form, the undo commands and the editing service load on the first edit: the window's
+    # start does not wait for them.
+
     def new_entry(self, kind: str | None = None) -> EntryForm:
+        from app.gui.edit_commands import create_command
+        from app.gui.entry_form import EntryForm
+
         kind = kind or self._kind()
 
         def save(inp: EntryInput) -> None:
@@ -192,6 +212,10 @@ class Editing(QObject):
         return self._open_form(EntryForm(self.window.lists, self.editor, kind, save, parent=self.window))
 
     def edit_entry(self) -> EntryForm | None:
+        from app.gui.edit_commands import edit_command
+        from app.gui.entry_form import EntryForm
+        from app.services.entry_forms import EditingError
+
         entity_id = self._current_id()
         if entity_id is None:
             return None
@@ -229,6 +253,9 @@ class Editing(QObject):
         return form
 
     def delete(self) -> None:
+        from app.gui.edit_commands import trash_command
+        from app.services.entry_forms import EditingError
+
         if self._in_trash():
             slug = self.trash_view.current_slug()
             if slug:
@@ -253,6 +280,9 @@ class Editing(QObject):
             entries.select_row(row)  # the next entry, as a mail client does
 
     def restore(self, slug: str) -> None:
+        from app.gui.edit_commands import restore_command
+        from app.services.entry_forms import EditingError
+
         ref = self.window.lists.ref(slug)
         if ref is None:
             return
@@ -283,6 +313,8 @@ class Editing(QObject):
         return box.clickedButton() is purge
 
     def purge(self, slug: str) -> None:
+        from app.services.entry_forms import EditingError
+
         ref = self.window.lists.ref(slug)
         if ref is None or not self.confirm_purge(ref.name):
             return

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -71,6 +72,8 @@ class EntryList(QWidget):
 
         self.status = QLabel(self)
         self.status.setAccessibleName("Entries shown")
+        # Its text changes with the list; the pane's narrowest width must not.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -143,7 +143,13 @@ class EntryTableModel(QAbstractTableModel):
 
     def _read_the_rest(self) -> None:
         generation = self._generation
-        lists, kind, text, sort, descending = self._lists, self._kind, self._text, self._sort, self._descending
+        lists, kind, text, sort, descending = (
+            self._lists,
+            self._kind,
+            self._text,
+            self._sort,
+            self._descending,
+        )
 
         def work(_progress: Progress) -> tuple[int, list[int]]:
             if generation != self._generation:

@@ -23,13 +23,19 @@ class SearchRunner(QObject):
     def __init__(self, db: Database, *, per_kind: int = 8, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.per_kind = per_kind
-        self._conn = db.connect()
-        self._search = Search(self._conn)
+        self._db = db
+        self._engine: Search | None = None  # its own connection, opened for the first query
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one connection, one query at a time
         self._generation = 0
         self._running: Task | None = None
         self._tasks: set[Task] = set()
+
+    @property
+    def _search(self) -> Search:
+        if self._engine is None:
+            self._engine = Search(self._db.connect())
+        return self._engine
 
     def cancel(self) -> None:
         """Drop whatever runs or waits: its results will not be shown."""
@@ -41,12 +47,13 @@ class SearchRunner(QObject):
     def submit(self, text: str) -> None:
         self.cancel()
         generation = self._generation
+        search = self._search
 
         def work(progress: Progress) -> Results | SearchError:
             if generation != self._generation:
                 raise Cancelled()  # superseded while waiting: do not even start
             try:
-                return self._search.run(text, per_kind=self.per_kind, progress=progress)
+                return search.run(text, per_kind=self.per_kind, progress=progress)
             except SearchError as exc:  # the researcher's to fix, not a failure to log
                 return exc
 

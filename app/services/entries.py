@@ -198,7 +198,10 @@ def _trash_query(kind: str, cols: Sequence[_Col], by: _Col, way: str, needle: st
     """The trash (every kind, or one): few entries, so its columns are computed."""
     params: dict[str, object] = {}
     if kind == TRASH:
-        clauses = ["e.deleted_at IS NOT NULL"]
+        # Every kind named, so the index on (kind, deleted_at, name) finds the trash without
+        # reading every entry.
+        kinds = ", ".join(f"'{k.key}'" for k in KINDS)
+        clauses = [f"e.kind IN ({kinds})", "e.deleted_at IS NOT NULL"]
     else:
         clauses = ["e.kind = :kind", "e.deleted_at IS NOT NULL"]
         params["kind"] = kind
