@@ -32,7 +32,9 @@ def test_head_holds_exactly_what_the_module_defines(tmp_path: Path) -> None:
     conn = sqlite3.connect(path)
     found = {
         _normal(sql)
-        for (sql,) in conn.execute("SELECT sql FROM sqlite_master WHERE name LIKE 'list%' AND sql IS NOT NULL")
+        for (sql,) in conn.execute(
+            "SELECT sql FROM sqlite_master WHERE name LIKE 'list%' AND sql IS NOT NULL"
+        )
     }
     conn.close()
     assert found == {_normal(s) for s in (*list_index.TABLES, *list_index.triggers())}
@@ -96,7 +98,8 @@ def test_every_kind_of_edit_keeps_the_lists_exact(tmp_path: Path) -> None:
         # a new latest title, roles and parties removed, other names, a kind's own columns
         person = conn.execute("SELECT id FROM entity WHERE slug = 'boviengkham-vongdara'").fetchone()[0]
         conn.execute(
-            "INSERT INTO role (person_id, title, as_of) VALUES (?, 'Deputy Prime Minister', '2030')", (person,)
+            "INSERT INTO role (person_id, title, as_of) VALUES (?, 'Deputy Prime Minister', '2030')",
+            (person,),
         )
         assert _shown(db, "boviengkham-vongdara")[1] == "Deputy Prime Minister"  # type: ignore[index]
         conn.execute("DELETE FROM role WHERE id % 3 = 0")
@@ -126,7 +129,9 @@ def test_problems_are_found_and_a_reindex_repairs_them(seeded_path: Path) -> Non
         conn.execute("DROP TRIGGER list_role_au")
         conn.execute("UPDATE role SET title = 'changed behind the lists'' back'")
         conn.execute("DELETE FROM list_hay WHERE id IN (SELECT id FROM list_hay LIMIT 2)")
-        conn.execute("DELETE FROM list_row WHERE id IN (SELECT id FROM list_row WHERE kind = 'source' LIMIT 1)")
+        conn.execute(
+            "DELETE FROM list_row WHERE id IN (SELECT id FROM list_row WHERE kind = 'source' LIMIT 1)"
+        )
         found = list_index.problems(conn)
         assert any("triggers are missing" in p for p in found)
         assert any("person entries" in p for p in found)
