@@ -30,30 +30,51 @@ class SearchRunner(QObject):
         self._generation = 0
         self._running: Task | None = None
         self._tasks: set[Task] = set()
+        self._warming: Task | None = None  # the connection being opened ahead of the first query
 
     @property
     def _search(self) -> Search:
+        """The engine; made on the pool's one thread only, so never made twice."""
         if self._engine is None:
-            self._engine = Search(self._db.connect())
+            conn = self._db.connect()
+            # The first statement reads the schema (the index's many triggers): done here, on
+            # opening, rather than inside the first query the researcher waits for.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._engine = Search(conn)
         return self._engine
+
+    def warm_up(self) -> None:
+        """Open the connection in the background now (the box got the focus), so the first
+        query does not wait for it."""
+        if self._engine is not None or self._warming is not None or self._tasks:
+            return
+        task = Task(lambda _progress: self._search, parent=self)
+        # Not one of `_tasks`: nobody waits for it (`busy` is about queries).
+        task.succeeded.connect(lambda _engine: self._warmed(task))
+        task.failed.connect(lambda _message: self._warmed(task))  # the first query will say why
+        self._warming = task
+        task.start(self._pool)
+
+    def _warmed(self, task: Task) -> None:
+        task.deleteLater()
 
     def cancel(self) -> None:
         """Drop whatever runs or waits: its results will not be shown."""
         self._generation += 1
         if self._running is not None:
             self._running.cancel()
-            self._search.interrupt()
+            if self._engine is not None:
+                self._engine.interrupt()
 
     def submit(self, text: str) -> None:
         self.cancel()
         generation = self._generation
-        search = self._search
 
         def work(progress: Progress) -> Results | SearchError:
             if generation != self._generation:
                 raise Cancelled()  # superseded while waiting: do not even start
             try:
-                return search.run(text, per_kind=self.per_kind, progress=progress)
+                return self._search.run(text, per_kind=self.per_kind, progress=progress)
             except SearchError as exc:  # the researcher's to fix, not a failure to log
                 return exc
 
