@@ -21,6 +21,7 @@ _SORTS = {
     "created": "n.created_at {d}",
     "title": "n.title COLLATE NOCASE {d}",
     "entry": "e.name IS NULL, e.name COLLATE NOCASE {d}, n.updated_at DESC",
+    "deleted": "n.deleted_at {d}",  # the Trash: most recently deleted first
 }
 SORT_KEYS = tuple(_SORTS)
 
