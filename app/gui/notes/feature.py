@@ -82,6 +82,7 @@ class NotesFeature(QObject):
         self.window = window
         self.panel = panel = notes_panel.install(window)
         editing: Editing = window.editing  # type: ignore[attr-defined]  # installed first
+        self._editing = editing
         panel.undo_stack = editing.undo_stack
         self._lists = NoteLists(window.db)
         self.create_dialog: CreateEntryDialog | None = None  # open, if any (tests)
@@ -249,6 +250,8 @@ class NotesFeature(QObject):
         elif page is self.tags_view and page in self._stale:
             self._stale.discard(page)
             self.tags_view.refresh()
+        elif page is self._editing.trash_view:
+            self.trash.refresh()
 
     def _update_counts(self) -> None:
         sidebar = self.window.sidebar

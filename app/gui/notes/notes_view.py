@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.notes.columns import fit_columns
 from app.gui.notes.models import NotesTableModel
 from app.gui.settings import settings
 from app.services.note_dto import NoteQuery, NoteRow
@@ -34,6 +35,8 @@ from app.services.tags import Tags
 SORT_KEY = "notes_view/sort"
 DESCENDING_KEY = "notes_view/descending"
 ANY_TAG = "Any tag"
+SORTS = (("updated", "Last updated"), ("created", "Created"), ("entry", "Entry"), ("title", "Title"))
+_DATES = ("updated", "created")
 
 
 class NotesView(QWidget):
@@ -83,8 +86,19 @@ class NotesView(QWidget):
         sort = str(stored.value(SORT_KEY, "updated"))
         descending = bool(stored.value(DESCENDING_KEY, True, type=bool))
         self.model = NotesTableModel(lists, NoteQuery(sort=sort, descending=descending), self)
-        if self.model.query.sort not in ("updated", "created", "entry", "title"):
+        if self.model.query.sort not in dict(SORTS):
             self.model.set_query(NoteQuery())
+        # Sorting from the keyboard (the header needs a mouse): key, then order.
+        self.sort_by = QComboBox(self)
+        for key, label in SORTS:
+            self.sort_by.addItem(label, key)
+        self.sort_by.setAccessibleName("Sort by")
+        sort_label = QLabel("&Sort by:", self)
+        sort_label.setBuddy(self.sort_by)
+        self.order = QComboBox(self)
+        self.order.setAccessibleName("Order")
+        self.sort_by.activated.connect(lambda _i: self._sort_chosen())
+        self.order.activated.connect(lambda _i: self._sort_chosen())
         self.table = QTableView(self)
         self.table.setAccessibleName("All notes")
         self.table.setModel(self.model)
@@ -100,7 +114,6 @@ class NotesView(QWidget):
         header = self.table.horizontalHeader()
         header.setAccessibleName("Columns")
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setHighlightSections(False)
         query = self.model.query
         header.setSortIndicator(
@@ -110,10 +123,10 @@ class NotesView(QWidget):
         self.table.setSortingEnabled(True)
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.hideColumn(self.model.column_of("deleted"))
-        self.table.setColumnWidth(0, 230)
-        self.table.setColumnWidth(1, 150)
-        self.table.setColumnWidth(2, 120)
-        self.table.setColumnWidth(3, 120)
+        self._fit = fit_columns(
+            self.table, self.model, {"title": 0.4, "entry": 0.24, "tags": 0.16, "updated": 0.2, "created": 0.2}
+        )
+        self._show_sort()
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.table.activated.connect(self._activated)
 
@@ -125,6 +138,11 @@ class NotesView(QWidget):
         row.addWidget(self.filter, 2)
         row.addWidget(tag_label)
         row.addWidget(self.tag, 1)
+        sort_row = QHBoxLayout()
+        sort_row.addWidget(sort_label)
+        sort_row.addWidget(self.sort_by)
+        sort_row.addWidget(self.order)
+        sort_row.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.new_button)
@@ -133,6 +151,7 @@ class NotesView(QWidget):
         layout.setSpacing(4)
         layout.addWidget(heading)
         layout.addLayout(row)
+        layout.addLayout(sort_row)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.setFocusProxy(self.table)
@@ -209,13 +228,36 @@ class NotesView(QWidget):
             if not self.table.selectionModel().hasSelection():
                 self.table.selectRow(0)
 
+    def sort_notes(self, key: str, descending: bool) -> None:
+        """Sort by `key` (updated, created, entry, title), as the header or the Sort by box do."""
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(self.model.column_of(key), order)
+
+    def _sort_chosen(self) -> None:
+        self.sort_notes(str(self.sort_by.currentData()), bool(self.order.currentData()))
+
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         key = self.model.COLUMNS[column][0] if 0 <= column < len(self.model.COLUMNS) else ""
-        if key not in ("updated", "created", "entry", "title"):
+        if key not in dict(SORTS):
             return  # the model ignores it too
         stored = settings()
         stored.setValue(SORT_KEY, key)
         stored.setValue(DESCENDING_KEY, order == Qt.SortOrder.DescendingOrder)
+        self._show_sort()
+
+    def _show_sort(self) -> None:
+        """The boxes follow the sort; the one date column shown is the one sorted by."""
+        query = self.model.query
+        self.sort_by.setCurrentIndex(max(0, self.sort_by.findData(query.sort)))
+        dated = query.sort in _DATES
+        self.order.clear()
+        self.order.addItem("Newest first" if dated else "Z to A", True)
+        self.order.addItem("Oldest first" if dated else "A to Z", False)
+        self.order.setCurrentIndex(0 if query.descending else 1)
+        created = query.sort == "created"
+        self.table.setColumnHidden(self.model.column_of("created"), not created)
+        self.table.setColumnHidden(self.model.column_of("updated"), created)
+        self._fit.fit()
 
     def _update_status(self) -> None:
         matching = self.model.matching

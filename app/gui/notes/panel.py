@@ -101,7 +101,8 @@ class NotesPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
-        self.table.hideColumn(4)  # created: a sort key, shown in the editor's header
+        self.table.hideColumn(self.model.column_of("created"))  # shown in the editor's header
+        self.table.hideColumn(self.model.column_of("deleted"))  # (this list shows no trash)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
         self.new_button = QPushButton("New note", self)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.gui.notes.columns import fit_columns
 from app.gui.notes.models import NotesTableModel
 from app.gui.notes.panel import NotesPanel
 from app.gui.notes.preview import NotePreview
@@ -48,25 +49,23 @@ class NotesTrash(TrashPart):
         header = self.table.horizontalHeader()
         header.setAccessibleName("Columns")
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         header.setSortIndicator(self.model.column_of("deleted"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         for key in ("tags", "updated", "created"):
             self.table.hideColumn(self.model.column_of(key))
-        self.table.setColumnWidth(0, 220)
-        self.table.setColumnWidth(1, 150)
+        fit_columns(self.table, self.model, {"title": 0.45, "entry": 0.3, "deleted": 0.25})
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.preview = NotePreview(self)
         self.preview.setAccessibleName("Note in the Trash")
         self.preview.setPlaceholderText("Choose a note to read it here.")
         self.preview.link_activated.connect(panel.editor.link_activated)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.preview)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
