@@ -80,7 +80,9 @@ def take(app: QApplication, folder: Path, prefix: str) -> None:
         clock = _Clock(datetime.now(UTC) - timedelta(hours=3))
         notes = Notes(db, now=clock)
         ids = dict(db.read().execute("SELECT slug, id FROM entity"))
-        note = notes.create(entry_id=ids["chen-gang"], body="# 会议笔记\n\nFirst impressions of the roundtable.")
+        note = notes.create(
+            entry_id=ids["chen-gang"], body="# 会议笔记\n\nFirst impressions of the roundtable."
+        )
         for minutes, body in (
             (40, "# 会议笔记\n\nFirst impressions of the roundtable: [[Chen Gang]] opened it."),
             (75, NOTE.split("- **Decision")[0]),
@@ -92,7 +94,12 @@ def take(app: QApplication, folder: Path, prefix: str) -> None:
         # More notes, so the Notes and Tags views have something to sort and count.
         for minutes, slug, body, tags in (
             (5, "laos", "Lao delegation\n\nWho spoke for [[Laos]] at [[roundtable-2025]]?", ["follow-up"]),
-            (7, None, "Questions for the next trip\n\n- capacity building\n- [[ASEAN]] data rules", ["policy/data"]),
+            (
+                7,
+                None,
+                "Questions for the next trip\n\n- capacity building\n- [[ASEAN]] data rules",
+                ["policy/data"],
+            ),
             (9, "roundtable-2025", "Programme of the day\n\nOpening by [[Chen Gang]].", ["roundtable"]),
         ):
             clock.at += timedelta(minutes=minutes)

@@ -93,6 +93,7 @@ class Editing(QObject):
 
         window.changes.entries_changed.connect(self._refresh)
         self.trash_view.count_changed.connect(self._count_trash)
+        self.trash_view.choice_changed.connect(self._update_actions)
         window.read_only_changed.connect(lambda _ro: self._update_actions())
         # QUndoStack re-enables its actions whenever it can undo; read-only mode overrules it.
         self._can_undo = self._can_redo = False

@@ -51,6 +51,7 @@ class TrashView(QWidget):
     restore_requested = Signal(str)  # slug
     purge_requested = Signal(str)
     count_changed = Signal()  # a part's contents changed (the entries announce through `changes`)
+    choice_changed = Signal()  # something else was chosen, in any part
 
     def __init__(self, lists: EntryLists, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,6 +139,7 @@ class TrashView(QWidget):
             if other is not part:
                 other.clear_choice()
         self._update_buttons()
+        self.choice_changed.emit()
 
     def set_writable(self, writable: bool) -> None:
         """False while the database is read-only: the trash can be read, not changed."""

@@ -1,7 +1,8 @@
 """Tags on notes and entries. A '/' nests them: 'policy/ethics' is under 'policy', and a tag's
 count includes everything tagged with a tag under it (a parent exists as soon as a child does).
 
-Tags match whatever case they were first written in ('Policy' joins an existing 'policy');
+Tags match whatever case they were first written in ('Policy' joins an existing 'policy', and
+'Policy/data' goes under it);
 a tag nothing carries any more is removed.
 """
 
@@ -65,14 +66,24 @@ def tag_sort_key(name: str) -> tuple[str, ...]:
 def tag_ids(conn: sqlite3.Connection, names: Iterable[str]) -> list[int]:
     """Ids of the tags called `names` (already normalized), creating the missing ones. Call it
     inside a write transaction."""
-    existing = {name.casefold(): tid for tid, name in conn.execute("SELECT id, name FROM tag")}
+    rows = conn.execute("SELECT id, name FROM tag").fetchall()
+    existing = {name.casefold(): tid for tid, name in rows}
+    # Parents too: 'People/ministers' goes under an existing 'people', not beside it.
+    spelled = {a.casefold(): a for _tid, name in rows for a in ancestors(name)}
     ids: list[int] = []
     for name in names:
         tid = existing.get(name.casefold())
         if tid is None:
+            parts = name.split("/")
+            for i in range(len(parts) - 1, 0, -1):
+                above = spelled.get("/".join(parts[:i]).casefold())
+                if above is not None:
+                    name = "/".join([above, *parts[i:]])
+                    break
             cur = conn.execute("INSERT INTO tag (name) VALUES (?)", (name,))
             tid = int(cur.lastrowid or 0)
             existing[name.casefold()] = tid
+            spelled.update({a.casefold(): a for a in ancestors(name)})
         if tid not in ids:
             ids.append(tid)
     return ids
@@ -89,7 +100,9 @@ def write_entry_tags(conn: sqlite3.Connection, entity_id: int, names: Iterable[s
     """Give the entry exactly these (normalized) tags. Call it inside a write transaction."""
     ids = tag_ids(conn, names)
     conn.execute("DELETE FROM entity_tag WHERE entity_id = ?", (entity_id,))
-    conn.executemany("INSERT INTO entity_tag (entity_id, tag_id) VALUES (?, ?)", [(entity_id, t) for t in ids])
+    conn.executemany(
+        "INSERT INTO entity_tag (entity_id, tag_id) VALUES (?, ?)", [(entity_id, t) for t in ids]
+    )
     drop_unused_tags(conn)
 
 

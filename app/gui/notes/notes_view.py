@@ -70,6 +70,7 @@ class NotesView(QWidget):
         line = self.tag.lineEdit()
         assert line is not None
         line.setPlaceholderText(ANY_TAG)
+        line.setAccessibleName("Tag")
         line.setClearButtonEnabled(True)
         self._tag_names = QStringListModel(self)
         completer = QCompleter(self._tag_names, self.tag)
@@ -124,7 +125,9 @@ class NotesView(QWidget):
         header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.hideColumn(self.model.column_of("deleted"))
         self._fit = fit_columns(
-            self.table, self.model, {"title": 0.4, "entry": 0.24, "tags": 0.16, "updated": 0.2, "created": 0.2}
+            self.table,
+            self.model,
+            {"title": 0.4, "entry": 0.24, "tags": 0.16, "updated": 0.2, "created": 0.2},
         )
         self._show_sort()
         self.table.selectionModel().selectionChanged.connect(self._selected)

@@ -326,7 +326,9 @@ class NotesPanel(QWidget):
             self.tell(f"The note could not be moved to the Trash: {getattr(exc, 'reason', exc)}")
             return
         title = self.notes.get(doc.id).title or "untitled note"
-        self._push(trash_command(title, lambda: self.trash_note(doc.id), lambda: self.restore_note(doc.id), self))
+        self._push(
+            trash_command(title, lambda: self.trash_note(doc.id), lambda: self.restore_note(doc.id), self)
+        )
         self.tell(f"Moved “{title}” to the Trash (Ctrl+Z brings it back).")
 
     def restore_from_trash(self, note_id: int) -> bool:
