@@ -68,6 +68,7 @@ class NotesPanel(QWidget):
         self.tags = Tags(db, self._writer)
         self._entry: Ref | None = None
         self._announcing = False
+        self.announcing_text = False  # while announcing a save of a note's text
         self._read_only = False
         self.undo_stack: QUndoStack | None = None  # the window's; moves to the Trash go on it
         self.menu: QMenu | None = None  # the window's Notes menu, once installed
@@ -395,7 +396,11 @@ class NotesPanel(QWidget):
     # --- change broadcast ---------------------------------------------------------------------
 
     def _saved(self, result: SaveResult) -> None:
-        self._announce({result.note_id}, set(result.entries))
+        self.announcing_text = True  # no note came or went, no tag changed: counts stay
+        try:
+            self._announce({result.note_id}, set(result.entries))
+        finally:
+            self.announcing_text = False
 
     def _tags_saved(self, note_id: int) -> None:
         self._announce({note_id}, set())
