@@ -98,6 +98,7 @@ class TrashView(QWidget):
         layout.addWidget(_heading(title, holder))
         layout.addWidget(part, 1)
         self.splitter.addWidget(holder)
+        QWidget.setTabOrder(self.parts[-1] if self.parts else self.list.table, part)  # before the buttons
         self.parts.append(part)
         part.chosen.connect(lambda: self._choose(part))
         part.count_changed.connect(self.count_changed)

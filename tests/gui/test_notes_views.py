@@ -276,7 +276,9 @@ def test_a_deleted_note_comes_back_with_undo_and_from_the_trash(
     trash_view = editing(window).trash_view
     assert window.list_stack.currentWidget() is trash_view
     assert titles(trash.model) == ["On Alpha"]
-    trash.table.setFocus()
+    trash_view.list.table.setFocus()
+    qtbot.keyClick(trash_view.list.table, Qt.Key.Key_Tab)  # from the entries to the notes
+    assert trash.table.hasFocus()
     qtbot.keyClick(trash.table, Qt.Key.Key_Space)
     assert "Alpha met people" in trash.preview.toPlainText()
     assert trash_view.restore_button.isEnabled()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -127,7 +127,15 @@ class NotesFeature(QObject):
         window.changes.notes_changed.connect(self._notes_changed)
         window.changes.entries_changed.connect(self._entries_changed)
         window.list_stack.currentChanged.connect(lambda _i: self._refresh_shown())
+        window.installEventFilter(self)
         self._update_counts()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            # Nothing is read once the window closes: its database may be closed next.
+            self._counts_timer.stop()
+            self._typing_timer.stop()
+        return False
 
     # --- the views ------------------------------------------------------------------------
 

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -71,7 +70,6 @@ class NotesPanel(QWidget):
         self.announcing_text = False  # while announcing a save of a note's text
         self._read_only = False
         self.undo_stack: QUndoStack | None = None  # the window's; moves to the Trash go on it
-        self.menu: QMenu | None = None  # the window's Notes menu, once installed
         self.message = ""  # the last thing the panel told the user (the window shows it too)
 
         self.scope = QComboBox(self)
@@ -253,10 +251,6 @@ class NotesPanel(QWidget):
             self.editor.flush()
             self.revisions.refresh()
 
-    @property
-    def read_only(self) -> bool:
-        return self._read_only
-
     def set_read_only(self, read_only: bool) -> None:
         """While the database is read-only notes can be read, not written."""
         self._read_only = read_only
@@ -314,7 +308,7 @@ class NotesPanel(QWidget):
         self._select_open_note()
         self.tabs.setCurrentWidget(self.editor)
         self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._announce({doc.id}, {doc.entry.slug} if doc.entry else set())
+        self.announce({doc.id}, {doc.entry.slug} if doc.entry else set())
 
     def delete_note(self) -> None:
         """Move the open note to the Trash (it can be restored from there, or with Undo)."""
@@ -325,6 +319,8 @@ class NotesPanel(QWidget):
             self.trash_note(doc.id)
         except (WriteFailed, NoteNotFound) as exc:
             self.tell(f"The note could not be moved to the Trash: {getattr(exc, 'reason', exc)}")
+            if self.editor.note is None:
+                self.editor.open_note(doc.id)  # stored, but not moved: it stays in front of you
             return
         title = self.notes.get(doc.id).title or "untitled note"
         self._push(
@@ -354,13 +350,13 @@ class NotesPanel(QWidget):
         if self.editor.note_id == note_id and not self.editor.close_note():
             raise WriteFailed(self.editor.autosave.failure or "the note's text could not be stored")
         changed = self.notes.move_to_trash(note_id)
-        self._announce(set(changed.note_ids), set(changed.entries))
+        self.announce(set(changed.note_ids), set(changed.entries))
         return changed
 
     def restore_note(self, note_id: int) -> Changed:
         """Take a note out of the Trash now (the undo stack's step too) and show it."""
         changed = self.notes.restore_from_trash(note_id)
-        self._announce(set(changed.note_ids), set(changed.entries))
+        self.announce(set(changed.note_ids), set(changed.entries))
         if self.editor.note is None:
             self.show_note(note_id, focus=False)
         return changed
@@ -398,18 +394,15 @@ class NotesPanel(QWidget):
     def _saved(self, result: SaveResult) -> None:
         self.announcing_text = True  # no note came or went, no tag changed: counts stay
         try:
-            self._announce({result.note_id}, set(result.entries))
+            self.announce({result.note_id}, set(result.entries))
         finally:
             self.announcing_text = False
 
     def _tags_saved(self, note_id: int) -> None:
-        self._announce({note_id}, set())
+        self.announce({note_id}, set())
 
     def announce(self, note_ids: set[int], slugs: set[str]) -> None:
         """Tell every view these notes (and these entries' notes sections) changed."""
-        self._announce(note_ids, slugs)
-
-    def _announce(self, note_ids: set[int], slugs: set[str]) -> None:
         self._announcing = True
         try:
             self._changes.announce_notes(note_ids)
@@ -512,6 +505,5 @@ def install(window: MainWindow) -> NotesPanel:
     toggle = dock.toggleViewAction()
     toggle.setText("Show the notes &panel")
     menu.addAction(toggle)
-    panel.menu = menu
     window.add_pane(panel)  # F6 reaches the notes panel too
     return panel

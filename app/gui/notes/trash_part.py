@@ -69,6 +69,7 @@ class NotesTrash(TrashPart):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        self.setFocusProxy(self.table)
 
     # --- TrashPart ----------------------------------------------------------------------------
 
