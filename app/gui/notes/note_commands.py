@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
-
+from app.gui.edit_commands import UndoStep
 from app.services.note_dto import Changed
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed
@@ -21,45 +20,20 @@ class NoteOutcome(Protocol):
     def failed(self, message: str) -> None: ...
 
 
-class NoteCommand(QUndoCommand):
-    def __init__(
-        self,
-        text: str,
-        forward: Callable[[], Changed],
-        backward: Callable[[], Changed],
-        outcome: NoteOutcome,
-    ) -> None:
-        super().__init__(text)
-        self._forward = forward
-        self._backward = backward
-        self._outcome = outcome
-        self._skip_first_redo = True  # push() calls redo(); the change was already made
-
-    def redo(self) -> None:
-        if self._skip_first_redo:
-            self._skip_first_redo = False
-            return
-        self._run(self._forward)
-
-    def undo(self) -> None:
-        self._run(self._backward)
-
-    def _run(self, step: Callable[[], Changed]) -> None:
-        try:
-            step()
-        except (WriteFailed, NoteNotFound) as exc:
-            self.setObsolete(True)
-            reason = exc.reason if isinstance(exc, WriteFailed) else str(exc)
-            self._outcome.failed(f"Cannot {self.text().lower()}: {reason}")
+def _step(
+    text: str, forward: Callable[[], Changed], backward: Callable[[], Changed], outcome: NoteOutcome
+) -> UndoStep:
+    # WriteFailed's text is its reason, NoteNotFound's says which note is gone.
+    return UndoStep(text, forward, backward, errors=(WriteFailed, NoteNotFound), failed=outcome.failed)
 
 
 def trash_command(
     title: str, trash: Callable[[], Changed], restore: Callable[[], Changed], outcome: NoteOutcome
-) -> NoteCommand:
-    return NoteCommand(f"Move note “{title}” to the Trash", trash, restore, outcome)
+) -> UndoStep:
+    return _step(f"Move note “{title}” to the Trash", trash, restore, outcome)
 
 
 def restore_command(
     title: str, trash: Callable[[], Changed], restore: Callable[[], Changed], outcome: NoteOutcome
-) -> NoteCommand:
-    return NoteCommand(f"Restore note “{title}”", restore, trash, outcome)
+) -> UndoStep:
+    return _step(f"Restore note “{title}”", restore, trash, outcome)

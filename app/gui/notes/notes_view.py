@@ -10,21 +10,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from app.gui.list_widgets import filter_box, list_table, select_quietly
 from app.gui.notes.columns import fit_columns
 from app.gui.notes.models import NotesTableModel
 from app.gui.settings import settings
@@ -52,13 +49,7 @@ class NotesView(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.2)
         heading.setFont(font)
 
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter notes")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter notes")
-        self._debounce = QTimer(self, singleShot=True, interval=150)
-        self._debounce.timeout.connect(self._apply)
-        self.filter.textChanged.connect(lambda _t: self._debounce.start())
+        self.filter, self._debounce = filter_box(self, "Filter notes", self._apply)
         self.filter.returnPressed.connect(self._filter_done)
 
         self.tag = QComboBox(self)
@@ -104,22 +95,9 @@ class NotesView(QWidget):
             box.setMaximumWidth(box.fontMetrics().horizontalAdvance("Last updated") + 48)
         self.sort_by.activated.connect(lambda _i: self._sort_chosen())
         self.order.activated.connect(lambda _i: self._sort_chosen())
-        self.table = QTableView(self)
-        self.table.setAccessibleName("All notes")
+        self.table = list_table(self, "All notes")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setAccessibleName("Columns")
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setHighlightSections(False)
         query = self.model.query
         header.setSortIndicator(
             self.model.column_of(query.sort),
@@ -204,19 +182,7 @@ class NotesView(QWidget):
 
     def select_note(self, note_id: int, *, fetch: bool = True) -> bool:
         """Select the note's row quietly (no note_chosen); False when the list does not hold it."""
-        row = self.model.row_of(note_id, fetch=fetch)
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        try:
-            if row < 0:
-                self.table.clearSelection()
-                return False
-            self.table.setCurrentIndex(self.model.index(row, 0))
-            self.table.selectRow(row)
-        finally:
-            selection.blockSignals(False)
-        self.table.viewport().update()
-        return True
+        return select_quietly(self.table, self.model.row_of(note_id, fetch=fetch))
 
     # --- inside -----------------------------------------------------------------------------
 

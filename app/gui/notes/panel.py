@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.gui.changes import Changes
+from app.gui.list_widgets import filter_box
 from app.gui.notes.editor import NoteEditor
 from app.gui.notes.models import NotesTableModel
 from app.gui.notes.note_commands import restore_command, trash_command
@@ -76,13 +76,7 @@ class NotesPanel(QWidget):
         self.scope.setAccessibleName("Which notes")
         for key, label in SCOPES:
             self.scope.addItem(label, key)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter notes")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter notes")
-        self._filter_timer = QTimer(self, singleShot=True, interval=150)
-        self._filter_timer.timeout.connect(self._apply_query)
-        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter, _timer = filter_box(self, "Filter notes", self._apply_query)
         self.scope.currentIndexChanged.connect(lambda _i: self._apply_query())
 
         self.model = NotesTableModel(NoteLists(db), self._query(NoteQuery()), self)

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.db.database import Database
+from app.gui.list_widgets import list_table
 from app.gui.notes.columns import fit_columns
 from app.gui.notes.models import NotesTableModel
 from app.gui.notes.panel import NotesPanel
@@ -34,21 +32,9 @@ class NotesTrash(TrashPart):
         self._db = db
         self._panel = panel
         self.model = NotesTableModel(NoteLists(db), NoteQuery(trash=True, sort="deleted"), self)
-        self.table = QTableView(self)
-        self.table.setAccessibleName("Notes in the Trash")
+        self.table = list_table(self, "Notes in the Trash")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        header.setAccessibleName("Columns")
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(self.model.column_of("deleted"), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
         for key in ("tags", "updated", "created"):
