@@ -13,6 +13,7 @@ Reachable as `window.notes`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -159,8 +160,7 @@ class NotesFeature(QObject):
             self.panel.tell(f"Nothing carries the tag “{tag}” any more.")
         self.tags_view.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _go(self, show: object) -> None:
-        assert callable(show)
+    def _go(self, show: Callable[[], None]) -> None:
         show()
         page = self.window.list_stack.currentWidget()
         if page is not None:
