@@ -62,7 +62,7 @@ def _dark_palette() -> QPalette:
     return p
 
 
-def _scheme(app: QApplication, dark: bool) -> None:
+def scheme(app: QApplication, dark: bool) -> None:
     hints = QGuiApplication.styleHints()
     hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
     app.setStyle("Fusion")
@@ -93,8 +93,8 @@ def take(out: Path) -> None:
         db = open_library(Path(home) / "roundtable.sqlite3")
         try:
             for dark in (False, True):
-                scheme = "dark" if dark else "light"
-                _scheme(app, dark)
+                name_ = "dark" if dark else "light"
+                scheme(app, dark)
                 window = MainWindow(db)
                 window.resize(1440, 860)
                 window.show()
@@ -102,14 +102,14 @@ def take(out: Path) -> None:
                 for n, (name, _kind, slug) in enumerate(SHOTS, 1):
                     window.open_entry(slug)
                     _settle(app)
-                    _save(window, out / f"{scheme}-{n}-{name}.png")
+                    _save(window, out / f"{name_}-{n}-{name}.png")
                 editing = window.editing  # type: ignore[attr-defined]
                 window.open_entry("chen-gang")
                 editing.delete()
                 window.sidebar.select("trash")
                 editing.trash_view.list.select_first()
                 _settle(app)
-                _save(window, out / f"{scheme}-7-trash.png")
+                _save(window, out / f"{name_}-7-trash.png")
                 editing.undo_stack.undo()
                 window.open_entry("wang-changlin")
                 form = editing.edit_entry()
@@ -124,7 +124,7 @@ def take(out: Path) -> None:
                 slug.setText("Wang Changlin")
                 form.submit()
                 _settle(app)
-                _save(form, out / f"{scheme}-8-edit-form-error.png")
+                _save(form, out / f"{name_}-8-edit-form-error.png")
                 form.reject()
                 window.close()
                 window.deleteLater()

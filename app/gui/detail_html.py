@@ -1,8 +1,9 @@
 """An entry as HTML for the detail view: every field, related entries as links, and every
 fact's citation one click away (numbered like footnotes, listed at the end of the page).
 
-Links: `entry:<slug>` navigates inside Roundtable; http(s) links open in the system browser
-only when clicked. No colours here: `style_sheet` derives them from the view's palette, so
+Links: `entry:<slug>` navigates inside Roundtable; `note:<id>` opens a note in the editor,
+`new-note:<slug>` starts one on the entry, `tag:<name>` shows the tag in the Tags view (the
+notes feature handles those three); http(s) links open in the system browser only when clicked. No colours here: `style_sheet` derives them from the view's palette, so
 light and dark both follow the system.
 """
 
@@ -10,11 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
+from urllib.parse import quote
 
 from app.services.dto import CitationView, EntryDetail, Ref
 from app.services.kinds import BY_KEY
 
 ENTRY_SCHEME = "entry"
+NOTE_SCHEME = "note"
+NEW_NOTE_SCHEME = "new-note"
+TAG_SCHEME = "tag"
+UNTITLED = "(untitled)"
 
 
 def style_sheet(text: str, muted: str, rule: str) -> str:
@@ -42,6 +48,14 @@ def style_sheet(text: str, muted: str, rule: str) -> str:
 
 def entry_link(ref: Ref) -> str:
     return f'<a href="{ENTRY_SCHEME}:{escape(ref.slug)}">{escape(ref.name)}</a>'
+
+
+def note_link(note_id: int, title: str) -> str:
+    return f'<a href="{NOTE_SCHEME}:{note_id}">{escape(title or UNTITLED)}</a>'
+
+
+def tag_link(name: str) -> str:
+    return f'<a href="{TAG_SCHEME}:{quote(name, safe="/")}">{escape(name)}</a>'
 
 
 def _url(url: str) -> str:
@@ -95,7 +109,7 @@ def render(detail: EntryDetail) -> str:
     if detail.summary:
         out.append(f"<p class='summary'>{escape(detail.summary)}</p>")
     if detail.tags:
-        out.append("<p>Tags: " + ", ".join(escape(t) for t in detail.tags) + "</p>")
+        out.append("<p>Tags: " + ", ".join(tag_link(t) for t in detail.tags) + "</p>")
 
     rows = []
     for f in detail.fields:
@@ -191,18 +205,26 @@ def render(detail: EntryDetail) -> str:
             items.append(f"<li>{subject}: {escape(use.what.replace('_', ' '))}{quote}</li>")
         out.append(f"<h3>Cited for ({len(detail.source_uses)})</h3><ul>" + "".join(items) + "</ul>")
 
-    if detail.notes or detail.backlinks:
-        items = [
-            f"<li>{escape(n.title or '(untitled)')} <small>{escape(n.updated_at[:10])}</small></li>"
-            for n in detail.notes
-        ]
-        items += [
-            f"<li>{escape(n.title or '(untitled)')}"
-            + (f" <small>on {entry_link(n.entry)}</small>" if n.entry else "")
-            + "</li>"
-            for n in detail.backlinks
-        ]
-        out.append("<h3>Notes</h3><ul>" + "".join(items) + "</ul>")
+    if detail.deleted_at is None or detail.notes or detail.backlinks:
+        out.append("<h3>Notes</h3>")
+        if detail.notes:
+            items = [
+                f"<li>{note_link(n.id, n.title)} <small>{escape(n.updated_at[:10])}</small></li>"
+                for n in detail.notes
+            ]
+            out.append("<ul>" + "".join(items) + "</ul>")
+        if detail.backlinks:
+            items = [
+                f"<li>{note_link(n.id, n.title)}"
+                + (f" <small>on {entry_link(n.entry)}</small>" if n.entry else " <small>standalone</small>")
+                + "</li>"
+                for n in detail.backlinks
+            ]
+            out.append("<p class='label'>Mentioned in</p><ul>" + "".join(items) + "</ul>")
+        if detail.deleted_at is None:
+            out.append(
+                f'<p><a href="{NEW_NOTE_SCHEME}:{escape(detail.ref.slug)}">New note on this entry</a></p>'
+            )
 
     if detail.archived_text:
         paras = "".join(f"<p>{escape(p)}</p>" for p in detail.archived_text.splitlines() if p.strip())

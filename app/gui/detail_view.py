@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +21,9 @@ from app.services.dto import EntryDetail
 
 class DetailView(OfflineBrowser):
     shown = Signal()  # a new entry (or nothing) is shown
+    # A link of another feature's scheme (note:, new-note:, tag: from app/gui/detail_html.py):
+    # the scheme and the decoded path. Features connect to it.
+    action_link_activated = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +47,9 @@ class DetailView(OfflineBrowser):
         self._empty_text = text
         self._render()
         self.shown.emit()
+
+    def other_link_clicked(self, url: QUrl) -> None:
+        self.action_link_activated.emit(url.scheme(), url.path(QUrl.ComponentFormattingOption.FullyDecoded))
 
     def _render(self) -> None:
         palette = self.palette()

@@ -8,7 +8,7 @@ taken since) says so and leaves the stack, rather than leaving it in a state tha
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
@@ -21,20 +21,28 @@ class Outcome(Protocol):
     def failed(self, message: str) -> None: ...
 
 
-class EntryCommand(QUndoCommand):
+class UndoStep(QUndoCommand):
+    """A step already taken, with how to take it again (`forward`) and back (`backward`).
+    `errors`: what a step that can no longer be carried out raises; it then says so through
+    `failed` and leaves the stack. Notes use it too (app/gui/notes/note_commands.py)."""
+
     def __init__(
         self,
         text: str,
-        forward: Callable[[], Change],
-        backward: Callable[[], Change],
-        outcome: Outcome,
+        forward: Callable[[], Any],
+        backward: Callable[[], Any],
         *,
+        errors: tuple[type[Exception], ...],
+        failed: Callable[[str], None],
+        applied: Callable[[Any], None] = lambda _result: None,
         done: bool = True,
     ) -> None:
         super().__init__(text)
         self._forward = forward
         self._backward = backward
-        self._outcome = outcome
+        self._errors = errors
+        self._failed = failed
+        self._applied = applied
         self._skip_first_redo = done  # push() calls redo(); the change was already made
 
     def redo(self) -> None:
@@ -46,14 +54,35 @@ class EntryCommand(QUndoCommand):
     def undo(self) -> None:
         self._run(self._backward)
 
-    def _run(self, step: Callable[[], Change]) -> None:
+    def _run(self, step: Callable[[], Any]) -> None:
         try:
-            change = step()
-        except EditingError as exc:
+            result = step()
+        except self._errors as exc:
             self.setObsolete(True)
-            self._outcome.failed(f"Cannot {self.text().lower()}: {exc}")
+            self._failed(f"Cannot {self.text().lower()}: {exc}")
             return
-        self._outcome.applied(change)
+        self._applied(result)
+
+
+class EntryCommand(UndoStep):
+    def __init__(
+        self,
+        text: str,
+        forward: Callable[[], Change],
+        backward: Callable[[], Change],
+        outcome: Outcome,
+        *,
+        done: bool = True,
+    ) -> None:
+        super().__init__(
+            text,
+            forward,
+            backward,
+            errors=(EditingError,),
+            failed=outcome.failed,
+            applied=outcome.applied,
+            done=done,
+        )
 
 
 def edit_command(editor: Editor, change: Change, outcome: Outcome) -> EntryCommand:

@@ -18,8 +18,8 @@ from app.gui.shortcuts import standard
 from app.gui.sidebar import LIBRARY
 from app.gui.trash_view import TrashView
 from app.services.editing import Change, EditingError, Editor, EntryInput
-from app.services.entries import TRASH
 from app.services.kinds import BY_KEY, KINDS
+from app.services.tags import Tags
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -40,6 +40,7 @@ class Editing(QObject):
         super().__init__(window)
         self.window = window
         self.editor = Editor(window.db)
+        self._tags = Tags(window.db)  # names for the form's Tags field
         self.undo_stack = QUndoStack(self)
         self.form: EntryForm | None = None  # the open form, if any (tests and screenshots)
 
@@ -91,6 +92,8 @@ class Editing(QObject):
         self.trash_view.purge_requested.connect(self.purge)
 
         window.changes.entries_changed.connect(self._refresh)
+        self.trash_view.count_changed.connect(self._count_trash)
+        self.trash_view.choice_changed.connect(self._update_actions)
         window.read_only_changed.connect(lambda _ro: self._update_actions())
         # QUndoStack re-enables its actions whenever it can undo; read-only mode overrules it.
         self._can_undo = self._can_redo = False
@@ -122,7 +125,7 @@ class Editing(QObject):
         self.edit_action.setEnabled(writable and live)
         if self._in_trash():
             self.delete_action.setText("Delete &Permanently…")
-            self.delete_action.setEnabled(writable and self.trash_view.current_slug() is not None)
+            self.delete_action.setEnabled(writable and self.trash_view.has_choice())
         else:
             self.delete_action.setText("Move to &Trash")
             self.delete_action.setEnabled(writable and live)
@@ -142,7 +145,10 @@ class Editing(QObject):
 
     def _refresh(self, _slugs: set[str]) -> None:
         self.trash_view.refresh()
-        self.window.sidebar.set_count(TRASH_ITEM, self.window.lists.count(TRASH))
+        self._count_trash()
+
+    def _count_trash(self) -> None:
+        self.window.sidebar.set_count(TRASH_ITEM, self.trash_view.count())
         self._update_actions()
 
     def show_trash(self) -> None:
@@ -168,7 +174,8 @@ class Editing(QObject):
 
     # --- actions -----------------------------------------------------------------------------
 
-    def new_entry(self, kind: str | None = None) -> EntryForm:
+    def new_entry(self, kind: str | None = None, *, name: str = "") -> EntryForm:
+        """The New form for `kind` (the kind shown, by default), its name filled in if given."""
         kind = kind or self._kind()
 
         def save(inp: EntryInput) -> None:
@@ -178,7 +185,18 @@ class Editing(QObject):
             self.window.open_entry(change.slug)
             self.window.statusBar().showMessage(f"Created “{inp.name.strip()}”.", 5000)
 
-        return self._open_form(EntryForm(self.window.lists, self.editor, kind, save, parent=self.window))
+        initial = EntryInput(kind, name) if name else None
+        return self._open_form(
+            EntryForm(
+                self.window.lists,
+                self.editor,
+                kind,
+                save,
+                initial=initial,
+                tag_names=self._tags.names(),
+                parent=self.window,
+            )
+        )
 
     def edit_entry(self) -> EntryForm | None:
         entity_id = self._current_id()
@@ -206,6 +224,7 @@ class Editing(QObject):
             save,
             initial=initial,
             entity_id=entity_id,
+            tag_names=self._tags.names(),
             parent=self.window,
         )
         return self._open_form(form)
@@ -219,9 +238,7 @@ class Editing(QObject):
 
     def delete(self) -> None:
         if self._in_trash():
-            slug = self.trash_view.current_slug()
-            if slug:
-                self.purge(slug)
+            self.trash_view.request_purge()  # the entry or note chosen there, after asking
             return
         entity_id = self._current_id()
         if entity_id is None:

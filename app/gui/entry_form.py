@@ -7,7 +7,7 @@ says at the top that nothing was saved, and moves the focus to the first field t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.entry_picker import EntryPicker
+from app.gui.notes.fields import TagEdit
 from app.services.editing import (
     ALIAS_KINDS,
     DATE_HINT,
@@ -145,8 +146,10 @@ class EntryForm(QDialog):
         *,
         initial: EntryInput | None = None,
         entity_id: int | None = None,
+        tag_names: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """`tag_names`: the tags there are, offered as the Tags field is typed in."""
         super().__init__(parent)
         self._lists = lists
         self._editor = editor
@@ -183,6 +186,10 @@ class EntryForm(QDialog):
         self._add("summary", "Summary", summary)
         for spec in FIELDS[kind]:
             self._add(spec.key, spec.label, self._widget_for(spec, body))
+        self.tags = TagEdit(body)
+        self.tags.setPlaceholderText("Separated by commas; policy/ethics nests under policy")
+        self.tags.set_tag_names(list(tag_names))
+        self._add("tags", "Tags", self.tags)
 
         self.aliases_box = QGroupBox("Other names", body)
         self.aliases_layout = QVBoxLayout(self.aliases_box)
@@ -330,6 +337,7 @@ class EntryForm(QDialog):
         _set_text(self.slots["summary"].widget, inp.summary)
         for spec in FIELDS[self._kind]:
             _set_text(self.slots[spec.key].widget, inp.values.get(spec.key, ""))
+        self.tags.setText(inp.tags or "")
         for alias in inp.aliases:
             self.add_alias(alias)
         for role in inp.roles:
@@ -360,6 +368,7 @@ class EntryForm(QDialog):
                 )
                 for r in self.role_rows
             ),
+            tags=self.tags.text(),
         )
 
     def _suggest_slug(self) -> None:

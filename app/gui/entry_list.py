@@ -5,19 +5,12 @@ Each kind remembers its sort order across launches (QSettings, under `lists/<kin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.gui.entry_table_model import SLUG_ROLE, EntryTableModel
+from app.gui.list_widgets import filter_box, list_table, select_quietly
 from app.gui.settings import settings
 from app.services.entries import TRASH, EntryLists
 from app.services.kinds import BY_KEY
@@ -37,35 +30,12 @@ class EntryList(QWidget):
         self._stale: set[str] = set()  # lists changed while another one was shown
         self._fitted = False
 
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter")
-        self._debounce = QTimer(self, singleShot=True, interval=150)
-        self._debounce.timeout.connect(self._apply_filter)
-        self.filter.textChanged.connect(lambda _t: self._debounce.start())
+        self.filter, self._debounce = filter_box(self, "Filter", self._apply_filter)
         self.filter.returnPressed.connect(self._filter_done)
 
-        self.table = QTableView(self)
-        self.table.setAccessibleName(name)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = list_table(self, name)
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
-        self.table.verticalHeader().setVisible(False)
-        # Fixed row heights and interactive columns: never measure contents over the whole model.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setAccessibleName("Columns")  # activating one sorts by it
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
 
         self.status = QLabel(self)
         self.status.setAccessibleName("Entries shown")
@@ -205,20 +175,7 @@ class EntryList(QWidget):
         model = self.model
         if model is None:
             return False
-        row = model.row_of(slug)
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        try:
-            if row < 0:
-                self.table.clearSelection()
-                return False
-            self.table.setCurrentIndex(model.index(row, 0))
-            self.table.selectRow(row)
-        finally:
-            selection.blockSignals(False)
-        self.table.viewport().update()
-        self.table.scrollTo(model.index(row, 0))
-        return True
+        return select_quietly(self.table, model.row_of(slug))
 
     def select_row(self, row: int) -> None:
         """Select `row` (or the last one, if the list is shorter), announcing it."""

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.history = History(self)
         self.changes = Changes(self)
         self.preferences = Preferences(self)
+        self._extra_panes: list[QWidget] = []
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
 
@@ -173,8 +174,13 @@ class MainWindow(QMainWindow):
             if hasattr(target, "selectAll"):
                 target.selectAll()
 
+    def add_pane(self, widget: QWidget) -> None:
+        """One more stop for F6 / Shift+F6 (a dock's content), skipped while hidden."""
+        self._extra_panes.append(widget)
+
     def _cycle_panes(self, step: int) -> None:
         panes = [self.sidebar, self.list_stack.currentWidget() or self.entry_list, self.detail_view]
+        panes += [p for p in self._extra_panes if p.isVisible()]
         focused = QApplication.focusWidget()
         at = next(
             (i for i, p in enumerate(panes) if focused is p or (focused and p.isAncestorOf(focused))), -1
@@ -214,14 +220,16 @@ class MainWindow(QMainWindow):
         if current is None or current.ref.kind != kind or not self.entry_list.select_slug(current.ref.slug):
             self.entry_list.select_first()
 
-    def open_entry(self, slug: str, *, record: bool = True) -> bool:
+    def open_entry(self, slug: str, *, record: bool = True, reveal: bool = True) -> bool:
+        """Show the entry. `reveal`: also show it in its kind's list (False keeps the list page
+        shown, e.g. the Notes view opening a note's entry beside it)."""
         try:
             detail = self.details.get(slug)
         except NotFound:
             self.statusBar().showMessage(f"No entry called {slug!r}.", 5000)
             return False
         # An entry in the trash is read where it was chosen; others show in their kind's list.
-        if detail.deleted_at is None:
+        if detail.deleted_at is None and reveal:
             if self.sidebar.current_kind() != detail.ref.kind:
                 self.sidebar.blockSignals(True)
                 self.sidebar.select_kind(detail.ref.kind)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,7 @@ from app.db import models as m
 from app.db.database import Database
 from app.services.kinds import BY_KEY
 from app.services.slugs import MAX_SLUG, is_slug, slugify, unique_slug
+from app.services.tags import BadTag, drop_unused_tags, parse_tags, tag_sort_key, write_entry_tags
 
 DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
 _DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
@@ -166,6 +168,7 @@ class EntryInput:
     values: Mapping[str, str] = field(default_factory=dict)  # FieldSpec.key -> text as typed
     aliases: tuple[AliasInput, ...] = ()
     roles: tuple[RoleInput, ...] = ()
+    tags: str | None = None  # comma-separated as typed; None leaves the entry's tags as they are
 
 
 # --- what an action returns ----------------------------------------------------------------
@@ -184,6 +187,7 @@ class Snapshot:
     aliases: _Rows = ()
     roles: _Rows = ()
     citations: _Rows = ()  # of those aliases and roles
+    tags: tuple[str, ...] = ()
 
     @property
     def id(self) -> int:
@@ -200,7 +204,7 @@ class Snapshot:
     def content(self) -> tuple[Any, ...]:
         """Everything but the timestamps: equal content means nothing was changed."""
         entity = {k: v for k, v in self.entity.items() if k not in ("updated_at",)}
-        return (sorted(entity.items()), sorted(self.own.items()), self.aliases, self.roles)
+        return (sorted(entity.items()), sorted(self.own.items()), self.aliases, self.roles, self.tags)
 
 
 @dataclass(frozen=True)
@@ -244,7 +248,32 @@ def _snapshot(session: Session, entity_id: int) -> Snapshot | None:
         "OR role_id IN (SELECT id FROM role WHERE person_id = :id) ORDER BY id",
         id=entity_id,
     )
-    return Snapshot(kind, entity[0], own[0] if own else _frozen({}), aliases, roles, citations)
+    tags = session.scalars(
+        text("SELECT t.name FROM entity_tag et JOIN tag t ON t.id = et.tag_id WHERE et.entity_id = :id"),
+        {"id": entity_id},
+    )
+    return Snapshot(
+        kind,
+        entity[0],
+        own[0] if own else _frozen({}),
+        aliases,
+        roles,
+        citations,
+        tuple(sorted(tags, key=tag_sort_key)),
+    )
+
+
+def _driver_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under `session`, inside its transaction: tags are written by the
+    same plain-SQL helpers as note tags (app/services/tags.py)."""
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
+
+
+def _write_tags(session: Session, entity_id: int, names: tuple[str, ...]) -> None:
+    session.flush()  # the ORM's pending rows first: the tags go through the same transaction
+    write_entry_tags(_driver_connection(session), entity_id, names)
 
 
 # --- validation ------------------------------------------------------------------------------
@@ -343,6 +372,7 @@ class _Clean:
     columns: Mapping[str, Any]
     aliases: tuple[AliasInput, ...]
     roles: tuple[tuple[RoleInput, int | None, int | None], ...]  # with organization, country ids
+    tags: tuple[str, ...] | None  # None: as they are
 
 
 def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clean:
@@ -441,9 +471,16 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
             (replace(r, title=title, as_of=as_of or "", start=start or "", end=end or ""), org, country)
         )
 
+    tags = None
+    if inp.tags is not None:
+        try:
+            tags = parse_tags(inp.tags)
+        except BadTag as exc:
+            c.fail("tags", str(exc))
+
     if c.errors:
         raise ValidationError(c.errors)
-    return _Clean(name, slug, inp.summary.strip(), columns, tuple(aliases), tuple(roles))
+    return _Clean(name, slug, inp.summary.strip(), columns, tuple(aliases), tuple(roles), tags)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -503,6 +540,7 @@ class Editor:
                 )
                 for r in snap.roles
             ),
+            tags=", ".join(snap.tags),
         )
 
     def suggested_slug(self, name: str, kind: str, entity_id: int | None = None) -> str:
@@ -532,6 +570,8 @@ class Editor:
             session.flush()
             self._write_children(session, obj.id, clean)
             session.flush()
+            if clean.tags:
+                _write_tags(session, obj.id, clean.tags)
             after = _snapshot(session, obj.id)
         return Change(obj.id, inp.kind, frozenset({clean.slug}), None, after)
 
@@ -548,6 +588,8 @@ class Editor:
                 setattr(obj, column, value)
             self._write_children(session, entity_id, clean)
             session.flush()
+            if clean.tags is not None and clean.tags != before.tags:
+                _write_tags(session, entity_id, clean.tags)
             after = _snapshot(session, entity_id)
             assert after is not None
             # The ORM writes only values that differ; an unchanged form writes nothing at all.
@@ -624,6 +666,8 @@ class Editor:
             before = self._existing(session, entity_id)
             obj = session.get(_MODEL[before.kind], entity_id)
             session.delete(obj)
+            session.flush()
+            drop_unused_tags(_driver_connection(session))
         return Change(entity_id, before.kind, frozenset({before.slug}), before, None)
 
     def apply(self, snap: Snapshot) -> Change:
@@ -668,6 +712,8 @@ class Editor:
             )
             session.add_all(m.Citation(**c) for c in snap.citations if c["id"] not in have)
             session.flush()
+            if snap.tags != (before.tags if before else ()):
+                _write_tags(session, snap.id, snap.tags)
             after = _snapshot(session, snap.id)
         slugs = {snap.slug} | ({before.slug} if before else set())
         return Change(snap.id, snap.kind, frozenset(slugs), before, after)

@@ -57,6 +57,16 @@ class Autosaver(QObject):
         if retry_ms is not None:
             self._retry.setInterval(retry_ms)
 
+    def save_within(self, ms: int) -> None:
+        """Save at most `ms` after the last keystroke, and at least every `ms` while typing on
+        (the Notes preference; at 1000 these are DELAY_MS and MAX_WAIT_MS)."""
+        self._debounce.setInterval(max(1, ms * DELAY_MS // MAX_WAIT_MS))
+        self._max_wait.setInterval(ms)
+
+    @property
+    def max_wait_ms(self) -> int:
+        return self._max_wait.interval()
+
     @property
     def delay_ms(self) -> int:
         return self._debounce.interval()
