@@ -6,9 +6,8 @@ text field (which keeps the key to itself: the box, the list filter, a note bein
 from the list of entries, where it filters that list as before; "Filter the list" keeps its
 own shortcut (Ctrl+Shift+F) in the Edit menu.
 
-Opening a note: the notes feature is not part of this branch yet, so a note found by search
-opens the entry it is written on (a standalone note says so in the status bar). When the notes
-feature lands, it connects to `SearchFeature.note_chosen` instead.
+Opening a note: a note found by search opens in the notes panel (`window.notes_panel`), beside
+the entry it is written on.
 """
 
 from __future__ import annotations

@@ -467,3 +467,19 @@ def test_the_autosave_preference(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.addWidget(again)
     notes_page = again.pages[titles_.index("Notes")]
     assert isinstance(notes_page, NotesPage) and notes_page.save_within.value() == 3.0
+
+
+def test_delete_in_the_notes_panel_trashes_the_note_not_the_entry(qtbot: QtBot, window: MainWindow) -> None:
+    from app.gui.notes.panel import NotesPanel
+
+    window.open_entry("alpha")
+    panel = window.findChild(NotesPanel)
+    assert panel is not None
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    note_id = panel.editor.note_id
+    assert note_id is not None
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    detail = window.details.get("alpha")
+    assert detail.deleted_at is None, "the entry beside the note must not be trashed"
+    assert note_id not in {n.id for n in detail.notes}

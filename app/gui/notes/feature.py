@@ -90,6 +90,7 @@ class NotesFeature(QObject):
         self.create_dialog: CreateEntryDialog | None = None  # open, if any (tests)
 
         self.notes_view = NotesView(self._lists, panel.tags, window)
+        self.notes_view.delete_requested.connect(panel.delete_note)  # the chosen note is the open one
         self.tags_view = TagsView(panel.tags, window)
         for page in (self.notes_view, self.tags_view):
             window.add_list_page(page)

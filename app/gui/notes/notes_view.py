@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.delete_key import delete_key_deletes
 from app.gui.list_widgets import filter_box, list_table, select_quietly
 from app.gui.notes.columns import fit_columns
 from app.gui.notes.models import NotesTableModel
@@ -38,6 +39,7 @@ _DATES = ("updated", "created")
 
 class NotesView(QWidget):
     note_chosen = Signal(object, bool)  # NoteRow, whether to move the focus into the note
+    delete_requested = Signal()  # Delete pressed in the list: the chosen note, not the entry beside it
 
     def __init__(self, lists: NoteLists, tags: Tags, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,7 @@ class NotesView(QWidget):
         self.sort_by.activated.connect(lambda _i: self._sort_chosen())
         self.order.activated.connect(lambda _i: self._sort_chosen())
         self.table = list_table(self, "All notes")
+        delete_key_deletes(self.table, self.delete_requested.emit)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         query = self.model.query

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.gui.changes import Changes
+from app.gui.delete_key import delete_key_deletes
 from app.gui.list_widgets import filter_box
 from app.gui.notes.editor import NoteEditor
 from app.gui.notes.models import NotesTableModel
@@ -81,6 +82,7 @@ class NotesPanel(QWidget):
 
         self.model = NotesTableModel(NoteLists(db), self._query(NoteQuery()), self)
         self.table = QTableView(self)
+        delete_key_deletes(self.table, self.delete_note)  # the note, not the entry beside it
         self.table.setAccessibleName("Notes")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
