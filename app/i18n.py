@@ -20,7 +20,6 @@ put values in with `.format(...)` after the call, never inside it.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 
 def N_(context: str, text: str) -> str:
@@ -28,21 +27,28 @@ def N_(context: str, text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class Text:
-    """A sentence kept as its English template with `{name}` places and the values for them,
-    so the GUI can translate the template before filling it in. A value may itself be a Text
-    (a kind's name inside a message), translated in turn."""
+class Text(str):
+    """A sentence for people: as a str it is the English sentence (what the command line
+    prints, what tests compare), and it keeps its template with `{name}` places and the values
+    for them, so the GUI can translate the template before filling it in. A value may itself
+    be a Text (a kind's name inside a message), translated in turn."""
 
     context: str
     template: str
-    values: Mapping[str, object] = field(default_factory=dict)
+    values: Mapping[str, object]
 
-    def format(self, **values: object) -> Text:
+    def __new__(cls, context: str, template: str, values: Mapping[str, object] | None = None) -> Text:
+        values = dict(values or {})
+        english = template.format(**{k: str(v) for k, v in values.items()}) if values else template
+        text = super().__new__(cls, english)
+        text.context, text.template, text.values = context, template, values
+        return text
+
+    def format(self, *args: object, **values: object) -> Text:
+        """The same sentence with its places filled (by name only)."""
+        if args:
+            raise TypeError("Text.format takes its values by name")
         return Text(self.context, self.template, {**self.values, **values})
-
-    def __str__(self) -> str:
-        return self.template.format(**{k: str(v) for k, v in self.values.items()})
 
 
 def T_(context: str, template: str) -> Text:
@@ -50,7 +56,7 @@ def T_(context: str, template: str) -> Text:
     return Text(context, template)
 
 
-Message = str | Text  # what services hand over for people to read
+Message = str  # what services hand over for people to read: a Text, or a plain str (data)
 
 
 class Explained(Exception):

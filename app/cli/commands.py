@@ -371,7 +371,7 @@ def cmd_backup(args: Namespace) -> int:
         rows = [
             (
                 b.local_time.strftime("%Y-%m-%d %H:%M"),
-                str(b.label),
+                b.label,
                 "?" if b.entries is None else str(b.entries),
                 "?" if b.notes is None else str(b.notes),
                 b.path.name,

@@ -122,7 +122,7 @@ class BackupsDialog(QDialog):
         self.backups = list_backups(self.db_path)
         self.table.clear()
         for info in self.backups:
-            why = translated(info.label)
+            why = translate("Backups", info.label)
             if info.problem:
                 why = self.tr("{why} (cannot be read)").format(why=why)
             item = QTreeWidgetItem(

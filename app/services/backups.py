@@ -41,7 +41,7 @@ from app.db.backup import (
 )
 from app.db.connection import connect
 from app.db.database import DatabaseRefused, State, inspect
-from app.i18n import N_, T_, Explained, Message, Text
+from app.i18n import N_, T_, Explained, Message
 from app.paths import backups_dir
 
 KEEP_DAYS = 7
@@ -79,12 +79,11 @@ class BackupInfo:
     problem: Message | None = None
 
     @property
-    def label(self) -> Message:
+    def label(self) -> str:
+        """Why it was taken (marked in the "Backups" context for the GUI to translate)."""
         if self.reason.startswith("before-migrating-from-"):
-            return Text("Backups", N_("Backups", "Before a schema update"))
-        if self.reason in _LABELS:
-            return Text("Backups", _LABELS[self.reason])
-        return self.reason.replace("-", " ").capitalize()
+            return N_("Backups", "Before a schema update")
+        return _LABELS.get(self.reason, self.reason.replace("-", " ").capitalize())
 
     @property
     def local_time(self) -> datetime:
