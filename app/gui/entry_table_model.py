@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.gui.detail_html import choice
 from app.gui.i18n import translate
 from app.services.dto import Row
 from app.services.entries import TRASH, EntryLists, columns
@@ -143,8 +144,14 @@ class EntryTableModel(QAbstractTableModel):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = row.values[index.column()]
-            if self._kind == TRASH and self._columns[index.column()].key == "kind":
+            key = self._columns[index.column()].key
+            if self._kind == TRASH and key == "kind":
                 return translate("Kinds", value)  # the kind's English name, from the database
+            if key == "asean" and " since " in value:  # '<status> since <date>', worded in SQL
+                status, _since, date = value.partition(" since ")
+                return self.tr("{status} since {date}").format(status=status, date=date)
+            if key == "reliability":
+                return choice(value)
             return value
         if role == SLUG_ROLE:
             return row.slug

@@ -343,7 +343,7 @@ class ExportDialog(_TaskDialog):
             n = len(refs)
             label = f"the selected {'entry' if n == 1 else 'entries'}"  # the command line's words
             scope = Scope(entry_ids=frozenset(r.id for r in refs if r), entries_label=label)
-            self.scope_text = self.tr("the selected entries")
+            self.scope_text = self.tr("the %n selected entries", None, n)
         elif self.tagged.isChecked():
             scope = Scope(tag=self.tag_combo.currentText())
             self.scope_text = self.tr("tagged {tag}").format(tag=self.tag_combo.currentText())

@@ -73,13 +73,23 @@ def language_for(choice: str, system: QLocale | None = None) -> Language:
     return ENGLISH
 
 
+def uninstall() -> None:
+    """Back to the source strings (English, singular forms aside) and the system's locale."""
+    global _current
+    app = QCoreApplication.instance()
+    if app is not None:
+        for old in _installed:
+            app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(QLocale.system())
+    _current = ENGLISH
+
+
 def install(choice: str) -> Language:
     """Load the translations for `choice` into the application (replacing any loaded before)."""
     app = QCoreApplication.instance()
     assert app is not None
-    for old in _installed:
-        app.removeTranslator(old)
-    _installed.clear()
+    uninstall()
     language = language_for(choice)
     wanted = [(f"roundtable_{language.code}", translations_dir())]
     if language is not ENGLISH:

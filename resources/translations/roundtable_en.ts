@@ -80,6 +80,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>the %n selected entries</source>
+        <translation>
+            <numerusform>the selected entry</numerusform>
+            <numerusform>the %n selected entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n entries</source>
         <translation>
             <numerusform>%n entry</numerusform>

@@ -1040,6 +1040,13 @@ Schema revision: {revision} (newest known: {head})</source>
     </message>
 </context>
 <context>
+    <name>EntryTableModel</name>
+    <message>
+        <source>{status} since {date}</source>
+        <translation>{status}（自 {date} 起）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The disk is full, so nothing was saved. Free some space and try again; your data is as it was before.</source>
@@ -1283,9 +1290,11 @@ Schema revision: {revision} (newest known: {head})</source>
         <source>everything</source>
         <translation>全部</translation>
     </message>
-    <message>
-        <source>the selected entries</source>
-        <translation>选中的条目</translation>
+    <message numerus="yes">
+        <source>the %n selected entries</source>
+        <translation>
+            <numerusform>选中的 %n 个条目</numerusform>
+        </translation>
     </message>
     <message>
         <source>tagged {tag}</source>

@@ -63,7 +63,7 @@ def test_export_a_kind_then_keep_an_edited_file(qtbot: QtBot, window: MainWindow
     laos.write_text(laos.read_text(encoding="utf-8") + "\nmine\n", encoding="utf-8")
     dialog.beside.setChecked(True)
     _finish(qtbot, dialog)
-    assert "1 new version written beside files you edited" in dialog.status.text()
+    assert "1 new version written beside a file you edited" in dialog.status.text()
     assert (
         "You edited Countries/Laos.md; the new version is Countries/Laos (exported"
         in dialog.details.toPlainText()
