@@ -137,6 +137,26 @@ def unfinished(ts: Path) -> list[Message]:
     return missing
 
 
+def translated(ts: Path) -> list[tuple[Message, list[str]]]:
+    """Each message of `ts` with its translation (its forms, for a plural message)."""
+    root = ET.parse(ts).getroot()
+    found = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            plural = message.get("numerus") == "yes"
+            key = Message(name, message.findtext("source") or "", message.findtext("comment") or "", plural)
+            translation = message.find("translation")
+            if translation is None:
+                forms: list[str] = []
+            elif plural:
+                forms = [f.text or "" for f in translation.iter("numerusform")]
+            else:
+                forms = [translation.text or ""]
+            found.append((key, forms))
+    return found
+
+
 def extracted(language: str, *, plural_only: bool) -> set[Message]:
     """The messages the sources hold now, as lupdate finds them."""
     with tempfile.TemporaryDirectory() as tmp:

@@ -59,16 +59,16 @@ def language_for(choice: str, system: QLocale | None = None) -> Language:
     if choice in _BY_CODE:
         return _BY_CODE[choice]
     locale = system or QLocale.system()
-    for tag in locale.uiLanguages():  # in the user's order of preference, e.g. zh-Hans-CN
-        parts = tag.replace("_", "-").split("-")
-        if parts[0] == "zh":
-            # Traditional script (zh-Hant, zh-TW, zh-HK) is a different written language.
-            if "Hant" in parts or (
-                len(parts) > 1 and parts[-1] in ("TW", "HK", "MO") and "Hans" not in parts
-            ):
-                continue
-            return CHINESE
-        if parts[0] == "en":
+    traditional = False
+    for tag in locale.uiLanguages():  # in the user's order of preference, e.g. zh-Hans-CN, zh
+        preferred = QLocale(tag)
+        if preferred.language() == QLocale.Language.Chinese:
+            # Traditional characters (zh-TW, zh-HK) are another written language: a reader of
+            # them gets the next language they listed, not Simplified Chinese.
+            traditional = traditional or preferred.script() == QLocale.Script.TraditionalHanScript
+            if not traditional:
+                return CHINESE
+        elif preferred.language() == QLocale.Language.English:
             return ENGLISH
     return ENGLISH
 
