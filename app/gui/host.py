@@ -178,7 +178,7 @@ class Host(QObject):
             return open_database(path, read_only_reason=read_only_reason)
         from app.services.library import open_library
 
-        with _wait_cursor():
+        with _wait_cursor(), _setting_up(path):
             return open_library(path)
 
     def _claim(self, path: Path) -> Outcome | Problem | None:
@@ -429,6 +429,30 @@ class Host(QObject):
 def _restored(backup: Path, saved: Path | None) -> str:
     kept = f" The database it replaced is kept as {saved.name}." if saved else ""
     return f"Restored the backup {backup.name}.{kept}"
+
+
+@contextlib.contextmanager
+def _setting_up(path: Path) -> Iterator[None]:
+    """A first start (create, migrate, load the bundled dataset) or an upgrade takes a few
+    seconds before there is a window: say what is happening meanwhile."""
+    if _is_current(path):
+        yield
+        return
+    from PySide6.QtWidgets import QSplashScreen
+
+    from app.gui.icon import app_icon
+
+    splash = QSplashScreen(app_icon().pixmap(256, 256))
+    splash.setObjectName("settingUp")
+    message = "Setting up your library…" if not path.exists() else "Bringing your library up to date…"
+    splash.showMessage(message, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+    splash.show()
+    QApplication.processEvents()
+    try:
+        yield
+    finally:
+        splash.close()
+        splash.deleteLater()
 
 
 def _is_current(path: Path) -> bool:
