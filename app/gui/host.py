@@ -34,7 +34,7 @@ from app.db import lock as writer_lock
 from app.db.database import Database, DatabaseRefused, State, inspect, open_database
 from app.gui import recovery, smoke
 from app.gui.failures import describe
-from app.gui.i18n import translated
+from app.gui.i18n import translate, translated
 from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
 from app.gui.single_instance import InstanceServer, hand_over
@@ -180,7 +180,7 @@ class Host(QObject):
             return open_database(path, read_only_reason=read_only_reason)
         from app.services.library import open_library
 
-        with _wait_cursor():
+        with _wait_cursor(), _setting_up(path):
             return open_library(path)
 
     def _claim(self, path: Path) -> Outcome | Problem | None:
@@ -448,6 +448,34 @@ class Host(QObject):
         for signal in (task.succeeded, task.failed, task.cancelled):
             signal.connect(lambda *_args, t=task: self._tasks.discard(t))
         task.start()
+
+
+@contextlib.contextmanager
+def _setting_up(path: Path) -> Iterator[None]:
+    """A first start (create, migrate, load the bundled dataset) or an upgrade takes a few
+    seconds before there is a window: say what is happening meanwhile."""
+    if _is_current(path):
+        yield
+        return
+    from PySide6.QtWidgets import QSplashScreen
+
+    from app.gui.icon import app_icon
+
+    splash = QSplashScreen(app_icon().pixmap(256, 256))
+    splash.setObjectName("settingUp")
+    message = (
+        translate("Host", "Setting up your library…")
+        if not path.exists()
+        else translate("Host", "Bringing your library up to date…")
+    )
+    splash.showMessage(message, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+    splash.show()
+    QApplication.processEvents()
+    try:
+        yield
+    finally:
+        splash.close()
+        splash.deleteLater()
 
 
 def _is_current(path: Path) -> bool:

@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([190, 540, 550])
+        self.splitter.setSizes([180, 440, 560])
         self.setCentralWidget(self.splitter)
         self.setTabOrder(self.sidebar, self.entry_list.filter)
         self.setTabOrder(self.entry_list.filter, self.entry_list.table)

@@ -492,7 +492,8 @@ def install(window: MainWindow) -> NotesPanel:
     dock.setObjectName("notesDock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resizeDocks([dock], [600], Qt.Orientation.Horizontal)
+    # A third of the window at most on a first start: the entry being read keeps its room.
+    window.resizeDocks([dock], [max(320, window.width() * 3 // 10)], Qt.Orientation.Horizontal)
 
     window.entry_opened.connect(panel.set_entry)
     window.notes_panel = panel  # type: ignore[attr-defined]  # search opens the notes it finds
