@@ -1654,6 +1654,14 @@ Schema revision: {revision} (newest known: {head})</source>
         <source>Restored the backup {name}. The database it replaced is kept as {kept}.</source>
         <translation>已恢复备份 {name}。被替换的数据库保留为 {kept}。</translation>
     </message>
+    <message>
+        <source>Setting up your library…</source>
+        <translation>正在准备您的资料库…</translation>
+    </message>
+    <message>
+        <source>Bringing your library up to date…</source>
+        <translation>正在更新您的资料库…</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
