@@ -944,15 +944,15 @@ Schema revision: {revision} (newest known: {head})</source>
     </message>
     <message>
         <source>As of</source>
-        <translation>截至</translation>
+        <translation>截至日期</translation>
     </message>
     <message>
         <source>From</source>
-        <translation>起始</translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation>截止</translation>
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>derived from the name</source>

@@ -51,7 +51,7 @@ from app.gui.main_window import MainWindow
 from app.services.search_syntax import SYNTAX_HELP
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-import translations  # noqa: E402
+import translations
 
 # Names and notations that stay as they are in every language.
 KEPT = (
@@ -88,7 +88,10 @@ KEPT = (
     "zh-Hans, th, lo, km",
     "Hans, Thai, Laoo",
     "official, country, organization, initiative, event, source, note",
-    *(f"{word}（" for word in ("official", "country", "organization", "initiative", "event", "source", "note")),
+    *(
+        f"{word}（"
+        for word in ("official", "country", "organization", "initiative", "event", "source", "note")
+    ),
     "note",
     "English",  # a language's name in its own language
     *(example for example, _meaning in SYNTAX_HELP),
@@ -199,9 +202,7 @@ def texts(root: QWidget) -> Iterator[tuple[str, str]]:
             widget.accessibleDescription(),
         ):
             yield what, text
-        if isinstance(widget, QLabel):
-            yield what, widget.text()
-        elif isinstance(widget, QAbstractButton):
+        if isinstance(widget, (QLabel, QAbstractButton)):
             yield what, widget.text()
         elif isinstance(widget, QLineEdit):
             yield what, widget.placeholderText()

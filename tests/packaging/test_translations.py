@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-import translations  # noqa: E402
+import translations
 
 _PLACES = re.compile(r"\{[a-z_]+\}")
 
