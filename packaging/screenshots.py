@@ -1,4 +1,4 @@
-"""`make screenshots`: PNGs of the main views, light and dark, into the git-ignored screenshots/.
+"""`make screenshots`: PNGs of the main views, light and dark, in English and Chinese, into the git-ignored screenshots/.
 
 Each kind's list with an entry open, the Trash, an edit form showing a validation error, and
 the notes screens (editor and preview, revisions, backlinks: packaging/screenshots_notes.py).
@@ -85,6 +85,7 @@ def take(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as home:
         os.environ["ROUNDTABLE_HOME"] = home
+        from app.gui import i18n
         from app.gui.launch import application
         from app.gui.main_window import MainWindow
         from app.services.library import open_library
@@ -92,8 +93,12 @@ def take(out: Path) -> None:
         app = application()
         db = open_library(Path(home) / "roundtable.sqlite3")
         try:
-            for dark in (False, True):
-                name_ = "dark" if dark else "light"
+            # English light and dark, then the Simplified Chinese interface (light).
+            for language, dark in ((i18n.ENGLISH, False), (i18n.ENGLISH, True), (i18n.CHINESE, False)):
+                i18n.install(language.code)
+                name_ = ("dark" if dark else "light") + (
+                    "" if language is i18n.ENGLISH else f"-{language.code}"
+                )
                 scheme(app, dark)
                 window = MainWindow(db)
                 window.resize(1440, 860)
@@ -126,10 +131,16 @@ def take(out: Path) -> None:
                 _settle(app)
                 _save(form, out / f"{name_}-8-edit-form-error.png")
                 form.reject()
+                preferences = window.preferences.dialog()  # type: ignore[attr-defined]
+                preferences.show()
+                _settle(app)
+                _save(preferences, out / f"{name_}-9-preferences.png")
+                preferences.reject()
                 window.close()
                 window.deleteLater()
                 _settle(app)
         finally:
+            i18n.install(i18n.ENGLISH.code)
             db.close()
 
 

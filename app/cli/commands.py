@@ -41,7 +41,7 @@ def plain_failure(exc: Exception) -> str | None:
     if isinstance(exc, DatabaseReadOnly):
         return str(exc)
     if is_database_error(exc) or isinstance(exc, OSError):
-        return explain(exc).message
+        return str(explain(exc).message)
     return None
 
 
@@ -352,7 +352,7 @@ def cmd_check(args: Namespace) -> int:
             index += " (roundtable check --reindex rebuilds it)"
         out.write(f"Search index: {index}\n")
         out.write("Holds: " + ", ".join(f"{n} {label}" for label, n in report.counts.items()) + "\n")
-        out.write("\n".join(findings(report)) + "\n")
+        out.write("\n".join(str(line) for line in findings(report)) + "\n")
         out.write("All good.\n" if report.ok else "Problems found (see above).\n")
     return 0 if report.ok else 1
 

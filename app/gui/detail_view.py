@@ -27,7 +27,7 @@ class DetailView(OfflineBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Entry details")
+        self.setAccessibleName(self.tr("Entry details"))
         self.document().setDocumentMargin(14)
         self._detail: EntryDetail | None = None
         self._empty_text = ""
@@ -42,9 +42,9 @@ class DetailView(OfflineBrowser):
         self._render()
         self.shown.emit()
 
-    def show_empty(self, text: str = "Select an entry to read about it.") -> None:
+    def show_empty(self, text: str = "") -> None:
         self._detail = None
-        self._empty_text = text
+        self._empty_text = text or self.tr("Select an entry to read about it.")
         self._render()
         self.shown.emit()
 

@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from app.gui.i18n import translate, translated
+from app.i18n import Explained
 from app.services.editing import Change, EditingError, Editor, Snapshot
 
 
@@ -59,7 +61,10 @@ class UndoStep(QUndoCommand):
             result = step()
         except self._errors as exc:
             self.setObsolete(True)
-            self._failed(f"Cannot {self.text().lower()}: {exc}")
+            reason = translated(exc.message) if isinstance(exc, Explained) else str(exc)
+            self._failed(
+                translate("Undo", "Cannot repeat “{step}”: {reason}").format(step=self.text(), reason=reason)
+            )
             return
         self._applied(result)
 
@@ -89,7 +94,10 @@ def edit_command(editor: Editor, change: Change, outcome: Outcome) -> EntryComma
     before, after = change.before, change.after
     assert before is not None and after is not None
     return EntryCommand(
-        f"Edit “{after.name}”", lambda: editor.apply(after), lambda: editor.apply(before), outcome
+        translate("Undo", "Edit “{name}”").format(name=after.name),
+        lambda: editor.apply(after),
+        lambda: editor.apply(before),
+        outcome,
     )
 
 
@@ -97,7 +105,10 @@ def create_command(editor: Editor, change: Change, outcome: Outcome) -> EntryCom
     after: Snapshot | None = change.after
     assert after is not None
     return EntryCommand(
-        f"Create “{after.name}”", lambda: editor.apply(after), lambda: editor.purge(after.id), outcome
+        translate("Undo", "Create “{name}”").format(name=after.name),
+        lambda: editor.apply(after),
+        lambda: editor.purge(after.id),
+        outcome,
     )
 
 
@@ -105,7 +116,7 @@ def trash_command(editor: Editor, change: Change, outcome: Outcome) -> EntryComm
     entity_id = change.entity_id
     name = change.after.name if change.after else change.slug
     return EntryCommand(
-        f"Move “{name}” to the Trash",
+        translate("Undo", "Move “{name}” to the Trash").format(name=name),
         lambda: editor.trash(entity_id),
         lambda: editor.restore(entity_id),
         outcome,
@@ -116,5 +127,8 @@ def restore_command(editor: Editor, change: Change, outcome: Outcome) -> EntryCo
     entity_id = change.entity_id
     name = change.after.name if change.after else change.slug
     return EntryCommand(
-        f"Restore “{name}”", lambda: editor.restore(entity_id), lambda: editor.trash(entity_id), outcome
+        translate("Undo", "Restore “{name}”").format(name=name),
+        lambda: editor.restore(entity_id),
+        lambda: editor.trash(entity_id),
+        outcome,
     )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QStyle
 
 from app.gui.edit_commands import create_command, edit_command, restore_command, trash_command
 from app.gui.entry_form import EntryForm
+from app.gui.i18n import kind_singular, translated
 from app.gui.shortcuts import standard
 from app.gui.sidebar import LIBRARY
 from app.gui.trash_view import TrashView
@@ -44,24 +45,24 @@ class Editing(QObject):
         self.undo_stack = QUndoStack(self)
         self.form: EntryForm | None = None  # the open form, if any (tests and screenshots)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(standard(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(standard(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
         self.new_action = QAction(
-            _icon("document-new", QStyle.StandardPixmap.SP_FileIcon, window), "&New…", self
+            _icon("document-new", QStyle.StandardPixmap.SP_FileIcon, window), self.tr("&New…"), self
         )
         self.new_action.setShortcuts(standard(QKeySequence.StandardKey.New, "Ctrl+N"))
         self.new_action.triggered.connect(self.new_entry)
         self.edit_action = QAction(
             _icon("document-edit", QStyle.StandardPixmap.SP_FileDialogDetailedView, window),
-            "&Edit Entry…",
+            self.tr("&Edit Entry…"),
             self,
         )
         self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
         self.edit_action.triggered.connect(self.edit_entry)
         self.delete_action = QAction(
-            _icon("edit-delete", QStyle.StandardPixmap.SP_TrashIcon, window), "Move to &Trash", self
+            _icon("edit-delete", QStyle.StandardPixmap.SP_TrashIcon, window), self.tr("Move to &Trash"), self
         )
         self.delete_action.setShortcuts(standard(QKeySequence.StandardKey.Delete, "Del"))
         self.delete_action.triggered.connect(self.delete)
@@ -86,7 +87,7 @@ class Editing(QObject):
 
         self.trash_view = TrashView(window.lists, window)
         window.add_list_page(self.trash_view)
-        window.sidebar.add_item(LIBRARY, TRASH_ITEM, "Trash", on_select=self.show_trash)
+        window.sidebar.add_item(LIBRARY, TRASH_ITEM, self.tr("Trash"), on_select=self.show_trash)
         self.trash_view.list.entry_selected.connect(window.open_entry)
         self.trash_view.restore_requested.connect(self.restore)
         self.trash_view.purge_requested.connect(self.purge)
@@ -124,12 +125,12 @@ class Editing(QObject):
         live = self._current_id() is not None
         self.edit_action.setEnabled(writable and live)
         if self._in_trash():
-            self.delete_action.setText("Delete &Permanently…")
+            self.delete_action.setText(self.tr("Delete &Permanently…"))
             self.delete_action.setEnabled(writable and self.trash_view.has_choice())
         else:
-            self.delete_action.setText("Move to &Trash")
+            self.delete_action.setText(self.tr("Move to &Trash"))
             self.delete_action.setEnabled(writable and live)
-        self.new_action.setText(f"&New {BY_KEY[self._kind()].singular}…")
+        self.new_action.setText(self.tr("&New {kind}…").format(kind=kind_singular(self._kind())))
         self.new_action.setEnabled(writable)
         self.undo_action.setEnabled(writable and self._can_undo)
         self.redo_action.setEnabled(writable and self._can_redo)
@@ -165,7 +166,7 @@ class Editing(QObject):
 
     def failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)
-        QMessageBox.warning(self.window, "Cannot undo or redo", message)
+        QMessageBox.warning(self.window, self.tr("Cannot undo or redo"), message)
 
     def _announce(self, change: Change) -> None:
         if change.before is not None and change.after is not None and change.before.slug != change.after.slug:
@@ -183,7 +184,9 @@ class Editing(QObject):
             self.undo_stack.push(create_command(self.editor, change, self))
             self._announce(change)
             self.window.open_entry(change.slug)
-            self.window.statusBar().showMessage(f"Created “{inp.name.strip()}”.", 5000)
+            self.window.statusBar().showMessage(
+                self.tr("Created “{name}”.").format(name=inp.name.strip()), 5000
+            )
 
         initial = EntryInput(kind, name) if name else None
         return self._open_form(
@@ -205,7 +208,7 @@ class Editing(QObject):
         try:
             initial = self.editor.form(entity_id)
         except EditingError as exc:
-            self.failed(str(exc))
+            self.failed(translated(exc.message))
             return None
 
         def save(inp: EntryInput) -> None:
@@ -215,7 +218,9 @@ class Editing(QObject):
             self.undo_stack.push(edit_command(self.editor, change, self))
             self._announce(change)
             self.window.open_entry(change.slug, record=False)
-            self.window.statusBar().showMessage(f"Saved “{inp.name.strip()}”.", 5000)
+            self.window.statusBar().showMessage(
+                self.tr("Saved “{name}”.").format(name=inp.name.strip()), 5000
+            )
 
         form = EntryForm(
             self.window.lists,
@@ -248,12 +253,13 @@ class Editing(QObject):
         try:
             change = self.editor.trash(entity_id)
         except EditingError as exc:
-            self.failed(str(exc))
+            self.failed(translated(exc.message))
             return
         self.undo_stack.push(trash_command(self.editor, change, self))
         self._announce(change)
         self.window.statusBar().showMessage(
-            f"Moved “{change.before.name if change.before else ''}” to the Trash.", 5000
+            self.tr("Moved “{name}” to the Trash.").format(name=change.before.name if change.before else ""),
+            5000,
         )
         if row >= 0:
             entries.select_row(row)  # the next entry, as a mail client does
@@ -266,23 +272,25 @@ class Editing(QObject):
         try:
             change = self.editor.restore(ref.id)
         except EditingError as exc:
-            self.failed(str(exc))
+            self.failed(translated(exc.message))
             return
         self.undo_stack.push(restore_command(self.editor, change, self))
         self._announce(change)
-        self.window.statusBar().showMessage(f"Restored “{ref.name}”.", 5000)
+        self.window.statusBar().showMessage(self.tr("Restored “{name}”.").format(name=ref.name), 5000)
         self.trash_view.list.select_row(row)
 
     def confirm_purge(self, name: str) -> bool:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete Permanently?")
-        box.setText(f"Delete “{name}” permanently?")
+        box.setWindowTitle(self.tr("Delete Permanently?"))
+        box.setText(self.tr("Delete “{name}” permanently?").format(name=name))
         box.setInformativeText(
-            "Its other names, titles, facts and citations are deleted with it, and entries that "
-            "refer to it lose the reference. Notes on it are kept. This cannot be undone."
+            self.tr(
+                "Its other names, titles, facts and citations are deleted with it, and entries that "
+                "refer to it lose the reference. Notes on it are kept. This cannot be undone."
+            )
         )
-        purge = box.addButton("Delete Permanently", QMessageBox.ButtonRole.DestructiveRole)
+        purge = box.addButton(self.tr("Delete Permanently"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()
@@ -296,8 +304,10 @@ class Editing(QObject):
         try:
             change = self.editor.purge(ref.id)
         except EditingError as exc:
-            self.failed(str(exc))
+            self.failed(translated(exc.message))
             return
         self._announce(change)
-        self.window.statusBar().showMessage(f"Deleted “{ref.name}” permanently.", 5000)
+        self.window.statusBar().showMessage(
+            self.tr("Deleted “{name}” permanently.").format(name=ref.name), 5000
+        )
         self.trash_view.list.select_row(row)

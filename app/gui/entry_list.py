@@ -13,32 +13,27 @@ from app.gui.entry_table_model import SLUG_ROLE, EntryTableModel
 from app.gui.list_widgets import filter_box, list_table, select_quietly
 from app.gui.settings import settings
 from app.services.entries import TRASH, EntryLists
-from app.services.kinds import BY_KEY
-
-
-def _noun(kind: str) -> str:
-    return BY_KEY[kind].plural.lower() if kind in BY_KEY else "entries"
 
 
 class EntryList(QWidget):
     entry_selected = Signal(str)  # slug
 
-    def __init__(self, lists: EntryLists, parent: QWidget | None = None, *, name: str = "Entries") -> None:
+    def __init__(self, lists: EntryLists, parent: QWidget | None = None, *, name: str = "") -> None:
         super().__init__(parent)
         self._lists = lists
         self._models: dict[str, EntryTableModel] = {}
         self._stale: set[str] = set()  # lists changed while another one was shown
         self._fitted = False
 
-        self.filter, self._debounce = filter_box(self, "Filter", self._apply_filter)
+        self.filter, self._debounce = filter_box(self, self.tr("Filter"), self._apply_filter)
         self.filter.returnPressed.connect(self._filter_done)
 
-        self.table = list_table(self, name)
+        self.table = list_table(self, name or self.tr("Entries"))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
 
         self.status = QLabel(self)
-        self.status.setAccessibleName("Entries shown")
+        self.status.setAccessibleName(self.tr("Entries shown"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -160,8 +155,20 @@ class EntryList(QWidget):
             self.status.clear()
             return
         total = self._lists.count(model.kind) if model.filter_text.strip() else model.matching
-        where = " in the trash" if model.kind == TRASH else ""
-        self.status.setText(f"{model.matching} of {total} {_noun(model.kind)}{where}")
+        self.status.setText(self._counted(model.kind, total).format(shown=model.matching))
+
+    def _counted(self, kind: str, total: int) -> str:
+        """'{shown} of 13 officials': one message per kind, so each language words it whole."""
+        counted = {
+            "person": lambda: self.tr("{shown} of %n officials", None, total),
+            "country": lambda: self.tr("{shown} of %n countries", None, total),
+            "organization": lambda: self.tr("{shown} of %n organizations", None, total),
+            "initiative": lambda: self.tr("{shown} of %n initiatives", None, total),
+            "event": lambda: self.tr("{shown} of %n events", None, total),
+            "source": lambda: self.tr("{shown} of %n sources", None, total),
+            TRASH: lambda: self.tr("{shown} of %n entries in the trash", None, total),
+        }
+        return counted.get(kind, lambda: self.tr("{shown} of %n entries", None, total))()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

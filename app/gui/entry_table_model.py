@@ -12,8 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.gui.detail_html import choice
+from app.gui.i18n import translate
 from app.services.dto import Row
-from app.services.entries import EntryLists, columns
+from app.services.entries import TRASH, EntryLists, columns
 
 _Index = QModelIndex | QPersistentModelIndex
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -141,7 +143,16 @@ class EntryTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.values[index.column()]
+            value = row.values[index.column()]
+            key = self._columns[index.column()].key
+            if self._kind == TRASH and key == "kind":
+                return translate("Kinds", value)  # the kind's English name, from the database
+            if key == "asean" and " since " in value:  # '<status> since <date>', worded in SQL
+                status, _since, date = value.partition(" since ")
+                return self.tr("{status} since {date}").format(status=status, date=date)
+            if key == "reliability":
+                return choice(value)
+            return value
         if role == SLUG_ROLE:
             return row.slug
         return None
@@ -151,7 +162,7 @@ class EntryTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self._columns):
-            return self._columns[section].header
+            return translate("Fields", self._columns[section].header)
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:

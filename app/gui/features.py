@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui import about, backups, check_database, editing, exchange, read_only, search_feature
+from app.gui import (
+    about,
+    backups,
+    check_database,
+    editing,
+    exchange,
+    preference_pages,
+    read_only,
+    search_feature,
+)
 from app.gui.notes import feature as notes
 
 if TYPE_CHECKING:
@@ -14,6 +23,7 @@ if TYPE_CHECKING:
 
 def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
+    preference_pages.install(window)  # Preferences ▸ Appearance and Data
     editing.install(window)
     notes.install(window)  # the notes panel, the Notes and Tags views, notes in the Trash
     backups.install(window)  # File ▸ Back up now, Restore from backup…

@@ -9,7 +9,9 @@ into a message instead of a traceback.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSize
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, __version__
 from app.gui.icon import app_icon
-from app.paths import resolve_db_path
+from app.paths import ENV_DB, resolve_db_path
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +32,12 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    from app.gui import i18n, theme
+    from app.gui.settings import settings
+
+    stored = settings()
+    i18n.install(i18n.chosen(stored))
+    theme.apply(theme.chosen(stored))
     return app
 
 
@@ -63,13 +71,28 @@ def _report_uncaught(kind: type[BaseException], exc: BaseException, tb: Tracebac
     if isinstance(exc, KeyboardInterrupt):
         QApplication.quit()
         return
-    message = describe(exc).message if is_trouble(exc) else f"Something went wrong: {exc or kind.__name__}."
+    from app.gui.i18n import translate, translated
+
+    if is_trouble(exc):
+        message = translated(describe(exc).message)
+    else:
+        message = translate("Failures", "Something went wrong: {error}.").format(error=exc or kind.__name__)
     QMessageBox.warning(QApplication.activeWindow(), APP_NAME, message)
+
+
+def database_path(db_arg: str | None) -> Path:
+    """--db, else ROUNDTABLE_DB, else the file Preferences ▸ Data chose, else the default."""
+    if db_arg or os.environ.get(ENV_DB):
+        return resolve_db_path(db_arg)
+    from app.gui.preference_pages import preferred_database
+    from app.gui.settings import settings
+
+    return preferred_database(settings()) or resolve_db_path(None)
 
 
 def run_gui(db_arg: str | None) -> int:
     app = application()
-    path = resolve_db_path(db_arg)
+    path = database_path(db_arg)
     from app.gui.host import Host, Outcome
 
     sys.excepthook = _report_uncaught

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
+from app.gui.i18n import translate
+
 FILTER_DELAY_MS = 150
 
 
@@ -58,7 +60,7 @@ def list_table(parent: QWidget, name: str) -> QTableView:
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     header = table.horizontalHeader()
-    header.setAccessibleName("Columns")  # activating one sorts by it
+    header.setAccessibleName(translate("Lists", "Columns"))  # activating one sorts by it
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     header.setHighlightSections(False)

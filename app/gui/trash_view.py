@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.gui.entry_list import EntryList
+from app.gui.i18n import plain
 from app.services.entries import TRASH, EntryLists
 
 
@@ -56,14 +57,14 @@ class TrashView(QWidget):
     def __init__(self, lists: EntryLists, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lists = lists
-        self.list = EntryList(lists, self, name="Entries in the Trash")
+        self.list = EntryList(lists, self, name=self.tr("Entries in the Trash"))
         self.filter = self.list.filter
         self.parts: list[TrashPart] = []
         self._active: TrashPart | None = None  # None: the entries
-        self.restore_button = QPushButton("Restore", self)
-        self.restore_button.setAccessibleName("Restore")
-        self.purge_button = QPushButton("Delete Permanently…", self)
-        self.purge_button.setAccessibleName("Delete Permanently…")
+        self.restore_button = QPushButton(self.tr("Restore"), self)
+        self.restore_button.setAccessibleName(plain(self.restore_button.text()))
+        self.purge_button = QPushButton(self.tr("Delete Permanently…"), self)
+        self.purge_button.setAccessibleName(plain(self.purge_button.text()))
         self.restore_button.clicked.connect(self.request_restore)
         self.purge_button.clicked.connect(self.request_purge)
         buttons = QHBoxLayout()
@@ -74,7 +75,7 @@ class TrashView(QWidget):
         entries = QWidget(self)
         entries_layout = QVBoxLayout(entries)
         entries_layout.setContentsMargins(0, 0, 0, 0)
-        entries_layout.addWidget(_heading("Entries", entries))
+        entries_layout.addWidget(_heading(self.tr("Entries"), entries))
         entries_layout.addWidget(self.list, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setChildrenCollapsible(False)
@@ -82,7 +83,7 @@ class TrashView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(_heading("Trash", self, 1.2))
+        layout.addWidget(_heading(self.tr("Trash"), self, 1.2))
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         self.list.show_kind(TRASH)

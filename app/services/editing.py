@@ -26,11 +26,12 @@ from sqlalchemy.orm import Session
 from app.clock import now_iso
 from app.db import models as m
 from app.db.database import Database
+from app.i18n import N_, T_, Explained, Message, Text
 from app.services.kinds import BY_KEY
 from app.services.slugs import MAX_SLUG, is_slug, slugify, unique_slug
 from app.services.tags import BadTag, drop_unused_tags, parse_tags, tag_sort_key, write_entry_tags
 
-DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
+DATE_HINT = N_("Hints", "YYYY, YYYY-MM or YYYY-MM-DD")
 _DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 _LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _SCRIPT_RE = re.compile(r"^[A-Z][a-z]{3}$")
@@ -44,12 +45,12 @@ _MODEL = m.MODEL_OF_KIND
 class ValidationError(ValueError):
     """The input cannot be saved; `errors` maps each field to what is wrong with it."""
 
-    def __init__(self, errors: Mapping[str, str]) -> None:
+    def __init__(self, errors: Mapping[str, Message]) -> None:
         self.errors = dict(errors)
         super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()))
 
 
-class EditingError(RuntimeError):
+class EditingError(Explained, RuntimeError):
     """An action that cannot be carried out (the entry is gone, or no longer as it was)."""
 
 
@@ -58,14 +59,14 @@ class FieldSpec:
     """One field of a kind's form, beyond name, slug and summary (shared by every kind)."""
 
     key: str  # in inputs and error keys (as in data files: 'country', 'start')
-    label: str
+    label: str  # marked N_("Fields", ...)
     column: str  # the model attribute
     type: str = "line"  # line | text | date | entry | choice | code | url
     required: bool = False
     kinds: tuple[str, ...] = ()  # for 'entry': the kinds it may name
     choices: tuple[str, ...] = ()  # for 'choice'
     pattern: str = ""  # for 'code': a regular expression
-    hint: str = ""  # placeholder text and part of the error message
+    hint: str = ""  # placeholder text and part of the error message; marked N_("Hints", ...)
 
 
 def _date(key: str, label: str, column: str) -> FieldSpec:
@@ -73,64 +74,91 @@ def _date(key: str, label: str, column: str) -> FieldSpec:
 
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    "person": (FieldSpec("country", "Country", "country_id", "entry", kinds=("country",)),),
+    "person": (FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),),
     "country": (
         FieldSpec(
             "iso_alpha2",
-            "ISO alpha-2 code",
+            N_("Fields", "ISO alpha-2 code"),
             "iso_alpha2",
             "code",
             True,
             pattern="^[A-Z]{2}$",
-            hint="two letters, e.g. LA",
+            hint=N_("Hints", "two letters, e.g. LA"),
         ),
         FieldSpec(
             "iso_alpha3",
-            "ISO alpha-3 code",
+            N_("Fields", "ISO alpha-3 code"),
             "iso_alpha3",
             "code",
             pattern="^[A-Z]{3}$",
-            hint="three letters, e.g. LAO",
+            hint=N_("Hints", "three letters, e.g. LAO"),
         ),
         FieldSpec(
             "iso_numeric",
-            "ISO numeric code",
+            N_("Fields", "ISO numeric code"),
             "iso_numeric",
             "code",
             pattern="^[0-9]{3}$",
-            hint="three digits, e.g. 418",
+            hint=N_("Hints", "three digits, e.g. 418"),
         ),
-        FieldSpec("official_name", "Official name", "official_name"),
-        FieldSpec("capital", "Capital", "capital"),
+        FieldSpec("official_name", N_("Fields", "Official name"), "official_name"),
+        FieldSpec("capital", N_("Fields", "Capital"), "capital"),
     ),
     "organization": (
-        FieldSpec("abbreviation", "Abbreviation", "abbreviation"),
-        FieldSpec("org_kind", "Kind", "org_kind", hint="ministry, company, intergovernmental body, …"),
-        FieldSpec("country", "Country", "country_id", "entry", kinds=("country",)),
-        FieldSpec("parent", "Part of", "parent_id", "entry", kinds=("organization",)),
+        FieldSpec("abbreviation", N_("Fields", "Abbreviation"), "abbreviation"),
+        FieldSpec(
+            "org_kind",
+            N_("Fields", "Kind"),
+            "org_kind",
+            hint=N_("Hints", "ministry, company, intergovernmental body, …"),
+        ),
+        FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),
+        FieldSpec("parent", N_("Fields", "Part of"), "parent_id", "entry", kinds=("organization",)),
     ),
     "initiative": (
-        FieldSpec("initiative_kind", "Kind", "initiative_kind", hint="centre, programme, platform, …"),
-        FieldSpec("status", "Status", "status", hint="announced, proposed, launched, …"),
-        FieldSpec("announced_at", "Announced at", "announced_at_id", "entry", kinds=("event",)),
-        _date("announced_on", "Announced on", "announced_on"),
+        FieldSpec(
+            "initiative_kind",
+            N_("Fields", "Kind"),
+            "initiative_kind",
+            hint=N_("Hints", "centre, programme, platform, …"),
+        ),
+        FieldSpec(
+            "status", N_("Fields", "Status"), "status", hint=N_("Hints", "announced, proposed, launched, …")
+        ),
+        FieldSpec("announced_at", N_("Fields", "Announced at"), "announced_at_id", "entry", kinds=("event",)),
+        _date("announced_on", N_("Fields", "Announced on"), "announced_on"),
     ),
     "event": (
-        FieldSpec("event_kind", "Kind", "event_kind", hint="roundtable, forum, expo, …"),
-        _date("start", "Start", "start_date"),
-        _date("end", "End", "end_date"),
-        FieldSpec("place", "Place", "place"),
-        FieldSpec("country", "Country", "country_id", "entry", kinds=("country",)),
-        FieldSpec("part_of", "Part of", "part_of_id", "entry", kinds=("event",)),
+        FieldSpec(
+            "event_kind", N_("Fields", "Kind"), "event_kind", hint=N_("Hints", "roundtable, forum, expo, …")
+        ),
+        _date("start", N_("Fields", "Start"), "start_date"),
+        _date("end", N_("Fields", "End"), "end_date"),
+        FieldSpec("place", N_("Fields", "Place"), "place"),
+        FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),
+        FieldSpec("part_of", N_("Fields", "Part of"), "part_of_id", "entry", kinds=("event",)),
     ),
     "source": (
-        FieldSpec("source_kind", "Kind", "source_kind", hint="news article, government release, …"),
-        FieldSpec("publisher", "Publisher", "publisher"),
-        FieldSpec("url", "URL", "url", "url", hint="https://…"),
-        FieldSpec("archived_url", "Archived copy", "archived_url", "url", hint="https://…"),
-        _date("published", "Published", "published"),
-        FieldSpec("reliability", "Reliability", "reliability", "choice", True, choices=m.RELIABILITIES),
-        FieldSpec("archived_text", "Archived text", "archived_text", "text"),
+        FieldSpec(
+            "source_kind",
+            N_("Fields", "Kind"),
+            "source_kind",
+            hint=N_("Hints", "news article, government release, …"),
+        ),
+        FieldSpec("publisher", N_("Fields", "Publisher"), "publisher"),
+        FieldSpec("url", N_("Fields", "URL"), "url", "url", hint=N_("Hints", "https://…")),
+        FieldSpec(
+            "archived_url",
+            N_("Fields", "Archived copy"),
+            "archived_url",
+            "url",
+            hint=N_("Hints", "https://…"),
+        ),
+        _date("published", N_("Fields", "Published"), "published"),
+        FieldSpec(
+            "reliability", N_("Fields", "Reliability"), "reliability", "choice", True, choices=m.RELIABILITIES
+        ),
+        FieldSpec("archived_text", N_("Fields", "Archived text"), "archived_text", "text"),
     ),
 }
 HAS_ROLES = frozenset({"person"})
@@ -279,44 +307,57 @@ def _write_tags(session: Session, entity_id: int, names: tuple[str, ...]) -> Non
 # --- validation ------------------------------------------------------------------------------
 
 
-def check_date(value: str) -> str | None:
+def check_date(value: str) -> Text | None:
     """None if `value` is an ISO date with its precision, else what is wrong with it."""
     if not _DATE_RE.match(value):
-        return f"Write the date as {DATE_HINT} (e.g. 2025-09-18)."
+        return T_("Validation", "Write the date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-09-18).")
     if len(value) == 10:
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            return f"{value} is not a day of the calendar."
+            return T_("Validation", "{value} is not a day of the calendar.").format(value=value)
     return None
 
 
-def check_span(start: str | None, end: str | None) -> str | None:
+def check_span(start: str | None, end: str | None) -> Text | None:
     # As the database checks it (text order): '2025' sorts before '2025-09'.
     if start and end and end < start:
-        return f"The end ({end}) is before the start ({start})."
+        return T_("Validation", "The end ({end}) is before the start ({start}).").format(end=end, start=start)
     return None
+
+
+def _kinds(kinds: Sequence[str]) -> Text:
+    """The kinds an entry field accepts, as the sidebar names them: 'Countries'."""
+    first = Text("Kinds", BY_KEY[kinds[0]].plural)
+    if len(kinds) == 1:
+        return first
+    return T_("Validation", "{first} or {rest}").format(first=first, rest=_kinds(kinds[1:]))
+
+
+def _one_of(choices: Sequence[str]) -> Text:
+    return T_("Validation", "Choose one of: {choices}.").format(choices=", ".join(choices))
 
 
 class _Checker:
     def __init__(self, session: Session, entity_id: int | None) -> None:
         self.s = session
         self.entity_id = entity_id
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, Message] = {}
 
-    def fail(self, key: str, message: str) -> None:
+    def fail(self, key: str, message: Message) -> None:
         self.errors.setdefault(key, message)
 
-    def line(self, key: str, value: str, *, required: bool = False, label: str = "") -> str | None:
+    def line(self, key: str, value: str, *, required: Text | None = None) -> str | None:
+        """`required`: what to say when it is empty (None: it may be)."""
         value = value.strip()
         if not value:
-            if required:
-                self.fail(key, f"{label or 'This'} is required.")
+            if required is not None:
+                self.fail(key, required)
             return None
         if "\n" in value or "\r" in value:
-            self.fail(key, "Keep it on one line.")
+            self.fail(key, T_("Validation", "Keep it on one line."))
         elif len(value) > MAX_LINE:
-            self.fail(key, f"Keep it under {MAX_LINE} characters.")
+            self.fail(key, T_("Validation", "Keep it under {limit} characters.").format(limit=MAX_LINE))
         return value
 
     def date(self, key: str, value: str) -> str | None:
@@ -329,12 +370,12 @@ class _Checker:
             return None
         return value
 
-    def entry(self, key: str, value: str, kinds: Sequence[str], label: str) -> int | None:
+    def entry(self, key: str, value: str, kinds: Sequence[str]) -> int | None:
         """An entry named by slug or by its exact name (any case), of one of `kinds`."""
         value = value.strip()
         if not value:
             return None
-        what = " or ".join(BY_KEY[k].singular.lower() for k in kinds)
+        what = _kinds(kinds)
         found = self.s.execute(
             select(m.Entity.id, m.Entity.kind).where(m.Entity.slug == value, m.Entity.deleted_at.is_(None))
         ).all()
@@ -347,19 +388,30 @@ class _Checker:
                 )
             ).all()
         if not found:
-            self.fail(key, f"There is no {what} called “{value}”.")
+            self.fail(
+                key,
+                T_("Validation", "Nothing in {kinds} is called “{value}”.").format(kinds=what, value=value),
+            )
             return None
         if len(found) > 1:
-            self.fail(key, f"{len(found)} entries are called “{value}”; choose one from the list.")
+            self.fail(
+                key,
+                T_("Validation", "{count} entries are called “{value}”; choose one from the list.").format(
+                    count=len(found), value=value
+                ),
+            )
             return None
         entity_id, kind = found[0]
         if kind not in kinds:
             self.fail(
-                key, f"“{value}” is a {BY_KEY[kind].singular.lower()}; {label.lower()} must be a {what}."
+                key,
+                T_("Validation", "“{value}” is listed under {kind}, not under {kinds}.").format(
+                    value=value, kind=Text("Kinds", BY_KEY[kind].plural), kinds=what
+                ),
             )
             return None
         if entity_id == self.entity_id:
-            self.fail(key, f"An entry cannot be its own {label.lower()}.")
+            self.fail(key, T_("Validation", "An entry cannot refer to itself here."))
             return None
         return int(entity_id)
 
@@ -377,9 +429,9 @@ class _Clean:
 
 def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clean:
     if inp.kind not in _MODEL:
-        raise ValidationError({"kind": f"Unknown kind {inp.kind!r}."})
+        raise ValidationError({"kind": T_("Validation", "Unknown kind {kind}.").format(kind=inp.kind)})
     c = _Checker(session, entity_id)
-    name = c.line("name", inp.name, required=True, label="A name") or ""
+    name = c.line("name", inp.name, required=T_("Validation", "A name is required.")) or ""
 
     others = select(m.Entity.slug)
     if entity_id is not None:
@@ -393,13 +445,20 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
         )
         slug = unique_slug(slugify(name, fallback=inp.kind), taken)
     elif not is_slug(slug):
-        c.fail("slug", "Use lowercase letters a–z, digits and single hyphens, e.g. chen-gang.")
+        c.fail(
+            "slug", T_("Validation", "Use lowercase letters a–z, digits and single hyphens, e.g. chen-gang.")
+        )
     else:
         holder = session.scalar(
             select(m.Entity.name).where(m.Entity.slug == slug, m.Entity.id != (entity_id or -1))
         )
         if holder is not None:
-            c.fail("slug", f"“{slug}” is already the slug of {holder}.")
+            c.fail(
+                "slug",
+                T_("Validation", "“{slug}” is already the slug of {holder}.").format(
+                    slug=slug, holder=holder
+                ),
+            )
 
     columns: dict[str, Any] = {}
     for spec in FIELDS[inp.kind]:
@@ -410,23 +469,25 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
         elif spec.type == "date":
             value = c.date(spec.key, raw)
         elif spec.type == "entry":
-            value = c.entry(spec.key, raw, spec.kinds, spec.label)
+            value = c.entry(spec.key, raw, spec.kinds)
         elif spec.type == "choice":
             value = raw.strip() or None
             if value is not None and value not in spec.choices:
-                c.fail(spec.key, f"Choose one of: {', '.join(spec.choices)}.")
+                c.fail(spec.key, _one_of(spec.choices))
         elif spec.type == "code":
             value = c.line(spec.key, raw.upper())
             if value is not None and not re.match(spec.pattern, value):
-                c.fail(spec.key, f"Write {spec.hint}.")
+                c.fail(spec.key, T_("Validation", "Write {hint}.").format(hint=Text("Hints", spec.hint)))
         elif spec.type == "url":
             value = c.line(spec.key, raw)
             if value is not None and not _URL_RE.match(value):
-                c.fail(spec.key, "Write a web address starting with http:// or https://.")
+                c.fail(spec.key, T_("Validation", "Write a web address starting with http:// or https://."))
         else:
             value = c.line(spec.key, raw)
         if spec.required and value is None and spec.key not in c.errors:
-            c.fail(spec.key, f"{spec.label} is required.")
+            c.fail(
+                spec.key, T_("Validation", "{field} is required.").format(field=Text("Fields", spec.label))
+            )
         columns[spec.column] = value
 
     if inp.kind == "event":
@@ -440,29 +501,39 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
             )
         )
         if holder is not None:
-            c.fail("iso_alpha2", f"{columns['iso_alpha2']} is already the code of {holder}.")
+            c.fail(
+                "iso_alpha2",
+                T_("Validation", "{code} is already the code of {holder}.").format(
+                    code=columns["iso_alpha2"], holder=holder
+                ),
+            )
 
     aliases = []
     for i, a in enumerate(inp.aliases):
         at = f"aliases[{i}]"
-        value = c.line(f"{at}.value", a.value, required=True, label="The name") or ""
+        value = c.line(f"{at}.value", a.value, required=T_("Validation", "The name is required.")) or ""
         language, script = a.language.strip(), a.script.strip()
         if language and not _LANGUAGE_RE.match(language):
-            c.fail(f"{at}.language", "Write a language tag such as zh-Hans, th, lo, km or vi.")
+            c.fail(
+                f"{at}.language", T_("Validation", "Write a language tag such as zh-Hans, th, lo, km or vi.")
+            )
         if script and not _SCRIPT_RE.match(script):
-            c.fail(f"{at}.script", "Write a script code such as Hans, Thai, Laoo, Khmr or Latn.")
+            c.fail(
+                f"{at}.script",
+                T_("Validation", "Write a script code such as Hans, Thai, Laoo, Khmr or Latn."),
+            )
         if a.kind not in ALIAS_KINDS:
-            c.fail(f"{at}.kind", f"Choose one of: {', '.join(ALIAS_KINDS)}.")
+            c.fail(f"{at}.kind", _one_of(ALIAS_KINDS))
         aliases.append(replace(a, value=value, language=language, script=script))
 
     roles = []
     if inp.roles and inp.kind not in HAS_ROLES:
-        c.fail("roles", "Only officials hold titles.")
+        c.fail("roles", T_("Validation", "Only officials hold titles."))
     for i, r in enumerate(inp.roles):
         at = f"roles[{i}]"
-        title = c.line(f"{at}.title", r.title, required=True, label="The title") or ""
-        org = c.entry(f"{at}.organization", r.organization, ("organization",), "Organization")
-        country = c.entry(f"{at}.country", r.country, ("country",), "Country")
+        title = c.line(f"{at}.title", r.title, required=T_("Validation", "The title is required.")) or ""
+        org = c.entry(f"{at}.organization", r.organization, ("organization",))
+        country = c.entry(f"{at}.country", r.country, ("country",))
         as_of, start, end = (c.date(f"{at}.{k}", getattr(r, k)) for k in ("as_of", "start", "end"))
         problem = check_span(start, end)
         if problem:
@@ -476,7 +547,7 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
         try:
             tags = parse_tags(inp.tags)
         except BadTag as exc:
-            c.fail("tags", str(exc))
+            c.fail("tags", exc.message)
 
     if c.errors:
         raise ValidationError(c.errors)
@@ -503,7 +574,7 @@ class Editor:
         with self._db.sessions() as session:
             snap = _snapshot(session, entity_id)
             if snap is None:
-                raise EditingError("This entry no longer exists.")
+                raise EditingError(T_("Editing", "This entry no longer exists."))
             refs = {snap.own.get(s.column) for s in FIELDS[snap.kind] if s.type == "entry"}
             refs |= {r[k] for r in snap.roles for k in ("organization_id", "country_id")}
             slugs = dict(
@@ -579,7 +650,7 @@ class Editor:
         with self._db.sessions.begin() as session:
             before = self._existing(session, entity_id)
             if before.kind != inp.kind:
-                raise EditingError("An entry cannot change its kind.")
+                raise EditingError(T_("Editing", "An entry cannot change its kind."))
             clean = _validate(session, inp, entity_id)
             obj = session.get(_MODEL[inp.kind], entity_id)
             assert obj is not None
@@ -638,7 +709,7 @@ class Editor:
     def _existing(self, session: Session, entity_id: int) -> Snapshot:
         snap = _snapshot(session, entity_id)
         if snap is None:
-            raise EditingError("This entry no longer exists.")
+            raise EditingError(T_("Editing", "This entry no longer exists."))
         return snap
 
     def trash(self, entity_id: int) -> Change:
@@ -677,19 +748,25 @@ class Editor:
         try:
             return self._apply(snap)
         except IntegrityError as exc:
-            raise EditingError(f"This change cannot be repeated: {exc.orig}") from exc
+            raise EditingError(
+                T_("Editing", "This change cannot be repeated: {reason}").format(reason=exc.orig)
+            ) from exc
 
     def _apply(self, snap: Snapshot) -> Change:
         with self._db.sessions.begin() as session:
             before = _snapshot(session, snap.id)
             if before is not None and before.kind != snap.kind:
-                raise EditingError("Another entry now has this one's place; it cannot be brought back.")
+                raise EditingError(
+                    T_("Editing", "Another entry now has this one's place; it cannot be brought back.")
+                )
             holder = session.scalar(
                 select(m.Entity.name).where(m.Entity.slug == snap.slug, m.Entity.id != snap.id)
             )
             if holder is not None:
                 raise EditingError(
-                    f"“{snap.slug}” is now the slug of {holder}; this change cannot be repeated."
+                    T_(
+                        "Editing", "“{slug}” is now the slug of {holder}; this change cannot be repeated."
+                    ).format(slug=snap.slug, holder=holder)
                 )
             snap = _without_dangling(session, snap)
             model = _MODEL[snap.kind]

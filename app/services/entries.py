@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.db.database import Database
+from app.i18n import N_
 from app.services.dto import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY, KINDS
 from app.services.sqltext import like_contains
@@ -65,41 +66,41 @@ def _ref_col(key: str, header: str, column: str, kind: str) -> _Col:
     )
 
 
-_NAME = _Col("name", "Name", "e.name")
+_NAME = _Col("name", N_("Fields", "Name"), "e.name")
 
 LIST_COLUMNS: dict[str, tuple[_Col, ...]] = {
     "person": (
         _NAME,
         _Col(
             "title",
-            "Title as stated",
+            N_("Fields", "Title as stated"),
             "coalesce(" + _LATEST_ROLE.format(col="r.title") + ", '')",
             f"k.id IN (SELECT r.person_id FROM role r WHERE r.title {_LIKE})",
         ),
         _Col(
             "organization",
-            "Organization",
+            N_("Fields", "Organization"),
             "coalesce(" + _NAME_OF.format(ref=_LATEST_ROLE.format(col="r.organization_id")) + ", '')",
             "k.id IN (SELECT r.person_id FROM role r WHERE r.organization_id IN "
             + _NAMED.format(kind="organization")
             + ")",
         ),
-        _ref_col("country", "Country", "country_id", "country"),
+        _ref_col("country", N_("Fields", "Country"), "country_id", "country"),
     ),
     "country": (
         _NAME,
-        _Col("iso", "ISO code", "k.iso_alpha2"),
-        _Col("asean", "ASEAN membership", _ASEAN_STATUS, None),
+        _Col("iso", N_("Fields", "ISO code"), "k.iso_alpha2"),
+        _Col("asean", N_("Fields", "ASEAN membership"), _ASEAN_STATUS, None),
         _Col(
             "officials",
-            "Officials",
+            N_("Fields", "Officials"),
             "(SELECT count(*) FROM person p JOIN entity pe ON pe.id = p.id "
             "WHERE p.country_id = e.id AND pe.deleted_at IS NULL)",
             None,
         ),
         _Col(
             "initiatives",
-            "Initiatives",
+            N_("Fields", "Initiatives"),
             "(SELECT count(DISTINCT ip.initiative_id) FROM initiative_party ip "
             "JOIN entity ie ON ie.id = ip.initiative_id "
             "WHERE ip.entity_id = e.id AND ie.deleted_at IS NULL)",
@@ -108,47 +109,47 @@ LIST_COLUMNS: dict[str, tuple[_Col, ...]] = {
     ),
     "organization": (
         _NAME,
-        _Col("abbreviation", "Abbreviation", "coalesce(k.abbreviation, '')"),
-        _Col("org_kind", "Kind", "coalesce(k.org_kind, '')"),
-        _ref_col("country", "Country", "country_id", "country"),
+        _Col("abbreviation", N_("Fields", "Abbreviation"), "coalesce(k.abbreviation, '')"),
+        _Col("org_kind", N_("Fields", "Kind"), "coalesce(k.org_kind, '')"),
+        _ref_col("country", N_("Fields", "Country"), "country_id", "country"),
     ),
     "initiative": (
         _NAME,
-        _Col("initiative_kind", "Kind", "coalesce(k.initiative_kind, '')"),
+        _Col("initiative_kind", N_("Fields", "Kind"), "coalesce(k.initiative_kind, '')"),
         _Col(
             "parties",
-            "Parties",
+            N_("Fields", "Parties"),
             "coalesce((SELECT group_concat(pe.name, ', ') FROM initiative_party ip "
             "JOIN entity pe ON pe.id = ip.entity_id WHERE ip.initiative_id = e.id "
             "AND pe.deleted_at IS NULL), '')",
             "k.id IN (SELECT ip.initiative_id FROM initiative_party ip WHERE ip.entity_id IN "
             f"(SELECT x.id FROM entity x WHERE x.name {_LIKE}))",
         ),
-        _ref_col("announced_at", "Announced at", "announced_at_id", "event"),
-        _Col("status", "Status", "coalesce(k.status, '')"),
+        _ref_col("announced_at", N_("Fields", "Announced at"), "announced_at_id", "event"),
+        _Col("status", N_("Fields", "Status"), "coalesce(k.status, '')"),
     ),
     "event": (
         _NAME,
         _Col(
             "dates",
-            "Dates",
+            N_("Fields", "Dates"),
             "coalesce(k.start_date || CASE WHEN k.end_date IS NOT NULL AND k.end_date != k.start_date "
             "THEN ' – ' || k.end_date ELSE '' END, '')",
             f"(k.start_date {_LIKE} OR k.end_date {_LIKE})",
         ),
-        _Col("place", "Place", "coalesce(k.place, '')"),
-        _ref_col("part_of", "Part of", "part_of_id", "event"),
+        _Col("place", N_("Fields", "Place"), "coalesce(k.place, '')"),
+        _ref_col("part_of", N_("Fields", "Part of"), "part_of_id", "event"),
     ),
     "source": (
         _NAME,
-        _Col("publisher", "Publisher", "coalesce(k.publisher, '')"),
-        _Col("published", "Published", "coalesce(k.published, '')"),
-        _Col("reliability", "Reliability", "k.reliability"),
+        _Col("publisher", N_("Fields", "Publisher"), "coalesce(k.publisher, '')"),
+        _Col("published", N_("Fields", "Published"), "coalesce(k.published, '')"),
+        _Col("reliability", N_("Fields", "Reliability"), "k.reliability"),
     ),
     TRASH: (
         _NAME,
-        _Col("kind", "Kind", _KIND_NAME, None),
-        _Col("deleted", "Deleted", "replace(substr(e.deleted_at, 1, 16), 'T', ' ')", None),
+        _Col("kind", N_("Fields", "Kind"), _KIND_NAME, None),
+        _Col("deleted", N_("Fields", "Deleted"), "replace(substr(e.deleted_at, 1, 16), 'T', ' ')", None),
     ),
 }
 

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from app.db.database import Database
+from app.i18n import T_, Explained
 from app.services.dto import Ref
 from app.services.note_dto import TagCount
 from app.services.sqltext import like_escape
@@ -23,7 +24,7 @@ MAX_TAG = 100
 _SPACES = re.compile(r"\s+")
 
 
-class BadTag(ValueError):
+class BadTag(Explained, ValueError):
     """A tag that cannot be stored; the message says why in plain words."""
 
 
@@ -34,11 +35,19 @@ def normalize_tag(text: str) -> str:
     parts = [p for p in parts if p]
     name = "/".join(parts)
     if not name:
-        raise BadTag(f"{text.strip()!r} is not a tag: it has no letters or digits.")
+        raise BadTag(
+            T_("Tags", "“{text}” is not a tag: it has no letters or digits.").format(text=text.strip())
+        )
     if "," in name:
-        raise BadTag(f"{name!r}: a tag cannot contain a comma (commas separate tags).")
+        raise BadTag(
+            T_("Tags", "“{name}”: a tag cannot contain a comma (commas separate tags).").format(name=name)
+        )
     if len(name) > MAX_TAG:
-        raise BadTag(f"{name[:20]}…: a tag can be at most {MAX_TAG} characters long.")
+        raise BadTag(
+            T_("Tags", "{start}…: a tag can be at most {limit} characters long.").format(
+                start=name[:20], limit=MAX_TAG
+            )
+        )
     return name
 
 

@@ -215,7 +215,7 @@ def test_the_tags_view_shows_nested_counts_and_the_entries_and_notes_of_a_tag(
     assert [model.index(0, c, policy).data() for c in (1, 2)] == [1, 1]
 
     tags.tree.setCurrentIndex(policy)
-    assert titles(tags.entries_model) == ["Laos (country)"]
+    assert titles(tags.entries_model) == ["Laos (Country)"]
     assert tags.entries_label.text() == "Entries tagged “policy” (1)"
     assert tags.notes_button.text() == "Show the 2 notes tagged “policy”"
     tags.entries.setCurrentIndex(tags.entries_model.index(0, 0))
@@ -234,7 +234,7 @@ def test_tagged_entries_model_passes_the_model_tester(qtmodeltester: object, db:
     model = TaggedEntriesModel(Tags(db))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.show_tag("POLICY")
-    assert titles(model) == ["Laos (country)"]
+    assert titles(model) == ["Laos (Country)"]
     model.show_tag("logistics")
     assert model.rowCount() == 0
 
@@ -353,7 +353,7 @@ def test_notes_and_tags_on_the_detail_page_are_links(qtbot: QtBot, window: MainW
     window.detail_view.anchorClicked.emit(QUrl("tag:policy/ethics"))
     assert window.list_stack.currentWidget() is f.tags_view
     assert f.tags_view.current_tag() == "policy/ethics"
-    assert titles(f.tags_view.entries_model) == ["Laos (country)"]
+    assert titles(f.tags_view.entries_model) == ["Laos (Country)"]
 
 
 # --- tags on entries --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.gui.i18n import translated
 from app.services.note_dto import SaveResult
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed
@@ -85,10 +86,12 @@ class Autosaver(QObject):
         try:
             result = self._save()
         except WriteFailed as exc:
-            self._fail(exc.reason, retry=True)
+            self._fail(translated(exc.reason), retry=True)
             return False
         except NoteNotFound as exc:
-            self._fail(f"{exc} Copy your text elsewhere to keep it.", retry=False)
+            self._fail(
+                self.tr("{problem} Copy your text elsewhere to keep it.").format(problem=exc), retry=False
+            )
             return False
         if self.failure is not None:
             self.failure = None

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.gui.detail_html import NEW_NOTE_SCHEME, NOTE_SCHEME, TAG_SCHEME
+from app.gui.i18n import kind_singular, plain, translated
 from app.gui.notes import panel as notes_panel
 from app.gui.notes.notes_view import NotesView
 from app.gui.notes.preferences_page import NotesPage, save_within_seconds
@@ -49,21 +50,23 @@ class CreateEntryDialog(QDialog):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Create an entry?")
-        text = QLabel(f"No entry is called “{name}”. Create one with that name?", self)
+        self.setWindowTitle(self.tr("Create an entry?"))
+        text = QLabel(
+            self.tr("No entry is called “{name}”. Create one with that name?").format(name=name), self
+        )
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         self.kind = QComboBox(self)
         for kind in KINDS:
-            self.kind.addItem(kind.singular, kind.key)
-        self.kind.setAccessibleName("Kind")
-        label = QLabel("&Kind:", self)
+            self.kind.addItem(kind_singular(kind.key), kind.key)
+        label = QLabel(self.tr("&Kind:"), self)
         label.setBuddy(self.kind)
+        self.kind.setAccessibleName(plain(label.text()))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        create = self.buttons.addButton("Create…", QDialogButtonBox.ButtonRole.AcceptRole)
+        create = self.buttons.addButton(self.tr("Create…"), QDialogButtonBox.ButtonRole.AcceptRole)
         create.setDefault(True)
         for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleName(plain(button.text()))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -94,9 +97,9 @@ class NotesFeature(QObject):
         self.tags_view = TagsView(panel.tags, window)
         for page in (self.notes_view, self.tags_view):
             window.add_list_page(page)
-        window.sidebar.add_section(SECTION, "Your work")
-        window.sidebar.add_item(SECTION, NOTES_ITEM, "Notes", on_select=self.show_notes_view)
-        window.sidebar.add_item(SECTION, TAGS_ITEM, "Tags", on_select=self.show_tags_view)
+        window.sidebar.add_section(SECTION, self.tr("Your work"))
+        window.sidebar.add_item(SECTION, NOTES_ITEM, self.tr("Notes"), on_select=self.show_notes_view)
+        window.sidebar.add_item(SECTION, TAGS_ITEM, self.tr("Tags"), on_select=self.show_tags_view)
         self.notes_view.note_chosen.connect(self.open_note)
         self.notes_view.new_button.clicked.connect(panel.new_standalone_note)
         disable_when_read_only(window, self.notes_view.new_button)
@@ -104,13 +107,13 @@ class NotesFeature(QObject):
         self.tags_view.entry_chosen.connect(lambda slug: window.open_entry(slug, reveal=False))
 
         self.trash = NotesTrash(window.db, panel, window)
-        editing.trash_view.add_part("Notes", self.trash)
+        editing.trash_view.add_part(self.tr("Notes"), self.trash)
 
         go = window.go_menu
         go.addSeparator()
         for text, keys, slot in (
-            ("&Notes", "Ctrl+7", self.show_notes_view),
-            ("&Tags", "Ctrl+8", self.show_tags_view),
+            (self.tr("&Notes"), "Ctrl+7", self.show_notes_view),
+            (self.tr("&Tags"), "Ctrl+8", self.show_tags_view),
         ):
             action = QAction(text, window, shortcut=QKeySequence(keys))
             action.triggered.connect(lambda _=False, s=slot: self._go(s))
@@ -119,7 +122,7 @@ class NotesFeature(QObject):
         window.detail_view.action_link_activated.connect(self._detail_link)
         panel.editor.missing_link_activated.connect(self.offer_entry)
         panel.editor.autosave.save_within(round(save_within_seconds() * 1000))
-        window.preferences.add_page("Notes", lambda parent: NotesPage(self.set_save_within, parent))
+        window.preferences.add_page(self.tr("Notes"), lambda parent: NotesPage(self.set_save_within, parent))
 
         self._stale: set[QWidget] = set()
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
@@ -158,7 +161,7 @@ class NotesFeature(QObject):
         """The Tags view with `tag` chosen (its entries listed below)."""
         self.show_tags_view()
         if not self.tags_view.show_tag(tag):
-            self.panel.tell(f"Nothing carries the tag “{tag}” any more.")
+            self.panel.tell(self.tr("Nothing carries the tag “{tag}” any more.").format(tag=tag))
         self.tags_view.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _go(self, show: Callable[[], None]) -> None:
@@ -204,10 +207,13 @@ class NotesFeature(QObject):
     def offer_entry(self, name: str) -> CreateEntryDialog | None:
         """A [[link]] to no entry was clicked: offer to create it (the New form, name filled in)."""
         if self.window.read_only:
-            reason = self.window.db.read_only_reason or "it cannot be changed now"
+            reason = self.window.db.read_only_reason
+            why = translated(reason) if reason else self.tr("it cannot be changed now")
             self.panel.tell(
-                f"No entry is called “{name}”, and none can be created: the database is open for "
-                f"reading only ({reason})."
+                self.tr(
+                    "No entry is called “{name}”, and none can be created: the database is open for "
+                    "reading only ({reason})."
+                ).format(name=name, reason=why)
             )
             return None
         note_id = self.panel.editor.note_id

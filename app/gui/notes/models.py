@@ -15,10 +15,11 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.gui.detail_html import UNTITLED
+from app.gui.detail_html import untitled
+from app.gui.i18n import kind_singular, translate
 from app.gui.notes.times import local_time
+from app.i18n import N_
 from app.services.dto import Ref
-from app.services.kinds import BY_KEY
 from app.services.note_dto import NoteQuery, NoteRow, RevisionSummary, TagCount
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
@@ -36,12 +37,12 @@ class NotesTableModel(QAbstractTableModel):
 
     PAGE = 200
     COLUMNS = (
-        ("title", "Title"),
-        ("entry", "Entry"),
-        ("tags", "Tags"),
-        ("updated", "Updated"),
-        ("created", "Created"),
-        ("deleted", "Deleted"),
+        ("title", N_("NotesTableModel", "Title")),
+        ("entry", N_("NotesTableModel", "Entry")),
+        ("tags", N_("NotesTableModel", "Tags")),
+        ("updated", N_("NotesTableModel", "Updated")),
+        ("created", N_("NotesTableModel", "Created")),
+        ("deleted", N_("NotesTableModel", "Deleted")),
     )
     _SORTABLE = ("title", "entry", "updated", "created", "deleted")
 
@@ -132,16 +133,16 @@ class NotesTableModel(QAbstractTableModel):
         key = self.COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "title":
-                return row.title or UNTITLED
+                return row.title or untitled()
             if key == "entry":
-                return row.entry.name if row.entry else "Standalone"
+                return row.entry.name if row.entry else self.tr("Standalone")
             if key == "tags":
                 return ", ".join(row.tags)
             if key == "deleted":
                 return local_time(row.deleted_at) if row.deleted_at else ""
             return local_time(row.updated_at if key == "updated" else row.created_at)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.excerpt or row.title or UNTITLED
+            return row.excerpt or row.title or untitled()
         if role == NOTE_ID_ROLE:
             return row.id
         return None
@@ -151,7 +152,7 @@ class NotesTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][1]
+            return translate("NotesTableModel", self.COLUMNS[section][1])
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:
@@ -202,7 +203,7 @@ class TagsModel(QAbstractItemModel):
     """Every tag with the live notes and entries under it, as a tree: 'policy/ethics' is the
     child 'ethics' of 'policy', and a parent's counts include its children's."""
 
-    HEADERS = ("Tag", "Notes", "Entries")
+    HEADERS = (N_("TagsModel", "Tag"), N_("TagsModel", "Notes"), N_("TagsModel", "Entries"))
 
     def __init__(self, tags: Tags, parent: Any = None) -> None:
         super().__init__(parent)
@@ -277,9 +278,15 @@ class TagsModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (tag.leaf, tag.notes, tag.entries)[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (tag.name, f"{tag.notes} notes", f"{tag.entries} entries")[index.column()]
+            notes = self.tr("%n notes", None, tag.notes)
+            entries = self.tr("%n entries", None, tag.entries)
+            return (tag.name, notes, entries)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{tag.name}: {tag.notes} notes, {tag.entries} entries (tags nested under it included)"
+            return self.tr("{tag}: {notes}, {entries} (tags nested under it included)").format(
+                tag=tag.name,
+                notes=self.tr("%n notes", None, tag.notes),
+                entries=self.tr("%n entries", None, tag.entries),
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == TAG_ROLE:
@@ -291,7 +298,7 @@ class TagsModel(QAbstractItemModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return translate("TagsModel", self.HEADERS[section])
         return None
 
 
@@ -328,8 +335,7 @@ class TaggedEntriesModel(QAbstractListModel):
         if ref is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            kind = BY_KEY[ref.kind].singular.lower() if ref.kind in BY_KEY else ref.kind
-            return f"{ref.name} ({kind})"
+            return f"{ref.name} ({kind_singular(ref.kind)})"
         if role == SLUG_ROLE:
             return ref.slug
         return None
@@ -378,13 +384,15 @@ class RevisionListModel(QAbstractListModel):
         if index.row() == 0:
             when, title = self._current
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"Current · {local_time(when, seconds=True)}\n{title or UNTITLED}"
+                current = self.tr("Current · {time}").format(time=local_time(when, seconds=True))
+                return f"{current}\n{title or untitled()}"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return title or UNTITLED
+                return title or untitled()
             return None
         rev = self._rows[index.row() - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{local_time(rev.created_at, seconds=True)} · {rev.chars:,} characters\n{rev.title or UNTITLED}"
+            size = self.tr("%n characters", None, rev.chars)
+            return f"{local_time(rev.created_at, seconds=True)} · {size}\n{rev.title or untitled()}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return " ".join(rev.excerpt.split())
         if role == REVISION_ID_ROLE:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 from app.gui.edit_commands import UndoStep
+from app.gui.i18n import translate
 from app.services.note_dto import Changed
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed
@@ -30,10 +31,12 @@ def _step(
 def trash_command(
     title: str, trash: Callable[[], Changed], restore: Callable[[], Changed], outcome: NoteOutcome
 ) -> UndoStep:
-    return _step(f"Move note “{title}” to the Trash", trash, restore, outcome)
+    return _step(
+        translate("Undo", "Move note “{title}” to the Trash").format(title=title), trash, restore, outcome
+    )
 
 
 def restore_command(
     title: str, trash: Callable[[], Changed], restore: Callable[[], Changed], outcome: NoteOutcome
 ) -> UndoStep:
-    return _step(f"Restore note “{title}”", restore, trash, outcome)
+    return _step(translate("Undo", "Restore note “{title}”").format(title=title), restore, trash, outcome)

@@ -22,18 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.delete_key import delete_key_deletes
+from app.gui.i18n import plain, translate
 from app.gui.list_widgets import filter_box, list_table, select_quietly
 from app.gui.notes.columns import fit_columns
 from app.gui.notes.models import NotesTableModel
 from app.gui.settings import settings
+from app.i18n import N_
 from app.services.note_dto import NoteQuery, NoteRow
 from app.services.note_lists import NoteLists
 from app.services.tags import Tags
 
 SORT_KEY = "notes_view/sort"
 DESCENDING_KEY = "notes_view/descending"
-ANY_TAG = "Any tag"
-SORTS = (("updated", "Last updated"), ("created", "Created"), ("entry", "Entry"), ("title", "Title"))
+SORTS = (
+    ("updated", N_("NotesView", "Last updated")),
+    ("created", N_("NotesView", "Created")),
+    ("entry", N_("NotesView", "Entry")),
+    ("title", N_("NotesView", "Title")),
+)
 _DATES = ("updated", "created")
 
 
@@ -45,13 +51,13 @@ class NotesView(QWidget):
         super().__init__(parent)
         self._lists = lists
         self._tags = tags
-        heading = QLabel("Notes", self)
+        heading = QLabel(self.tr("Notes"), self)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         heading.setFont(font)
 
-        self.filter, self._debounce = filter_box(self, "Filter notes", self._apply)
+        self.filter, self._debounce = filter_box(self, self.tr("Filter notes"), self._apply)
         self.filter.returnPressed.connect(self._filter_done)
 
         self.tag = QComboBox(self)
@@ -59,11 +65,13 @@ class NotesView(QWidget):
         self.tag.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.tag.setMinimumContentsLength(8)
         self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.tag.setAccessibleName("Tag")
+        tag_label = QLabel(self.tr("&Tag:"), self)
+        tag_label.setBuddy(self.tag)
+        self.tag.setAccessibleName(plain(tag_label.text()))
         line = self.tag.lineEdit()
         assert line is not None
-        line.setPlaceholderText(ANY_TAG)
-        line.setAccessibleName("Tag")
+        line.setPlaceholderText(self.tr("Any tag"))
+        line.setAccessibleName(plain(tag_label.text()))
         line.setClearButtonEnabled(True)
         self._tag_names = QStringListModel(self)
         completer = QCompleter(self._tag_names, self.tag)
@@ -73,8 +81,6 @@ class NotesView(QWidget):
         self.tag.activated.connect(lambda _i: self._apply())
         line.editingFinished.connect(self._apply)
         line.textEdited.connect(lambda text: self._apply() if not text else None)  # cleared
-        tag_label = QLabel("&Tag:", self)
-        tag_label.setBuddy(self.tag)
 
         stored = settings()
         sort = str(stored.value(SORT_KEY, "updated"))
@@ -85,19 +91,22 @@ class NotesView(QWidget):
         # Sorting from the keyboard (the header needs a mouse): key, then order.
         self.sort_by = QComboBox(self)
         for key, label in SORTS:
-            self.sort_by.addItem(label, key)
-        self.sort_by.setAccessibleName("Sort by")
-        sort_label = QLabel("&Sort by:", self)
+            self.sort_by.addItem(translate("NotesView", label), key)
+        sort_label = QLabel(self.tr("&Sort by:"), self)
         sort_label.setBuddy(self.sort_by)
+        self.sort_by.setAccessibleName(plain(sort_label.text()))
         self.order = QComboBox(self)
-        self.order.setAccessibleName("Order")
+        self.order.setAccessibleName(self.tr("Order"))
+        widest = max(
+            self.fontMetrics().horizontalAdvance(self.sort_by.itemText(i)) for i in range(len(SORTS))
+        )
         for box in (self.sort_by, self.order):  # room for the list in a narrow pane
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(6)
-            box.setMaximumWidth(box.fontMetrics().horizontalAdvance("Last updated") + 48)
+            box.setMaximumWidth(widest + 48)
         self.sort_by.activated.connect(lambda _i: self._sort_chosen())
         self.order.activated.connect(lambda _i: self._sort_chosen())
-        self.table = list_table(self, "All notes")
+        self.table = list_table(self, self.tr("All notes"))
         delete_key_deletes(self.table, self.delete_requested.emit)
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
@@ -119,8 +128,8 @@ class NotesView(QWidget):
         self.table.activated.connect(self._activated)
 
         self.status = QLabel(self)
-        self.status.setAccessibleName("Notes shown")
-        self.new_button = QPushButton("New standalone note", self)
+        self.status.setAccessibleName(self.tr("Notes shown"))
+        self.new_button = QPushButton(self.tr("New standalone note"), self)
 
         row = QHBoxLayout()
         row.addWidget(self.filter, 2)
@@ -227,8 +236,8 @@ class NotesView(QWidget):
         self.sort_by.setCurrentIndex(max(0, self.sort_by.findData(query.sort)))
         dated = query.sort in _DATES
         self.order.clear()
-        self.order.addItem("Newest first" if dated else "Z to A", True)
-        self.order.addItem("Oldest first" if dated else "A to Z", False)
+        self.order.addItem(self.tr("Newest first") if dated else self.tr("Z to A"), True)
+        self.order.addItem(self.tr("Oldest first") if dated else self.tr("A to Z"), False)
         self.order.setCurrentIndex(0 if query.descending else 1)
         created = query.sort == "created"
         self.table.setColumnHidden(self.model.column_of("created"), not created)
@@ -237,11 +246,14 @@ class NotesView(QWidget):
 
     def _update_status(self) -> None:
         matching = self.model.matching
-        noun = "note" if matching == 1 else "notes"
+        text = self.tr("%n notes", None, matching)
         tag = self.current_tag()
-        tagged = f" tagged “{tag}”" if tag else ""
-        matched = f" matching “{self.filter.text().strip()}”" if self.filter.text().strip() else ""
-        self.status.setText(f"{matching} {noun}{tagged}{matched}")
+        if tag:
+            text = self.tr("{notes} tagged “{tag}”").format(notes=text, tag=tag)
+        words = self.filter.text().strip()
+        if words:
+            text = self.tr("{notes} matching “{words}”").format(notes=text, words=words)
+        self.status.setText(text)
 
     def _row(self, index: QModelIndex) -> NoteRow | None:
         return self.model.row_at(index.row()) if index.isValid() else None

@@ -32,11 +32,13 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.gui.changes import Changes
 from app.gui.delete_key import delete_key_deletes
+from app.gui.i18n import translate, translated
 from app.gui.list_widgets import filter_box
 from app.gui.notes.editor import NoteEditor
 from app.gui.notes.models import NotesTableModel
 from app.gui.notes.note_commands import restore_command, trash_command
 from app.gui.notes.revisions import RevisionsPanel
+from app.i18n import N_, Explained
 from app.services.dto import Ref
 from app.services.entries import EntryLists
 from app.services.note_dto import Changed, NoteQuery, SaveResult
@@ -50,10 +52,10 @@ if TYPE_CHECKING:
 from app.gui.read_only import disable_when_read_only
 
 SCOPES = (
-    ("entry", "Notes on this entry"),
-    ("mentions", "Notes mentioning this entry"),
-    ("standalone", "Standalone notes"),
-    ("all", "All notes"),
+    ("entry", N_("NotesPanel", "Notes on this entry")),
+    ("mentions", N_("NotesPanel", "Notes mentioning this entry")),
+    ("standalone", N_("NotesPanel", "Standalone notes")),
+    ("all", N_("NotesPanel", "All notes")),
 )
 
 
@@ -74,21 +76,21 @@ class NotesPanel(QWidget):
         self.message = ""  # the last thing the panel told the user (the window shows it too)
 
         self.scope = QComboBox(self)
-        self.scope.setAccessibleName("Which notes")
+        self.scope.setAccessibleName(self.tr("Which notes"))
         for key, label in SCOPES:
-            self.scope.addItem(label, key)
-        self.filter, _timer = filter_box(self, "Filter notes", self._apply_query)
+            self.scope.addItem(translate("NotesPanel", label), key)
+        self.filter, _timer = filter_box(self, self.tr("Filter notes"), self._apply_query)
         self.scope.currentIndexChanged.connect(lambda _i: self._apply_query())
 
         self.model = NotesTableModel(NoteLists(db), self._query(NoteQuery()), self)
         self.table = QTableView(self)
         delete_key_deletes(self.table, self.delete_note)  # the note, not the entry beside it
-        self.table.setAccessibleName("Notes")
+        self.table.setAccessibleName(self.tr("Notes"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setAccessibleName("Columns")
+        self.table.horizontalHeader().setAccessibleName(translate("Lists", "Columns"))
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -100,18 +102,18 @@ class NotesPanel(QWidget):
         self.table.hideColumn(self.model.column_of("deleted"))  # (this list shows no trash)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
-        self.new_button = QPushButton("New note", self)
+        self.new_button = QPushButton(self.tr("New note"), self)
         self.new_button.clicked.connect(self.new_note)
-        self.standalone_button = QPushButton("New standalone note", self)
+        self.standalone_button = QPushButton(self.tr("New standalone note"), self)
         self.standalone_button.clicked.connect(self.new_standalone_note)
-        self.delete_button = QPushButton("Move to Trash", self)
+        self.delete_button = QPushButton(self.tr("Move to Trash"), self)
         self.delete_button.clicked.connect(self.delete_note)
 
         self.editor = NoteEditor(db, self.notes, self.tags, self)
         self.revisions = RevisionsPanel(db, self.notes, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.editor, "Note")
-        self.tabs.addTab(self.revisions, "History")
+        self.tabs.addTab(self.editor, self.tr("Note"))
+        self.tabs.addTab(self.revisions, self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         top = QHBoxLayout()
@@ -163,9 +165,7 @@ class NotesPanel(QWidget):
         standalone ones, are listed around it. `focus`: put the cursor in its text (not when
         the researcher is still moving through a list of notes)."""
         if not self.editor.open_note(note_id):
-            self.tell(
-                "The open note is not saved yet, so it stays open. " + (self.editor.autosave.failure or "")
-            )
+            self.tell(self._not_saved_yet())
             return False
         self.set_scope(
             "entry"
@@ -231,9 +231,7 @@ class NotesPanel(QWidget):
         if note_id is None or note_id == self.editor.note_id:
             return
         if not self.editor.open_note(note_id):
-            self.tell(
-                "The open note is not saved yet, so it stays open. " + (self.editor.autosave.failure or "")
-            )
+            self.tell(self._not_saved_yet())
             self._select_open_note()
 
     def _note_opened(self, note_id: int) -> None:
@@ -259,31 +257,43 @@ class NotesPanel(QWidget):
         writable = not self._read_only
         self.new_button.setEnabled(writable and self._entry is not None)
         self.new_button.setToolTip(
-            f"A new note on {self._entry.name}" if self._entry else "Open an entry first"
+            self.tr("A new note on {entry}").format(entry=self._entry.name)
+            if self._entry
+            else self.tr("Open an entry first")
         )
         self.delete_button.setEnabled(writable and self.editor.note is not None)
         self.tabs.setTabEnabled(1, self.editor.note is not None)
 
     # --- actions ----------------------------------------------------------------------------
 
+    def _not_saved_yet(self) -> str:
+        said = self.tr("The open note is not saved yet, so it stays open.")
+        failure = self.editor.autosave.failure
+        return f"{said} {failure}" if failure else said
+
     def _refuse_when_read_only(self, what: str) -> bool:
         if self._read_only:
-            reason = self._db.read_only_reason or "it cannot be changed now"
-            self.tell(f"{what} is not possible: the database is open for reading only ({reason}).")
+            reason = self._db.read_only_reason
+            why = translated(reason) if reason else self.tr("it cannot be changed now")
+            self.tell(
+                self.tr("{what} is not possible: the database is open for reading only ({reason}).").format(
+                    what=what, reason=why
+                )
+            )
         return self._read_only
 
     def new_note(self) -> None:
-        if self._refuse_when_read_only("Writing a new note"):
+        if self._refuse_when_read_only(self.tr("Writing a new note")):
             return
         if self._entry is None:
-            self.tell("Open an entry first: a new note is written on the entry shown.")
+            self.tell(self.tr("Open an entry first: a new note is written on the entry shown."))
             return
         if self._scope() not in ("entry", "all"):
             self.set_scope("entry")
         self._create(self._entry.id)
 
     def new_standalone_note(self) -> None:
-        if self._refuse_when_read_only("Writing a new note"):
+        if self._refuse_when_read_only(self.tr("Writing a new note")):
             return
         if self._scope() not in ("standalone", "all"):
             self.set_scope("standalone")
@@ -291,12 +301,14 @@ class NotesPanel(QWidget):
 
     def _create(self, entry_id: int | None) -> None:
         if not self.editor.close_note():
-            self.tell("The open note is not saved yet; a new one is not started until it is.")
+            self.tell(self.tr("The open note is not saved yet; a new one is not started until it is."))
             return
         try:
             doc = self.notes.create(entry_id=entry_id)
         except WriteFailed as exc:
-            self.tell(f"The note could not be created: {exc.reason}")
+            self.tell(
+                self.tr("The note could not be created: {reason}").format(reason=translated(exc.reason))
+            )
             return
         self.filter.clear()
         self._apply_query()
@@ -309,42 +321,44 @@ class NotesPanel(QWidget):
     def delete_note(self) -> None:
         """Move the open note to the Trash (it can be restored from there, or with Undo)."""
         doc = self.editor.note
-        if doc is None or self._refuse_when_read_only("Moving a note to the Trash"):
+        if doc is None or self._refuse_when_read_only(self.tr("Moving a note to the Trash")):
             return
         try:
             self.trash_note(doc.id)
         except (WriteFailed, NoteNotFound) as exc:
-            self.tell(f"The note could not be moved to the Trash: {getattr(exc, 'reason', exc)}")
+            self.tell(
+                self.tr("The note could not be moved to the Trash: {reason}").format(reason=_reason(exc))
+            )
             if self.editor.note is None:
                 self.editor.open_note(doc.id)  # stored, but not moved: it stays in front of you
             return
-        title = self.notes.get(doc.id).title or "untitled note"
+        title = self.notes.get(doc.id).title or self.tr("untitled note")
         self._push(
             trash_command(title, lambda: self.trash_note(doc.id), lambda: self.restore_note(doc.id), self)
         )
-        self.tell(f"Moved “{title}” to the Trash (Ctrl+Z brings it back).")
+        self.tell(self.tr("Moved “{title}” to the Trash (Ctrl+Z brings it back).").format(title=title))
 
     def restore_from_trash(self, note_id: int) -> bool:
         """Take a note out of the Trash (undoable); False, and the reason shown, if it failed."""
-        if self._refuse_when_read_only("Restoring a note"):
+        if self._refuse_when_read_only(self.tr("Restoring a note")):
             return False
         try:
             self.restore_note(note_id)
         except (WriteFailed, NoteNotFound) as exc:
-            self.tell(f"The note could not be restored: {getattr(exc, 'reason', exc)}")
+            self.tell(self.tr("The note could not be restored: {reason}").format(reason=_reason(exc)))
             return False
-        title = self.notes.get(note_id).title or "untitled note"
+        title = self.notes.get(note_id).title or self.tr("untitled note")
         self._push(
             restore_command(title, lambda: self.trash_note(note_id), lambda: self.restore_note(note_id), self)
         )
-        self.tell(f"Restored “{title}”.")
+        self.tell(self.tr("Restored “{title}”.").format(title=title))
         return True
 
     def trash_note(self, note_id: int) -> Changed:
         """Move a note to the Trash now (the undo stack's step too). The note is closed first,
         its text stored; WriteFailed when that, or the move, cannot be written."""
         if self.editor.note_id == note_id and not self.editor.close_note():
-            raise WriteFailed(self.editor.autosave.failure or "the note's text could not be stored")
+            raise WriteFailed(self.editor.autosave.failure or self.tr("the note's text could not be stored"))
         changed = self.notes.move_to_trash(note_id)
         self.announce(set(changed.note_ids), set(changed.entries))
         return changed
@@ -364,15 +378,21 @@ class NotesPanel(QWidget):
     def failed(self, message: str) -> None:
         """An undo or redo could not be carried out (NoteOutcome)."""
         self.tell(message)
-        QMessageBox.warning(self.window(), "Cannot undo or redo", message)
+        QMessageBox.warning(self.window(), self.tr("Cannot undo or redo"), message)
 
     def restore_revision(self, revision_id: int) -> None:
         self.tabs.setCurrentWidget(self.editor)
         if self.editor.restore_revision(revision_id):
-            self.tell("Restored an earlier version; the text it replaced is in the history (Ctrl+Z undoes).")
+            self.tell(
+                self.tr(
+                    "Restored an earlier version; the text it replaced is in the history (Ctrl+Z undoes)."
+                )
+            )
             self.revisions.refresh()
         else:
-            self.tell("That version could not be restored. " + (self.editor.autosave.failure or ""))
+            said = self.tr("That version could not be restored.")
+            failure = self.editor.autosave.failure
+            self.tell(f"{said} {failure}" if failure else said)
 
     def show_history(self, dock: QDockWidget) -> None:
         dock.show()
@@ -430,11 +450,12 @@ class NotesPanel(QWidget):
             return True
         answer = QMessageBox.warning(
             self.window(),
-            "Your note is not saved",
-            "The open note could not be saved:\n\n"
-            f"{self.editor.autosave.failure or 'the database cannot be written.'}\n\n"
-            "If you close now, what you wrote since the last save is lost. "
-            "Cancel to keep the window open (copy the text elsewhere if the problem persists).",
+            self.tr("Your note is not saved"),
+            self.tr(
+                "The open note could not be saved:\n\n{reason}\n\n"
+                "If you close now, what you wrote since the last save is lost. "
+                "Cancel to keep the window open (copy the text elsewhere if the problem persists)."
+            ).format(reason=self.editor.autosave.failure or self.tr("the database cannot be written.")),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel,
         )
@@ -442,6 +463,10 @@ class NotesPanel(QWidget):
 
     def close_writer(self) -> None:
         self._writer.close()
+
+
+def _reason(exc: Exception) -> str:
+    return translated(exc.message) if isinstance(exc, Explained) else str(exc)
 
 
 class _CloseGuard(QObject):
@@ -463,7 +488,7 @@ class _CloseGuard(QObject):
 
 def install(window: MainWindow) -> NotesPanel:
     panel = NotesPanel(window.db, window.changes, window)
-    dock = QDockWidget("Notes", window)
+    dock = QDockWidget(translate("NotesPanel", "Notes"), window)
     dock.setObjectName("notesDock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
@@ -480,27 +505,27 @@ def install(window: MainWindow) -> NotesPanel:
     panel.set_entry(current.ref.slug if current else None)
     window.installEventFilter(_CloseGuard(panel, window))
 
-    menu = window.menuBar().addMenu("&Notes")
+    menu = window.menuBar().addMenu(translate("NotesPanel", "&Notes"))
     window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
     actions = (
-        ("New &note on this entry", "Ctrl+Shift+N", panel.new_note),
-        ("New &standalone note", "Ctrl+Alt+N", panel.new_standalone_note),
+        (translate("NotesPanel", "New &note on this entry"), "Ctrl+Shift+N", panel.new_note),
+        (translate("NotesPanel", "New &standalone note"), "Ctrl+Alt+N", panel.new_standalone_note),
     )
     for text, keys, slot in actions:
         action = QAction(text, window, shortcut=QKeySequence(keys))
         action.triggered.connect(slot)
         menu.addAction(action)
         disable_when_read_only(window, action)
-    history = QAction("Note &history", window, shortcut=QKeySequence("Ctrl+Shift+H"))
+    history = QAction(translate("NotesPanel", "Note &history"), window, shortcut=QKeySequence("Ctrl+Shift+H"))
     history.triggered.connect(lambda: panel.show_history(dock))
     menu.addAction(history)
-    trash = QAction("Move the note to the &Trash", window)
+    trash = QAction(translate("NotesPanel", "Move the note to the &Trash"), window)
     trash.triggered.connect(panel.delete_note)
     menu.addAction(trash)
     disable_when_read_only(window, trash)
     menu.addSeparator()
     toggle = dock.toggleViewAction()
-    toggle.setText("Show the notes &panel")
+    toggle.setText(translate("NotesPanel", "Show the notes &panel"))
     menu.addAction(toggle)
     window.add_pane(panel)  # F6 reaches the notes panel too
     return panel

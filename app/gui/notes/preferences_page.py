@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from app.gui.i18n import plain
 from app.gui.preferences import PreferencesPage
 from app.gui.settings import settings
 
@@ -34,14 +35,16 @@ class NotesPage(PreferencesPage):
         self.save_within.setRange(MINIMUM_SECONDS, MAXIMUM_SECONDS)
         self.save_within.setSingleStep(0.5)
         self.save_within.setDecimals(1)
-        self.save_within.setSuffix(" s")
-        label = QLabel("&Store typing within:", self)
+        self.save_within.setSuffix(self.tr(" s"))
+        label = QLabel(self.tr("&Store typing within:"), self)
         label.setBuddy(self.save_within)
-        self.save_within.setAccessibleName("Store typing within")
+        self.save_within.setAccessibleName(plain(label.text()))
         note = QLabel(
-            "Notes are stored this long after your last keystroke at the latest, and at least this "
-            "often while you keep typing; always at once when you leave a note or the window. "
-            "A crash loses at most this much typing.",
+            self.tr(
+                "Notes are stored this long after your last keystroke at the latest, and at least this "
+                "often while you keep typing; always at once when you leave a note or the window. "
+                "A crash loses at most this much typing."
+            ),
             self,
         )
         note.setWordWrap(True)

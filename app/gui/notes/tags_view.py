@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.i18n import translate
 from app.gui.notes.models import SLUG_ROLE, TaggedEntriesModel, TagsModel
 from app.services.tags import Tags
 
@@ -31,7 +32,7 @@ class TagsView(QWidget):
 
     def __init__(self, tags: Tags, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        heading = QLabel("Tags", self)
+        heading = QLabel(self.tr("Tags"), self)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -39,19 +40,20 @@ class TagsView(QWidget):
 
         self.model = TagsModel(tags, self)
         self.tree = QTreeView(self)
-        self.tree.setAccessibleName("Tags")
+        self.tree.setAccessibleName(self.tr("Tags"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.tree.header()
-        header.setAccessibleName("Columns")
+        header.setAccessibleName(translate("Lists", "Columns"))
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, self.fontMetrics().horizontalAdvance("Entries") + 28)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, self.fontMetrics().horizontalAdvance(title) + 28)
         self.tree.selectionModel().selectionChanged.connect(self._selected)
         self.tree.activated.connect(self._activated)
         self.model.modelReset.connect(self.tree.expandAll)
@@ -126,15 +128,21 @@ class TagsView(QWidget):
         count = self.model.count_of(tag) if tag else None
         if tag is None or count is None:
             self._label_entries(
-                "Choose a tag to see the entries carrying it." if self.model.rowCount() else "No tags yet."
+                self.tr("Choose a tag to see the entries carrying it.")
+                if self.model.rowCount()
+                else self.tr("No tags yet.")
             )
-            self.notes_button.setText("Show its notes")
+            self.notes_button.setText(self.tr("Show its notes"))
             self.notes_button.setEnabled(False)
             return
         n = self.entries_model.rowCount()
-        self._label_entries(f"Entries tagged “{tag}” ({n})" if n else f"No entries are tagged “{tag}”.")
+        self._label_entries(
+            self.tr("Entries tagged “{tag}” ({count})").format(tag=tag, count=n)
+            if n
+            else self.tr("No entries are tagged “{tag}”.").format(tag=tag)
+        )
         self.notes_button.setText(
-            f"Show the {count.notes} note{'s' if count.notes != 1 else ''} tagged “{tag}”"
+            self.tr("Show the %n notes tagged “{tag}”", None, count.notes).format(tag=tag)
         )
         self.notes_button.setEnabled(count.notes > 0)
 

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.db.database import Database
+from app.gui.i18n import translated
 from app.gui.list_widgets import list_table
 from app.gui.notes.columns import fit_columns
 from app.gui.notes.models import NotesTableModel
 from app.gui.notes.panel import NotesPanel
 from app.gui.notes.preview import NotePreview
 from app.gui.trash_view import TrashPart
+from app.i18n import Explained
 from app.services.note_dto import NoteQuery
 from app.services.note_lists import NoteLists
 from app.services.notes import NoteNotFound, NotInTrash
@@ -32,7 +34,7 @@ class NotesTrash(TrashPart):
         self._db = db
         self._panel = panel
         self.model = NotesTableModel(NoteLists(db), NoteQuery(trash=True, sort="deleted"), self)
-        self.table = list_table(self, "Notes in the Trash")
+        self.table = list_table(self, self.tr("Notes in the Trash"))
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSortIndicator(self.model.column_of("deleted"), Qt.SortOrder.DescendingOrder)
@@ -42,8 +44,8 @@ class NotesTrash(TrashPart):
         fit_columns(self.table, self.model, {"title": 0.45, "entry": 0.3, "deleted": 0.25})
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.preview = NotePreview(self)
-        self.preview.setAccessibleName("Note in the Trash")
-        self.preview.setPlaceholderText("Choose a note to read it here.")
+        self.preview.setAccessibleName(self.tr("Note in the Trash"))
+        self.preview.setPlaceholderText(self.tr("Choose a note to read it here."))
         self.preview.link_activated.connect(panel.editor.link_activated)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -88,10 +90,11 @@ class NotesTrash(TrashPart):
         try:
             changed = self._panel.notes.purge(note_id)
         except (WriteFailed, NoteNotFound, NotInTrash) as exc:
-            self._panel.tell(f"The note could not be deleted: {getattr(exc, 'reason', exc)}")
+            reason = translated(exc.message) if isinstance(exc, Explained) else str(exc)
+            self._panel.tell(self.tr("The note could not be deleted: {reason}").format(reason=reason))
             return
         self._panel.announce(set(changed.note_ids), set(changed.entries))
-        self._panel.tell(f"Deleted the note “{title}” permanently.")
+        self._panel.tell(self.tr("Deleted the note “{title}” permanently.").format(title=title))
         self._select_row(row)
 
     # --- inside -------------------------------------------------------------------------------
@@ -132,10 +135,12 @@ class NotesTrash(TrashPart):
     def _confirm(self, title: str) -> bool:
         box = QMessageBox(self.window())
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete Permanently?")
-        box.setText(f"Delete the note “{title}” permanently?")
-        box.setInformativeText("Its text and its history are deleted with it. This cannot be undone.")
-        purge = box.addButton("Delete Permanently", QMessageBox.ButtonRole.DestructiveRole)
+        box.setWindowTitle(self.tr("Delete Permanently?"))
+        box.setText(self.tr("Delete the note “{title}” permanently?").format(title=title))
+        box.setInformativeText(
+            self.tr("Its text and its history are deleted with it. This cannot be undone.")
+        )
+        purge = box.addButton(self.tr("Delete Permanently"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()
