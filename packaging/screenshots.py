@@ -3,9 +3,7 @@
 Each kind's list with an entry open, the Trash, an edit form showing a validation error, and
 the notes screens (editor and preview, revisions, backlinks: packaging/screenshots_notes.py).
 Runs offscreen on a new database in a temporary ROUNDTABLE_HOME (the researcher's data and
-settings are never touched). Qt's offscreen platform has no colour scheme of its own, so dark
-is forced through the style hints and, where the platform ignores them, a dark palette built
-from the Fusion style's colours (tooling only: the app itself never sets colours).
+settings are never touched), light and dark through the same switch as Preferences ▸ Appearance.
 """
 
 from __future__ import annotations
@@ -17,8 +15,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,43 +28,13 @@ SHOTS = (
 )
 
 
-def _dark_palette() -> QPalette:
-    p = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2b2b",
-        QPalette.ColorRole.WindowText: "#e8e8e8",
-        QPalette.ColorRole.Base: "#1f1f1f",
-        QPalette.ColorRole.AlternateBase: "#282828",
-        QPalette.ColorRole.Text: "#e8e8e8",
-        QPalette.ColorRole.Button: "#353535",
-        QPalette.ColorRole.ButtonText: "#e8e8e8",
-        QPalette.ColorRole.Highlight: "#3d6ea8",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#8ab4f8",
-        QPalette.ColorRole.LinkVisited: "#c58af9",
-        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
-        QPalette.ColorRole.ToolTipBase: "#353535",
-        QPalette.ColorRole.ToolTipText: "#e8e8e8",
-        QPalette.ColorRole.Light: "#505050",
-        QPalette.ColorRole.Midlight: "#404040",
-        QPalette.ColorRole.Mid: "#5a5a5a",
-        QPalette.ColorRole.Dark: "#1a1a1a",
-        QPalette.ColorRole.Shadow: "#000000",
-    }
-    for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
-    return p
-
-
 def scheme(app: QApplication, dark: bool) -> None:
-    hints = QGuiApplication.styleHints()
-    hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+    """Light or dark whatever the platform says: Fusion, and the app's own theme switch (which
+    falls back to a palette where the platform ignores the colour-scheme hint, as offscreen does)."""
+    from app.gui import theme
+
     app.setStyle("Fusion")
-    wanted = Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
-    if hints.colorScheme() != wanted:
-        app.setPalette(_dark_palette() if dark else app.style().standardPalette())
+    theme.apply(theme.DARK if dark else theme.LIGHT)
 
 
 def _settle(app: QApplication) -> None:

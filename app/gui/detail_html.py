@@ -17,6 +17,7 @@ from urllib.parse import quote
 from app.gui.i18n import kind_singular, translate
 from app.i18n import N_
 from app.services.dto import CitationView, EntryDetail, Ref
+from app.services.footnotes import FootnoteNumbers
 
 ENTRY_SCHEME = "entry"
 NOTE_SCHEME = "note"
@@ -188,24 +189,21 @@ def _url(url: str) -> str:
     return f'<a href="{escape(url)}">{escape(url)}</a>'
 
 
-class _Citations:
-    def __init__(self) -> None:
-        self.items: list[CitationView] = []
-
+class _Citations(FootnoteNumbers):
     def mark(self, citations: Sequence[CitationView]) -> str:
-        marks = []
-        for c in citations:
-            self.items.append(c)
-            n = len(self.items)
-            marks.append(f'<a href="#cite-{n}" title="{escape(c.source.name)}">[{n}]</a>')
-        return f"<sup>{''.join(marks)}</sup>" if marks else ""
+        marks = "".join(
+            f'<a href="#cite-{n}" title="{escape(c.source.name)}">[{n}]</a>'
+            for n, c in self.number(citations)
+        )
+        return f"<sup>{marks}</sup>" if marks else ""
 
     def html(self) -> str:
-        if not self.items:
+        cited = self.cited()
+        if not cited:
             return ""
         w = _words()
         out = [f"<hr><h3>{w.citations}</h3><ol class='citations'>"]
-        for n, c in enumerate(self.items, 1):
+        for n, c in cited:
             where = entry_link(c.source)
             if c.source_publisher:
                 where += f", {escape(c.source_publisher)}"
