@@ -11,7 +11,7 @@ STAMP_PACKAGE := $(VENV)/.installed-package
 APP_ID     := io.github.roundtable.Roundtable
 UNAME      := $(shell uname -s 2>/dev/null)
 
-.PHONY: run test wheel-check desktop-check package clean revision bench bench-smoke screenshots
+.PHONY: run test wheel-check desktop-check package clean revision bench bench-smoke screenshots translations
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Roundtable needs Python 3.11 or newer; set PYTHON=python3.x")'
@@ -93,6 +93,11 @@ bench: $(STAMP_TEST)
 ## The same at a small size, as CI runs it (make test): it must complete; timings are not judged.
 bench-smoke: $(STAMP_TEST)
 	$(BIN)/python -m benchmarks.run --smoke
+
+## Update resources/translations/*.ts from the sources (pyside6-lupdate), compile the .qm files
+## (pyside6-lrelease) and list what still needs translating. Commit the .ts and .qm files.
+translations: $(STAMP_APP)
+	$(BIN)/python packaging/translations.py
 
 ## PNGs of the main views, light and dark, into the git-ignored screenshots/ (offscreen).
 screenshots: $(STAMP_APP)

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from app.db.database import Database
 from app.gui.detail_html import render
-from app.gui.entry_list import FILTER_DEBOUNCE_MS
 from app.gui.host import Host, Outcome
 from app.gui.launch import application
+from app.gui.list_widgets import FILTER_DELAY_MS as FILTER_DEBOUNCE_MS
 from app.gui.main_window import MainWindow
 from app.gui.search_box import DEBOUNCE_MS, per_kind_for
 from app.gui.search_feature import SearchFeature

@@ -1,11 +1,9 @@
-"""`make screenshots`: PNGs of the main views, light and dark, into the git-ignored screenshots/.
+"""`make screenshots`: PNGs of the main views, light and dark, in English and Chinese, into the git-ignored screenshots/.
 
 Each kind's list with an entry open, the Trash, an edit form showing a validation error, and
 the notes screens (editor and preview, revisions, backlinks: packaging/screenshots_notes.py).
 Runs offscreen on a new database in a temporary ROUNDTABLE_HOME (the researcher's data and
-settings are never touched). Qt's offscreen platform has no colour scheme of its own, so dark
-is forced through the style hints and, where the platform ignores them, a dark palette built
-from the Fusion style's colours (tooling only: the app itself never sets colours).
+settings are never touched), light and dark through the same switch as Preferences ▸ Appearance.
 """
 
 from __future__ import annotations
@@ -17,8 +15,6 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,43 +28,13 @@ SHOTS = (
 )
 
 
-def _dark_palette() -> QPalette:
-    p = QPalette()
-    roles = {
-        QPalette.ColorRole.Window: "#2b2b2b",
-        QPalette.ColorRole.WindowText: "#e8e8e8",
-        QPalette.ColorRole.Base: "#1f1f1f",
-        QPalette.ColorRole.AlternateBase: "#282828",
-        QPalette.ColorRole.Text: "#e8e8e8",
-        QPalette.ColorRole.Button: "#353535",
-        QPalette.ColorRole.ButtonText: "#e8e8e8",
-        QPalette.ColorRole.Highlight: "#3d6ea8",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.Link: "#8ab4f8",
-        QPalette.ColorRole.LinkVisited: "#c58af9",
-        QPalette.ColorRole.PlaceholderText: "#9a9a9a",
-        QPalette.ColorRole.ToolTipBase: "#353535",
-        QPalette.ColorRole.ToolTipText: "#e8e8e8",
-        QPalette.ColorRole.Light: "#505050",
-        QPalette.ColorRole.Midlight: "#404040",
-        QPalette.ColorRole.Mid: "#5a5a5a",
-        QPalette.ColorRole.Dark: "#1a1a1a",
-        QPalette.ColorRole.Shadow: "#000000",
-    }
-    for role, colour in roles.items():
-        p.setColor(role, QColor(colour))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7a7a"))
-    return p
+def scheme(app: QApplication, dark: bool) -> None:
+    """Light or dark whatever the platform says: Fusion, and the app's own theme switch (which
+    falls back to a palette where the platform ignores the colour-scheme hint, as offscreen does)."""
+    from app.gui import theme
 
-
-def _scheme(app: QApplication, dark: bool) -> None:
-    hints = QGuiApplication.styleHints()
-    hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
     app.setStyle("Fusion")
-    wanted = Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
-    if hints.colorScheme() != wanted:
-        app.setPalette(_dark_palette() if dark else app.style().standardPalette())
+    theme.apply(theme.DARK if dark else theme.LIGHT)
 
 
 def _settle(app: QApplication) -> None:
@@ -85,6 +51,7 @@ def take(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as home:
         os.environ["ROUNDTABLE_HOME"] = home
+        from app.gui import i18n
         from app.gui.launch import application
         from app.gui.main_window import MainWindow
         from app.services.library import open_library
@@ -92,9 +59,13 @@ def take(out: Path) -> None:
         app = application()
         db = open_library(Path(home) / "roundtable.sqlite3")
         try:
-            for dark in (False, True):
-                scheme = "dark" if dark else "light"
-                _scheme(app, dark)
+            # English light and dark, then the Simplified Chinese interface (light).
+            for language, dark in ((i18n.ENGLISH, False), (i18n.ENGLISH, True), (i18n.CHINESE, False)):
+                i18n.install(language.code)
+                name_ = ("dark" if dark else "light") + (
+                    "" if language is i18n.ENGLISH else f"-{language.code}"
+                )
+                scheme(app, dark)
                 window = MainWindow(db)
                 window.resize(1440, 860)
                 window.show()
@@ -102,14 +73,14 @@ def take(out: Path) -> None:
                 for n, (name, _kind, slug) in enumerate(SHOTS, 1):
                     window.open_entry(slug)
                     _settle(app)
-                    _save(window, out / f"{scheme}-{n}-{name}.png")
+                    _save(window, out / f"{name_}-{n}-{name}.png")
                 editing = window.editing  # type: ignore[attr-defined]
                 window.open_entry("chen-gang")
                 editing.delete()
                 window.sidebar.select("trash")
                 editing.trash_view.list.select_first()
                 _settle(app)
-                _save(window, out / f"{scheme}-7-trash.png")
+                _save(window, out / f"{name_}-7-trash.png")
                 editing.undo_stack.undo()
                 window.open_entry("wang-changlin")
                 form = editing.edit_entry()
@@ -124,12 +95,18 @@ def take(out: Path) -> None:
                 slug.setText("Wang Changlin")
                 form.submit()
                 _settle(app)
-                _save(form, out / f"{scheme}-8-edit-form-error.png")
+                _save(form, out / f"{name_}-8-edit-form-error.png")
                 form.reject()
+                preferences = window.preferences.dialog()  # type: ignore[attr-defined]
+                preferences.show()
+                _settle(app)
+                _save(preferences, out / f"{name_}-9-preferences.png")
+                preferences.reject()
                 window.close()
                 window.deleteLater()
                 _settle(app)
         finally:
+            i18n.install(i18n.ENGLISH.code)
             db.close()
 
 

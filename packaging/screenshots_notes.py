@@ -56,21 +56,33 @@ class _Clock:
 def main(folder: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    sys.path.insert(0, str(Path(__file__).parent))
+    from screenshots import scheme
+
+    for dark in (False, True):
+        scheme(app, dark)
+        take(app, folder, "dark" if dark else "light")
+
+
+def take(app: QApplication, folder: Path, prefix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["ROUNDTABLE_HOME"] = tmp
-        app = QApplication.instance() or QApplication(sys.argv)
-        assert isinstance(app, QApplication)
         from app.gui.main_window import MainWindow
         from app.gui.notes.panel import NotesPanel
         from app.services.library import open_library
         from app.services.notes import Notes
+        from app.services.tags import Tags
 
         db = open_library(Path(tmp) / "roundtable.sqlite3")
         # A note with a history: three sessions of writing earlier today.
         clock = _Clock(datetime.now(UTC) - timedelta(hours=3))
         notes = Notes(db, now=clock)
-        entry = db.read().execute("SELECT id FROM entity WHERE slug = 'chen-gang'").fetchone()[0]
-        note = notes.create(entry_id=entry, body="# 会议笔记\n\nFirst impressions of the roundtable.")
+        ids = dict(db.read().execute("SELECT slug, id FROM entity"))
+        note = notes.create(
+            entry_id=ids["chen-gang"], body="# 会议笔记\n\nFirst impressions of the roundtable."
+        )
         for minutes, body in (
             (40, "# 会议笔记\n\nFirst impressions of the roundtable: [[Chen Gang]] opened it."),
             (75, NOTE.split("- **Decision")[0]),
@@ -79,6 +91,24 @@ def main(folder: Path) -> None:
             clock.at += timedelta(minutes=minutes)
             notes.save(note.id, body)
         notes.set_tags(note.id, ["roundtable", "policy/capacity-building"])
+        # More notes, so the Notes and Tags views have something to sort and count.
+        for minutes, slug, body, tags in (
+            (5, "laos", "Lao delegation\n\nWho spoke for [[Laos]] at [[roundtable-2025]]?", ["follow-up"]),
+            (
+                7,
+                None,
+                "Questions for the next trip\n\n- capacity building\n- [[ASEAN]] data rules",
+                ["policy/data"],
+            ),
+            (9, "roundtable-2025", "Programme of the day\n\nOpening by [[Chen Gang]].", ["roundtable"]),
+        ):
+            clock.at += timedelta(minutes=minutes)
+            notes.create(entry_id=ids[slug] if slug else None, body=body, tags=tags)
+        clock.at += timedelta(minutes=3)
+        scratch = notes.create(entry_id=ids["chen-gang"], body="Scratch\n\nA draft that was not needed.")
+        tags = Tags(db, notes.writer)
+        tags.set_entry_tags(ids["chen-gang"], ["roundtable", "policy/capacity-building"])
+        tags.set_entry_tags(ids["roundtable-2025"], ["roundtable"])
         notes.writer.close()
 
         window = MainWindow(db)
@@ -90,27 +120,45 @@ def main(folder: Path) -> None:
         panel.model.refresh()
         panel.table.selectRow(panel.model.row_of(note.id))
         settle(app)
-        grab(window, folder, "notes-window")
+        grab(window, folder, f"{prefix}-notes-window")
         panel.editor.resize(1100, 700)
-        grab(panel.editor, folder, "notes-editor-split")
+        grab(panel.editor, folder, f"{prefix}-notes-editor-split")
         panel.editor.set_view("preview")
         settle(app)
-        grab(panel.editor, folder, "notes-editor-preview")
+        grab(panel.editor, folder, f"{prefix}-notes-editor-preview")
         panel.editor.set_view("split")
         panel.tabs.setCurrentWidget(panel.revisions)
         settle(app)
         panel.revisions.list.setCurrentIndex(panel.revisions.model.index(2, 0))
         settle(app)
-        grab(panel, folder, "notes-revisions")
+        grab(panel, folder, f"{prefix}-notes-revisions")
+        panel.tabs.setCurrentWidget(panel.editor)
+
         window.open_entry("roundtable-2025")
         settle(app)
         view = window.detail_view
-        view.resize(700, 500)
         found = view.document().find("Notes", 0, QTextDocument.FindFlag.FindCaseSensitively)
         view.verticalScrollBar().setValue(
-            int(view.document().documentLayout().blockBoundingRect(found.block()).top())
+            int(view.document().documentLayout().blockBoundingRect(found.block()).top()) - 40
         )
         settle(app)
-        grab(window.detail_view, folder, "entry-backlinks")
+        grab(window, folder, f"{prefix}-entry-notes-links")
+
+        feature = window.notes  # type: ignore[attr-defined]
+        feature.show_notes_view()
+        feature.notes_view.table.selectRow(0)
+        settle(app)
+        grab(window, folder, f"{prefix}-notes-view")
+        feature.show_tag("policy")
+        feature.tags_view.entries.setCurrentIndex(feature.tags_view.entries_model.index(0, 0))
+        settle(app)
+        grab(window, folder, f"{prefix}-tags-view")
+
+        panel.show_note(scratch.id)
+        panel.delete_note()
+        window.sidebar.select("trash")
+        feature.trash.table.selectRow(0)
+        settle(app)
+        grab(window, folder, f"{prefix}-trash-with-note")
         window.close()
         db.close()

@@ -41,8 +41,26 @@ def plain_failure(exc: Exception) -> str | None:
     if isinstance(exc, DatabaseReadOnly):
         return str(exc)
     if is_database_error(exc) or isinstance(exc, OSError):
-        return explain(exc).message
+        return str(explain(exc).message)
     return None
+
+
+@contextlib.contextmanager
+def _failing_as(what_failed: str, invalid: type[Exception]) -> Iterator[None]:
+    """The ways a writing command fails, as one line: input that is invalid (every problem goes
+    to stderr when there are several), or disk and database trouble. Anything else is a bug."""
+    try:
+        yield
+    except invalid as exc:
+        problems = getattr(exc, "problems", ())
+        if len(problems) > 1:
+            sys.stderr.write(exc.report() + "\n")  # type: ignore[attr-defined]
+        raise CliError(f"{what_failed}; nothing was changed: {exc}") from exc
+    except Exception as exc:
+        message = plain_failure(exc)
+        if message is None:
+            raise
+        raise CliError(f"{what_failed}. {message}") from exc
 
 
 def _refused(exc: DatabaseRefused) -> CliError:
@@ -170,18 +188,11 @@ def cmd_import(args: Namespace) -> int:
         raise CliError(
             f"{path} is a folder; to bring back notes from an exported vault, run `roundtable import-notes {path}`"
         )
-    with _writing(resolve_db_path(getattr(args, "db", None)), "import") as db:
-        try:
-            report = import_file(db, read(path))
-        except InvalidDataFile as exc:
-            if len(exc.problems) > 1:
-                sys.stderr.write(exc.report() + "\n")
-            raise CliError(f"{path} was not imported; nothing was changed: {exc}") from exc
-        except Exception as exc:
-            message = plain_failure(exc)
-            if message is None:
-                raise
-            raise CliError(f"{path} was not imported. {message}") from exc
+    with (
+        _writing(resolve_db_path(getattr(args, "db", None)), "import") as db,
+        _failing_as(f"{path} was not imported", InvalidDataFile),
+    ):
+        report = import_file(db, read(path))
     out.write(report.summary() + "\n")
     for conflict in report.conflicts:
         out.write(f"  kept yours: {conflict}\n")
@@ -294,18 +305,11 @@ def cmd_import_notes(args: Namespace) -> int:
     from app.services.vault_import import InvalidVault, import_vault_notes
 
     folder = Path(args.folder)
-    with _writing(resolve_db_path(getattr(args, "db", None)), "import-notes") as db:
-        try:
-            report = import_vault_notes(db, folder)
-        except InvalidVault as exc:
-            if len(exc.problems) > 1:
-                sys.stderr.write(exc.report() + "\n")
-            raise CliError(f"no notes were imported; nothing was changed: {exc}") from exc
-        except Exception as exc:
-            message = plain_failure(exc)
-            if message is None:
-                raise
-            raise CliError(f"no notes were imported. {message}") from exc
+    with (
+        _writing(resolve_db_path(getattr(args, "db", None)), "import-notes") as db,
+        _failing_as("no notes were imported", InvalidVault),
+    ):
+        report = import_vault_notes(db, folder)
     out.write(report.summary() + "\n")
     for title in report.updated:
         out.write(f"  updated: {title}\n")
@@ -352,7 +356,7 @@ def cmd_check(args: Namespace) -> int:
             lists += " (roundtable check --reindex rebuilds them)"
         out.write(f"Lists: {lists}\n")
         out.write("Holds: " + ", ".join(f"{n} {label}" for label, n in report.counts.items()) + "\n")
-        out.write("\n".join(findings(report)) + "\n")
+        out.write("\n".join(str(line) for line in findings(report)) + "\n")
         out.write("All good.\n" if report.ok else "Problems found (see above).\n")
     return 0 if report.ok else 1
 

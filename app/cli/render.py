@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from app.services.dto import CitationView, EntryDetail
+from app.services.footnotes import FootnoteNumbers
 from app.services.kinds import BY_KEY
 from app.services.search import Group, Results, Snippet
 
@@ -33,16 +34,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
-class _Footnotes:
-    def __init__(self) -> None:
-        self.items: list[CitationView] = []
-
+class _Footnotes(FootnoteNumbers):
     def mark(self, citations: Sequence[CitationView]) -> str:
-        marks = []
-        for c in citations:
-            self.items.append(c)
-            marks.append(f"[{len(self.items)}]")
-        return (" " + "".join(marks)) if marks else ""
+        marks = "".join(f"[{n}]" for n, _ in self.number(citations))
+        return f" {marks}" if marks else ""
 
 
 def entry(detail: EntryDetail) -> str:
@@ -102,9 +97,9 @@ def entry(detail: EntryDetail) -> str:
         out += ["", "Notes:"]
         out += [f"  {n.title} ({n.updated_at[:10]})" for n in detail.notes]
         out += [f"  mentioned in: {n.title}" for n in detail.backlinks]
-    if notes.items:
+    if cited := notes.cited():
         out += ["", "Citations:"]
-        for i, c in enumerate(notes.items, 1):
+        for i, c in cited:
             where = c.source.name + (f", {c.locator}" if c.locator else "")
             quote = f' "{c.quote}"' if c.quote else ""
             out.append(f"  [{i}] {where} — reliability {c.reliability}.{quote}")

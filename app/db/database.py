@@ -20,6 +20,7 @@ from app import __version__
 from app.db.connection import APPLICATION_ID, connect
 from app.db.errors import Trouble, trouble_of
 from app.db.schema_version import HEAD, KNOWN_REVISIONS
+from app.i18n import T_, Explained, Message
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -42,18 +43,18 @@ class Refusal(Enum):
     DAMAGED = "damaged"
 
 
-class DatabaseRefused(Exception):
+class DatabaseRefused(Explained):
     """The file cannot be opened as a Roundtable database; the message says why, in plain words.
 
     Raised before anything is written to the file.
     """
 
-    def __init__(self, message: str, reason: Refusal = Refusal.DAMAGED) -> None:
+    def __init__(self, message: Message, reason: Refusal = Refusal.DAMAGED) -> None:
         super().__init__(message)
         self.reason = reason
 
 
-class DatabaseReadOnly(Exception):
+class DatabaseReadOnly(Explained):
     """A write was asked of a database that is open read-only; the message says why."""
 
 
@@ -77,22 +78,37 @@ def inspect(path: Path) -> Inspection:
     if not path.exists():
         return Inspection(path, State.MISSING)
     if path.is_dir():
-        raise DatabaseRefused(f"{path} is a folder, not a Roundtable database file.", Refusal.FOLDER)
+        raise DatabaseRefused(
+            T_("Opening", "{path} is a folder, not a Roundtable database file.").format(path=path),
+            Refusal.FOLDER,
+        )
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise DatabaseRefused(f"{path} cannot be read: {exc.strerror}.", Refusal.UNREADABLE) from exc
+        raise DatabaseRefused(
+            T_("Opening", "{path} cannot be read: {error}.").format(path=path, error=exc.strerror),
+            Refusal.UNREADABLE,
+        ) from exc
     if not header:
-        raise DatabaseRefused(f"{path} is an empty file, not a Roundtable database.", Refusal.EMPTY)
+        raise DatabaseRefused(
+            T_("Opening", "{path} is an empty file, not a Roundtable database.").format(path=path),
+            Refusal.EMPTY,
+        )
     if not header.startswith(SQLITE_MAGIC):
         raise DatabaseRefused(
-            f"{path} is not a Roundtable database (it is not an SQLite file).", Refusal.NOT_SQLITE
+            T_("Opening", "{path} is not a Roundtable database (it is not an SQLite file).").format(
+                path=path
+            ),
+            Refusal.NOT_SQLITE,
         )
     try:
         conn = connect(path, readonly=True)
     except sqlite3.Error as exc:
-        raise DatabaseRefused(f"{path} cannot be opened: {exc}.", Refusal.UNREADABLE) from exc
+        raise DatabaseRefused(
+            T_("Opening", "{path} cannot be opened: {error}.").format(path=path, error=exc),
+            Refusal.UNREADABLE,
+        ) from exc
     try:
         return _inspect_sqlite(path, conn)
     except sqlite3.DatabaseError as exc:
@@ -105,13 +121,21 @@ def _read_failure(path: Path, exc: sqlite3.DatabaseError) -> DatabaseRefused:
     """Damage, or trouble around the file (a full disk cannot even hold SQLite's -shm index)?"""
     trouble = trouble_of(exc)
     if trouble in (Trouble.DAMAGED, Trouble.OTHER):
-        return DatabaseRefused(f"{path} is damaged or not a database ({exc}).", Refusal.DAMAGED)
+        return DatabaseRefused(
+            T_("Opening", "{path} is damaged or not a database ({error}).").format(path=path, error=exc),
+            Refusal.DAMAGED,
+        )
     why = {
-        Trouble.DISK_FULL: "the disk is full",
-        Trouble.BUSY: "another program is holding it",
-        Trouble.READ_ONLY: "it is read-only",
-    }.get(trouble, "the disk reported an error; it may be full or failing")
-    return DatabaseRefused(f"{path} cannot be read right now ({exc}): {why}.", Refusal.UNREADABLE)
+        Trouble.DISK_FULL: T_("Opening", "the disk is full"),
+        Trouble.BUSY: T_("Opening", "another program is holding it"),
+        Trouble.READ_ONLY: T_("Opening", "it is read-only"),
+    }.get(trouble, T_("Opening", "the disk reported an error; it may be full or failing"))
+    return DatabaseRefused(
+        T_("Opening", "{path} cannot be read right now ({error}): {why}.").format(
+            path=path, error=exc, why=why
+        ),
+        Refusal.UNREADABLE,
+    )
 
 
 def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
@@ -121,8 +145,11 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
         return Inspection(path, State.BLANK)
     if app_id != APPLICATION_ID:
         raise DatabaseRefused(
-            f"{path} is an SQLite database of another application "
-            f"(application id {app_id:#010x}), not a Roundtable database.",
+            T_(
+                "Opening",
+                "{path} is an SQLite database of another application (application id {id}), "
+                "not a Roundtable database.",
+            ).format(path=path, id=f"{app_id:#010x}"),
             Refusal.FOREIGN,
         )
     revision = None
@@ -135,17 +162,23 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
         written_by = row[0] if row else None
     if revision is None:
         raise DatabaseRefused(
-            f"{path} is a damaged Roundtable database: its schema revision is missing.", Refusal.DAMAGED
+            T_("Opening", "{path} is a damaged Roundtable database: its schema revision is missing.").format(
+                path=path
+            ),
+            Refusal.DAMAGED,
         )
     if revision == HEAD:
         return Inspection(path, State.CURRENT, revision, written_by)
     if revision in KNOWN_REVISIONS:
         return Inspection(path, State.BEHIND, revision, written_by)
-    writer = f"Roundtable {written_by}" if written_by else "a newer Roundtable"
+    writer = f"Roundtable {written_by}" if written_by else T_("Opening", "a newer Roundtable")
     raise DatabaseRefused(
-        f"{path} was written by {writer} (schema revision {revision}); this is Roundtable "
-        f"{__version__} (schema revision {HEAD}), which cannot open it. Update Roundtable to use "
-        "this file; it has not been changed.",
+        T_(
+            "Opening",
+            "{path} was written by {writer} (schema revision {revision}); this is Roundtable "
+            "{version} (schema revision {head}), which cannot open it. Update Roundtable to use "
+            "this file; it has not been changed.",
+        ).format(path=path, writer=writer, revision=revision, version=__version__, head=HEAD),
         Refusal.NEWER,
     )
 
@@ -186,7 +219,7 @@ class Database:
         *,
         created: bool = False,
         migrated_from: str | None = None,
-        read_only_reason: str | None = None,
+        read_only_reason: Message | None = None,
     ) -> None:
         self.path = path
         self.created = created
@@ -218,7 +251,7 @@ class Database:
             conn.execute("PRAGMA query_only = ON")
         return conn
 
-    def make_read_only(self, reason: str) -> None:
+    def make_read_only(self, reason: Message) -> None:
         """From now on nothing can write: open connections stop writing, sessions refuse."""
         with self._lock:
             self.read_only_reason = reason
@@ -240,7 +273,11 @@ class Database:
         if gate is not None:
             gate()
         if self.read_only_reason is not None:
-            raise DatabaseReadOnly(f"{self.path.name} is open read-only: {self.read_only_reason}")
+            raise DatabaseReadOnly(
+                T_("Opening", "{name} is open read-only: {reason}").format(
+                    name=self.path.name, reason=self.read_only_reason
+                )
+            )
 
     @property
     def engine(self) -> Engine:
@@ -278,7 +315,7 @@ class Database:
             engine.dispose()
 
 
-def open_database(path: Path, *, create: bool = True, read_only_reason: str | None = None) -> Database:
+def open_database(path: Path, *, create: bool = True, read_only_reason: Message | None = None) -> Database:
     """Open `path`, creating or migrating it as needed. Raises DatabaseRefused.
 
     With `read_only_reason` nothing is written: the file must already be current.
@@ -288,22 +325,32 @@ def open_database(path: Path, *, create: bool = True, read_only_reason: str | No
         return Database(path, read_only_reason=read_only_reason)
     if read_only_reason is not None:
         if found.state is State.MISSING:
-            raise DatabaseRefused(f"{path} does not exist.", Refusal.NOT_FOUND)
+            raise DatabaseRefused(
+                T_("Opening", "{path} does not exist.").format(path=path), Refusal.NOT_FOUND
+            )
         raise DatabaseRefused(
-            f"{path} must be brought up to date by Roundtable before it can be read, and it is open "
-            f"read-only ({read_only_reason}).",
+            T_(
+                "Opening",
+                "{path} must be brought up to date by Roundtable before it can be read, and it is open "
+                "read-only ({reason}).",
+            ).format(path=path, reason=read_only_reason),
             Refusal.OUTDATED if found.state is State.BEHIND else Refusal.EMPTY,
         )
     from app.db import migrate  # Alembic only when there is schema work to do
 
     if found.state is State.MISSING:
         if not create:
-            raise DatabaseRefused(f"{path} does not exist.", Refusal.NOT_FOUND)
+            raise DatabaseRefused(
+                T_("Opening", "{path} does not exist.").format(path=path), Refusal.NOT_FOUND
+            )
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DatabaseRefused(
-                f"Cannot create the folder {path.parent}: {exc.strerror}.", Refusal.UNREADABLE
+                T_("Opening", "Cannot create the folder {folder}: {error}.").format(
+                    folder=path.parent, error=exc.strerror
+                ),
+                Refusal.UNREADABLE,
             ) from exc
         migrate.upgrade(path)
         return Database(path, created=True)
@@ -314,7 +361,10 @@ def open_database(path: Path, *, create: bool = True, read_only_reason: str | No
     problems = quick_check(path)
     if problems != ("ok",):  # a migration rewrites tables: never on a damaged file
         raise DatabaseRefused(
-            f"{path} is damaged ({problems[0]}), so it was not brought up to date.", Refusal.DAMAGED
+            T_("Opening", "{path} is damaged ({problem}), so it was not brought up to date.").format(
+                path=path, problem=problems[0]
+            ),
+            Refusal.DAMAGED,
         )
     migrate.backup_before_migration(path, found.revision)
     migrate.upgrade(path)

@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from enum import Enum
 
+from app.i18n import T_, Message
+
 
 class Trouble(Enum):
     DISK_FULL = "disk-full"
@@ -26,7 +28,7 @@ class Trouble(Enum):
 @dataclass(frozen=True)
 class Failure:
     trouble: Trouble
-    message: str
+    message: Message  # English as str(); the GUI translates it
 
     @property
     def can_retry(self) -> bool:
@@ -34,16 +36,29 @@ class Failure:
 
 
 _MESSAGES = {
-    Trouble.DISK_FULL: "The disk is full, so nothing was saved. Free some space and try again; "
-    "your data is as it was before.",
-    Trouble.READ_ONLY: "The database cannot be written to (the file or its folder is read-only). "
-    "Nothing was saved.",
-    Trouble.BUSY: "The database is busy: another program is writing to it. Nothing was saved; "
-    "try again in a moment.",
-    Trouble.DAMAGED: "The database file is damaged, so nothing was written to it. Use Help ▸ Check "
-    "database, or restore a backup (File ▸ Restore from backup…).",
-    Trouble.IO: "The disk reported an error while reading or writing the database. Nothing was saved; "
-    "check the disk and try again.",
+    Trouble.DISK_FULL: T_(
+        "Errors",
+        "The disk is full, so nothing was saved. Free some space and try again; "
+        "your data is as it was before.",
+    ),
+    Trouble.READ_ONLY: T_(
+        "Errors",
+        "The database cannot be written to (the file or its folder is read-only). Nothing was saved.",
+    ),
+    Trouble.BUSY: T_(
+        "Errors",
+        "The database is busy: another program is writing to it. Nothing was saved; try again in a moment.",
+    ),
+    Trouble.DAMAGED: T_(
+        "Errors",
+        "The database file is damaged, so nothing was written to it. Use Help ▸ Check "
+        "database, or restore a backup (File ▸ Restore from backup…).",
+    ),
+    Trouble.IO: T_(
+        "Errors",
+        "The disk reported an error while reading or writing the database. Nothing was saved; "
+        "check the disk and try again.",
+    ),
 }
 
 _BY_SQLITE_NAME = {
@@ -100,7 +115,12 @@ def explain(exc: BaseException) -> Failure:
     """A plain sentence for any error from a database write (or read)."""
     trouble = trouble_of(exc)
     if trouble is Trouble.OTHER:
-        return Failure(trouble, f"The database reported a problem, and nothing was saved: {exc}.")
+        return Failure(
+            trouble,
+            T_("Errors", "The database reported a problem, and nothing was saved: {error}.").format(
+                error=exc
+            ),
+        )
     return Failure(trouble, _MESSAGES[trouble])
 
 

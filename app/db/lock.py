@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from app.clock import now_iso
+from app.i18n import T_, Text
 
 # Windows locks byte ranges and refuses reads of a locked range, so the lock sits on one byte
 # far past the holder's details, which stay readable.
@@ -47,12 +48,23 @@ class Holder:
     host: str
     since: str
 
-    def describe(self) -> str:
-        who = {"window": "the Roundtable window"}.get(self.program, f"`roundtable {self.program}`")
-        where = f"process {self.pid}" if self.pid else "another process"
-        if self.host and self.host != platform.node():
-            where += f" on {self.host}"
-        return f"{who} ({where}, since {self.since[11:16]} UTC)" if self.since else f"{who} ({where})"
+    def describe(self) -> Text:
+        who = (
+            T_("Lock", "the Roundtable window")
+            if self.program == "window"
+            else f"`roundtable {self.program}`"
+        )
+        if self.pid and self.host and self.host != platform.node():
+            where = T_("Lock", "process {pid} on {host}").format(pid=self.pid, host=self.host)
+        elif self.pid:
+            where = T_("Lock", "process {pid}").format(pid=self.pid)
+        else:
+            where = T_("Lock", "another process")
+        if self.since:
+            return T_("Lock", "{who} ({where}, since {time} UTC)").format(
+                who=who, where=where, time=self.since[11:16]
+            )
+        return T_("Lock", "{who} ({where})").format(who=who, where=where)
 
 
 class LockHeld(Exception):
@@ -61,7 +73,7 @@ class LockHeld(Exception):
     def __init__(self, db_path: Path, holder: Holder | None) -> None:
         self.db_path = db_path
         self.holder = holder
-        who = holder.describe() if holder else "another Roundtable process"
+        who = holder.describe() if holder else T_("Lock", "another Roundtable process")
         super().__init__(f"{db_path.name} is in use by {who}")
 
 

@@ -6,10 +6,11 @@ replacing the open file and reopening the window is the Host's job (app/gui/host
 
 from __future__ import annotations
 
+import html
 import locale
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.gui.failures import ask_retry, is_trouble
+from app.gui.i18n import plain, translate, translated
 from app.gui.main_window import MainWindow
 from app.gui.workers import Task
 from app.paths import backups_dir
@@ -35,7 +37,9 @@ from app.services.backups import MANUAL, BackupInfo, backup_now, list_backups
 
 
 def _when(info: BackupInfo) -> str:
-    return info.local_time.strftime("%a %d %b %Y, %H:%M")
+    # A Qt date format, translated: each language orders day, month and year its own way.
+    pattern = translate("Backups", "ddd d MMM yyyy, HH:mm")
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(info.taken_at.timestamp())), pattern)
 
 
 def _count(n: int | None) -> str:
@@ -49,48 +53,51 @@ def _size(n: int) -> str:
 class BackupsDialog(QDialog):
     """The backups of one database, newest first; choosing one sets `chosen` and accepts."""
 
-    COLUMNS = ("Taken", "Why", "Entries", "Notes", "Size")
-
     def __init__(self, db_path: Path, parent: QWidget | None = None, *, can_back_up: bool = True) -> None:
         super().__init__(parent)
         self.db_path = db_path
         self.chosen: Path | None = None
         self.setObjectName("backupsDialog")
-        self.setWindowTitle(f"{APP_NAME}: restore from a backup")
+        self.setWindowTitle(self.tr("{app}: restore from a backup").format(app=APP_NAME))
         self.resize(760, 420)
 
         intro = QLabel(
-            f"Backups of <b>{db_path.name}</b>, kept in {backups_dir(db_path)}. Restoring one replaces "
-            "the database with it; the current database is backed up first, so you can come back."
+            self.tr(
+                "Backups of <b>{name}</b>, kept in {folder}. Restoring one replaces the database "
+                "with it; the current database is backed up first, so you can come back."
+            ).format(name=html.escape(db_path.name), folder=html.escape(str(backups_dir(db_path))))
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTreeWidget(self)
         self.table.setObjectName("backupList")
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(self.tr("Backups"))
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
-        self.table.setHeaderLabels(list(self.COLUMNS))
+        columns = [self.tr("Taken"), self.tr("Why"), self.tr("Entries"), self.tr("Notes"), self.tr("Size")]
+        self.table.setHeaderLabels(columns)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, len(self.COLUMNS)):
+        for col in range(1, len(columns)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.empty = QLabel("There are no backups of this database yet.")
+        self.empty = QLabel(self.tr("There are no backups of this database yet."))
         self.empty.setObjectName("noBackups")
 
         self.buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("&Restore…")
+        self.restore_button = QPushButton(self.tr("&Restore…"))
         self.restore_button.setObjectName("restoreButton")
-        self.from_file_button = QPushButton("Restore from a &file…")
+        self.from_file_button = QPushButton(self.tr("Restore from a &file…"))
         self.from_file_button.setObjectName("restoreFromFileButton")
-        self.back_up_button = QPushButton("&Back up now")
+        self.back_up_button = QPushButton(self.tr("&Back up now"))
         self.back_up_button.setObjectName("backUpButton")
         self.back_up_button.setVisible(can_back_up)
         self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.from_file_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.back_up_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        for button in self.buttons.buttons():
+            button.setAccessibleName(plain(button.text()))
         self.restore_button.clicked.connect(self._restore_selected)
         self.from_file_button.clicked.connect(self._restore_from_file)
         self.back_up_button.clicked.connect(self._back_up)
@@ -115,13 +122,15 @@ class BackupsDialog(QDialog):
         self.backups = list_backups(self.db_path)
         self.table.clear()
         for info in self.backups:
-            why = info.label + (" (cannot be read)" if info.problem else "")
+            why = translate("Backups", info.label)
+            if info.problem:
+                why = self.tr("{why} (cannot be read)").format(why=why)
             item = QTreeWidgetItem(
                 [_when(info), why, _count(info.entries), _count(info.notes), _size(info.size)]
             )
             for col in (2, 3, 4):
                 item.setTextAlignment(col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setToolTip(0, str(info.path) + (f"\n{info.problem}" if info.problem else ""))
+            item.setToolTip(0, str(info.path) + (f"\n{translated(info.problem)}" if info.problem else ""))
             if info.problem:
                 item.setDisabled(True)
             self.table.addTopLevelItem(item)
@@ -142,31 +151,38 @@ class BackupsDialog(QDialog):
 
     def _restore_selected(self) -> None:
         info = self.selected()
-        if info is not None and self._confirm(info.path, f"taken {_when(info)}", info.entries, info.notes):
+        when = self.tr("taken {when}").format(when=_when(info)) if info is not None else ""
+        if info is not None and self._confirm(info.path, when, info.entries, info.notes):
             self.chosen = info.path
             self.accept()
 
     def _restore_from_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
             self,
-            "Restore from a backup file",
+            self.tr("Restore from a backup file"),
             str(backups_dir(self.db_path)),
-            "Roundtable databases (*.sqlite3 *.db);;All files (*)",
+            self.tr("Roundtable databases (*.sqlite3 *.db);;All files (*)"),
         )
-        if name and self._confirm(Path(name), "from a file", None, None):
+        if name and self._confirm(Path(name), self.tr("from a file"), None, None):
             self.chosen = Path(name)
             self.accept()
 
     def _confirm(self, path: Path, when: str, entries: int | None, notes: int | None) -> bool:
-        holds = (
-            f" It holds {_count(entries)} entries and {_count(notes)} notes." if entries is not None else ""
+        question = self.tr("Replace the database with the backup {when} ({name})?").format(
+            when=when, name=path.name
         )
+        if entries is not None:
+            holds = self.tr("It holds {entries} entries and {notes} notes.")
+            question += " " + holds.format(entries=_count(entries), notes=_count(notes))
         answer = QMessageBox.question(
             self,
-            f"{APP_NAME}: restore this backup?",
-            f"Replace the database with the backup {when} ({path.name})?{holds}\n\n"
-            "The current database is backed up first, so you can restore it again later. "
-            "The backup is checked before anything is replaced.",
+            self.tr("{app}: restore this backup?").format(app=APP_NAME),
+            question
+            + "\n\n"
+            + self.tr(
+                "The current database is backed up first, so you can restore it again later. "
+                "The backup is checked before anything is replaced."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -179,7 +195,7 @@ class BackupsDialog(QDialog):
             except Exception as exc:
                 if not is_trouble(exc):
                     raise
-                if ask_retry(self, "Backing up", exc):
+                if ask_retry(self, self.tr("Backing up"), exc):
                     continue
             break
         self.refresh()
@@ -200,15 +216,19 @@ def back_up_now(window: MainWindow) -> Task:
 
     def done(result: object) -> None:
         if isinstance(result, BaseException):
-            if ask_retry(window, "Backing up", result):
+            if ask_retry(window, translate("Backups", "Backing up"), result):
                 back_up_now(window)
             return
-        window.statusBar().showMessage(f"Backed up to {result}.", 15000)
+        window.statusBar().showMessage(
+            translate("Backups", "Backed up to {path}.").format(path=result), 15000
+        )
 
     task = Task(work, parent=window)
     task.succeeded.connect(done)
     task.failed.connect(
-        lambda message: QMessageBox.warning(window, f"{APP_NAME}: backing up failed", message)
+        lambda message: QMessageBox.warning(
+            window, translate("Backups", "{app}: backing up failed").format(app=APP_NAME), message
+        )
     )
     task.start()
     return task
@@ -220,20 +240,30 @@ def restore_from_backup(window: MainWindow) -> None:
     host = host_of(window)
     if host is None:
         QMessageBox.information(
-            window, APP_NAME, "Restoring needs Roundtable started normally (this window has no library host)."
+            window,
+            APP_NAME,
+            translate(
+                "Backups", "Restoring needs Roundtable started normally (this window has no library host)."
+            ),
         )
         return
     host.choose_and_restore()
 
 
 def install(window: MainWindow) -> None:
-    back_up = QAction("&Back up now", window)
+    back_up = QAction(translate("Backups", "&Back up now"), window)
     back_up.setObjectName("backUpAction")
-    back_up.setStatusTip("Write a consistent copy of the database into its backups folder")
+    back_up.setStatusTip(
+        translate("Backups", "Write a consistent copy of the database into its backups folder")
+    )
     back_up.triggered.connect(lambda: back_up_now(window))
-    restore = QAction("&Restore from backup…", window)
+    restore = QAction(translate("Backups", "&Restore from backup…"), window)
     restore.setObjectName("restoreBackupAction")
-    restore.setStatusTip("Replace the database with one of its backups (the current one is backed up first)")
+    restore.setStatusTip(
+        translate(
+            "Backups", "Replace the database with one of its backups (the current one is backed up first)"
+        )
+    )
     restore.triggered.connect(lambda: restore_from_backup(window))
     window.file_menu.insertActions(window.quit_action, [back_up, restore])
     window.file_menu.insertSeparator(window.quit_action)

@@ -11,15 +11,31 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app import APP_NAME
 from app.db.database import Database
+from app.gui.i18n import translate, translated
 from app.gui.main_window import MainWindow
 from app.gui.workers import Task
+from app.i18n import N_
 from app.services.checking import check, findings
 from app.services.dto import CheckReport
+
+# The counts' keys in a CheckReport (app/services/checking.py), as the details show them.
+_COUNT_LABELS = {
+    "officials": N_("CheckDatabase", "officials"),
+    "countries": N_("CheckDatabase", "countries"),
+    "organizations": N_("CheckDatabase", "organizations"),
+    "initiatives": N_("CheckDatabase", "initiatives"),
+    "events": N_("CheckDatabase", "events"),
+    "sources": N_("CheckDatabase", "sources"),
+    "notes": N_("CheckDatabase", "notes"),
+    "citations": N_("CheckDatabase", "citations"),
+    "statements": N_("CheckDatabase", "statements"),
+    "in trash": N_("CheckDatabase", "in trash"),
+}
 
 
 def _check_on_own_connection(path: Path) -> CheckReport:
     # Its own read-only connection: the check runs in a worker thread and must never write.
-    db = Database(path, read_only_reason="checking")
+    db = Database(path, read_only_reason="checking")  # never shown: this connection only reads
     try:
         return check(db)
     finally:
@@ -27,9 +43,11 @@ def _check_on_own_connection(path: Path) -> CheckReport:
 
 
 def check_database(window: MainWindow) -> Task:
-    progress = QProgressDialog("Checking every page of the database…", "", 0, 0, window)
+    progress = QProgressDialog(
+        translate("CheckDatabase", "Checking every page of the database…"), "", 0, 0, window
+    )
     progress.setObjectName("checkProgress")
-    progress.setWindowTitle(f"{APP_NAME}: checking the database")
+    progress.setWindowTitle(translate("CheckDatabase", "{app}: checking the database").format(app=APP_NAME))
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -40,21 +58,39 @@ def check_database(window: MainWindow) -> Task:
         assert isinstance(report, CheckReport)
         box = QMessageBox(window)
         box.setObjectName("checkResult")
-        box.setWindowTitle(f"{APP_NAME}: database check")
+        box.setWindowTitle(translate("CheckDatabase", "{app}: database check").format(app=APP_NAME))
         box.setIcon(QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning)
-        box.setText("The database is in good order." if report.ok else "The check found problems.")
-        box.setInformativeText("\n\n".join(findings(report)))
-        box.setDetailedText(
-            f"File: {report.path}\nIntegrity: {'; '.join(report.integrity[:50])}\n"
-            f"Broken references: {report.foreign_key_problems}\n"
-            f"Schema revision: {report.schema_revision} (newest known: {report.head_revision})\n"
-            + "\n".join(f"{label}: {n}" for label, n in report.counts.items())
+        box.setText(
+            translate("CheckDatabase", "The database is in good order.")
+            if report.ok
+            else translate("CheckDatabase", "The check found problems.")
         )
+        box.setInformativeText("\n\n".join(translated(line) for line in findings(report)))
+        details = translate(
+            "CheckDatabase",
+            "File: {path}\nIntegrity: {integrity}\nBroken references: {broken}\n"
+            "Schema revision: {revision} (newest known: {head})",
+        ).format(
+            path=report.path,
+            integrity="; ".join(report.integrity[:50]),
+            broken=report.foreign_key_problems,
+            revision=report.schema_revision,
+            head=report.head_revision,
+        )
+        counts = [
+            f"{translate('CheckDatabase', _COUNT_LABELS.get(label, label))}: {n}"
+            for label, n in report.counts.items()
+        ]
+        box.setDetailedText("\n".join([details, *counts]))
         box.open()
 
     def failed(message: str) -> None:
         progress.close()
-        QMessageBox.warning(window, f"{APP_NAME}: database check", f"The check could not run: {message}")
+        QMessageBox.warning(
+            window,
+            translate("CheckDatabase", "{app}: database check").format(app=APP_NAME),
+            translate("CheckDatabase", "The check could not run: {reason}").format(reason=message),
+        )
 
     task = Task(lambda _progress: _check_on_own_connection(path), parent=window)
     task.succeeded.connect(done)
@@ -64,8 +100,10 @@ def check_database(window: MainWindow) -> Task:
 
 
 def install(window: MainWindow) -> None:
-    action = QAction("&Check database", window)
+    action = QAction(translate("CheckDatabase", "&Check database"), window)
     action.setObjectName("checkDatabaseAction")
-    action.setStatusTip("Check every page and reference of the database, and say what was found")
+    action.setStatusTip(
+        translate("CheckDatabase", "Check every page and reference of the database, and say what was found")
+    )
     action.triggered.connect(lambda: check_database(window))
     window.help_menu.addAction(action)

@@ -1,20 +1,153 @@
 """An entry as HTML for the detail view: every field, related entries as links, and every
 fact's citation one click away (numbered like footnotes, listed at the end of the page).
 
-Links: `entry:<slug>` navigates inside Roundtable; http(s) links open in the system browser
-only when clicked. No colours here: `style_sheet` derives them from the view's palette, so
+Links: `entry:<slug>` navigates inside Roundtable; `note:<id>` opens a note in the editor,
+`new-note:<slug>` starts one on the entry, `tag:<name>` shows the tag in the Tags view (the
+notes feature handles those three); http(s) links open in the system browser only when clicked. No colours here: `style_sheet` derives them from the view's palette, so
 light and dark both follow the system.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
+from app.gui.i18n import kind_singular, translate
+from app.i18n import N_
 from app.services.dto import CitationView, EntryDetail, Ref
-from app.services.kinds import BY_KEY
+from app.services.footnotes import FootnoteNumbers
 
 ENTRY_SCHEME = "entry"
+NOTE_SCHEME = "note"
+NEW_NOTE_SCHEME = "new-note"
+TAG_SCHEME = "tag"
+
+
+def untitled() -> str:
+    """What a note without a title is called."""
+    return translate("Detail", "(untitled)")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The page's own words in the interface language (translated once per page)."""
+
+    citations: str
+    for_field: str
+    reliability: str
+    trash_since: str
+    tags: str
+    sources: str
+    other_names: str
+    as_of: str
+    from_: str
+    until: str
+    titles: str
+    memberships: str
+    facts: str
+    colon: str
+    statements: str
+    in_trash: str
+    cited_for: str
+    notes: str
+    on_entry: str
+    standalone: str
+    mentioned_in: str
+    new_note: str
+    archived_text: str
+
+
+def _words() -> _Words:
+    return _Words(
+        citations=translate("Detail", "Citations"),
+        for_field=translate("Detail", "(for {field})"),
+        reliability=translate("Detail", "reliability:"),
+        trash_since=translate("Detail", "In the Trash since {date}."),
+        tags=translate("Detail", "Tags: {tags}"),
+        sources=translate("Detail", "Sources for this entry: {marks}"),
+        other_names=translate("Detail", "Other names"),
+        as_of=translate("Detail", "as of {date}"),
+        from_=translate("Detail", "from {date}"),
+        until=translate("Detail", "until {date}"),
+        titles=translate("Detail", "Titles"),
+        memberships=translate("Detail", "Memberships"),
+        facts=translate("Detail", "Facts"),
+        colon=translate("Detail", ":"),
+        statements=translate("Detail", "Statements"),
+        in_trash=translate("Detail", "an entry in the trash"),
+        cited_for=translate("Detail", "Cited for ({count})"),
+        notes=translate("Detail", "Notes"),
+        on_entry=translate("Detail", "on {entry}"),
+        standalone=translate("Detail", "standalone"),
+        mentioned_in=translate("Detail", "Mentioned in"),
+        new_note=translate("Detail", "New note on this entry"),
+        archived_text=translate("Detail", "Archived text"),
+    )
+
+
+def _said(kind: str, at_event: bool) -> str:
+    """How a statement was made, with {who} and (at an event) {event} to fill in."""
+    if kind == "reported":
+        return (
+            translate("Detail", "{who} at {event}, reported")
+            if at_event
+            else translate("Detail", "{who}, reported")
+        )
+    if kind == "translated":
+        return (
+            translate("Detail", "{who} at {event}, said (in translation)")
+            if at_event
+            else translate("Detail", "{who}, said (in translation)")
+        )
+    return translate("Detail", "{who} at {event}, said") if at_event else translate("Detail", "{who}, said")
+
+
+# Words the data uses for fixed choices (column names, kinds of name, reliability grades).
+_CHOICES = {
+    "name": N_("DetailChoices", "name"),
+    "official_name": N_("DetailChoices", "official name"),
+    "variant": N_("DetailChoices", "variant"),
+    "abbreviation": N_("DetailChoices", "abbreviation"),
+    "former_name": N_("DetailChoices", "former name"),
+    "capital": N_("DetailChoices", "capital"),
+    "iso_alpha2": N_("DetailChoices", "ISO alpha-2 code"),
+    "iso_alpha3": N_("DetailChoices", "ISO alpha-3 code"),
+    "iso_numeric": N_("DetailChoices", "ISO numeric code"),
+    "start": N_("DetailChoices", "start"),
+    "end": N_("DetailChoices", "end"),
+    "place": N_("DetailChoices", "place"),
+    "publisher": N_("DetailChoices", "publisher"),
+    "entry": N_("DetailChoices", "entry"),
+    "fact": N_("DetailChoices", "fact"),
+    "statement": N_("DetailChoices", "statement"),
+    "high": N_("DetailChoices", "high"),
+    "medium": N_("DetailChoices", "medium"),
+    "low": N_("DetailChoices", "low"),
+    "unverified": N_("DetailChoices", "unverified"),
+}
+
+
+def choice(value: str) -> str:
+    """A fixed word of the data (a reliability grade, a kind of name, a field) as shown."""
+    marked = _CHOICES.get(value)
+    return translate("DetailChoices", marked) if marked else value.replace("_", " ")
+
+
+def _use(what: str) -> str:
+    """What a citation of a source supports: 'name 陈刚', 'title: Minister', 'fact' ..."""
+    head, sep, rest = what.partition(" ")
+    if head in ("name", "membership:", "title:", "participant:", "party:") and sep:
+        label = {
+            "name": translate("Detail", "name {value}"),
+            "membership:": translate("Detail", "membership: {value}"),
+            "title:": translate("Detail", "title: {value}"),
+            "participant:": translate("Detail", "participant: {value}"),
+            "party:": translate("Detail", "party: {value}"),
+        }[head]
+        return label.format(value=rest)
+    return choice(what)
 
 
 def style_sheet(text: str, muted: str, rule: str) -> str:
@@ -44,37 +177,43 @@ def entry_link(ref: Ref) -> str:
     return f'<a href="{ENTRY_SCHEME}:{escape(ref.slug)}">{escape(ref.name)}</a>'
 
 
+def note_link(note_id: int, title: str) -> str:
+    return f'<a href="{NOTE_SCHEME}:{note_id}">{escape(title or untitled())}</a>'
+
+
+def tag_link(name: str) -> str:
+    return f'<a href="{TAG_SCHEME}:{quote(name, safe="/")}">{escape(name)}</a>'
+
+
 def _url(url: str) -> str:
     return f'<a href="{escape(url)}">{escape(url)}</a>'
 
 
-class _Citations:
-    def __init__(self) -> None:
-        self.items: list[CitationView] = []
-
+class _Citations(FootnoteNumbers):
     def mark(self, citations: Sequence[CitationView]) -> str:
-        marks = []
-        for c in citations:
-            self.items.append(c)
-            n = len(self.items)
-            marks.append(f'<a href="#cite-{n}" title="{escape(c.source.name)}">[{n}]</a>')
-        return f"<sup>{''.join(marks)}</sup>" if marks else ""
+        marks = "".join(
+            f'<a href="#cite-{n}" title="{escape(c.source.name)}">[{n}]</a>'
+            for n, c in self.number(citations)
+        )
+        return f"<sup>{marks}</sup>" if marks else ""
 
     def html(self) -> str:
-        if not self.items:
+        cited = self.cited()
+        if not cited:
             return ""
-        out = ["<hr><h3>Citations</h3><ol class='citations'>"]
-        for n, c in enumerate(self.items, 1):
+        w = _words()
+        out = [f"<hr><h3>{w.citations}</h3><ol class='citations'>"]
+        for n, c in cited:
             where = entry_link(c.source)
             if c.source_publisher:
                 where += f", {escape(c.source_publisher)}"
             if c.locator:
                 where += f", {escape(c.locator)}"
             quote = f"<br><span class='quote'>“{escape(c.quote)}”</span>" if c.quote else ""
-            about = f" (for {escape(c.field.replace('_', ' '))})" if c.field else ""
+            about = f" {w.for_field.format(field=escape(choice(c.field)))}" if c.field else ""
             note = f"<br>{escape(c.note)}" if c.note else ""
             out.append(
-                f'<li><a name="cite-{n}"></a>{where}{about} · reliability: <b>{escape(c.reliability)}</b>'
+                f'<li><a name="cite-{n}"></a>{where}{about} · {w.reliability} <b>{escape(choice(c.reliability))}</b>'
                 f"{quote}{note}</li>"
             )
         out.append("</ol>")
@@ -82,20 +221,23 @@ class _Citations:
 
 
 def _dates(*parts: tuple[str, str | None]) -> str:
-    shown = [f"{label} {escape(v)}" if label else escape(v) for label, v in parts if v]
+    shown = [label.format(date=escape(v)) if label else escape(v) for label, v in parts if v]
     return f" <small>({', '.join(shown)})</small>" if shown else ""
 
 
 def render(detail: EntryDetail) -> str:
+    w = _words()
     cites = _Citations()
-    kind = BY_KEY[detail.ref.kind].singular
+    kind = escape(kind_singular(detail.ref.kind))
     out = [f"<h1>{escape(detail.ref.name)}</h1>", f"<p class='meta'>{kind} · {escape(detail.ref.slug)}</p>"]
     if detail.deleted_at:
-        out.append(f"<p class='trash'>In the Trash since {escape(detail.deleted_at[:10])}.</p>")
+        since = w.trash_since.format(date=escape(detail.deleted_at[:10]))
+        out.append(f"<p class='trash'>{since}</p>")
     if detail.summary:
         out.append(f"<p class='summary'>{escape(detail.summary)}</p>")
     if detail.tags:
-        out.append("<p>Tags: " + ", ".join(escape(t) for t in detail.tags) + "</p>")
+        tags = w.tags.format(tags=", ".join(tag_link(t) for t in detail.tags))
+        out.append(f"<p>{tags}</p>")
 
     rows = []
     for f in detail.fields:
@@ -105,29 +247,30 @@ def render(detail: EntryDetail) -> str:
             value = entry_link(f.ref)
         elif f.value.startswith(("http://", "https://")):
             value = _url(f.value)
+        elif f.label == "Reliability":
+            value = escape(choice(f.value))
         else:
             value = escape(f.value)
+        label = escape(translate("Fields", f.label))
         rows.append(
-            f"<tr><th class='label' align='left' valign='top'>{escape(f.label)}</th>"
+            f"<tr><th class='label' align='left' valign='top'>{label}</th>"
             f"<td>{value}{cites.mark(f.citations)}</td></tr>"
         )
     if rows:
         out.append("<table class='fields' cellspacing='0' cellpadding='0'>" + "".join(rows) + "</table>")
     if detail.citations:
-        out.append(f"<p>Sources for this entry: {cites.mark(detail.citations)}</p>")
+        out.append(f"<p>{w.sources.format(marks=cites.mark(detail.citations))}</p>")
 
     if detail.aliases:
         items = []
         for a in detail.aliases:
-            lang = ", ".join(
-                x for x in (a.language, a.kind.replace("_", " ") if a.kind != "name" else None) if x
-            )
+            lang = ", ".join(x for x in (a.language, choice(a.kind) if a.kind != "name" else None) if x)
             items.append(
                 f"<li>{escape(a.value)}"
                 + (f" <small>({escape(lang)})</small>" if lang else "")
                 + f"{cites.mark(a.citations)}</li>"
             )
-        out.append("<h3>Other names</h3><ul>" + "".join(items) + "</ul>")
+        out.append(f"<h3>{w.other_names}</h3><ul>" + "".join(items) + "</ul>")
 
     if detail.roles:
         items = []
@@ -136,10 +279,10 @@ def render(detail: EntryDetail) -> str:
             items.append(
                 f"<li>{escape(r.title)}"
                 + (f" — {where}" if where else "")
-                + _dates(("as of", r.as_of), ("from", r.start), ("until", r.end))
+                + _dates((w.as_of, r.as_of), (w.from_, r.start), (w.until, r.end))
                 + f"{cites.mark(r.citations)}</li>"
             )
-        out.append("<h3>Titles</h3><ul>" + "".join(items) + "</ul>")
+        out.append(f"<h3>{w.titles}</h3><ul>" + "".join(items) + "</ul>")
 
     if detail.memberships:
         items = []
@@ -147,32 +290,30 @@ def render(detail: EntryDetail) -> str:
             other = ms.organization if ms.member.id == detail.ref.id else ms.member
             items.append(
                 f"<li>{entry_link(other)}: {escape(ms.status)}"
-                + _dates(("from", ms.start), ("until", ms.end))
+                + _dates((w.from_, ms.start), (w.until, ms.end))
                 + f"{cites.mark(ms.citations)}</li>"
             )
-        out.append("<h3>Memberships</h3><ul>" + "".join(items) + "</ul>")
+        out.append(f"<h3>{w.memberships}</h3><ul>" + "".join(items) + "</ul>")
 
     if detail.facts:
         items = [
             f"<li>{escape(f.text)}" + _dates(("", f.date)) + f"{cites.mark(f.citations)}</li>"
             for f in detail.facts
         ]
-        out.append("<h3>Facts</h3><ul>" + "".join(items) + "</ul>")
+        out.append(f"<h3>{w.facts}</h3><ul>" + "".join(items) + "</ul>")
 
     if detail.statements:
         items = []
         for st in detail.statements:
             who = entry_link(st.speaker) if st.speaker else escape(st.speaker_label or "")
-            at = f" at {entry_link(st.event)}" if st.event and st.event.id != detail.ref.id else ""
-            kind_text = {"direct": "said", "reported": "reported", "translated": "said (in translation)"}[
-                st.kind
-            ]
+            at_event = st.event is not None and st.event.id != detail.ref.id
+            said = _said(st.kind, at_event).format(who=who, event=entry_link(st.event) if st.event else "")
             items.append(
-                f"<li><p>{who}{at}, {kind_text}"
+                f"<li><p>{said}"
                 + _dates(("", st.date))
-                + f":{cites.mark(st.citations)}</p><blockquote>{escape(st.text)}</blockquote></li>"
+                + f"{w.colon}{cites.mark(st.citations)}</p><blockquote>{escape(st.text)}</blockquote></li>"
             )
-        out.append("<h3>Statements</h3><ul>" + "".join(items) + "</ul>")
+        out.append(f"<h3>{w.statements}</h3><ul>" + "".join(items) + "</ul>")
 
     for group in detail.related:
         items = [
@@ -181,32 +322,43 @@ def render(detail: EntryDetail) -> str:
             + f"{cites.mark(link.citations)}</li>"
             for link in group.links
         ]
-        out.append(f"<h3>{escape(group.title)}</h3><ul>" + "".join(items) + "</ul>")
+        out.append(f"<h3>{escape(translate('Related', group.title))}</h3><ul>" + "".join(items) + "</ul>")
 
     if detail.source_uses:
         items = []
         for use in detail.source_uses:
-            subject = entry_link(use.subject) if use.subject else "<i>an entry in the trash</i>"
+            subject = entry_link(use.subject) if use.subject else f"<i>{w.in_trash}</i>"
             quote = f"<br><span class='quote'>“{escape(use.quote)}”</span>" if use.quote else ""
-            items.append(f"<li>{subject}: {escape(use.what.replace('_', ' '))}{quote}</li>")
-        out.append(f"<h3>Cited for ({len(detail.source_uses)})</h3><ul>" + "".join(items) + "</ul>")
+            items.append(f"<li>{subject}: {escape(_use(use.what))}{quote}</li>")
+        cited = w.cited_for.format(count=len(detail.source_uses))
+        out.append(f"<h3>{cited}</h3><ul>" + "".join(items) + "</ul>")
 
-    if detail.notes or detail.backlinks:
-        items = [
-            f"<li>{escape(n.title or '(untitled)')} <small>{escape(n.updated_at[:10])}</small></li>"
-            for n in detail.notes
-        ]
-        items += [
-            f"<li>{escape(n.title or '(untitled)')}"
-            + (f" <small>on {entry_link(n.entry)}</small>" if n.entry else "")
-            + "</li>"
-            for n in detail.backlinks
-        ]
-        out.append("<h3>Notes</h3><ul>" + "".join(items) + "</ul>")
+    if detail.deleted_at is None or detail.notes or detail.backlinks:
+        out.append(f"<h3>{w.notes}</h3>")
+        if detail.notes:
+            items = [
+                f"<li>{note_link(n.id, n.title)} <small>{escape(n.updated_at[:10])}</small></li>"
+                for n in detail.notes
+            ]
+            out.append("<ul>" + "".join(items) + "</ul>")
+        if detail.backlinks:
+            items = [
+                f"<li>{note_link(n.id, n.title)}"
+                + (
+                    f" <small>{w.on_entry.format(entry=entry_link(n.entry))}</small>"
+                    if n.entry
+                    else f" <small>{w.standalone}</small>"
+                )
+                + "</li>"
+                for n in detail.backlinks
+            ]
+            out.append(f"<p class='label'>{w.mentioned_in}</p><ul>" + "".join(items) + "</ul>")
+        if detail.deleted_at is None:
+            out.append(f'<p><a href="{NEW_NOTE_SCHEME}:{escape(detail.ref.slug)}">{w.new_note}</a></p>')
 
     if detail.archived_text:
         paras = "".join(f"<p>{escape(p)}</p>" for p in detail.archived_text.splitlines() if p.strip())
-        out.append(f"<h3>Archived text</h3>{paras}")
+        out.append(f"<h3>{w.archived_text}</h3>{paras}")
 
     out.append(cites.html())
     return "\n".join(out)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -21,10 +21,13 @@ from app.services.dto import EntryDetail
 
 class DetailView(OfflineBrowser):
     shown = Signal()  # a new entry (or nothing) is shown
+    # A link of another feature's scheme (note:, new-note:, tag: from app/gui/detail_html.py):
+    # the scheme and the decoded path. Features connect to it.
+    action_link_activated = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Entry details")
+        self.setAccessibleName(self.tr("Entry details"))
         self.document().setDocumentMargin(14)
         self._detail: EntryDetail | None = None
         self._empty_text = ""
@@ -39,11 +42,14 @@ class DetailView(OfflineBrowser):
         self._render()
         self.shown.emit()
 
-    def show_empty(self, text: str = "Select an entry to read about it.") -> None:
+    def show_empty(self, text: str = "") -> None:
         self._detail = None
-        self._empty_text = text
+        self._empty_text = text or self.tr("Select an entry to read about it.")
         self._render()
         self.shown.emit()
+
+    def other_link_clicked(self, url: QUrl) -> None:
+        self.action_link_activated.emit(url.scheme(), url.path(QUrl.ComponentFormattingOption.FullyDecoded))
 
     def _render(self) -> None:
         palette = self.palette()

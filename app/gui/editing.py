@@ -12,17 +12,19 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QStyle
 
+from app.gui.edit_commands import create_command, edit_command, restore_command, trash_command
+from app.gui.entry_form import EntryForm
+from app.gui.i18n import kind_singular, translated
 from app.gui.shortcuts import standard
 from app.gui.sidebar import LIBRARY
 from app.gui.trash_view import TrashView
-from app.services.entries import TRASH
+from app.services.entry_forms import Change, EditingError, EntryInput
 from app.services.kinds import BY_KEY, KINDS
+from app.services.tags import Tags
 
 if TYPE_CHECKING:
-    from app.gui.entry_form import EntryForm
     from app.gui.main_window import MainWindow
     from app.services.editing import Editor
-    from app.services.entry_forms import Change, EntryInput
 
 TRASH_ITEM = "trash"
 
@@ -40,27 +42,28 @@ class Editing(QObject):
         super().__init__(window)
         self.window = window
         self._editor: Editor | None = None
+        self._tags = Tags(window.db)  # names for the form's Tags field
         self.undo_stack = QUndoStack(self)
         self.form: EntryForm | None = None  # the open form, if any (tests and screenshots)
 
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(standard(QKeySequence.StandardKey.Undo, "Ctrl+Z"))
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(standard(QKeySequence.StandardKey.Redo, "Ctrl+Shift+Z"))
         self.new_action = QAction(
-            _icon("document-new", QStyle.StandardPixmap.SP_FileIcon, window), "&New…", self
+            _icon("document-new", QStyle.StandardPixmap.SP_FileIcon, window), self.tr("&New…"), self
         )
         self.new_action.setShortcuts(standard(QKeySequence.StandardKey.New, "Ctrl+N"))
         self.new_action.triggered.connect(self.new_entry)
         self.edit_action = QAction(
             _icon("document-edit", QStyle.StandardPixmap.SP_FileDialogDetailedView, window),
-            "&Edit Entry…",
+            self.tr("&Edit Entry…"),
             self,
         )
         self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
         self.edit_action.triggered.connect(self.edit_entry)
         self.delete_action = QAction(
-            _icon("edit-delete", QStyle.StandardPixmap.SP_TrashIcon, window), "Move to &Trash", self
+            _icon("edit-delete", QStyle.StandardPixmap.SP_TrashIcon, window), self.tr("Move to &Trash"), self
         )
         self.delete_action.setShortcuts(standard(QKeySequence.StandardKey.Delete, "Del"))
         self.delete_action.triggered.connect(self.delete)
@@ -83,10 +86,16 @@ class Editing(QObject):
         window.toolbar.addSeparator()
         window.toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
 
-        self._trash: TrashView | None = None  # built when first shown
-        window.sidebar.add_item(LIBRARY, TRASH_ITEM, "Trash", on_select=self.show_trash)
+        self.trash_view = TrashView(window.lists, window)
+        window.add_list_page(self.trash_view)
+        window.sidebar.add_item(LIBRARY, TRASH_ITEM, self.tr("Trash"), on_select=self.show_trash)
+        self.trash_view.list.entry_selected.connect(window.open_entry)
+        self.trash_view.restore_requested.connect(self.restore)
+        self.trash_view.purge_requested.connect(self.purge)
 
         window.changes.entries_changed.connect(self._refresh)
+        self.trash_view.count_changed.connect(self._count_trash)
+        self.trash_view.choice_changed.connect(self._update_actions)
         window.read_only_changed.connect(lambda _ro: self._update_actions())
         # QUndoStack re-enables its actions whenever it can undo; read-only mode overrules it.
         self._can_undo = self._can_redo = False
@@ -95,24 +104,46 @@ class Editing(QObject):
         window.detail_view.shown.connect(self._update_actions)
         window.sidebar.item_selected.connect(lambda _key: self._update_actions())
         window.list_stack.currentChanged.connect(lambda _i: self._update_actions())
+        self._refresh(set())
+
+    # --- state -------------------------------------------------------------------------------
+
+    def _kind(self) -> str:
+        kind = self.window.sidebar.current_kind()
+        if kind is None and self.window.entry_list.model is not None:
+            kind = self.window.entry_list.model.kind
+        return kind if kind in BY_KEY else KINDS[0].key
+
+    def _in_trash(self) -> bool:
+        return self.window.list_stack.currentWidget() is self.trash_view
+
+    def _current_id(self) -> int | None:
+        detail = self.window.detail_view.detail
+        return detail.ref.id if detail is not None and detail.deleted_at is None else None
+
+    def _update_actions(self) -> None:
+        writable = not self.window.read_only  # nothing that writes while the file is read-only
+        live = self._current_id() is not None
+        self.edit_action.setEnabled(writable and live)
+        if self._in_trash():
+            self.delete_action.setText(self.tr("Delete &Permanently…"))
+            self.delete_action.setEnabled(writable and self.trash_view.has_choice())
+        else:
+            self.delete_action.setText(self.tr("Move to &Trash"))
+            self.delete_action.setEnabled(writable and live)
+        self.new_action.setText(self.tr("&New {kind}…").format(kind=kind_singular(self._kind())))
+        self.new_action.setEnabled(writable)
+        self.undo_action.setEnabled(writable and self._can_undo)
+        self.redo_action.setEnabled(writable and self._can_redo)
+        self.trash_view.set_writable(writable)
+
+    def _undo_changed(self, can: bool) -> None:
+        self._can_undo = can
         self._update_actions()
-        self._count_trash()
 
-    @property
-    def trash_view(self) -> TrashView:
-        """The Trash's page, built the first time it is needed."""
-        if self._trash is None:
-            window = self.window
-            self._trash = TrashView(window.lists, window)
-            window.add_list_page(self._trash)
-            self._trash.list.entry_selected.connect(window.open_entry)
-            self._trash.restore_requested.connect(self.restore)
-            self._trash.purge_requested.connect(self.purge)
-            self._trash.set_writable(not window.read_only)
-        return self._trash
-
-    def _count_trash(self) -> None:
-        self.window.sidebar.set_count(TRASH_ITEM, self.window.lists.count(TRASH))
+    def _redo_changed(self, can: bool) -> None:
+        self._can_redo = can
+        self._update_actions()
 
     @property
     def editor(self) -> Editor:
@@ -124,50 +155,12 @@ class Editing(QObject):
             self._editor = Editor(self.window.db)
         return self._editor
 
-    # --- state -------------------------------------------------------------------------------
-
-    def _kind(self) -> str:
-        kind = self.window.sidebar.current_kind()
-        if kind is None and self.window.entry_list.model is not None:
-            kind = self.window.entry_list.model.kind
-        return kind if kind in BY_KEY else KINDS[0].key
-
-    def _in_trash(self) -> bool:
-        return self._trash is not None and self.window.list_stack.currentWidget() is self._trash
-
-    def _current_id(self) -> int | None:
-        detail = self.window.detail_view.detail
-        return detail.ref.id if detail is not None and detail.deleted_at is None else None
-
-    def _update_actions(self) -> None:
-        writable = not self.window.read_only  # nothing that writes while the file is read-only
-        live = self._current_id() is not None
-        self.edit_action.setEnabled(writable and live)
-        if self._in_trash():
-            self.delete_action.setText("Delete &Permanently…")
-            self.delete_action.setEnabled(writable and self.trash_view.current_slug() is not None)
-        else:
-            self.delete_action.setText("Move to &Trash")
-            self.delete_action.setEnabled(writable and live)
-        self.new_action.setText(f"&New {BY_KEY[self._kind()].singular}…")
-        self.new_action.setEnabled(writable)
-        self.undo_action.setEnabled(writable and self._can_undo)
-        self.redo_action.setEnabled(writable and self._can_redo)
-        if self._trash is not None:
-            self._trash.set_writable(writable)
-
-    def _undo_changed(self, can: bool) -> None:
-        self._can_undo = can
-        self._update_actions()
-
-    def _redo_changed(self, can: bool) -> None:
-        self._can_redo = can
-        self._update_actions()
-
     def _refresh(self, _slugs: set[str]) -> None:
-        if self._trash is not None:
-            self._trash.refresh()
+        self.trash_view.refresh()
         self._count_trash()
+
+    def _count_trash(self) -> None:
+        self.window.sidebar.set_count(TRASH_ITEM, self.trash_view.count())
         self._update_actions()
 
     def show_trash(self) -> None:
@@ -184,7 +177,7 @@ class Editing(QObject):
 
     def failed(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 10000)
-        QMessageBox.warning(self.window, "Cannot undo or redo", message)
+        QMessageBox.warning(self.window, self.tr("Cannot undo or redo"), message)
 
     def _announce(self, change: Change) -> None:
         if change.before is not None and change.after is not None and change.before.slug != change.after.slug:
@@ -193,13 +186,8 @@ class Editing(QObject):
 
     # --- actions -----------------------------------------------------------------------------
 
-    # The form, the undo commands and the editing service load on the first edit: the window's
-    # start does not wait for them.
-
-    def new_entry(self, kind: str | None = None) -> EntryForm:
-        from app.gui.edit_commands import create_command
-        from app.gui.entry_form import EntryForm
-
+    def new_entry(self, kind: str | None = None, *, name: str = "") -> EntryForm:
+        """The New form for `kind` (the kind shown, by default), its name filled in if given."""
         kind = kind or self._kind()
 
         def save(inp: EntryInput) -> None:
@@ -207,22 +195,31 @@ class Editing(QObject):
             self.undo_stack.push(create_command(self.editor, change, self))
             self._announce(change)
             self.window.open_entry(change.slug)
-            self.window.statusBar().showMessage(f"Created “{inp.name.strip()}”.", 5000)
+            self.window.statusBar().showMessage(
+                self.tr("Created “{name}”.").format(name=inp.name.strip()), 5000
+            )
 
-        return self._open_form(EntryForm(self.window.lists, self.editor, kind, save, parent=self.window))
+        initial = EntryInput(kind, name) if name else None
+        return self._open_form(
+            EntryForm(
+                self.window.lists,
+                self.editor,
+                kind,
+                save,
+                initial=initial,
+                tag_names=self._tags.names(),
+                parent=self.window,
+            )
+        )
 
     def edit_entry(self) -> EntryForm | None:
-        from app.gui.edit_commands import edit_command
-        from app.gui.entry_form import EntryForm
-        from app.services.entry_forms import EditingError
-
         entity_id = self._current_id()
         if entity_id is None:
             return None
         try:
             initial = self.editor.form(entity_id)
         except EditingError as exc:
-            self.failed(str(exc))
+            self.failed(translated(exc.message))
             return None
 
         def save(inp: EntryInput) -> None:
@@ -232,7 +229,9 @@ class Editing(QObject):
             self.undo_stack.push(edit_command(self.editor, change, self))
             self._announce(change)
             self.window.open_entry(change.slug, record=False)
-            self.window.statusBar().showMessage(f"Saved “{inp.name.strip()}”.", 5000)
+            self.window.statusBar().showMessage(
+                self.tr("Saved “{name}”.").format(name=inp.name.strip()), 5000
+            )
 
         form = EntryForm(
             self.window.lists,
@@ -241,6 +240,7 @@ class Editing(QObject):
             save,
             initial=initial,
             entity_id=entity_id,
+            tag_names=self._tags.names(),
             parent=self.window,
         )
         return self._open_form(form)
@@ -253,13 +253,8 @@ class Editing(QObject):
         return form
 
     def delete(self) -> None:
-        from app.gui.edit_commands import trash_command
-        from app.services.entry_forms import EditingError
-
         if self._in_trash():
-            slug = self.trash_view.current_slug()
-            if slug:
-                self.purge(slug)
+            self.trash_view.request_purge()  # the entry or note chosen there, after asking
             return
         entity_id = self._current_id()
         if entity_id is None:
@@ -269,20 +264,18 @@ class Editing(QObject):
         try:
             change = self.editor.trash(entity_id)
         except EditingError as exc:
-            self.failed(str(exc))
+            self.failed(translated(exc.message))
             return
         self.undo_stack.push(trash_command(self.editor, change, self))
         self._announce(change)
         self.window.statusBar().showMessage(
-            f"Moved “{change.before.name if change.before else ''}” to the Trash.", 5000
+            self.tr("Moved “{name}” to the Trash.").format(name=change.before.name if change.before else ""),
+            5000,
         )
         if row >= 0:
             entries.select_row(row)  # the next entry, as a mail client does
 
     def restore(self, slug: str) -> None:
-        from app.gui.edit_commands import restore_command
-        from app.services.entry_forms import EditingError
-
         ref = self.window.lists.ref(slug)
         if ref is None:
             return
@@ -290,31 +283,31 @@ class Editing(QObject):
         try:
             change = self.editor.restore(ref.id)
         except EditingError as exc:
-            self.failed(str(exc))
+            self.failed(translated(exc.message))
             return
         self.undo_stack.push(restore_command(self.editor, change, self))
         self._announce(change)
-        self.window.statusBar().showMessage(f"Restored “{ref.name}”.", 5000)
+        self.window.statusBar().showMessage(self.tr("Restored “{name}”.").format(name=ref.name), 5000)
         self.trash_view.list.select_row(row)
 
     def confirm_purge(self, name: str) -> bool:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Delete Permanently?")
-        box.setText(f"Delete “{name}” permanently?")
+        box.setWindowTitle(self.tr("Delete Permanently?"))
+        box.setText(self.tr("Delete “{name}” permanently?").format(name=name))
         box.setInformativeText(
-            "Its other names, titles, facts and citations are deleted with it, and entries that "
-            "refer to it lose the reference. Notes on it are kept. This cannot be undone."
+            self.tr(
+                "Its other names, titles, facts and citations are deleted with it, and entries that "
+                "refer to it lose the reference. Notes on it are kept. This cannot be undone."
+            )
         )
-        purge = box.addButton("Delete Permanently", QMessageBox.ButtonRole.DestructiveRole)
+        purge = box.addButton(self.tr("Delete Permanently"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is purge
 
     def purge(self, slug: str) -> None:
-        from app.services.entry_forms import EditingError
-
         ref = self.window.lists.ref(slug)
         if ref is None or not self.confirm_purge(ref.name):
             return
@@ -322,8 +315,10 @@ class Editing(QObject):
         try:
             change = self.editor.purge(ref.id)
         except EditingError as exc:
-            self.failed(str(exc))
+            self.failed(translated(exc.message))
             return
         self._announce(change)
-        self.window.statusBar().showMessage(f"Deleted “{ref.name}” permanently.", 5000)
+        self.window.statusBar().showMessage(
+            self.tr("Deleted “{name}” permanently.").format(name=ref.name), 5000
+        )
         self.trash_view.list.select_row(row)

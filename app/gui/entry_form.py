@@ -7,7 +7,7 @@ says at the top that nothing was saved, and moves the focus to the first field t
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.entry_picker import EntryPicker
+from app.gui.i18n import kind_singular, plain, translate, translated
+from app.gui.notes.fields import TagEdit
+from app.i18n import N_, Message
 from app.services.entries import EntryLists
 from app.services.entry_forms import (
     ALIAS_KINDS,
@@ -44,12 +47,20 @@ from app.services.entry_forms import (
     RoleInput,
     ValidationError,
 )
-from app.services.kinds import BY_KEY
 
 if TYPE_CHECKING:
-    from app.services.editing import Editor
+    from app.services.editing import Editor  # loads SQLAlchemy: only when someone edits
 
 Field = QLineEdit | QPlainTextEdit | QComboBox
+
+# How the kinds of other name read in the form (ALIAS_KINDS are the stored values).
+_ALIAS_KIND_LABELS = {
+    "name": N_("AliasKinds", "name"),
+    "official_name": N_("AliasKinds", "official name"),
+    "variant": N_("AliasKinds", "variant"),
+    "abbreviation": N_("AliasKinds", "abbreviation"),
+    "former_name": N_("AliasKinds", "former name"),
+}
 
 
 def _error_label(parent: QWidget) -> QLabel:
@@ -105,9 +116,9 @@ class _Row(QWidget):
         self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.error = _error_label(self)
-        self.remove = QPushButton("Remove", self)
-        self.remove.setAccessibleName("Remove")
-        self.remove.setAccessibleDescription(f"Remove {title}")
+        self.remove = QPushButton(self.tr("Remove"), self)
+        self.remove.setAccessibleName(plain(self.remove.text()))
+        self.remove.setAccessibleDescription(self.tr("Remove {row}").format(row=title))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addLayout(self.grid)
@@ -125,12 +136,15 @@ class _Row(QWidget):
     def text(self, key: str) -> str:
         return _text_of(self.fields[key])
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        lines = [f"{self._label(k)}: {v}" for k, v in errors.items()]
+    def show_errors(self, errors: dict[str, Message]) -> None:
+        shown = {k: translated(v) for k, v in errors.items()}
+        lines = [
+            self.tr("{field}: {problem}").format(field=self._label(k), problem=v) for k, v in shown.items()
+        ]
         self.error.setText("\n".join(lines))
         self.error.setVisible(bool(lines))
         for key, widget in self.fields.items():
-            widget.setAccessibleDescription(errors.get(key, self.title))
+            widget.setAccessibleDescription(shown.get(key, self.title))
 
     def _label(self, key: str) -> str:
         return str(self.fields[key].accessibleName()) if key in self.fields else key
@@ -148,23 +162,27 @@ class EntryForm(QDialog):
         *,
         initial: EntryInput | None = None,
         entity_id: int | None = None,
+        tag_names: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
+        """`tag_names`: the tags there are, offered as the Tags field is typed in."""
         super().__init__(parent)
         self._lists = lists
         self._editor = editor
         self._kind = kind
         self._save = save
         self._entity_id = entity_id
-        singular = BY_KEY[kind].singular
-        self.setWindowTitle(f"Edit {initial.name}" if initial and entity_id else f"New {singular}")
+        if initial and entity_id:
+            self.setWindowTitle(self.tr("Edit {name}").format(name=initial.name))
+        else:
+            self.setWindowTitle(self.tr("New {kind}").format(kind=kind_singular(kind)))
         self.setMinimumSize(640, 520)
         self.slots: dict[str, _Slot] = {}
         self.alias_rows: list[_Row] = []
         self.role_rows: list[_Row] = []
 
         self.summary_error = _error_label(self)
-        self.summary_error.setAccessibleName("Problems")
+        self.summary_error.setAccessibleName(self.tr("Problems"))
 
         body = QWidget(self)
         outer = QVBoxLayout(body)
@@ -175,32 +193,36 @@ class EntryForm(QDialog):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
 
         name = QLineEdit(body)
-        name.setPlaceholderText("Required")
-        self._add("name", "Name", name)
+        name.setPlaceholderText(self.tr("Required"))
+        self._add("name", self.tr("Name"), name)
         self.slug = QLineEdit(body)
-        self._add("slug", "Slug", self.slug)
+        self._add("slug", self.tr("Slug"), self.slug)
         name.textChanged.connect(self._suggest_slug)
         summary = QPlainTextEdit(body)
         summary.setTabChangesFocus(True)
         summary.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self._add("summary", "Summary", summary)
+        self._add("summary", self.tr("Summary"), summary)
         for spec in FIELDS[kind]:
-            self._add(spec.key, spec.label, self._widget_for(spec, body))
+            self._add(spec.key, translate("Fields", spec.label), self._widget_for(spec, body))
+        self.tags = TagEdit(body)
+        self.tags.setPlaceholderText(self.tr("Separated by commas; policy/ethics nests under policy"))
+        self.tags.set_tag_names(list(tag_names))
+        self._add("tags", self.tr("Tags"), self.tags)
 
-        self.aliases_box = QGroupBox("Other names", body)
+        self.aliases_box = QGroupBox(self.tr("Other names"), body)
         self.aliases_layout = QVBoxLayout(self.aliases_box)
-        self.add_alias_button = QPushButton("Add Other Name", self.aliases_box)
-        self.add_alias_button.setAccessibleName("Add Other Name")
+        self.add_alias_button = QPushButton(self.tr("Add Other Name"), self.aliases_box)
+        self.add_alias_button.setAccessibleName(plain(self.add_alias_button.text()))
         self.add_alias_button.clicked.connect(lambda: self.add_alias(focus=True))
         self.aliases_layout.addWidget(self.add_alias_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.form.addRow(self.aliases_box)
 
         self.roles_box: QGroupBox | None = None
         if kind in HAS_ROLES:
-            self.roles_box = QGroupBox("Titles", body)
+            self.roles_box = QGroupBox(self.tr("Titles"), body)
             self.roles_layout = QVBoxLayout(self.roles_box)
-            self.add_role_button = QPushButton("Add Title", self.roles_box)
-            self.add_role_button.setAccessibleName("Add Title")
+            self.add_role_button = QPushButton(self.tr("Add Title"), self.roles_box)
+            self.add_role_button.setAccessibleName(plain(self.add_role_button.text()))
             self.add_role_button.clicked.connect(lambda: self.add_role(focus=True))
             self.roles_layout.addWidget(self.add_role_button, 0, Qt.AlignmentFlag.AlignLeft)
             self.form.addRow(self.roles_box)
@@ -214,7 +236,7 @@ class EntryForm(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         for button in self.buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleName(plain(button.text()))
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
@@ -246,7 +268,8 @@ class EntryForm(QDialog):
             text.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 12)
             return text
         line = QLineEdit(parent)
-        line.setPlaceholderText(spec.hint + (" (required)" if spec.required else ""))
+        hint = translate("Hints", spec.hint) if spec.hint else ""
+        line.setPlaceholderText(self.tr("{hint} (required)").format(hint=hint) if spec.required else hint)
         return line
 
     def _add(self, key: str, label: str, widget: Field) -> None:
@@ -260,23 +283,23 @@ class EntryForm(QDialog):
         box.addWidget(error)
         text = QLabel(label, self)
         text.setBuddy(widget)
-        widget.setAccessibleName(label)
+        widget.setAccessibleName(plain(label))
         self.form.addRow(text, holder)
         self.slots[key] = _Slot(widget, error, label)
 
     def add_alias(self, alias: AliasInput | None = None, *, focus: bool = False) -> _Row:
-        row = _Row(f"other name {len(self.alias_rows) + 1}", self.aliases_box)
-        row.add("value", "Name", QLineEdit(row), 0, 0, 3)
+        row = _Row(self.tr("other name {n}").format(n=len(self.alias_rows) + 1), self.aliases_box)
+        row.add("value", self.tr("Name"), QLineEdit(row), 0, 0, 3)
         language = QLineEdit(row)
         language.setPlaceholderText("zh-Hans, th, lo, km…")
-        row.add("language", "Language", language, 1, 0)
+        row.add("language", self.tr("Language"), language, 1, 0)
         script = QLineEdit(row)
         script.setPlaceholderText("Hans, Thai, Laoo…")
-        row.add("script", "Script", script, 1, 1)
+        row.add("script", self.tr("Script"), script, 1, 1)
         kind = QComboBox(row)
         for k in ALIAS_KINDS:
-            kind.addItem(k.replace("_", " "), k)
-        row.add("kind", "Kind", kind, 1, 2)
+            kind.addItem(translate("AliasKinds", _ALIAS_KIND_LABELS.get(k, k.replace("_", " "))), k)
+        row.add("kind", self.tr("Kind"), kind, 1, 2)
         row.grid.addWidget(row.remove, 0, 6)
         row.remove.clicked.connect(lambda: self._remove(row, self.alias_rows))
         if alias is not None:
@@ -291,14 +314,18 @@ class EntryForm(QDialog):
 
     def add_role(self, role: RoleInput | None = None, *, focus: bool = False) -> _Row:
         assert self.roles_box is not None
-        row = _Row(f"title {len(self.role_rows) + 1}", self.roles_box)
-        row.add("title", "Title", QLineEdit(row), 0, 0, 3)
-        row.add("organization", "Organization", EntryPicker(self._lists, ("organization",), row), 1, 0, 3)
-        row.add("country", "Country", EntryPicker(self._lists, ("country",), row), 2, 0, 3)
-        for column, (key, label) in enumerate((("as_of", "As of"), ("start", "From"), ("end", "Until"))):
+        row = _Row(self.tr("title {n}").format(n=len(self.role_rows) + 1), self.roles_box)
+        row.add("title", self.tr("Title"), QLineEdit(row), 0, 0, 3)
+        row.add(
+            "organization", self.tr("Organization"), EntryPicker(self._lists, ("organization",), row), 1, 0, 3
+        )
+        row.add("country", self.tr("Country"), EntryPicker(self._lists, ("country",), row), 2, 0, 3)
+        dates = (("as_of", self.tr("As of")), ("start", self.tr("From")), ("end", self.tr("Until")))
+        date_hint = translate("Hints", DATE_HINT)
+        for column, (key, label) in enumerate(dates):
             date = QLineEdit(row)
-            date.setPlaceholderText(DATE_HINT if column == 0 else "")
-            date.setToolTip(DATE_HINT)
+            date.setPlaceholderText(date_hint if column == 0 else "")
+            date.setToolTip(date_hint)
             row.add(key, label, date, 3, column)
         row.grid.addWidget(row.remove, 0, 6)
         row.remove.clicked.connect(lambda: self._remove(row, self.role_rows))
@@ -333,6 +360,7 @@ class EntryForm(QDialog):
         _set_text(self.slots["summary"].widget, inp.summary)
         for spec in FIELDS[self._kind]:
             _set_text(self.slots[spec.key].widget, inp.values.get(spec.key, ""))
+        self.tags.setText(inp.tags or "")
         for alias in inp.aliases:
             self.add_alias(alias)
         for role in inp.roles:
@@ -363,6 +391,7 @@ class EntryForm(QDialog):
                 )
                 for r in self.role_rows
             ),
+            tags=self.tags.text(),
         )
 
     def _suggest_slug(self) -> None:
@@ -370,7 +399,7 @@ class EntryForm(QDialog):
         hint = (
             self._editor.suggested_slug(name, self._kind, self._entity_id)
             if name
-            else "derived from the name"
+            else self.tr("derived from the name")
         )
         self.slug.setPlaceholderText(hint)
 
@@ -383,14 +412,14 @@ class EntryForm(QDialog):
             self.show_errors(exc.errors)
             return
         except EditingError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
+            QMessageBox.warning(self, self.tr("Not saved"), translated(exc.message))
             return
         self.accept()
 
-    def show_errors(self, errors: dict[str, str]) -> None:
+    def show_errors(self, errors: dict[str, Message]) -> None:
         first: QWidget | None = None
         for key, slot in self.slots.items():
-            message = errors.get(key, "")
+            message = translated(errors[key]) if key in errors else ""
             slot.error.setText(message)
             slot.error.setVisible(bool(message))
             slot.widget.setAccessibleDescription(message)
@@ -403,9 +432,8 @@ class EntryForm(QDialog):
                 if mine and first is None:
                     first = row.fields.get(next(iter(mine)))
         placed = set(self.slots) | {k for k in errors if k.startswith(("aliases[", "roles["))}
-        stray = [v for k, v in errors.items() if k not in placed]
-        count = len(errors)
-        text = f"Nothing was saved: {count} {'field needs' if count == 1 else 'fields need'} attention."
+        stray = [translated(v) for k, v in errors.items() if k not in placed]
+        text = self.tr("Nothing was saved: %n fields need attention.", None, len(errors))
         self.summary_error.setText("\n".join([text, *stray]) if errors else "")
         self.summary_error.setVisible(bool(errors))
         if first is not None:

@@ -5,73 +5,35 @@ Each kind remembers its sort order across launches (QSettings, under `lists/<kin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.gui.entry_table_model import SLUG_ROLE, EntryTableModel
+from app.gui.list_widgets import filter_box, list_table, select_quietly
 from app.gui.settings import settings
 from app.services.entries import TRASH, EntryLists
-from app.services.kinds import BY_KEY
-
-FILTER_DEBOUNCE_MS = 150  # the list is filtered this long after the last keystroke
-
-
-def _noun(kind: str) -> str:
-    return BY_KEY[kind].plural.lower() if kind in BY_KEY else "entries"
 
 
 class EntryList(QWidget):
     entry_selected = Signal(str)  # slug
 
-    def __init__(self, lists: EntryLists, parent: QWidget | None = None, *, name: str = "Entries") -> None:
+    def __init__(self, lists: EntryLists, parent: QWidget | None = None, *, name: str = "") -> None:
         super().__init__(parent)
         self._lists = lists
         self._models: dict[str, EntryTableModel] = {}
         self._stale: set[str] = set()  # lists changed while another one was shown
         self._fitted = False
 
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter")
-        self._debounce = QTimer(self, singleShot=True, interval=FILTER_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self._apply_filter)
-        self.filter.textChanged.connect(lambda _t: self._debounce.start())
+        self.filter, self._debounce = filter_box(self, self.tr("Filter"), self._apply_filter)
         self.filter.returnPressed.connect(self._filter_done)
 
-        self.table = QTableView(self)
-        self.table.setAccessibleName(name)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = list_table(self, name or self.tr("Entries"))
         self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
-        self.table.verticalHeader().setVisible(False)
-        # Fixed row heights and interactive columns: never measure contents over the whole model.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setAccessibleName("Columns")  # activating one sorts by it
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
 
         self.status = QLabel(self)
-        self.status.setAccessibleName("Entries shown")
+        self.status.setAccessibleName(self.tr("Entries shown"))
         # Its text changes with the list; the pane's narrowest width must not.
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
@@ -195,13 +157,25 @@ class EntryList(QWidget):
         if model is None:
             self.status.clear()
             return
-        matching = model.counted
-        if matching is None:
-            self.status.setText(f"Counting {_noun(model.kind)}…")
+        if model.counted is None:
+            # The rest of the list is still being read in the background.
+            self.status.setText(self.tr("Counting…"))
             return
-        total = self._lists.count(model.kind) if model.filter_text.strip() else matching
-        where = " in the trash" if model.kind == TRASH else ""
-        self.status.setText(f"{matching} of {total} {_noun(model.kind)}{where}")
+        total = self._lists.count(model.kind) if model.filter_text.strip() else model.counted
+        self.status.setText(self._counted(model.kind, total).format(shown=model.counted))
+
+    def _counted(self, kind: str, total: int) -> str:
+        """'{shown} of 13 officials': one message per kind, so each language words it whole."""
+        counted = {
+            "person": lambda: self.tr("{shown} of %n officials", None, total),
+            "country": lambda: self.tr("{shown} of %n countries", None, total),
+            "organization": lambda: self.tr("{shown} of %n organizations", None, total),
+            "initiative": lambda: self.tr("{shown} of %n initiatives", None, total),
+            "event": lambda: self.tr("{shown} of %n events", None, total),
+            "source": lambda: self.tr("{shown} of %n sources", None, total),
+            TRASH: lambda: self.tr("{shown} of %n entries in the trash", None, total),
+        }
+        return counted.get(kind, lambda: self.tr("{shown} of %n entries", None, total))()
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -215,20 +189,7 @@ class EntryList(QWidget):
         model = self.model
         if model is None:
             return False
-        row = model.row_of(slug)
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        try:
-            if row < 0:
-                self.table.clearSelection()
-                return False
-            self.table.setCurrentIndex(model.index(row, 0))
-            self.table.selectRow(row)
-        finally:
-            selection.blockSignals(False)
-        self.table.viewport().update()
-        self.table.scrollTo(model.index(row, 0))
-        return True
+        return select_quietly(self.table, model.row_of(slug))
 
     def select_row(self, row: int) -> None:
         """Select `row` (or the last one, if the list is shorter), announcing it."""

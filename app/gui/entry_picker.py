@@ -11,8 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from app.gui.i18n import kind_plural
 from app.services.entries import EntryLists
-from app.services.kinds import BY_KEY
 
 _SLUG = Qt.ItemDataRole.UserRole + 1
 SUGGESTIONS = 20
@@ -25,7 +25,8 @@ class EntryPicker(QLineEdit):
         self._kinds = kinds
         self._chosen: tuple[str, str] | None = None  # (name shown, slug)
         self.setClearButtonEnabled(True)
-        self.setPlaceholderText("Type to choose " + " or ".join(BY_KEY[k].singular.lower() for k in kinds))
+        kinds_text = " / ".join(kind_plural(k) for k in kinds)
+        self.setPlaceholderText(self.tr("Type to choose from {kinds}").format(kinds=kinds_text))
         # A handful of suggestions, replaced as one types: not a list model over the library.
         self._suggestions = QStandardItemModel(self)
         self._completer = QCompleter(self._suggestions, self)

@@ -27,9 +27,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.gui.detail_html import choice
+from app.gui.i18n import translate
 from app.gui.workers import Task
 from app.services.dto import Row
-from app.services.entries import EntryLists, columns
+from app.services.entries import TRASH, EntryLists, columns
 from app.services.progress import Cancelled, Progress
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -258,7 +260,16 @@ class EntryTableModel(QAbstractTableModel):
         if row is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.values[index.column()]
+            value = row.values[index.column()]
+            key = self._columns[index.column()].key
+            if self._kind == TRASH and key == "kind":
+                return translate("Kinds", value)  # the kind's English name, from the database
+            if key == "asean" and " since " in value:  # '<status> since <date>', worded in SQL
+                status, _since, date = value.partition(" since ")
+                return self.tr("{status} since {date}").format(status=status, date=date)
+            if key == "reliability":
+                return choice(value)
+            return value
         if role == SLUG_ROLE:
             return row.slug
         return None
@@ -268,7 +279,7 @@ class EntryTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self._columns):
-            return self._columns[section].header
+            return translate("Fields", self._columns[section].header)
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:

@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui import export_defaults
+from app.gui.i18n import kind_plural, plain, translate
 from app.gui.settings import settings
 from app.gui.workers import Task
+from app.i18n import N_
 from app.services.kinds import KINDS
 
 if TYPE_CHECKING:
@@ -36,14 +39,35 @@ if TYPE_CHECKING:
 
 
 def install(window: MainWindow) -> None:
-    export_action = QAction("&Export…", window)
-    export_action.setStatusTip("Export entries and notes to Markdown")
+    export_action = QAction(translate("Exchange", "&Export…"), window)
+    export_action.setStatusTip(translate("Exchange", "Export entries and notes to Markdown"))
     export_action.triggered.connect(lambda: ExportDialog(window).open())
-    import_action = QAction("&Import…", window)
-    import_action.setStatusTip("Import a data file, or notes edited in an exported vault")
+    import_action = QAction(translate("Exchange", "&Import…"), window)
+    import_action.setStatusTip(
+        translate("Exchange", "Import a data file, or notes edited in an exported vault")
+    )
     import_action.triggered.connect(lambda: ImportDialog(window).open())
     window.file_menu.insertActions(window.quit_action, [import_action, export_action])
     window.file_menu.insertSeparator(window.quit_action)
+    window.preferences.add_page(translate("Exchange", "Export"), export_defaults.ExportPage)
+
+
+# The sections of a data file (app/io/datafile.py) as an import's report names them.
+_SECTIONS = {
+    "sources": N_("Exchange", "sources"),
+    "countries": N_("Exchange", "countries"),
+    "organizations": N_("Exchange", "organizations"),
+    "people": N_("Exchange", "officials"),
+    "events": N_("Exchange", "events"),
+    "initiatives": N_("Exchange", "initiatives"),
+    "statements": N_("Exchange", "statements"),
+    "notes": N_("Exchange", "notes"),
+    "saved searches": N_("Exchange", "saved searches"),
+}
+
+
+def section_label(section: str) -> str:
+    return translate("Exchange", _SECTIONS.get(section, section))
 
 
 def _path_row(parent: QWidget, edit: QLineEdit, choose: QPushButton) -> QWidget:
@@ -63,7 +87,6 @@ class _TaskDialog(QDialog):
         self.window_ = window
         self.setWindowTitle(title)
         self.task: Task | None = None
-        self.unit = "files"
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.progress.hide()
@@ -71,13 +94,15 @@ class _TaskDialog(QDialog):
         self.status.setWordWrap(True)
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
-        self.details.setAccessibleName("Report")
+        self.details.setAccessibleName(self.tr("Report"))
         self.details.hide()
         self.buttons = QDialogButtonBox(self)
         self.run_button = self.buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.run_button.clicked.connect(self._run)
         self.cancel_button.clicked.connect(self._cancel)
+        for button in self.buttons.buttons():
+            button.setAccessibleName(plain(button.text()))
 
     def finish_layout(self, *widgets: QWidget) -> None:
         self._inputs = widgets  # held still while a task runs
@@ -103,14 +128,14 @@ class _TaskDialog(QDialog):
             widget.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.status.setText("Working…")
+        self.status.setText(self.tr("Working…"))
         self.details.hide()
         self.task.start()
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{done} of {total} {self.unit}")
+        self.progress.setFormat(self.progress_text(done, total))
 
     def _done(self) -> None:
         self.task = None
@@ -119,7 +144,8 @@ class _TaskDialog(QDialog):
             widget.setEnabled(True)
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText("Close")
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setAccessibleName(plain(self.cancel_button.text()))
 
     def _succeeded(self, result: Any) -> None:
         self._done()
@@ -127,7 +153,7 @@ class _TaskDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self._done()
-        self.status.setText(f"Stopped: {message}")
+        self.status.setText(self.tr("Stopped: {reason}").format(reason=message))
 
     def _was_cancelled(self) -> None:
         self._done()
@@ -137,7 +163,7 @@ class _TaskDialog(QDialog):
         if self.task is not None:
             self.task.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
         else:
             self.reject()
 
@@ -155,46 +181,53 @@ class _TaskDialog(QDialog):
         raise NotImplementedError
 
     def cancelled_text(self) -> str:
-        return "Cancelled."
+        return self.tr("Cancelled.")
+
+    def progress_text(self, done: int, total: int) -> str:
+        raise NotImplementedError
 
 
 class ExportDialog(_TaskDialog):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window, "Export", "Export")
+        super().__init__(window, self.tr("Export"), self.tr("Export"))
         self.setObjectName("exportDialog")
         self._remembered = settings()
         db = window.db
 
-        scope_box = QGroupBox("What", self)
+        scope_box = QGroupBox(self.tr("What"), self)
         scope = QFormLayout(scope_box)
         self.scope_group = QButtonGroup(self)
-        self.everything = QRadioButton("Everything: all entries and notes", scope_box)
-        self.one_kind = QRadioButton("One kind:", scope_box)
+        self.everything = QRadioButton(self.tr("Everything: all entries and notes"), scope_box)
+        self.one_kind = QRadioButton(self.tr("One kind:"), scope_box)
         self.kind_combo = QComboBox(scope_box)
+        self.kind_combo.setAccessibleName(plain(self.one_kind.text()))
         for kind in KINDS:
-            self.kind_combo.addItem(kind.plural, kind.key)
+            self.kind_combo.addItem(kind_plural(kind.key), kind.key)
         current = window.sidebar.current_kind()
         if current:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(current))
         self.selected_slugs = self._selected_slugs()
         n = len(self.selected_slugs)
-        self.selected = QRadioButton(f"The selected {'entry' if n == 1 else 'entries'} ({n})", scope_box)
+        self.selected = QRadioButton(self.tr("The selected entries (%n)", None, n), scope_box)
         self.selected.setEnabled(n > 0)
-        self.tagged = QRadioButton("Entries and notes tagged:", scope_box)
+        self.tagged = QRadioButton(self.tr("Entries and notes tagged:"), scope_box)
         self.tag_combo = QComboBox(scope_box)
+        self.tag_combo.setAccessibleName(plain(self.tagged.text()))
         self.tag_combo.addItems([r[0] for r in db.read().execute("SELECT name FROM tag ORDER BY name")])
         self.tagged.setEnabled(self.tag_combo.count() > 0)
         self.results_kind, self.results_text = self._list_filter()
         search = getattr(self.window_, "search", None)
         self.search_text = search.box.text().strip() if search is not None else ""
         if self.search_text:
-            shown = f"the search for “{self.search_text}”"
+            shown = self.tr("the search for “{text}”").format(text=self.search_text)
+        elif self.results_text:
+            shown = self.tr("the list filtered by “{text}”").format(text=self.results_text)
         else:
-            shown = (
-                f"the list filtered by “{self.results_text}”" if self.results_text else "the list as shown"
-            )
-        self.results = QRadioButton(f"The current search results ({shown})", scope_box)
-        self.notes_only = QRadioButton("Notes only, each in a file of its own", scope_box)
+            shown = self.tr("the list as shown")
+        self.results = QRadioButton(
+            self.tr("The current search results ({shown})").format(shown=shown), scope_box
+        )
+        self.notes_only = QRadioButton(self.tr("Notes only, each in a file of its own"), scope_box)
         for button in (
             self.everything,
             self.one_kind,
@@ -212,39 +245,47 @@ class ExportDialog(_TaskDialog):
         scope.addRow(self.results)
         scope.addRow(self.notes_only)
 
-        shape_box = QGroupBox("As", self)
+        shape_box = QGroupBox(self.tr("As"), self)
         shape = QFormLayout(shape_box)
         self.vault = QRadioButton(
-            "A vault: a folder per kind, a file per entry (Obsidian, Zettlr)", shape_box
+            self.tr("A vault: a folder per kind, a file per entry (Obsidian, Zettlr)"), shape_box
         )
-        self.digest = QRadioButton("A digest: one file, a section per entry (for a draft)", shape_box)
+        self.digest = QRadioButton(
+            self.tr("A digest: one file, a section per entry (for a draft)"), shape_box
+        )
         self.vault.setChecked(True)
         self.path_edit = QLineEdit(shape_box)
-        self.path_edit.setAccessibleName("Export to")
-        self.path_edit.setText(str(self._remembered.value("export/folder", "") or ""))
-        choose = QPushButton("Choose…", shape_box)
+        self.path_edit.setText(export_defaults.folder(self._remembered))
+        choose = QPushButton(self.tr("Choose…"), shape_box)
+        choose.setAccessibleName(plain(choose.text()))
         choose.clicked.connect(self._choose)
-        self.links = QComboBox(shape_box)
-        self.links.addItem("[[Wiki links]] (Obsidian, Zettlr, Logseq)", "wiki")
-        self.links.addItem("Relative Markdown links (any editor, GitHub)", "markdown")
-        self.links.setCurrentIndex(
-            max(self.links.findData(self._remembered.value("export/links", "wiki")), 0)
-        )
+        self.links = export_defaults.links_combo(shape_box)
+        self.links.setCurrentIndex(max(self.links.findData(export_defaults.links(self._remembered)), 0))
         shape.addRow(self.vault)
         shape.addRow(self.digest)
-        shape.addRow("Where:", _path_row(shape_box, self.path_edit, choose))
-        shape.addRow("Links:", self.links)
+        where = QLabel(self.tr("Where:"), shape_box)
+        where.setBuddy(self.path_edit)
+        self.path_edit.setAccessibleName(plain(where.text()))
+        shape.addRow(where, _path_row(shape_box, self.path_edit, choose))
+        links = QLabel(self.tr("Links:"), shape_box)
+        links.setBuddy(self.links)
+        self.links.setAccessibleName(plain(links.text()))
+        shape.addRow(links, self.links)
         self.vault.toggled.connect(self._shape_changed)
 
-        conflict_box = QGroupBox("Files you edited since the last export", self)
+        conflict_box = QGroupBox(self.tr("Files you edited since the last export"), self)
         conflict = QVBoxLayout(conflict_box)
-        self.skip = QRadioButton("Leave them as they are, and list them", conflict_box)
-        self.beside = QRadioButton("Leave them, and write the new version beside each", conflict_box)
-        (self.beside if self._remembered.value("export/conflict") == "beside" else self.skip).setChecked(True)
+        self.skip = QRadioButton(export_defaults.conflict_label("skip"), conflict_box)
+        self.beside = QRadioButton(export_defaults.conflict_label("beside"), conflict_box)
+        beside = export_defaults.on_conflict(self._remembered) == "beside"
+        (self.beside if beside else self.skip).setChecked(True)
         conflict.addWidget(self.skip)
         conflict.addWidget(self.beside)
 
-        self.open_folder = self.buttons.addButton("Show the files", QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_folder = self.buttons.addButton(
+            self.tr("Show the files"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_folder.setAccessibleName(plain(self.open_folder.text()))
         self.open_folder.hide()
         self.open_folder.clicked.connect(self._show_files)
         self.finish_layout(scope_box, shape_box, conflict_box)
@@ -264,16 +305,21 @@ class ExportDialog(_TaskDialog):
     def _shape_changed(self) -> None:
         self.path_edit.clear()
         if self.vault.isChecked():
-            self.path_edit.setText(str(self._remembered.value("export/folder", "") or ""))
+            self.path_edit.setText(export_defaults.folder(self._remembered))
         else:
-            self.path_edit.setText(str(self._remembered.value("export/digest", "") or ""))
+            self.path_edit.setText(export_defaults.digest(self._remembered))
 
     def _choose(self) -> None:
         if self.vault.isChecked():
-            chosen = QFileDialog.getExistingDirectory(self, "Export into folder", self.path_edit.text())
+            chosen = QFileDialog.getExistingDirectory(
+                self, self.tr("Export into folder"), self.path_edit.text()
+            )
         else:
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Write the digest to", self.path_edit.text() or "digest.md", "Markdown (*.md)"
+                self,
+                self.tr("Write the digest to"),
+                self.path_edit.text() or "digest.md",
+                self.tr("Markdown (*.md)"),
             )
         if chosen:
             self.path_edit.setText(chosen)
@@ -284,23 +330,29 @@ class ExportDialog(_TaskDialog):
 
         text = self.path_edit.text().strip()
         if not text:
-            self.status.setText("Choose where to write the export.")
+            self.status.setText(self.tr("Choose where to write the export."))
             return None
         path = Path(text).expanduser()
         scope = Scope()
+        self.scope_text = self.tr("everything")
         if self.one_kind.isChecked():
             scope = Scope(kind=self.kind_combo.currentData())
+            self.scope_text = self.kind_combo.currentText()
         elif self.selected.isChecked():
             refs = [self.window_.lists.ref(s) for s in self.selected_slugs]
             n = len(refs)
-            label = f"the selected {'entry' if n == 1 else 'entries'}"
+            label = f"the selected {'entry' if n == 1 else 'entries'}"  # the command line's words
             scope = Scope(entry_ids=frozenset(r.id for r in refs if r), entries_label=label)
+            self.scope_text = self.tr("the %n selected entries", None, n)
         elif self.tagged.isChecked():
             scope = Scope(tag=self.tag_combo.currentText())
+            self.scope_text = self.tr("tagged {tag}").format(tag=self.tag_combo.currentText())
         elif self.results.isChecked():
             scope = Scope(entry_ids=self._search_results(), entries_label="the current search results")
+            self.scope_text = self.tr("the current search results")
         elif self.notes_only.isChecked():
             scope = Scope(notes_only=True)
+            self.scope_text = self.tr("notes only")
         return MarkdownExport(
             scope=scope,
             folder=path if self.vault.isChecked() else None,
@@ -331,26 +383,49 @@ class ExportDialog(_TaskDialog):
             return
         from app.services.exporting import export_markdown
 
-        key = "export/folder" if job.folder is not None else "export/digest"
-        self._remembered.setValue(key, str(job.folder or job.digest))
-        self._remembered.setValue("export/links", job.links)
-        self._remembered.setValue("export/conflict", job.on_conflict)
+        export_defaults.remember_target(self._remembered, folder=job.folder, digest=job.digest)
         self._target = job.folder or job.digest.parent
         db = self.window_.db
         self.open_folder.hide()
         self.start(lambda progress: export_markdown(db, job, progress))
 
     def show_result(self, report: Any) -> None:
-        lines = [f"Kept, as you edited it: {rel}" for rel in report.skipped]
-        lines += [f"You edited {rel}; the new version is {beside}" for rel, beside in report.beside]
-        lines += [f"Removed (the entry was renamed): {rel}" for rel in report.removed]
+        lines = [self.tr("Kept, as you edited it: {file}").format(file=rel) for rel in report.skipped]
+        lines += [
+            self.tr("You edited {file}; the new version is {beside}").format(file=rel, beside=beside)
+            for rel, beside in report.beside
+        ]
+        lines += [
+            self.tr("Removed (the entry was renamed): {file}").format(file=rel) for rel in report.removed
+        ]
         if report.manifest_problem:
-            lines.insert(0, f"Note: {report.manifest_problem}")
-        self.report(report.summary(), lines)
+            lines.insert(0, self.tr("Note: {problem}").format(problem=report.manifest_problem))
+        self.report(self._summary(report), lines)
         self.open_folder.show()
 
+    def _summary(self, report: Any) -> str:
+        text = self.tr(
+            "Exported {entries} and {notes} ({scope}): {files} written, {unchanged} unchanged"
+        ).format(
+            entries=self.tr("%n entries", None, report.entries),
+            notes=self.tr("%n notes", None, report.notes),
+            scope=self.scope_text,
+            files=self.tr("%n files", None, len(report.written)),
+            unchanged=len(report.unchanged),
+        )
+        if report.skipped:
+            text += self.tr(
+                ", %n files you edited since the last export left as they are", None, len(report.skipped)
+            )
+        if report.beside:
+            text += self.tr(", %n new versions written beside files you edited", None, len(report.beside))
+        return text + self.tr(".")
+
+    def progress_text(self, done: int, total: int) -> str:
+        return self.tr("{done} of %n files", None, total).format(done=done)
+
     def cancelled_text(self) -> str:
-        return "Cancelled. The files written before are complete; export again to finish."
+        return self.tr("Cancelled. The files written before are complete; export again to finish.")
 
     def _show_files(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._target)))
@@ -358,26 +433,32 @@ class ExportDialog(_TaskDialog):
 
 class ImportDialog(_TaskDialog):
     def __init__(self, window: MainWindow) -> None:
-        super().__init__(window, "Import", "Import")
+        super().__init__(window, self.tr("Import"), self.tr("Import"))
         self.setObjectName("importDialog")
-        self.unit = "notes"
         self._remembered = settings()
-        box = QGroupBox("What", self)
+        box = QGroupBox(self.tr("What"), self)
         form = QFormLayout(box)
-        self.data_file = QRadioButton("A Roundtable data file (JSON or YAML): entries, notes, sources", box)
-        self.vault_notes = QRadioButton("Notes you edited in an exported vault (a folder)", box)
+        self.data_file = QRadioButton(
+            self.tr("A Roundtable data file (JSON or YAML): entries, notes, sources"), box
+        )
+        self.vault_notes = QRadioButton(self.tr("Notes you edited in an exported vault (a folder)"), box)
         self.data_file.setChecked(True)
         self.path_edit = QLineEdit(box)
-        self.path_edit.setAccessibleName("Import from")
-        choose = QPushButton("Choose…", box)
+        choose = QPushButton(self.tr("Choose…"), box)
+        choose.setAccessibleName(plain(choose.text()))
         choose.clicked.connect(self._choose)
         form.addRow(self.data_file)
         form.addRow(self.vault_notes)
-        form.addRow("From:", _path_row(box, self.path_edit, choose))
+        source = QLabel(self.tr("From:"), box)
+        source.setBuddy(self.path_edit)
+        self.path_edit.setAccessibleName(plain(source.text()))
+        form.addRow(source, _path_row(box, self.path_edit, choose))
         explain = QLabel(
-            "A data file is checked completely before anything is written, and written all or "
-            "nothing. Entries you changed are kept as you have them. Notes brought back from a "
-            "vault keep their old text as a revision.",
+            self.tr(
+                "A data file is checked completely before anything is written, and written all or "
+                "nothing. Entries you changed are kept as you have them. Notes brought back from a "
+                "vault keep their old text as a revision."
+            ),
             self,
         )
         explain.setWordWrap(True)
@@ -387,11 +468,14 @@ class ImportDialog(_TaskDialog):
     def _choose(self) -> None:
         if self.vault_notes.isChecked():
             chosen = QFileDialog.getExistingDirectory(
-                self, "Notes from the vault in", str(self._remembered.value("export/folder", "") or "")
+                self, self.tr("Notes from the vault in"), export_defaults.folder(self._remembered)
             )
         else:
             chosen, _ = QFileDialog.getOpenFileName(
-                self, "Import a data file", "", "Roundtable data (*.json *.yaml *.yml);;All files (*)"
+                self,
+                self.tr("Import a data file"),
+                "",
+                self.tr("Roundtable data (*.json *.yaml *.yml);;All files (*)"),
             )
         if chosen:
             self.path_edit.setText(chosen)
@@ -399,7 +483,7 @@ class ImportDialog(_TaskDialog):
     def _run(self) -> None:
         text = self.path_edit.text().strip()
         if not text:
-            self.status.setText("Choose what to import.")
+            self.status.setText(self.tr("Choose what to import."))
             return
         path = Path(text).expanduser()
         db = self.window_.db
@@ -412,25 +496,58 @@ class ImportDialog(_TaskDialog):
 
     def _failed(self, message: str) -> None:
         super()._failed(message)
-        self.report("Nothing was imported; nothing was changed:", message.splitlines())
+        self.report(self.tr("Nothing was imported; nothing was changed:"), message.splitlines())
+
+    def progress_text(self, done: int, total: int) -> str:
+        return self.tr("{done} of %n notes", None, total).format(done=done)
 
     def show_result(self, result: Any) -> None:
         from app.services.vault_import import NotesImportReport
 
         changes = self.window_.changes
         if isinstance(result, NotesImportReport):
-            lines = [f"Updated: {t}" for t in result.updated]
-            lines += [f"Not imported: {c}" for c in result.conflicts]
-            lines += [f"Not in this library: {u}" for u in result.unknown]
-            self.report(result.summary(), lines)
+            lines = [self.tr("Updated: {title}").format(title=t) for t in result.updated]
+            lines += [self.tr("Not imported: {note}").format(note=c) for c in result.conflicts]
+            lines += [self.tr("Not in this library: {note}").format(note=u) for u in result.unknown]
+            self.report(self._notes_summary(result), lines)
             if result.updated:
                 changes.announce_notes()
                 changes.announce_entries()
             return
-        self.report(result.summary(), [f"Kept yours: {c}" for c in result.conflicts])
+        self.report(
+            self._data_summary(result),
+            [self.tr("Kept yours: {entry}").format(entry=c) for c in result.conflicts],
+        )
         if sum(result.created.values()):
             changes.announce_entries()
             changes.announce_notes()
+
+    def _notes_summary(self, result: Any) -> str:
+        text = self.tr(
+            "Notes from {folder}: %n notes updated, {unchanged} unchanged", None, len(result.updated)
+        )
+        text = text.format(folder=result.folder, unchanged=result.unchanged)
+        if result.conflicts:
+            text += self.tr(
+                ", %n not imported because they changed in Roundtable too", None, len(result.conflicts)
+            )
+        if result.unknown:
+            text += self.tr(", %n not in this library", None, len(result.unknown))
+        return text + self.tr(".")
+
+    def _data_summary(self, result: Any) -> str:
+        made = ", ".join(f"{section_label(k)} {n}" for k, n in sorted(result.created.items()))
+        text = self.tr("Imported from {file}: {made}").format(
+            file=result.filename, made=made or self.tr("nothing new")
+        )
+        same = sum(result.unchanged.values())
+        if same:
+            text += self.tr("; %n already present", None, same)
+        if result.conflicts:
+            text += self.tr(
+                "; %n kept as you have them (they differ from the file)", None, len(result.conflicts)
+            )
+        return text + self.tr(".")
 
 
 class ImportFailed(Exception):

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app import APP_NAME
 from app.db.database import DatabaseReadOnly
 from app.db.errors import Failure, Trouble, explain, is_database_error
+from app.gui.i18n import translate, translated
+from app.i18n import T_
 
 T = TypeVar("T")
 
@@ -28,7 +30,9 @@ def is_trouble(exc: BaseException) -> bool:
 
 def describe(exc: BaseException) -> Failure:
     if isinstance(exc, DatabaseReadOnly):
-        return Failure(Trouble.READ_ONLY, f"{exc} Nothing was saved.")
+        return Failure(
+            Trouble.READ_ONLY, T_("Errors", "{reason} Nothing was saved.").format(reason=exc.message)
+        )
     return explain(exc)
 
 
@@ -38,10 +42,14 @@ def ask_retry(parent: QWidget | None, what: str, exc: BaseException) -> bool:
     box = QMessageBox(parent)
     box.setObjectName("writeFailure")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"{APP_NAME}: {what} failed")
-    box.setText(f"{what} failed.")
-    box.setInformativeText(failure.message)
-    retry = box.addButton("Try again", QMessageBox.ButtonRole.AcceptRole) if failure.can_retry else None
+    box.setWindowTitle(translate("Failures", "{app}: {what} failed").format(app=APP_NAME, what=what))
+    box.setText(translate("Failures", "{what} failed.").format(what=what))
+    box.setInformativeText(translated(failure.message))
+    retry = (
+        box.addButton(translate("Failures", "Try again"), QMessageBox.ButtonRole.AcceptRole)
+        if failure.can_retry
+        else None
+    )
     box.addButton(QMessageBox.StandardButton.Cancel if retry else QMessageBox.StandardButton.Close)
     if retry is not None:
         retry.setObjectName("retry")

@@ -5,8 +5,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.gui import about, backups, check_database, editing, exchange, read_only, search_feature
-from app.gui.notes import panel as notes
+from app.gui import (
+    about,
+    backups,
+    check_database,
+    editing,
+    exchange,
+    preference_pages,
+    read_only,
+    search_feature,
+)
+from app.gui.notes import feature as notes
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -14,8 +23,9 @@ if TYPE_CHECKING:
 
 def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
+    preference_pages.install(window)  # Preferences ▸ Appearance and Data
     editing.install(window)
-    notes.install(window)
+    notes.install(window)  # the notes panel, the Notes and Tags views, notes in the Trash
     backups.install(window)  # File ▸ Back up now, Restore from backup…
     check_database.install(window)  # Help ▸ Check database
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)

@@ -34,10 +34,12 @@ from app.db import lock as writer_lock
 from app.db.database import Database, DatabaseRefused, State, inspect, open_database
 from app.gui import recovery, smoke
 from app.gui.failures import describe
+from app.gui.i18n import translate, translated
 from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
 from app.gui.single_instance import InstanceServer, hand_over
 from app.gui.workers import Task
+from app.i18n import T_, Message
 from app.services.backups import BackupInfo, BackupUnusable, backup_if_due, check_backup, restore
 from app.services.opening import (
     Option,
@@ -107,7 +109,7 @@ class Host(QObject):
         self.server: InstanceServer | None = None
         self._tasks: set[Task] = set()
         self._pending_message = ""
-        self._cannot_replace: str | None = None  # why the file may not be replaced (a read-only folder)
+        self._cannot_replace: Message | None = None  # why the file may not be replaced (a read-only folder)
         self._daily = QTimer(self)
         self._daily.setInterval(DAILY_CHECK_MS)
         self._daily.timeout.connect(self.backup_if_due)
@@ -121,7 +123,7 @@ class Host(QObject):
             claim = self._claim(path)
             if claim is Outcome.HANDED_OVER:
                 return claim
-            read_only_reason: str | None = None
+            read_only_reason: Message | None = None
             if isinstance(claim, Problem):
                 choice = self._ask(claim, self.window)
                 if choice is Option.RETRY:
@@ -173,12 +175,12 @@ class Host(QObject):
                 continue
             return Outcome.OPENED
 
-    def _open(self, path: Path, read_only_reason: str | None) -> Database:
+    def _open(self, path: Path, read_only_reason: Message | None) -> Database:
         if read_only_reason is not None:
             return open_database(path, read_only_reason=read_only_reason)
         from app.services.library import open_library
 
-        with _wait_cursor():
+        with _wait_cursor(), _setting_up(path):
             return open_library(path)
 
     def _claim(self, path: Path) -> Outcome | Problem | None:
@@ -199,7 +201,7 @@ class Host(QObject):
                 if time.monotonic() < deadline:
                     time.sleep(0.2)
                     continue
-                who = exc.holder.describe() if exc.holder else "another Roundtable process"
+                who = exc.holder.describe() if exc.holder else T_("Lock", "another Roundtable process")
                 return in_use_problem(path, who, can_read=_is_current(path))
             self._lock = held
             self.server = InstanceServer(path, self)
@@ -213,11 +215,13 @@ class Host(QObject):
             return
         error, saved = self._restore_file(path, chosen)
         if error:
-            QMessageBox.warning(None, f"{APP_NAME}: the backup was not restored", error)
+            QMessageBox.warning(
+                None, self.tr("{app}: the backup was not restored").format(app=APP_NAME), error
+            )
         else:
-            self._pending_message = _restored(chosen, saved)  # said by the window that opens next
+            self._pending_message = self._restored(chosen, saved)  # said by the window that opens next
 
-    def _show(self, path: Path, db: Database, location_warning: str | None) -> None:
+    def _show(self, path: Path, db: Database, location_warning: Message | None) -> None:
         self.path, self.db = path, db
         if not db.read_only:
             self._start_check(path, db)  # before the window: no feature may write unchecked
@@ -249,7 +253,7 @@ class Host(QObject):
             self._daily.start()
             self.backup_if_due()
             return
-        problem = failed_check_problem(check.path, check.problems or ("the check did not finish",))
+        problem = failed_check_problem(check.path, check.problems or (self.tr("the check did not finish"),))
         self.db.make_read_only(problem.read_only_reason)
         self.window.set_read_only(True)
         self.check_finished.emit(False)
@@ -291,15 +295,21 @@ class Host(QObject):
 
         def done(made: object) -> None:
             if made is not None and self.window is not None:
-                self.window.statusBar().showMessage(f"Backed up today's changes to {made}.", 8000)
+                self.window.statusBar().showMessage(
+                    self.tr("Backed up today's changes to {path}.").format(path=made), 8000
+                )
             self.daily_backup_done.emit(made)
 
         def failed(message: str) -> None:
             if self.window is not None:
-                self.window.statusBar().showMessage(f"The daily backup failed: {message}", 15000)
+                self.window.statusBar().showMessage(
+                    self.tr("The daily backup failed: {reason}").format(reason=message), 15000
+                )
 
         self._run(
-            Task(lambda _progress: backup_if_due(path), describe=lambda exc: describe(exc).message),
+            Task(
+                lambda _progress: backup_if_due(path), describe=lambda exc: translated(describe(exc).message)
+            ),
             done,
             failed,
         )
@@ -320,9 +330,11 @@ class Host(QObject):
         if not self.can_replace:
             QMessageBox.warning(
                 window,
-                f"{APP_NAME}: cannot restore",
-                "Another program holds this database, or its folder is read-only, so it cannot be "
-                "replaced. Nothing was changed.",
+                self.tr("{app}: cannot restore").format(app=APP_NAME),
+                self.tr(
+                    "Another program holds this database, or its folder is read-only, so it cannot be "
+                    "replaced. Nothing was changed."
+                ),
             )
             return False
         try:
@@ -330,7 +342,9 @@ class Host(QObject):
                 checked = check_backup(backup)
         except BackupUnusable as exc:
             QMessageBox.warning(
-                window, f"{APP_NAME}: the backup was not restored", f"{exc} Nothing was changed."
+                window,
+                self.tr("{app}: the backup was not restored").format(app=APP_NAME),
+                self.tr("{reason} Nothing was changed.").format(reason=translated(exc.message)),
             )
             return False
         app = QApplication.instance()
@@ -347,9 +361,11 @@ class Host(QObject):
                 return False
             assert self.window is not None
             if error:
-                QMessageBox.warning(self.window, f"{APP_NAME}: the backup was not restored", error)
+                QMessageBox.warning(
+                    self.window, self.tr("{app}: the backup was not restored").format(app=APP_NAME), error
+                )
                 return False
-            self.window.statusBar().showMessage(_restored(backup, saved), 30000)
+            self.window.statusBar().showMessage(self._restored(backup, saved), 30000)
             return True
         finally:
             app.setQuitOnLastWindowClosed(True)
@@ -363,10 +379,18 @@ class Host(QObject):
             with _wait_cursor():
                 result = restore(path, backup, checked=checked)
         except BackupUnusable as exc:
-            return f"{exc} Nothing was changed.", None
+            return self.tr("{reason} Nothing was changed.").format(reason=translated(exc.message)), None
         except (OSError, sqlite3.Error) as exc:
-            return f"{describe(exc).message} The database was not replaced.", None
+            reason = translated(describe(exc).message)
+            return self.tr("{reason} The database was not replaced.").format(reason=reason), None
         return None, result.previous_saved_as
+
+    def _restored(self, backup: Path, saved: Path | None) -> str:
+        if saved is None:
+            return self.tr("Restored the backup {name}.").format(name=backup.name)
+        return self.tr("Restored the backup {name}. The database it replaced is kept as {kept}.").format(
+            name=backup.name, kept=saved.name
+        )
 
     def switch_to(self, path: Path) -> Outcome:
         """Close this library and open `path` instead (Open another file…)."""
@@ -426,9 +450,32 @@ class Host(QObject):
         task.start()
 
 
-def _restored(backup: Path, saved: Path | None) -> str:
-    kept = f" The database it replaced is kept as {saved.name}." if saved else ""
-    return f"Restored the backup {backup.name}.{kept}"
+@contextlib.contextmanager
+def _setting_up(path: Path) -> Iterator[None]:
+    """A first start (create, migrate, load the bundled dataset) or an upgrade takes a few
+    seconds before there is a window: say what is happening meanwhile."""
+    if _is_current(path):
+        yield
+        return
+    from PySide6.QtWidgets import QSplashScreen
+
+    from app.gui.icon import app_icon
+
+    splash = QSplashScreen(app_icon().pixmap(256, 256))
+    splash.setObjectName("settingUp")
+    message = (
+        translate("Host", "Setting up your library…")
+        if not path.exists()
+        else translate("Host", "Bringing your library up to date…")
+    )
+    splash.showMessage(message, Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignHCenter)
+    splash.show()
+    QApplication.processEvents()
+    try:
+        yield
+    finally:
+        splash.close()
+        splash.deleteLater()
 
 
 def _is_current(path: Path) -> bool:

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
 
 from app import APP_ID, APP_NAME, __version__
 from app.gui.icon import app_icon
-from app.paths import resolve_db_path
+from app.paths import ENV_DB, resolve_db_path
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,12 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    from app.gui import i18n, theme
+    from app.gui.settings import settings
+
+    stored = settings()
+    i18n.install(i18n.chosen(stored))
+    theme.apply(theme.chosen(stored))
     return app
 
 
@@ -38,11 +46,22 @@ def application() -> QApplication:
 _FRAME = QSize(16, 40)
 
 
+# Below this width a side dock (the notes panel) would squeeze the entry being read to a strip.
+NARROW = 1100
+
+
 def fit_to_screen(window: QWidget) -> None:
     """Open no larger than the screen's free area (1280×760 is too tall for a 1366×768 laptop
-    with a panel), and never below what the window needs."""
+    with a panel), and never below what the window needs. On a first start on a narrow screen,
+    side docks start closed (their menus open them again); after that the researcher's own
+    layout is restored as it was left."""
     free = window.screen().availableGeometry().size() - _FRAME
     window.resize(window.size().boundedTo(free).expandedTo(window.minimumSizeHint()))
+    from app.gui import window_state
+
+    if window.width() < NARROW and not window_state.has_saved_layout():
+        for dock in window.findChildren(QDockWidget):
+            dock.hide()
 
 
 def _report_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -53,8 +72,23 @@ def _report_uncaught(kind: type[BaseException], exc: BaseException, tb: Tracebac
     if isinstance(exc, KeyboardInterrupt):
         QApplication.quit()
         return
-    message = describe(exc).message if is_trouble(exc) else f"Something went wrong: {exc or kind.__name__}."
+    from app.gui.i18n import translate, translated
+
+    if is_trouble(exc):
+        message = translated(describe(exc).message)
+    else:
+        message = translate("Failures", "Something went wrong: {error}.").format(error=exc or kind.__name__)
     QMessageBox.warning(QApplication.activeWindow(), APP_NAME, message)
+
+
+def database_path(db_arg: str | None) -> Path:
+    """--db, else ROUNDTABLE_DB, else the file Preferences ▸ Data chose, else the default."""
+    if db_arg or os.environ.get(ENV_DB):
+        return resolve_db_path(db_arg)
+    from app.gui.preference_pages import preferred_database
+    from app.gui.settings import settings
+
+    return preferred_database(settings()) or resolve_db_path(None)
 
 
 def run_gui(db_arg: str | None) -> int:
@@ -63,7 +97,7 @@ def run_gui(db_arg: str | None) -> int:
     gc.disable()
     try:
         app = application()
-        path = resolve_db_path(db_arg)
+        path = database_path(db_arg)
         from app.gui.host import Host, Outcome
 
         sys.excepthook = _report_uncaught

@@ -36,6 +36,7 @@ from app.gui import window_state
 from app.gui.changes import Changes
 from app.gui.detail_view import DetailView
 from app.gui.entry_list import EntryList
+from app.gui.i18n import kind_plural
 from app.gui.navigation import History
 from app.gui.preferences import Preferences
 from app.gui.shortcuts import standard
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.history = History(self)
         self.changes = Changes(self)
         self.preferences = Preferences(self)
+        self._extra_panes: list[QWidget] = []
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
 
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([190, 540, 550])
+        self.splitter.setSizes([180, 440, 560])
         self.setCentralWidget(self.splitter)
         self.setTabOrder(self.sidebar, self.entry_list.filter)
         self.setTabOrder(self.entry_list.filter, self.entry_list.table)
@@ -116,51 +118,55 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         menu = self.menuBar()
         style = self.style()
-        self.file_menu = menu.addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
+        self.file_menu = menu.addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcuts(standard(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
-        self.edit_menu = menu.addMenu("&Edit")
-        self.find_action = QAction("&Filter the List", self)
+        self.edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.find_action = QAction(self.tr("&Filter the List"), self)
         self.find_action.setShortcuts(standard(QKeySequence.StandardKey.Find, "Ctrl+F"))
         self.find_action.triggered.connect(self.focus_filter)
         self.edit_menu.addAction(self.find_action)
         self.edit_menu.addSeparator()
-        self.preferences_action = QAction("&Preferences…", self)
+        self.preferences_action = QAction(self.tr("&Preferences…"), self)
         self.preferences_action.setShortcuts(standard(QKeySequence.StandardKey.Preferences, "Ctrl+,"))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(self.preferences.open)
         self.edit_menu.addAction(self.preferences_action)
 
-        self.view_menu = menu.addMenu("&View")
-        self.next_pane_action = QAction("Next &Pane", self, shortcut=QKeySequence("F6"))
+        self.view_menu = menu.addMenu(self.tr("&View"))
+        self.next_pane_action = QAction(self.tr("Next &Pane"), self, shortcut=QKeySequence("F6"))
         self.next_pane_action.triggered.connect(lambda: self._cycle_panes(1))
-        self.previous_pane_action = QAction("Pre&vious Pane", self, shortcut=QKeySequence("Shift+F6"))
+        self.previous_pane_action = QAction(
+            self.tr("Pre&vious Pane"), self, shortcut=QKeySequence("Shift+F6")
+        )
         self.previous_pane_action.triggered.connect(lambda: self._cycle_panes(-1))
         self.view_menu.addActions([self.next_pane_action, self.previous_pane_action])
 
-        self.go_menu = menu.addMenu("&Go")
-        self.back_action = QAction(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "&Back", self)
+        self.go_menu = menu.addMenu(self.tr("&Go"))
+        self.back_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), self.tr("&Back"), self
+        )
         self.back_action.setShortcuts(standard(QKeySequence.StandardKey.Back, "Alt+Left"))
         self.back_action.triggered.connect(self.go_back)
         self.forward_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), "&Forward", self
+            style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward), self.tr("&Forward"), self
         )
         self.forward_action.setShortcuts(standard(QKeySequence.StandardKey.Forward, "Alt+Right"))
         self.forward_action.triggered.connect(self.go_forward)
         self.go_menu.addActions([self.back_action, self.forward_action])
         self.go_menu.addSeparator()
         for n, kind in enumerate(KINDS, 1):
-            action = QAction(kind.plural, self, shortcut=QKeySequence(f"Ctrl+{n}"))
+            action = QAction(kind_plural(kind.key), self, shortcut=QKeySequence(f"Ctrl+{n}"))
             action.triggered.connect(lambda _=False, k=kind.key: self.sidebar.select_kind(k))
             self.go_menu.addAction(action)
 
-        self.help_menu = menu.addMenu("&Help")  # Help ▸ About comes from app/gui/about.py
+        self.help_menu = menu.addMenu(self.tr("&Help"))  # Help ▸ About comes from app/gui/about.py
 
-        self.toolbar = QToolBar("Navigation", self)
+        self.toolbar = QToolBar(self.tr("Navigation"), self)
         self.toolbar.setObjectName("navigationToolbar")
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -176,8 +182,13 @@ class MainWindow(QMainWindow):
             if hasattr(target, "selectAll"):
                 target.selectAll()
 
+    def add_pane(self, widget: QWidget) -> None:
+        """One more stop for F6 / Shift+F6 (a dock's content), skipped while hidden."""
+        self._extra_panes.append(widget)
+
     def _cycle_panes(self, step: int) -> None:
         panes = [self.sidebar, self.list_stack.currentWidget() or self.entry_list, self.detail_view]
+        panes += [p for p in self._extra_panes if p.isVisible()]
         focused = QApplication.focusWidget()
         at = next(
             (i for i, p in enumerate(panes) if focused is p or (focused and p.isAncestorOf(focused))), -1
@@ -197,7 +208,7 @@ class MainWindow(QMainWindow):
             try:
                 self.detail_view.show_detail(self.details.get_by_id(current.ref.id))
             except NotFound:
-                self.detail_view.show_empty("This entry no longer exists.")
+                self.detail_view.show_empty(self.tr("This entry no longer exists."))
 
     # --- the list pane ----------------------------------------------------------------------
 
@@ -217,14 +228,16 @@ class MainWindow(QMainWindow):
         if current is None or current.ref.kind != kind or not self.entry_list.select_slug(current.ref.slug):
             self.entry_list.select_first()
 
-    def open_entry(self, slug: str, *, record: bool = True) -> bool:
+    def open_entry(self, slug: str, *, record: bool = True, reveal: bool = True) -> bool:
+        """Show the entry. `reveal`: also show it in its kind's list (False keeps the list page
+        shown, e.g. the Notes view opening a note's entry beside it)."""
         try:
             detail = self.details.get(slug)
         except NotFound:
-            self.statusBar().showMessage(f"No entry called {slug!r}.", 5000)
+            self.statusBar().showMessage(self.tr("No entry called “{slug}”.").format(slug=slug), 5000)
             return False
         # An entry in the trash is read where it was chosen; others show in their kind's list.
-        if detail.deleted_at is None:
+        if detail.deleted_at is None and reveal:
             if self.sidebar.current_kind() != detail.ref.kind:
                 self.sidebar.blockSignals(True)
                 self.sidebar.select_kind(detail.ref.kind)

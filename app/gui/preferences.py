@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import window_state
+from app.gui.i18n import plain
 from app.gui.settings import settings
 
 
@@ -42,9 +43,9 @@ class PreferencesPage(QWidget):
 class GeneralPage(PreferencesPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.reopen = QCheckBox("Reopen the last entry on start", self)
-        self.reopen.setAccessibleName(self.reopen.text())
-        note = QLabel("Window size, panes and sort orders are always kept.", self)
+        self.reopen = QCheckBox(self.tr("Reopen the last entry on start"), self)
+        self.reopen.setAccessibleName(plain(self.reopen.text()))
+        note = QLabel(self.tr("Window size, panes and sort orders are always kept."), self)
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.reopen)
@@ -67,7 +68,7 @@ class Preferences(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._window = parent
-        self._pages: list[tuple[str, PageFactory]] = [("General", GeneralPage)]
+        self._pages: list[tuple[str, PageFactory]] = [(self.tr("General"), GeneralPage)]
 
     def add_page(self, title: str, factory: PageFactory) -> None:
         self._pages.append((title, factory))
@@ -85,10 +86,10 @@ class Preferences(QObject):
 class PreferencesDialog(QDialog):
     def __init__(self, pages: list[tuple[str, PageFactory]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumSize(560, 360)
         self.page_list = QListWidget(self)
-        self.page_list.setAccessibleName("Pages")
+        self.page_list.setAccessibleName(self.tr("Pages"))
         self.page_list.setMaximumWidth(170)
         self.stack = QStackedWidget(self)
         self.pages: list[PreferencesPage] = []
@@ -106,7 +107,7 @@ class PreferencesDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         for button in buttons.buttons():
-            button.setAccessibleName(button.text().replace("&", ""))
+            button.setAccessibleName(plain(button.text()))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
+from app.gui.i18n import translated
 from app.gui.main_window import MainWindow
 
 
@@ -36,7 +37,7 @@ class ReadOnlyBanner(QFrame):
         super().__init__(window)
         self.window_ = window
         self.setObjectName("readOnlyBanner")
-        self.setAccessibleName("Read-only notice")
+        self.setAccessibleName(self.tr("Read-only notice"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         palette = self.palette()  # the tooltip colours: the platform's own "notice" look
@@ -53,7 +54,7 @@ class ReadOnlyBanner(QFrame):
         self.text.setObjectName("readOnlyText")
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore_button = QPushButton("Restore a backup…", self)
+        self.restore_button = QPushButton(self.tr("Restore a backup…"), self)
         self.restore_button.setObjectName("bannerRestore")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -70,10 +71,13 @@ class ReadOnlyBanner(QFrame):
         QTimer.singleShot(0, lambda: self.update_state(window.read_only))
 
     def update_state(self, read_only: bool) -> None:
-        reason = self.window_.db.read_only_reason or "it cannot be changed now"
+        reason = self.window_.db.read_only_reason
+        why = translated(reason) if reason else self.tr("it cannot be changed now")
         self.text.setText(
-            f"<b>Read-only.</b> This database is open for reading only: {html.escape(reason)}. "
-            "Nothing you do here can change it."
+            self.tr(
+                "<b>Read-only.</b> This database is open for reading only: {reason}. "
+                "Nothing you do here can change it."
+            ).format(reason=html.escape(why))
         )
         from app.gui.host import host_of
 

@@ -11,15 +11,17 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app import APP_NAME
+from app.gui.i18n import translate, translated
 from app.gui.settings import settings
+from app.i18n import N_, Message
 from app.services.opening import Option, Problem
 
 _LABELS = {
-    Option.RESTORE: ("Restore a backup…", QMessageBox.ButtonRole.AcceptRole),
-    Option.READ_ONLY: ("Open read-only", QMessageBox.ButtonRole.AcceptRole),
-    Option.CHOOSE: ("Open another file…", QMessageBox.ButtonRole.ActionRole),
-    Option.RETRY: ("Try again", QMessageBox.ButtonRole.ActionRole),
-    Option.QUIT: ("Quit", QMessageBox.ButtonRole.RejectRole),
+    Option.RESTORE: (N_("Recovery", "Restore a backup…"), QMessageBox.ButtonRole.AcceptRole),
+    Option.READ_ONLY: (N_("Recovery", "Open read-only"), QMessageBox.ButtonRole.AcceptRole),
+    Option.CHOOSE: (N_("Recovery", "Open another file…"), QMessageBox.ButtonRole.ActionRole),
+    Option.RETRY: (N_("Recovery", "Try again"), QMessageBox.ButtonRole.ActionRole),
+    Option.QUIT: (N_("Recovery", "Quit"), QMessageBox.ButtonRole.RejectRole),
 }
 
 
@@ -29,14 +31,17 @@ def problem_box(problem: Problem, parent: QWidget | None = None, *, keep_open: b
     box = QMessageBox(parent)
     box.setObjectName("problemBox")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"{APP_NAME}: {problem.title}")
-    box.setText(problem.title)
+    title = translated(problem.title)
+    box.setWindowTitle(f"{APP_NAME}: {title}")
+    box.setText(title)
     # Escaped rich text: file names may hold < or &, and must not be taken for markup.
-    box.setInformativeText(f"<p style='white-space: pre-wrap'>{html.escape(problem.explanation)}</p>")
+    explanation = html.escape(translated(problem.explanation))
+    box.setInformativeText(f"<p style='white-space: pre-wrap'>{explanation}</p>")
     for option in problem.options:
-        label, role = _LABELS[option]
+        marked, role = _LABELS[option]
+        label = translate("Recovery", marked)
         if option is Option.READ_ONLY and keep_open:
-            label = "Keep it open read-only"
+            label = translate("Recovery", "Keep it open read-only")
         button = box.addButton(label, role)
         button.setObjectName(f"option-{option.value}")
         button.setProperty("option", option.value)
@@ -63,24 +68,28 @@ def choose_database(parent: QWidget | None, start: Path) -> Path | None:
     """Pick a Roundtable database to open, or a new file name to start one."""
     name, _ = QFileDialog.getSaveFileName(
         parent,
-        "Open or create a Roundtable database",
+        translate("Recovery", "Open or create a Roundtable database"),
         str(start),
-        "Roundtable databases (*.sqlite3 *.db);;All files (*)",
+        translate("Recovery", "Roundtable databases (*.sqlite3 *.db);;All files (*)"),
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return Path(name) if name else None
 
 
-def warn_about_location_once(parent: QWidget | None, path: Path, warning: str) -> bool:
+def warn_about_location_once(parent: QWidget | None, path: Path, warning: Message) -> bool:
     """Show `warning` unless it was shown for this file before; True if it was shown now."""
     store = settings()
     key = "safety/warned-location/" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
     if store.value(key, False, type=bool):
         return False
-    box = QMessageBox(QMessageBox.Icon.Information, f"{APP_NAME}: where this database is", warning)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        translate("Recovery", "{app}: where this database is").format(app=APP_NAME),
+        translated(warning),
+    )
     box.setObjectName("locationWarning")
     box.setParent(parent, box.windowFlags())
-    box.setInformativeText(f"{path}\n\nThis is said once for this file.")
+    box.setInformativeText(f"{path}\n\n" + translate("Recovery", "This is said once for this file."))
     box.exec()
     store.setValue(key, True)
     store.sync()

@@ -29,17 +29,17 @@ class SavedSearchList(QWidget):
         super().__init__(parent)
         self.setObjectName("savedSearches")
         self._db = db
-        self.heading = QLabel("Saved searches", self)
+        self.heading = QLabel(self.tr("Saved searches"), self)
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setContentsMargins(6, 8, 6, 2)
-        self.empty = QLabel("None yet: search (Ctrl+K), then “Save search…”.", self)
+        self.empty = QLabel(self.tr("None yet: search (Ctrl+K), then “Save search…”."), self)
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
         self.empty.setContentsMargins(6, 2, 6, 8)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Saved searches")
+        self.list.setAccessibleName(self.tr("Saved searches"))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -85,13 +85,15 @@ class SavedSearchList(QWidget):
         if saved is None:
             return
         menu = QMenu(self)
-        menu.addAction("Run", lambda: self.chosen.emit(saved.query))
-        menu.addAction("Delete…", lambda: self.delete(saved))
+        menu.addAction(self.tr("Run"), lambda: self.chosen.emit(saved.query))
+        menu.addAction(self.tr("Delete…"), lambda: self.delete(saved))
         menu.exec(self.list.viewport().mapToGlobal(pos))
 
     def delete(self, saved: SavedSearch) -> None:
         answer = QMessageBox.question(
-            self, "Delete saved search", f"Delete the saved search {saved.name!r}? The entries stay."
+            self,
+            self.tr("Delete saved search"),
+            self.tr("Delete the saved search “{name}”? The entries stay.").format(name=saved.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             delete_saved_search(self._db, saved.id)

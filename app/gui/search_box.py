@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.i18n import plain, translate
 from app.gui.search_results import Row, SearchResultsDelegate, SearchResultsModel
 from app.gui.search_runner import SearchRunner
 from app.services.kinds import BY_KEY
@@ -43,16 +44,17 @@ def per_kind_for(text: str) -> int:
 
 def syntax_html() -> str:
     rows = "".join(
-        f"<tr><td><code>{example}</code></td><td>&nbsp;&nbsp;{meaning}</td></tr>"
+        f"<tr><td><code>{example}</code></td><td>&nbsp;&nbsp;{translate('SearchSyntax', meaning)}</td></tr>"
         for example, meaning in SYNTAX_HELP
     )
-    return (
-        "<p><b>Search everything</b>: names and aliases in every script, titles, summaries, "
+    intro = translate(
+        "SearchSyntax",
+        "<b>Search everything</b>: names and aliases in every script, titles, summaries, "
         "facts, statements, quotes, source texts and notes. Accents and case do not matter; "
-        "Chinese, Thai, Lao, Khmer and Burmese are found from one character on.</p>"
-        f"<table>{rows}</table>"
-        "<p>Everything you write must hold. ↑ ↓ move, Enter opens, Esc goes back.</p>"
+        "Chinese, Thai, Lao, Khmer and Burmese are found from one character on.",
     )
+    keys = translate("SearchSyntax", "Everything you write must hold. ↑ ↓ move, Enter opens, Esc goes back.")
+    return f"<p>{intro}</p><table>{rows}</table><p>{keys}</p>"
 
 
 class SearchPanel(QFrame):
@@ -65,7 +67,7 @@ class SearchPanel(QFrame):
         self.setAutoFillBackground(True)
         self.model = SearchResultsModel(self)
         self.list = QListView(self)
-        self.list.setAccessibleName("Search results")
+        self.list.setAccessibleName(self.tr("Search results"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(SearchResultsDelegate(self.list))
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the box
@@ -78,12 +80,14 @@ class SearchPanel(QFrame):
         self.status.setObjectName("searchStatus")
         self.status.setWordWrap(True)
         self.status.setContentsMargins(8, 6, 8, 6)
-        self.status.setAccessibleName("Search status")
-        self.hints = QLabel("↑ ↓ move · Enter opens · Esc goes back", self)
+        self.status.setAccessibleName(self.tr("Search status"))
+        self.hints = QLabel(self.tr("↑ ↓ move · Enter opens · Esc goes back"), self)
         self.hints.setEnabled(False)
-        self.save_button = QPushButton("Save search…", self)
+        self.save_button = QPushButton(self.tr("Save search…"), self)
+        self.save_button.setAccessibleName(plain(self.save_button.text()))
         self.save_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.help_button = QPushButton("Syntax", self)
+        self.help_button = QPushButton(self.tr("Syntax"), self)
+        self.help_button.setAccessibleName(plain(self.help_button.text()))
         self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.help_button.setToolTip(syntax_html())
         footer = QHBoxLayout()
@@ -111,8 +115,8 @@ class SearchBox(QLineEdit):
     def __init__(self, runner: SearchRunner, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("searchBox")
-        self.setAccessibleName("Search everything")
-        self.setPlaceholderText("Search everything  (Ctrl+K)")
+        self.setAccessibleName(self.tr("Search everything"))
+        self.setPlaceholderText(self.tr("Search everything  (Ctrl+K)"))
         self.setClearButtonEnabled(True)
         self.setToolTip(syntax_html())
         self.setMinimumWidth(280)
@@ -176,7 +180,7 @@ class SearchBox(QLineEdit):
     def _show_searching(self) -> None:
         if not self._runner.busy or not self.text().strip():
             return
-        self.panel.status.setText("Searching…")
+        self.panel.status.setText(self.tr("Searching…"))
         self.panel.status.show()
         self._show_panel()
 
@@ -211,7 +215,9 @@ class SearchBox(QLineEdit):
                 self.activate()
                 return
         elif results.text.strip():
-            self.panel.status.setText(f"Nothing found for {results.text.strip()!r}.")
+            self.panel.status.setText(
+                self.tr("Nothing found for “{text}”.").format(text=results.text.strip())
+            )
             self.panel.status.show()
         self._show_panel()
 

@@ -6,9 +6,8 @@ text field (which keeps the key to itself: the box, the list filter, a note bein
 from the list of entries, where it filters that list as before; "Filter the list" keeps its
 own shortcut (Ctrl+Shift+F) in the Edit menu.
 
-Opening a note: the notes feature is not part of this branch yet, so a note found by search
-opens the entry it is written on (a standalone note says so in the status bar). When the notes
-feature lands, it connects to `SearchFeature.note_chosen` instead.
+Opening a note: a note found by search opens in the notes panel (`window.notes_panel`), beside
+the entry it is written on.
 """
 
 from __future__ import annotations
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.i18n import translated
 from app.gui.saved_search_list import SavedSearchList
 from app.gui.search_box import SearchBox, syntax_html
 from app.gui.search_runner import SearchRunner
@@ -80,14 +80,14 @@ class SearchFeature(QObject):
     def _actions(self) -> None:
         window = self.window
         edit_menu = next(o for o in window.find_action.associatedObjects() if isinstance(o, QMenu))
-        self.search_action = QAction("&Search everything…", window)
+        self.search_action = QAction(self.tr("&Search everything…"), window)
         self.search_action.setShortcut(QKeySequence("Ctrl+K"))
         self.search_action.triggered.connect(lambda: self.box.summon())
         # Find keeps its key, but now goes to the box unless the list or a text field has focus.
-        window.find_action.setText("&Find…")
+        window.find_action.setText(self.tr("&Find…"))
         window.find_action.triggered.disconnect()
         window.find_action.triggered.connect(self.find)
-        self.filter_action = QAction("F&ilter the list", window)
+        self.filter_action = QAction(self.tr("F&ilter the list"), window)
         self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.filter_action.triggered.connect(self._filter_list)
         edit_menu.insertAction(window.find_action, self.search_action)
@@ -97,7 +97,7 @@ class SearchFeature(QObject):
             edit_menu.insertAction(actions[after_find], self.filter_action)
         else:
             edit_menu.addAction(self.filter_action)
-        self.syntax_action = QAction("Search &syntax", window)
+        self.syntax_action = QAction(self.tr("Search &syntax"), window)
         self.syntax_action.triggered.connect(self.show_syntax)
         window.help_menu.addAction(self.syntax_action)
 
@@ -151,24 +151,28 @@ class SearchFeature(QObject):
             self.window.detail_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self, query: str) -> None:
-        name, ok = QInputDialog.getText(self.window, "Save search", f"Save {query!r} as:")
+        title = self.tr("Save search")
+        name, ok = QInputDialog.getText(self.window, title, self.tr("Save “{query}” as:").format(query=query))
         if not ok:
             return
         try:
             save_search(self.window.db, name, query)
         except NameTaken as exc:
-            answer = QMessageBox.question(self.window, "Save search", f"{exc} Replace it?")
+            question = self.tr("{problem} Replace it?").format(problem=translated(exc.message))
+            answer = QMessageBox.question(self.window, title, question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
             save_search(self.window.db, name, query, replace=True)
         except SavedSearchError as exc:
-            QMessageBox.warning(self.window, "Save search", str(exc))
+            QMessageBox.warning(self.window, title, translated(exc.message))
             return
         self.saved.refresh()
-        self.window.statusBar().showMessage(f"Saved the search as {' '.join(name.split())!r}.", 4000)
+        self.window.statusBar().showMessage(
+            self.tr("Saved the search as “{name}”.").format(name=" ".join(name.split())), 4000
+        )
 
     def show_syntax(self) -> None:
-        QMessageBox.information(self.window, "Search syntax", syntax_html())
+        QMessageBox.information(self.window, self.tr("Search syntax"), syntax_html())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:

@@ -13,12 +13,45 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from app.gui.i18n import translate
+from app.i18n import N_
 from app.services.search import Group, Hit, Results, Snippet
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the _Row of an index
 
 _Index = QModelIndex | QPersistentModelIndex
-_FIELD_LABEL = {"name": "", "note title": ""}
+_FIELD_LABEL = {"name": "", "note title": ""}  # hits in a name: the name itself is shown
+# Where a hit was found (the search index's field keys, app/db/search_index.py), as shown.
+_FIELD_NAMES = {
+    "name": N_("SearchFields", "name"),
+    "alias": N_("SearchFields", "other name"),
+    "abbreviation": N_("SearchFields", "abbreviation"),
+    "official name": N_("SearchFields", "official name"),
+    "note title": N_("SearchFields", "note title"),
+    "summary": N_("SearchFields", "summary"),
+    "title": N_("SearchFields", "title"),
+    "fact": N_("SearchFields", "fact"),
+    "statement": N_("SearchFields", "statement"),
+    "quote": N_("SearchFields", "quote"),
+    "capital": N_("SearchFields", "capital"),
+    "place": N_("SearchFields", "place"),
+    "source text": N_("SearchFields", "source text"),
+    "note": N_("SearchFields", "note"),
+}
+
+
+def field_name(key: str) -> str:
+    return translate("SearchFields", _FIELD_NAMES.get(key, key))
+
+
+def group_label(group: Group) -> str:
+    return translate("Kinds", group.label)
+
+
+def more_label(group: Group) -> str:
+    return translate("SearchResults", "More in {group}…").format(group=group_label(group))
+
+
 MARK_COLOR = "#ffe27a"  # the marker pen: readable under dark and light text alike
 
 
@@ -71,14 +104,13 @@ class SearchResultsModel(QAbstractListModel):
             return row
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if row.type == "heading":
-                return row.group.label
+                return group_label(row.group)
             if row.type == "more":
-                return f"More {row.group.label.lower()}…"
+                return more_label(row.group)
             assert row.hit is not None
-            return f"{row.hit.title} — {row.hit.field}: {row.hit.snippet.text}"
+            return f"{row.hit.title} — {field_name(row.hit.field)}: {row.hit.snippet.text}"
         if role == Qt.ItemDataRole.ToolTipRole and row.hit is not None:
-            where = "the name" if row.hit.field in _FIELD_LABEL else f"its {row.hit.field}"
-            return f"Found in {where}. Enter opens it."
+            return self.tr("Found in: {field}. Enter opens it.").format(field=field_name(row.hit.field))
         return None
 
     def first_hit(self) -> int:
@@ -127,7 +159,7 @@ class SearchResultsDelegate(QStyledItemDelegate):
             painter.drawText(
                 rect.adjusted(self.PAD, 4, -self.PAD, 0),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                row.group.label,
+                group_label(row.group),
             )
             painter.restore()
             return
@@ -141,7 +173,7 @@ class SearchResultsDelegate(QStyledItemDelegate):
             painter.drawText(
                 rect.adjusted(self.PAD * 3, 0, -self.PAD, 0),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                f"More {row.group.label.lower()}…",
+                more_label(row.group),
             )
             painter.restore()
             return
@@ -164,10 +196,11 @@ class SearchResultsDelegate(QStyledItemDelegate):
         else:
             parts.append((hit.title, bold))
         if hit.entry_name:
-            parts.append((f" · on {hit.entry_name}", _colored(muted)))
+            on = translate("SearchResults", "· on {entry}").format(entry=hit.entry_name)
+            parts.append((f" {on}", _colored(muted)))
         lines = [parts]
         if not in_name:
-            lines.append([(f"{hit.field}: ", _colored(muted)), *_marked(hit.snippet, None)])
+            lines.append([(f"{field_name(hit.field)}: ", _colored(muted)), *_marked(hit.snippet, None)])
         painter.setClipRect(rect.adjusted(self.PAD * 3, 0, -self.PAD, 0))
         painter.setPen(color)
         x = rect.left() + self.PAD * 3

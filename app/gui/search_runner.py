@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from app.db.database import Database
+from app.gui.i18n import translated
 from app.gui.workers import Task
 from app.services.progress import Cancelled, Progress
 from app.services.search import Results, Search, SearchError
@@ -101,11 +102,11 @@ class SearchRunner(QObject):
         if generation != self._generation:
             return
         if isinstance(result, SearchError):
-            self.failed.emit(str(result))
+            self.failed.emit(translated(result.message))
         else:
             self.finished.emit(result)
 
     def _failed(self, task: Task, generation: int, message: str) -> None:
         self._forget(task)
         if generation == self._generation:
-            self.failed.emit(f"The search failed: {message}")
+            self.failed.emit(self.tr("The search failed: {reason}").format(reason=message))

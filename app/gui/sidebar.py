@@ -17,6 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from app.gui.i18n import kind_plural
 from app.services.kinds import KINDS
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,7 +32,7 @@ class Sidebar(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAccessibleName("Sidebar")
+        self.setAccessibleName(self.tr("Sidebar"))
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
         self.setItemsExpandable(False)
@@ -42,9 +43,9 @@ class Sidebar(QTreeWidget):
         self._sections: dict[str, list[QTreeWidgetItem]] = {}  # heading, then its items
         self._items: dict[str, QTreeWidgetItem] = {}
         self._actions: dict[str, Callable[[], None]] = {}
-        self.add_section(LIBRARY, "Library")
+        self.add_section(LIBRARY, self.tr("Library"))
         for kind in KINDS:
-            self.add_item(LIBRARY, kind.key, kind.plural)
+            self.add_item(LIBRARY, kind.key, kind_plural(kind.key))
         self.currentItemChanged.connect(self._changed)
 
     # --- building --------------------------------------------------------------------------

@@ -30,6 +30,11 @@ def restore_layout(window: MainWindow) -> None:
         window.splitter.restoreState(splitter)
 
 
+def has_saved_layout() -> bool:
+    """Has the window been laid out by the researcher before (closed at least once)?"""
+    return settings().value(STATE) is not None
+
+
 def last_entry() -> str | None:
     """The entry to open on start, if the researcher wants that and one was open."""
     stored = settings()

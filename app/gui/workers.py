@@ -19,12 +19,17 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.i18n import Explained
 from app.services.progress import Cancelled, Progress
 
 log = logging.getLogger(__name__)
 
 
 def _plain(exc: Exception) -> str:
+    if isinstance(exc, Explained):
+        from app.gui.i18n import translated
+
+        return translated(exc.message)
     return str(exc) or exc.__class__.__name__
 
 

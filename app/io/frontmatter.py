@@ -18,22 +18,22 @@ FENCE = "---"
 
 # YAML line breaks beyond \n and \r: PyYAML writes them raw inside single quotes, where a reader
 # folds them into spaces, so such strings go in double quotes, where they are escaped.
-_LINE_BREAKS = ("\x85", "\u2028", "\u2029")
+_LINE_BREAKS = re.compile("[\x85\u2028\u2029]")
 
 
 class _Dumper(yaml.SafeDumper):
     """Safe dumping: plain data only, never a Python object tag."""
 
 
-# libyaml's emitter, when PyYAML has it, is ten times faster (an export writes thousands of
-# these) but escapes characters beyond the BMP (emoji, rarer Han characters) as \U0001F1F1;
-# text that holds them goes through the Python emitter, which writes them as themselves.
+# libyaml's emitter, when PyYAML has it, is several times faster (an export writes thousands
+# of these) but escapes characters beyond the BMP (emoji, rarer Han characters) as \U0001F1F1;
+# when its text holds such an escape, the Python emitter writes it again, with them as themselves.
 class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Safe dumping: plain data only, never a Python object tag."""
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if any(ch in value for ch in _LINE_BREAKS):
+    if _LINE_BREAKS.search(value):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     return dumper.represent_str(value)
 
@@ -41,30 +41,20 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _represent_str)
 _FastDumper.add_representer(str, _represent_str)
 
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def _beyond_bmp(value: Any) -> bool:
-    if isinstance(value, str):
-        return _ASTRAL.search(value) is not None
-    if isinstance(value, Mapping):
-        return any(_beyond_bmp(k) or _beyond_bmp(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return any(_beyond_bmp(v) for v in value)
-    return False
+_OPTIONS: dict[str, Any] = {
+    "sort_keys": False,
+    "allow_unicode": True,
+    "default_flow_style": False,
+    "width": 2**31 - 1,  # one line per value: simpler for other tools' YAML readers
+}
 
 
 def dump(fields: Mapping[str, Any]) -> str:
     """The front matter block for `fields`, fences included, ending in a newline."""
-    text = yaml.dump(
-        dict(fields),
-        Dumper=_Dumper if _beyond_bmp(fields) else _FastDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=2**31 - 1,  # one line per value: simpler for other tools' YAML readers
-    )
+    data = dict(fields)
+    text = yaml.dump(data, Dumper=_FastDumper, **_OPTIONS)
+    if "\\U" in text:  # an escaped astral character (or a backslash-U the text holds)
+        text = yaml.dump(data, Dumper=_Dumper, **_OPTIONS)
     return f"{FENCE}\n{text}{FENCE}\n"
 
 

@@ -19,6 +19,7 @@ from typing import Literal
 
 from app.io import frontmatter
 from app.services.dto import CitationView, EntryDetail, Ref
+from app.services.footnotes import FootnoteNumbers
 
 LinkStyle = Literal["wiki", "markdown"]
 LINK_STYLES: tuple[LinkStyle, ...] = ("wiki", "markdown")
@@ -219,24 +220,19 @@ def _percent_decode(text: str) -> str:
 
 
 class Footnotes:
-    """Citations as Markdown footnotes [^c1]: the quote and where it comes from. The same
-    citation cited twice in a file is one footnote."""
+    """Citations as Markdown footnotes [^c1]: the quote and where it comes from."""
 
     def __init__(self, links: Links, here: str) -> None:
         self._links = links
         self._here = here
-        self._numbers: dict[CitationView, int] = {}
+        self._numbers = FootnoteNumbers()
 
     def mark(self, citations: Iterable[CitationView]) -> str:
-        marks = []
-        for c in citations:
-            n = self._numbers.setdefault(c, len(self._numbers) + 1)
-            marks.append(f"[^c{n}]")
-        return "".join(dict.fromkeys(marks))
+        return "".join(f"[^c{n}]" for n, _ in self._numbers.number(citations))
 
     def definitions(self) -> str:
         lines = []
-        for c, n in self._numbers.items():
+        for n, c in self._numbers.cited():
             parts = []
             if c.quote:
                 parts.append(f"“{inline(c.quote)}”")

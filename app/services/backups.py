@@ -41,6 +41,7 @@ from app.db.backup import (
 )
 from app.db.connection import connect
 from app.db.database import DatabaseRefused, State, inspect
+from app.i18n import N_, T_, Explained, Message
 from app.paths import backups_dir
 
 KEEP_DAYS = 7
@@ -55,15 +56,15 @@ BEFORE_RESTORE = "before-restore"
 DAMAGED_COPY = "damaged-before-restore"
 
 _LABELS = {
-    DAILY: "Daily backup",
-    MANUAL: "Backed up by you",
-    BEFORE_IMPORT: "Before an import",
-    BEFORE_RESTORE: "Before a restore",
-    DAMAGED_COPY: "Damaged file, kept before a restore",
+    DAILY: N_("Backups", "Daily backup"),
+    MANUAL: N_("Backups", "Backed up by you"),
+    BEFORE_IMPORT: N_("Backups", "Before an import"),
+    BEFORE_RESTORE: N_("Backups", "Before a restore"),
+    DAMAGED_COPY: N_("Backups", "Damaged file, kept before a restore"),
 }
 
 
-class BackupUnusable(Exception):
+class BackupUnusable(Explained):
     """This file cannot be restored; the message says why in plain words. Nothing changed."""
 
 
@@ -75,12 +76,13 @@ class BackupInfo:
     size: int
     entries: int | None = None  # None: not counted, or the file could not be read
     notes: int | None = None
-    problem: str | None = None
+    problem: Message | None = None
 
     @property
     def label(self) -> str:
+        """Why it was taken (marked in the "Backups" context for the GUI to translate)."""
         if self.reason.startswith("before-migrating-from-"):
-            return "Before a schema update"
+            return N_("Backups", "Before a schema update")
         return _LABELS.get(self.reason, self.reason.replace("-", " ").capitalize())
 
     @property
@@ -176,7 +178,13 @@ def _counted(info: BackupInfo) -> BackupInfo:
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return BackupInfo(info.path, info.taken_at, info.reason, info.size, problem=f"cannot be read ({exc})")
+        return BackupInfo(
+            info.path,
+            info.taken_at,
+            info.reason,
+            info.size,
+            problem=T_("Backups", "cannot be read ({error})").format(error=exc),
+        )
     return BackupInfo(info.path, info.taken_at, info.reason, info.size, int(entries), int(notes))
 
 
@@ -229,11 +237,13 @@ def check_backup(path: Path) -> BackupInfo:
     try:
         found = inspect(path)
     except DatabaseRefused as exc:
-        raise BackupUnusable(str(exc)) from exc
+        raise BackupUnusable(exc.message) from exc
     if found.state is State.MISSING:
-        raise BackupUnusable(f"{path} does not exist.")
+        raise BackupUnusable(T_("Backups", "{path} does not exist.").format(path=path))
     if found.state is State.BLANK:
-        raise BackupUnusable(f"{path} is an empty database; it holds nothing to restore.")
+        raise BackupUnusable(
+            T_("Backups", "{path} is an empty database; it holds nothing to restore.").format(path=path)
+        )
     try:
         conn = connect(path, readonly=True)
         try:
@@ -242,11 +252,21 @@ def check_backup(path: Path) -> BackupInfo:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupUnusable(f"{path} is damaged and cannot be restored ({exc}).") from exc
+        raise BackupUnusable(
+            T_("Backups", "{path} is damaged and cannot be restored ({error}).").format(path=path, error=exc)
+        ) from exc
     if integrity != ["ok"]:
-        raise BackupUnusable(f"{path} is damaged and cannot be restored ({integrity[0]}).")
+        raise BackupUnusable(
+            T_("Backups", "{path} is damaged and cannot be restored ({error}).").format(
+                path=path, error=integrity[0]
+            )
+        )
     if broken:
-        raise BackupUnusable(f"{path} has {broken} broken references and cannot be restored.")
+        raise BackupUnusable(
+            T_("Backups", "{path} has {count} broken references and cannot be restored.").format(
+                path=path, count=broken
+            )
+        )
     parsed = parse_backup_name(path.name)
     stat = path.stat()
     taken = parsed.taken_at if parsed else datetime.fromtimestamp(stat.st_mtime, UTC)
@@ -263,7 +283,7 @@ def restore(db_path: Path, backup: Path, *, checked: BackupInfo | None = None) -
     """
     info = checked if checked is not None and checked.path == backup else check_backup(backup)
     if backup.resolve() == db_path.resolve():
-        raise BackupUnusable("That is the database itself, not a backup of it.")
+        raise BackupUnusable(T_("Backups", "That is the database itself, not a backup of it."))
     incoming = db_path.with_name(db_path.name + ".restoring")
     backup_to(backup, incoming)
     try:

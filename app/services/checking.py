@@ -8,6 +8,7 @@ import sqlite3
 from app.db import list_index, search_index
 from app.db.database import Database
 from app.db.schema_version import HEAD
+from app.i18n import T_, Text
 from app.services.dto import CheckReport
 from app.services.entries import EntryLists
 from app.services.kinds import KINDS
@@ -67,51 +68,77 @@ def reindex(db: Database, progress: Progress = NO_PROGRESS) -> int:
     return search_index.rebuild(conn, progress.step)
 
 
-def findings(report: CheckReport) -> list[str]:
+def findings(report: CheckReport) -> list[Text]:
     """What the check found, as sentences a researcher can act on."""
     lines = []
     if report.integrity == ("ok",):
-        lines.append("The file is sound: SQLite read every page and index and found nothing wrong.")
+        lines.append(
+            T_("Checking", "The file is sound: SQLite read every page and index and found nothing wrong.")
+        )
     else:
         n = len(report.integrity)
-        first = report.integrity[0]
-        lines.append(
-            f"The file is damaged: SQLite found {'a problem' if n == 1 else f'{n} problems'} in its "
-            f"structure (the first: {first}). Restore a backup (File ▸ Restore from backup…, or "
-            "`roundtable restore`); Roundtable keeps the damaged file."
+        damaged = (
+            T_(
+                "Checking",
+                "The file is damaged: SQLite found a problem in its structure ({first}). Restore a "
+                "backup (File ▸ Restore from backup…, or `roundtable restore`); Roundtable keeps the "
+                "damaged file.",
+            )
+            if n == 1
+            else T_(
+                "Checking",
+                "The file is damaged: SQLite found {count} problems in its structure (the first: "
+                "{first}). Restore a backup (File ▸ Restore from backup…, or `roundtable restore`); "
+                "Roundtable keeps the damaged file.",
+            )
         )
+        lines.append(damaged.format(count=n, first=report.integrity[0]))
     if report.foreign_key_problems < 0:
-        lines.append("The references between entries could not be checked.")
+        lines.append(T_("Checking", "The references between entries could not be checked."))
     elif report.foreign_key_problems:
         lines.append(
-            f"{report.foreign_key_problems} references point at entries or notes that no longer exist."
+            T_("Checking", "{count} references point at entries or notes that no longer exist.").format(
+                count=report.foreign_key_problems
+            )
         )
     else:
-        lines.append("Every reference between entries, notes and sources points at something that exists.")
+        lines.append(
+            T_(
+                "Checking",
+                "Every reference between entries, notes and sources points at something that exists.",
+            )
+        )
     if report.schema_revision != report.head_revision:
         lines.append(
-            f"The schema revision is {report.schema_revision or 'unknown'}, not this version's "
-            f"{report.head_revision}."
+            T_("Checking", "The schema revision is {revision}, not this version's {head}.").format(
+                revision=report.schema_revision or "?", head=report.head_revision
+            )
         )
     if report.search_index:
         lines.append(
-            "The search index does not match the library ("
-            + "; ".join(report.search_index[:3])
-            + "). `roundtable check --reindex` rebuilds it."
+            T_(
+                "Checking",
+                "The search index does not match the library ({problems}). "
+                "`roundtable check --reindex` rebuilds it.",
+            ).format(problems="; ".join(report.search_index[:3]))
         )
     if report.list_index:
         lines.append(
-            "The lists do not show what the library holds ("
-            + "; ".join(report.list_index[:3])
-            + "). `roundtable check --reindex` rebuilds them."
+            T_(
+                "Checking",
+                "The lists do not show what the library holds ({problems}). "
+                "`roundtable check --reindex` rebuilds them.",
+            ).format(problems="; ".join(report.list_index[:3]))
         )
     if report.counts:
         lines.append(
-            f"It holds {sum(v for k, v in report.counts.items() if k in _ENTRY_LABELS)} entries and "
-            f"{report.counts.get('notes', 0)} notes."
+            T_("Checking", "It holds {entries} entries and {notes} notes.").format(
+                entries=sum(v for k, v in report.counts.items() if k in _ENTRY_LABELS),
+                notes=report.counts.get("notes", 0),
+            )
         )
     else:
-        lines.append("Its entries could not be counted.")
+        lines.append(T_("Checking", "Its entries could not be counted."))
     return lines
 
 

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from app.db.database import Database
+from app.i18n import N_
 from app.services.dto import (
     AliasView,
     CitationView,
@@ -27,41 +28,41 @@ _REF = "{a}.id, {a}.kind, {a}.slug, {a}.name"
 
 # Fields of each kind's own table, in display order: (column, label, entity-reference?)
 _FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
-    "person": (("country_id", "Country", True),),
+    "person": (("country_id", N_("Fields", "Country"), True),),
     "country": (
-        ("official_name", "Official name", False),
-        ("iso_alpha2", "ISO 3166-1 alpha-2", False),
-        ("iso_alpha3", "ISO 3166-1 alpha-3", False),
-        ("iso_numeric", "ISO 3166-1 numeric", False),
-        ("capital", "Capital", False),
+        ("official_name", N_("Fields", "Official name"), False),
+        ("iso_alpha2", N_("Fields", "ISO 3166-1 alpha-2"), False),
+        ("iso_alpha3", N_("Fields", "ISO 3166-1 alpha-3"), False),
+        ("iso_numeric", N_("Fields", "ISO 3166-1 numeric"), False),
+        ("capital", N_("Fields", "Capital"), False),
     ),
     "organization": (
-        ("abbreviation", "Abbreviation", False),
-        ("org_kind", "Kind", False),
-        ("country_id", "Country", True),
-        ("parent_id", "Part of", True),
+        ("abbreviation", N_("Fields", "Abbreviation"), False),
+        ("org_kind", N_("Fields", "Kind"), False),
+        ("country_id", N_("Fields", "Country"), True),
+        ("parent_id", N_("Fields", "Part of"), True),
     ),
     "initiative": (
-        ("initiative_kind", "Kind", False),
-        ("status", "Status", False),
-        ("announced_at_id", "Announced at", True),
-        ("announced_on", "Announced on", False),
+        ("initiative_kind", N_("Fields", "Kind"), False),
+        ("status", N_("Fields", "Status"), False),
+        ("announced_at_id", N_("Fields", "Announced at"), True),
+        ("announced_on", N_("Fields", "Announced on"), False),
     ),
     "event": (
-        ("event_kind", "Kind", False),
-        ("start_date", "Start", False),
-        ("end_date", "End", False),
-        ("place", "Place", False),
-        ("country_id", "Country", True),
-        ("part_of_id", "Part of", True),
+        ("event_kind", N_("Fields", "Kind"), False),
+        ("start_date", N_("Fields", "Start"), False),
+        ("end_date", N_("Fields", "End"), False),
+        ("place", N_("Fields", "Place"), False),
+        ("country_id", N_("Fields", "Country"), True),
+        ("part_of_id", N_("Fields", "Part of"), True),
     ),
     "source": (
-        ("source_kind", "Kind", False),
-        ("publisher", "Publisher", False),
-        ("url", "URL", False),
-        ("archived_url", "Archived copy", False),
-        ("published", "Published", False),
-        ("reliability", "Reliability", False),
+        ("source_kind", N_("Fields", "Kind"), False),
+        ("publisher", N_("Fields", "Publisher"), False),
+        ("url", N_("Fields", "URL"), False),
+        ("archived_url", N_("Fields", "Archived copy"), False),
+        ("published", N_("Fields", "Published"), False),
+        ("reliability", N_("Fields", "Reliability"), False),
     ),
 }
 
@@ -170,7 +171,7 @@ class EntryDetails:
         row = self._conn.execute(
             f"SELECT {', '.join(cols)}{extra} FROM {ref.kind} WHERE id = ?", (ref.id,)
         ).fetchone()
-        out = [FieldView("Name", ref.name, None, tuple(by_field.get("name", [])))]
+        out = [FieldView(N_("Fields", "Name"), ref.name, None, tuple(by_field.get("name", [])))]
         for (col, label, is_ref), value in zip(spec, row, strict=False):
             if value is None or value == "":
                 continue
@@ -303,7 +304,7 @@ class EntryDetails:
         }.get(ref.kind)
         if officials_where:
             group(
-                "Officials",
+                N_("Related", "Officials"),
                 self._links(
                     f"""SELECT role_id, {ref_x}, title FROM (
                           SELECT r.id AS role_id, r.person_id, r.title, row_number() OVER (
@@ -317,7 +318,7 @@ class EntryDetails:
             )
         if ref.kind == "country":
             group(
-                "Organizations",
+                N_("Related", "Organizations"),
                 self._links(
                     f"SELECT o.id, {ref_x}, coalesce(o.org_kind, '') FROM organization o "
                     f"JOIN entity x ON x.id = o.id WHERE o.country_id = ? AND {live} ORDER BY x.name",
@@ -326,7 +327,7 @@ class EntryDetails:
             )
         if ref.kind == "organization":
             group(
-                "Parts",
+                N_("Related", "Parts"),
                 self._links(
                     f"SELECT o.id, {ref_x}, coalesce(o.org_kind, '') FROM organization o "
                     f"JOIN entity x ON x.id = o.id WHERE o.parent_id = ? AND {live} ORDER BY x.name",
@@ -335,7 +336,7 @@ class EntryDetails:
             )
         if ref.kind == "initiative":
             group(
-                "Parties",
+                N_("Related", "Parties"),
                 self._links(
                     f"SELECT ip.id, {ref_x}, ip.role FROM initiative_party ip "
                     f"JOIN entity x ON x.id = ip.entity_id WHERE ip.initiative_id = ? AND {live} "
@@ -346,7 +347,7 @@ class EntryDetails:
             )
         else:
             group(
-                "Initiatives",
+                N_("Related", "Initiatives"),
                 self._links(
                     f"SELECT ip.id, {ref_x}, ip.role FROM initiative_party ip "
                     f"JOIN entity x ON x.id = ip.initiative_id WHERE ip.entity_id = ? AND {live} "
@@ -357,7 +358,7 @@ class EntryDetails:
             )
         if ref.kind == "event":
             group(
-                "Participants",
+                N_("Related", "Participants"),
                 self._links(
                     f"SELECT pa.id, {ref_x}, pa.role FROM participation pa "
                     f"JOIN entity x ON x.id = pa.entity_id WHERE pa.event_id = ? AND {live} "
@@ -367,7 +368,7 @@ class EntryDetails:
                 ),
             )
             group(
-                "Announced here",
+                N_("Related", "Announced here"),
                 self._links(
                     f"SELECT i.id, {ref_x}, coalesce(i.status, '') FROM initiative i "
                     f"JOIN entity x ON x.id = i.id WHERE i.announced_at_id = ? AND {live} ORDER BY x.name",
@@ -375,7 +376,7 @@ class EntryDetails:
                 ),
             )
             group(
-                "Events within",
+                N_("Related", "Events within"),
                 self._links(
                     f"SELECT ev.id, {ref_x}, coalesce(ev.start_date, '') FROM event ev "
                     f"JOIN entity x ON x.id = ev.id WHERE ev.part_of_id = ? AND {live} ORDER BY ev.start_date",
@@ -384,7 +385,7 @@ class EntryDetails:
             )
         else:
             group(
-                "Events",
+                N_("Related", "Events"),
                 self._links(
                     f"SELECT pa.id, {ref_x}, pa.role FROM participation pa "
                     f"JOIN entity x ON x.id = pa.event_id WHERE pa.entity_id = ? AND {live} "

@@ -11,6 +11,7 @@ and a snapshot brings them back on undo.
 from __future__ import annotations
 
 import re
+import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -24,8 +25,10 @@ from sqlalchemy.orm import Session
 from app.clock import now_iso
 from app.db import models as m
 from app.db.database import Database
+from app.i18n import T_, Message, Text
 from app.services.entry_forms import (
     ALIAS_KINDS,
+    DATE_HINT,
     FIELDS,
     HAS_ROLES,
     AliasInput,
@@ -34,17 +37,27 @@ from app.services.entry_forms import (
     EntryInput,
     FieldSpec,
     RoleInput,
-    Rows,
     Snapshot,
     ValidationError,
+    _Rows,
     check_date,
     check_span,
 )
 from app.services.kinds import BY_KEY
 from app.services.slugs import MAX_SLUG, is_slug, slugify, unique_slug
+from app.services.tags import BadTag, drop_unused_tags, parse_tags, tag_sort_key, write_entry_tags
 
+_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+_SCRIPT_RE = re.compile(r"^[A-Z][a-z]{3}$")
+_URL_RE = re.compile(r"^https?://\S+$")
+MAX_LINE = 2000
+
+_MODEL = m.MODEL_OF_KIND
+# What forms, commands and callers import from here (defined in entry_forms, which needs no
+# SQLAlchemy, so the window can show a form without loading it).
 __all__ = [
     "ALIAS_KINDS",
+    "DATE_HINT",
     "FIELDS",
     "HAS_ROLES",
     "AliasInput",
@@ -60,19 +73,13 @@ __all__ = [
     "check_span",
 ]
 
-_LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-_SCRIPT_RE = re.compile(r"^[A-Z][a-z]{3}$")
-_URL_RE = re.compile(r"^https?://\S+$")
-MAX_LINE = 2000
-_MODEL = m.MODEL_OF_KIND
-
 
 def _frozen(row: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(row))
 
 
 def _snapshot(session: Session, entity_id: int) -> Snapshot | None:
-    def rows(sql: str, **params: Any) -> Rows:
+    def rows(sql: str, **params: Any) -> _Rows:
         return tuple(_frozen(dict(r)) for r in session.execute(text(sql), params).mappings())
 
     entity = rows("SELECT * FROM entity WHERE id = :id", id=entity_id)
@@ -87,31 +94,69 @@ def _snapshot(session: Session, entity_id: int) -> Snapshot | None:
         "OR role_id IN (SELECT id FROM role WHERE person_id = :id) ORDER BY id",
         id=entity_id,
     )
-    return Snapshot(kind, entity[0], own[0] if own else _frozen({}), aliases, roles, citations)
+    tags = session.scalars(
+        text("SELECT t.name FROM entity_tag et JOIN tag t ON t.id = et.tag_id WHERE et.entity_id = :id"),
+        {"id": entity_id},
+    )
+    return Snapshot(
+        kind,
+        entity[0],
+        own[0] if own else _frozen({}),
+        aliases,
+        roles,
+        citations,
+        tuple(sorted(tags, key=tag_sort_key)),
+    )
+
+
+def _driver_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under `session`, inside its transaction: tags are written by the
+    same plain-SQL helpers as note tags (app/services/tags.py)."""
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
+
+
+def _write_tags(session: Session, entity_id: int, names: tuple[str, ...]) -> None:
+    session.flush()  # the ORM's pending rows first: the tags go through the same transaction
+    write_entry_tags(_driver_connection(session), entity_id, names)
 
 
 # --- validation ------------------------------------------------------------------------------
+
+
+def _kinds(kinds: Sequence[str]) -> Text:
+    """The kinds an entry field accepts, as the sidebar names them: 'Countries'."""
+    first = Text("Kinds", BY_KEY[kinds[0]].plural)
+    if len(kinds) == 1:
+        return first
+    return T_("Validation", "{first} or {rest}").format(first=first, rest=_kinds(kinds[1:]))
+
+
+def _one_of(choices: Sequence[str]) -> Text:
+    return T_("Validation", "Choose one of: {choices}.").format(choices=", ".join(choices))
 
 
 class _Checker:
     def __init__(self, session: Session, entity_id: int | None) -> None:
         self.s = session
         self.entity_id = entity_id
-        self.errors: dict[str, str] = {}
+        self.errors: dict[str, Message] = {}
 
-    def fail(self, key: str, message: str) -> None:
+    def fail(self, key: str, message: Message) -> None:
         self.errors.setdefault(key, message)
 
-    def line(self, key: str, value: str, *, required: bool = False, label: str = "") -> str | None:
+    def line(self, key: str, value: str, *, required: Text | None = None) -> str | None:
+        """`required`: what to say when it is empty (None: it may be)."""
         value = value.strip()
         if not value:
-            if required:
-                self.fail(key, f"{label or 'This'} is required.")
+            if required is not None:
+                self.fail(key, required)
             return None
         if "\n" in value or "\r" in value:
-            self.fail(key, "Keep it on one line.")
+            self.fail(key, T_("Validation", "Keep it on one line."))
         elif len(value) > MAX_LINE:
-            self.fail(key, f"Keep it under {MAX_LINE} characters.")
+            self.fail(key, T_("Validation", "Keep it under {limit} characters.").format(limit=MAX_LINE))
         return value
 
     def date(self, key: str, value: str) -> str | None:
@@ -124,12 +169,12 @@ class _Checker:
             return None
         return value
 
-    def entry(self, key: str, value: str, kinds: Sequence[str], label: str) -> int | None:
+    def entry(self, key: str, value: str, kinds: Sequence[str]) -> int | None:
         """An entry named by slug or by its exact name (any case), of one of `kinds`."""
         value = value.strip()
         if not value:
             return None
-        what = " or ".join(BY_KEY[k].singular.lower() for k in kinds)
+        what = _kinds(kinds)
         found = self.s.execute(
             select(m.Entity.id, m.Entity.kind).where(m.Entity.slug == value, m.Entity.deleted_at.is_(None))
         ).all()
@@ -142,19 +187,30 @@ class _Checker:
                 )
             ).all()
         if not found:
-            self.fail(key, f"There is no {what} called “{value}”.")
+            self.fail(
+                key,
+                T_("Validation", "Nothing in {kinds} is called “{value}”.").format(kinds=what, value=value),
+            )
             return None
         if len(found) > 1:
-            self.fail(key, f"{len(found)} entries are called “{value}”; choose one from the list.")
+            self.fail(
+                key,
+                T_("Validation", "{count} entries are called “{value}”; choose one from the list.").format(
+                    count=len(found), value=value
+                ),
+            )
             return None
         entity_id, kind = found[0]
         if kind not in kinds:
             self.fail(
-                key, f"“{value}” is a {BY_KEY[kind].singular.lower()}; {label.lower()} must be a {what}."
+                key,
+                T_("Validation", "“{value}” is listed under {kind}, not under {kinds}.").format(
+                    value=value, kind=Text("Kinds", BY_KEY[kind].plural), kinds=what
+                ),
             )
             return None
         if entity_id == self.entity_id:
-            self.fail(key, f"An entry cannot be its own {label.lower()}.")
+            self.fail(key, T_("Validation", "An entry cannot refer to itself here."))
             return None
         return int(entity_id)
 
@@ -167,13 +223,14 @@ class _Clean:
     columns: Mapping[str, Any]
     aliases: tuple[AliasInput, ...]
     roles: tuple[tuple[RoleInput, int | None, int | None], ...]  # with organization, country ids
+    tags: tuple[str, ...] | None  # None: as they are
 
 
 def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clean:
     if inp.kind not in _MODEL:
-        raise ValidationError({"kind": f"Unknown kind {inp.kind!r}."})
+        raise ValidationError({"kind": T_("Validation", "Unknown kind {kind}.").format(kind=inp.kind)})
     c = _Checker(session, entity_id)
-    name = c.line("name", inp.name, required=True, label="A name") or ""
+    name = c.line("name", inp.name, required=T_("Validation", "A name is required.")) or ""
 
     others = select(m.Entity.slug)
     if entity_id is not None:
@@ -187,13 +244,20 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
         )
         slug = unique_slug(slugify(name, fallback=inp.kind), taken)
     elif not is_slug(slug):
-        c.fail("slug", "Use lowercase letters a–z, digits and single hyphens, e.g. chen-gang.")
+        c.fail(
+            "slug", T_("Validation", "Use lowercase letters a–z, digits and single hyphens, e.g. chen-gang.")
+        )
     else:
         holder = session.scalar(
             select(m.Entity.name).where(m.Entity.slug == slug, m.Entity.id != (entity_id or -1))
         )
         if holder is not None:
-            c.fail("slug", f"“{slug}” is already the slug of {holder}.")
+            c.fail(
+                "slug",
+                T_("Validation", "“{slug}” is already the slug of {holder}.").format(
+                    slug=slug, holder=holder
+                ),
+            )
 
     columns: dict[str, Any] = {}
     for spec in FIELDS[inp.kind]:
@@ -204,23 +268,25 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
         elif spec.type == "date":
             value = c.date(spec.key, raw)
         elif spec.type == "entry":
-            value = c.entry(spec.key, raw, spec.kinds, spec.label)
+            value = c.entry(spec.key, raw, spec.kinds)
         elif spec.type == "choice":
             value = raw.strip() or None
             if value is not None and value not in spec.choices:
-                c.fail(spec.key, f"Choose one of: {', '.join(spec.choices)}.")
+                c.fail(spec.key, _one_of(spec.choices))
         elif spec.type == "code":
             value = c.line(spec.key, raw.upper())
             if value is not None and not re.match(spec.pattern, value):
-                c.fail(spec.key, f"Write {spec.hint}.")
+                c.fail(spec.key, T_("Validation", "Write {hint}.").format(hint=Text("Hints", spec.hint)))
         elif spec.type == "url":
             value = c.line(spec.key, raw)
             if value is not None and not _URL_RE.match(value):
-                c.fail(spec.key, "Write a web address starting with http:// or https://.")
+                c.fail(spec.key, T_("Validation", "Write a web address starting with http:// or https://."))
         else:
             value = c.line(spec.key, raw)
         if spec.required and value is None and spec.key not in c.errors:
-            c.fail(spec.key, f"{spec.label} is required.")
+            c.fail(
+                spec.key, T_("Validation", "{field} is required.").format(field=Text("Fields", spec.label))
+            )
         columns[spec.column] = value
 
     if inp.kind == "event":
@@ -234,29 +300,39 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
             )
         )
         if holder is not None:
-            c.fail("iso_alpha2", f"{columns['iso_alpha2']} is already the code of {holder}.")
+            c.fail(
+                "iso_alpha2",
+                T_("Validation", "{code} is already the code of {holder}.").format(
+                    code=columns["iso_alpha2"], holder=holder
+                ),
+            )
 
     aliases = []
     for i, a in enumerate(inp.aliases):
         at = f"aliases[{i}]"
-        value = c.line(f"{at}.value", a.value, required=True, label="The name") or ""
+        value = c.line(f"{at}.value", a.value, required=T_("Validation", "The name is required.")) or ""
         language, script = a.language.strip(), a.script.strip()
         if language and not _LANGUAGE_RE.match(language):
-            c.fail(f"{at}.language", "Write a language tag such as zh-Hans, th, lo, km or vi.")
+            c.fail(
+                f"{at}.language", T_("Validation", "Write a language tag such as zh-Hans, th, lo, km or vi.")
+            )
         if script and not _SCRIPT_RE.match(script):
-            c.fail(f"{at}.script", "Write a script code such as Hans, Thai, Laoo, Khmr or Latn.")
+            c.fail(
+                f"{at}.script",
+                T_("Validation", "Write a script code such as Hans, Thai, Laoo, Khmr or Latn."),
+            )
         if a.kind not in ALIAS_KINDS:
-            c.fail(f"{at}.kind", f"Choose one of: {', '.join(ALIAS_KINDS)}.")
+            c.fail(f"{at}.kind", _one_of(ALIAS_KINDS))
         aliases.append(replace(a, value=value, language=language, script=script))
 
     roles = []
     if inp.roles and inp.kind not in HAS_ROLES:
-        c.fail("roles", "Only officials hold titles.")
+        c.fail("roles", T_("Validation", "Only officials hold titles."))
     for i, r in enumerate(inp.roles):
         at = f"roles[{i}]"
-        title = c.line(f"{at}.title", r.title, required=True, label="The title") or ""
-        org = c.entry(f"{at}.organization", r.organization, ("organization",), "Organization")
-        country = c.entry(f"{at}.country", r.country, ("country",), "Country")
+        title = c.line(f"{at}.title", r.title, required=T_("Validation", "The title is required.")) or ""
+        org = c.entry(f"{at}.organization", r.organization, ("organization",))
+        country = c.entry(f"{at}.country", r.country, ("country",))
         as_of, start, end = (c.date(f"{at}.{k}", getattr(r, k)) for k in ("as_of", "start", "end"))
         problem = check_span(start, end)
         if problem:
@@ -265,9 +341,16 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
             (replace(r, title=title, as_of=as_of or "", start=start or "", end=end or ""), org, country)
         )
 
+    tags = None
+    if inp.tags is not None:
+        try:
+            tags = parse_tags(inp.tags)
+        except BadTag as exc:
+            c.fail("tags", exc.message)
+
     if c.errors:
         raise ValidationError(c.errors)
-    return _Clean(name, slug, inp.summary.strip(), columns, tuple(aliases), tuple(roles))
+    return _Clean(name, slug, inp.summary.strip(), columns, tuple(aliases), tuple(roles), tags)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -290,7 +373,7 @@ class Editor:
         with self._db.sessions() as session:
             snap = _snapshot(session, entity_id)
             if snap is None:
-                raise EditingError("This entry no longer exists.")
+                raise EditingError(T_("Editing", "This entry no longer exists."))
             refs = {snap.own.get(s.column) for s in FIELDS[snap.kind] if s.type == "entry"}
             refs |= {r[k] for r in snap.roles for k in ("organization_id", "country_id")}
             slugs = dict(
@@ -327,6 +410,7 @@ class Editor:
                 )
                 for r in snap.roles
             ),
+            tags=", ".join(snap.tags),
         )
 
     def suggested_slug(self, name: str, kind: str, entity_id: int | None = None) -> str:
@@ -356,6 +440,8 @@ class Editor:
             session.flush()
             self._write_children(session, obj.id, clean)
             session.flush()
+            if clean.tags:
+                _write_tags(session, obj.id, clean.tags)
             after = _snapshot(session, obj.id)
         return Change(obj.id, inp.kind, frozenset({clean.slug}), None, after)
 
@@ -363,7 +449,7 @@ class Editor:
         with self._db.sessions.begin() as session:
             before = self._existing(session, entity_id)
             if before.kind != inp.kind:
-                raise EditingError("An entry cannot change its kind.")
+                raise EditingError(T_("Editing", "An entry cannot change its kind."))
             clean = _validate(session, inp, entity_id)
             obj = session.get(_MODEL[inp.kind], entity_id)
             assert obj is not None
@@ -372,6 +458,8 @@ class Editor:
                 setattr(obj, column, value)
             self._write_children(session, entity_id, clean)
             session.flush()
+            if clean.tags is not None and clean.tags != before.tags:
+                _write_tags(session, entity_id, clean.tags)
             after = _snapshot(session, entity_id)
             assert after is not None
             # The ORM writes only values that differ; an unchanged form writes nothing at all.
@@ -420,7 +508,7 @@ class Editor:
     def _existing(self, session: Session, entity_id: int) -> Snapshot:
         snap = _snapshot(session, entity_id)
         if snap is None:
-            raise EditingError("This entry no longer exists.")
+            raise EditingError(T_("Editing", "This entry no longer exists."))
         return snap
 
     def trash(self, entity_id: int) -> Change:
@@ -448,6 +536,8 @@ class Editor:
             before = self._existing(session, entity_id)
             obj = session.get(_MODEL[before.kind], entity_id)
             session.delete(obj)
+            session.flush()
+            drop_unused_tags(_driver_connection(session))
         return Change(entity_id, before.kind, frozenset({before.slug}), before, None)
 
     def apply(self, snap: Snapshot) -> Change:
@@ -457,19 +547,25 @@ class Editor:
         try:
             return self._apply(snap)
         except IntegrityError as exc:
-            raise EditingError(f"This change cannot be repeated: {exc.orig}") from exc
+            raise EditingError(
+                T_("Editing", "This change cannot be repeated: {reason}").format(reason=exc.orig)
+            ) from exc
 
     def _apply(self, snap: Snapshot) -> Change:
         with self._db.sessions.begin() as session:
             before = _snapshot(session, snap.id)
             if before is not None and before.kind != snap.kind:
-                raise EditingError("Another entry now has this one's place; it cannot be brought back.")
+                raise EditingError(
+                    T_("Editing", "Another entry now has this one's place; it cannot be brought back.")
+                )
             holder = session.scalar(
                 select(m.Entity.name).where(m.Entity.slug == snap.slug, m.Entity.id != snap.id)
             )
             if holder is not None:
                 raise EditingError(
-                    f"“{snap.slug}” is now the slug of {holder}; this change cannot be repeated."
+                    T_(
+                        "Editing", "“{slug}” is now the slug of {holder}; this change cannot be repeated."
+                    ).format(slug=snap.slug, holder=holder)
                 )
             snap = _without_dangling(session, snap)
             model = _MODEL[snap.kind]
@@ -492,12 +588,14 @@ class Editor:
             )
             session.add_all(m.Citation(**c) for c in snap.citations if c["id"] not in have)
             session.flush()
+            if snap.tags != (before.tags if before else ()):
+                _write_tags(session, snap.id, snap.tags)
             after = _snapshot(session, snap.id)
         slugs = {snap.slug} | ({before.slug} if before else set())
         return Change(snap.id, snap.kind, frozenset(slugs), before, after)
 
     @staticmethod
-    def _apply_rows(session: Session, model: Any, owner: str, owner_id: int, rows: Rows) -> None:
+    def _apply_rows(session: Session, model: Any, owner: str, owner_id: int, rows: _Rows) -> None:
         existing = {r.id: r for r in session.scalars(select(model).where(getattr(model, owner) == owner_id))}
         wanted = {r["id"]: r for r in rows}
         for row_id, obj in existing.items():

@@ -21,6 +21,7 @@ from typing import Any
 from app.db import list_index
 from app.db.database import Database
 from app.db.folding import fold
+from app.i18n import N_
 from app.services.dto import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY, KINDS
 from app.services.sqltext import like_contains
@@ -53,29 +54,29 @@ def _stored(kind: str, key: str, header: str) -> _Col:
     return _Col(key, header, sql, stored=slot)
 
 
-_NAME = _Col("name", "Name", "e.name")
+_NAME = _Col("name", N_("Fields", "Name"), "e.name")
 
 LIST_COLUMNS: dict[str, tuple[_Col, ...]] = {
     "person": (
         _NAME,
-        _stored("person", "title", "Title as stated"),
-        _stored("person", "organization", "Organization"),
-        _stored("person", "country", "Country"),
+        _stored("person", "title", N_("Fields", "Title as stated")),
+        _stored("person", "organization", N_("Fields", "Organization")),
+        _stored("person", "country", N_("Fields", "Country")),
     ),
     "country": (
         _NAME,
-        _stored("country", "iso", "ISO code"),
-        _Col("asean", "ASEAN membership", _ASEAN_STATUS, searched=False),
+        _stored("country", "iso", N_("Fields", "ISO code")),
+        _Col("asean", N_("Fields", "ASEAN membership"), _ASEAN_STATUS, searched=False),
         _Col(
             "officials",
-            "Officials",
+            N_("Fields", "Officials"),
             "(SELECT count(*) FROM person p JOIN entity pe ON pe.id = p.id "
             "WHERE p.country_id = e.id AND pe.deleted_at IS NULL)",
             searched=False,
         ),
         _Col(
             "initiatives",
-            "Initiatives",
+            N_("Fields", "Initiatives"),
             "(SELECT count(DISTINCT ip.initiative_id) FROM initiative_party ip "
             "JOIN entity ie ON ie.id = ip.initiative_id "
             "WHERE ip.entity_id = e.id AND ie.deleted_at IS NULL)",
@@ -84,33 +85,38 @@ LIST_COLUMNS: dict[str, tuple[_Col, ...]] = {
     ),
     "organization": (
         _NAME,
-        _stored("organization", "abbreviation", "Abbreviation"),
-        _stored("organization", "org_kind", "Kind"),
-        _stored("organization", "country", "Country"),
+        _stored("organization", "abbreviation", N_("Fields", "Abbreviation")),
+        _stored("organization", "org_kind", N_("Fields", "Kind")),
+        _stored("organization", "country", N_("Fields", "Country")),
     ),
     "initiative": (
         _NAME,
-        _stored("initiative", "initiative_kind", "Kind"),
-        _stored("initiative", "parties", "Parties"),
-        _stored("initiative", "announced_at", "Announced at"),
-        _stored("initiative", "status", "Status"),
+        _stored("initiative", "initiative_kind", N_("Fields", "Kind")),
+        _stored("initiative", "parties", N_("Fields", "Parties")),
+        _stored("initiative", "announced_at", N_("Fields", "Announced at")),
+        _stored("initiative", "status", N_("Fields", "Status")),
     ),
     "event": (
         _NAME,
-        _stored("event", "dates", "Dates"),
-        _stored("event", "place", "Place"),
-        _stored("event", "part_of", "Part of"),
+        _stored("event", "dates", N_("Fields", "Dates")),
+        _stored("event", "place", N_("Fields", "Place")),
+        _stored("event", "part_of", N_("Fields", "Part of")),
     ),
     "source": (
         _NAME,
-        _stored("source", "publisher", "Publisher"),
-        _stored("source", "published", "Published"),
-        _stored("source", "reliability", "Reliability"),
+        _stored("source", "publisher", N_("Fields", "Publisher")),
+        _stored("source", "published", N_("Fields", "Published")),
+        _stored("source", "reliability", N_("Fields", "Reliability")),
     ),
     TRASH: (
         _NAME,
-        _Col("kind", "Kind", _KIND_NAME, searched=False),
-        _Col("deleted", "Deleted", "replace(substr(e.deleted_at, 1, 16), 'T', ' ')", searched=False),
+        _Col("kind", N_("Fields", "Kind"), _KIND_NAME, searched=False),
+        _Col(
+            "deleted",
+            N_("Fields", "Deleted"),
+            "replace(substr(e.deleted_at, 1, 16), 'T', ' ')",
+            searched=False,
+        ),
     ),
 }
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.db.vocabulary import RELIABILITIES
+from app.i18n import N_, T_, Explained, Message, Text
 
-DATE_HINT = "YYYY, YYYY-MM or YYYY-MM-DD"
+DATE_HINT = N_("Hints", "YYYY, YYYY-MM or YYYY-MM-DD")
 _DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 ALIAS_KINDS = ("name", "official_name", "variant", "abbreviation", "former_name")
 
@@ -23,12 +24,12 @@ ALIAS_KINDS = ("name", "official_name", "variant", "abbreviation", "former_name"
 class ValidationError(ValueError):
     """The input cannot be saved; `errors` maps each field to what is wrong with it."""
 
-    def __init__(self, errors: Mapping[str, str]) -> None:
+    def __init__(self, errors: Mapping[str, Message]) -> None:
         self.errors = dict(errors)
         super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()))
 
 
-class EditingError(RuntimeError):
+class EditingError(Explained, RuntimeError):
     """An action that cannot be carried out (the entry is gone, or no longer as it was)."""
 
 
@@ -37,14 +38,14 @@ class FieldSpec:
     """One field of a kind's form, beyond name, slug and summary (shared by every kind)."""
 
     key: str  # in inputs and error keys (as in data files: 'country', 'start')
-    label: str
+    label: str  # marked N_("Fields", ...)
     column: str  # the model attribute
     type: str = "line"  # line | text | date | entry | choice | code | url
     required: bool = False
     kinds: tuple[str, ...] = ()  # for 'entry': the kinds it may name
     choices: tuple[str, ...] = ()  # for 'choice'
     pattern: str = ""  # for 'code': a regular expression
-    hint: str = ""  # placeholder text and part of the error message
+    hint: str = ""  # placeholder text and part of the error message; marked N_("Hints", ...)
 
 
 def _date(key: str, label: str, column: str) -> FieldSpec:
@@ -52,64 +53,91 @@ def _date(key: str, label: str, column: str) -> FieldSpec:
 
 
 FIELDS: dict[str, tuple[FieldSpec, ...]] = {
-    "person": (FieldSpec("country", "Country", "country_id", "entry", kinds=("country",)),),
+    "person": (FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),),
     "country": (
         FieldSpec(
             "iso_alpha2",
-            "ISO alpha-2 code",
+            N_("Fields", "ISO alpha-2 code"),
             "iso_alpha2",
             "code",
             True,
             pattern="^[A-Z]{2}$",
-            hint="two letters, e.g. LA",
+            hint=N_("Hints", "two letters, e.g. LA"),
         ),
         FieldSpec(
             "iso_alpha3",
-            "ISO alpha-3 code",
+            N_("Fields", "ISO alpha-3 code"),
             "iso_alpha3",
             "code",
             pattern="^[A-Z]{3}$",
-            hint="three letters, e.g. LAO",
+            hint=N_("Hints", "three letters, e.g. LAO"),
         ),
         FieldSpec(
             "iso_numeric",
-            "ISO numeric code",
+            N_("Fields", "ISO numeric code"),
             "iso_numeric",
             "code",
             pattern="^[0-9]{3}$",
-            hint="three digits, e.g. 418",
+            hint=N_("Hints", "three digits, e.g. 418"),
         ),
-        FieldSpec("official_name", "Official name", "official_name"),
-        FieldSpec("capital", "Capital", "capital"),
+        FieldSpec("official_name", N_("Fields", "Official name"), "official_name"),
+        FieldSpec("capital", N_("Fields", "Capital"), "capital"),
     ),
     "organization": (
-        FieldSpec("abbreviation", "Abbreviation", "abbreviation"),
-        FieldSpec("org_kind", "Kind", "org_kind", hint="ministry, company, intergovernmental body, …"),
-        FieldSpec("country", "Country", "country_id", "entry", kinds=("country",)),
-        FieldSpec("parent", "Part of", "parent_id", "entry", kinds=("organization",)),
+        FieldSpec("abbreviation", N_("Fields", "Abbreviation"), "abbreviation"),
+        FieldSpec(
+            "org_kind",
+            N_("Fields", "Kind"),
+            "org_kind",
+            hint=N_("Hints", "ministry, company, intergovernmental body, …"),
+        ),
+        FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),
+        FieldSpec("parent", N_("Fields", "Part of"), "parent_id", "entry", kinds=("organization",)),
     ),
     "initiative": (
-        FieldSpec("initiative_kind", "Kind", "initiative_kind", hint="centre, programme, platform, …"),
-        FieldSpec("status", "Status", "status", hint="announced, proposed, launched, …"),
-        FieldSpec("announced_at", "Announced at", "announced_at_id", "entry", kinds=("event",)),
-        _date("announced_on", "Announced on", "announced_on"),
+        FieldSpec(
+            "initiative_kind",
+            N_("Fields", "Kind"),
+            "initiative_kind",
+            hint=N_("Hints", "centre, programme, platform, …"),
+        ),
+        FieldSpec(
+            "status", N_("Fields", "Status"), "status", hint=N_("Hints", "announced, proposed, launched, …")
+        ),
+        FieldSpec("announced_at", N_("Fields", "Announced at"), "announced_at_id", "entry", kinds=("event",)),
+        _date("announced_on", N_("Fields", "Announced on"), "announced_on"),
     ),
     "event": (
-        FieldSpec("event_kind", "Kind", "event_kind", hint="roundtable, forum, expo, …"),
-        _date("start", "Start", "start_date"),
-        _date("end", "End", "end_date"),
-        FieldSpec("place", "Place", "place"),
-        FieldSpec("country", "Country", "country_id", "entry", kinds=("country",)),
-        FieldSpec("part_of", "Part of", "part_of_id", "entry", kinds=("event",)),
+        FieldSpec(
+            "event_kind", N_("Fields", "Kind"), "event_kind", hint=N_("Hints", "roundtable, forum, expo, …")
+        ),
+        _date("start", N_("Fields", "Start"), "start_date"),
+        _date("end", N_("Fields", "End"), "end_date"),
+        FieldSpec("place", N_("Fields", "Place"), "place"),
+        FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),
+        FieldSpec("part_of", N_("Fields", "Part of"), "part_of_id", "entry", kinds=("event",)),
     ),
     "source": (
-        FieldSpec("source_kind", "Kind", "source_kind", hint="news article, government release, …"),
-        FieldSpec("publisher", "Publisher", "publisher"),
-        FieldSpec("url", "URL", "url", "url", hint="https://…"),
-        FieldSpec("archived_url", "Archived copy", "archived_url", "url", hint="https://…"),
-        _date("published", "Published", "published"),
-        FieldSpec("reliability", "Reliability", "reliability", "choice", True, choices=RELIABILITIES),
-        FieldSpec("archived_text", "Archived text", "archived_text", "text"),
+        FieldSpec(
+            "source_kind",
+            N_("Fields", "Kind"),
+            "source_kind",
+            hint=N_("Hints", "news article, government release, …"),
+        ),
+        FieldSpec("publisher", N_("Fields", "Publisher"), "publisher"),
+        FieldSpec("url", N_("Fields", "URL"), "url", "url", hint=N_("Hints", "https://…")),
+        FieldSpec(
+            "archived_url",
+            N_("Fields", "Archived copy"),
+            "archived_url",
+            "url",
+            hint=N_("Hints", "https://…"),
+        ),
+        _date("published", N_("Fields", "Published"), "published"),
+        FieldSpec(
+            "reliability", N_("Fields", "Reliability"), "reliability", "choice", True, choices=RELIABILITIES
+        ),
+        FieldSpec("archived_text", N_("Fields", "Archived text"), "archived_text", "text"),
     ),
 }
 HAS_ROLES = frozenset({"person"})
@@ -147,11 +175,12 @@ class EntryInput:
     values: Mapping[str, str] = field(default_factory=dict)  # FieldSpec.key -> text as typed
     aliases: tuple[AliasInput, ...] = ()
     roles: tuple[RoleInput, ...] = ()
+    tags: str | None = None  # comma-separated as typed; None leaves the entry's tags as they are
 
 
 # --- what an action returns ----------------------------------------------------------------
 
-Rows = tuple[Mapping[str, Any], ...]
+_Rows = tuple[Mapping[str, Any], ...]
 
 
 @dataclass(frozen=True)
@@ -162,9 +191,10 @@ class Snapshot:
     kind: str
     entity: Mapping[str, Any]
     own: Mapping[str, Any]
-    aliases: Rows = ()
-    roles: Rows = ()
-    citations: Rows = ()  # of those aliases and roles
+    aliases: _Rows = ()
+    roles: _Rows = ()
+    citations: _Rows = ()  # of those aliases and roles
+    tags: tuple[str, ...] = ()
 
     @property
     def id(self) -> int:
@@ -181,7 +211,7 @@ class Snapshot:
     def content(self) -> tuple[Any, ...]:
         """Everything but the timestamps: equal content means nothing was changed."""
         entity = {k: v for k, v in self.entity.items() if k not in ("updated_at",)}
-        return (sorted(entity.items()), sorted(self.own.items()), self.aliases, self.roles)
+        return (sorted(entity.items()), sorted(self.own.items()), self.aliases, self.roles, self.tags)
 
 
 @dataclass(frozen=True)
@@ -205,20 +235,26 @@ class Change:
         return shown.slug
 
 
-def check_date(value: str) -> str | None:
+Rows = _Rows
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def check_date(value: str) -> Text | None:
     """None if `value` is an ISO date with its precision, else what is wrong with it."""
     if not _DATE_RE.match(value):
-        return f"Write the date as {DATE_HINT} (e.g. 2025-09-18)."
+        return T_("Validation", "Write the date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-09-18).")
     if len(value) == 10:
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            return f"{value} is not a day of the calendar."
+            return T_("Validation", "{value} is not a day of the calendar.").format(value=value)
     return None
 
 
-def check_span(start: str | None, end: str | None) -> str | None:
+def check_span(start: str | None, end: str | None) -> Text | None:
     # As the database checks it (text order): '2025' sorts before '2025-09'.
     if start and end and end < start:
-        return f"The end ({end}) is before the start ({start})."
+        return T_("Validation", "The end ({end}) is before the start ({start}).").format(end=end, start=start)
     return None

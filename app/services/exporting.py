@@ -19,6 +19,7 @@ from typing import Literal
 
 from app.clock import now_iso
 from app.db.database import Database
+from app.i18n import T_, Explained
 from app.io import atomic, frontmatter, manifest
 from app.io.filenames import NameAllocator, UnsafePath, file_name, inside, is_variant_of, safe_stem
 from app.io.markdown import (
@@ -41,7 +42,7 @@ OnConflict = Literal["skip", "beside"]
 NOTES_FOLDER = "Notes"
 
 
-class ExportError(Exception):
+class ExportError(Explained):
     """The export could not go on; the message says why. Files written before are complete."""
 
 
@@ -308,11 +309,14 @@ class _Writer:
             else:
                 self.report.skipped.append(rel)
         except UnsafePath as exc:
-            raise ExportError(f"refused to write {rel}: {exc}") from exc
+            raise ExportError(
+                T_("Export", "refused to write {file}: {error}").format(file=rel, error=exc)
+            ) from exc
         except OSError as exc:
             raise ExportError(
-                f"could not write {self.folder / rel}: {exc.strerror or exc}; "
-                "the files written before it are complete"
+                T_(
+                    "Export", "could not write {file}: {error}; the files written before it are complete"
+                ).format(file=self.folder / rel, error=exc.strerror or exc)
             ) from exc
 
     def _put(
@@ -381,7 +385,11 @@ class _Writer:
             self._batch.commit()
         except OSError as exc:
             self._batch.discard()
-            raise ExportError(f"could not write into {self.folder}: {exc.strerror or exc}") from exc
+            raise ExportError(
+                T_("Export", "could not write into {folder}: {error}").format(
+                    folder=self.folder, error=exc.strerror or exc
+                )
+            ) from exc
         finally:
             self._save()
 
@@ -390,7 +398,9 @@ class _Writer:
             self.manifest.save()
         except OSError as exc:
             raise ExportError(
-                f"could not record the export in {self.manifest.path}: {exc.strerror or exc}"
+                T_("Export", "could not record the export in {file}: {error}").format(
+                    file=self.manifest.path, error=exc.strerror or exc
+                )
             ) from exc
 
 
@@ -398,7 +408,11 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+        raise ExportError(
+            T_("Export", "cannot create the folder {folder}: {error}").format(
+                folder=folder, error=exc.strerror or exc
+            )
+        ) from exc
 
 
 def _front_matter_id(path: Path) -> str | None:
@@ -426,7 +440,9 @@ def export_markdown(db: Database, job: MarkdownExport, progress: Progress = NO_P
     """Write the vault and/or digest `job` asks for. Raises ExportError (what was written
     stays, complete, and is recorded) or progress.Cancelled."""
     if job.folder is None and job.digest is None:
-        raise ExportError("nothing to write: choose a folder for a vault or a file for a digest")
+        raise ExportError(
+            T_("Export", "nothing to write: choose a folder for a vault or a file for a digest")
+        )
     report = ExportReport(job.scope.describe())
     conn = db.connect()
     try:
@@ -503,7 +519,9 @@ class _Export:
         loose: list[NoteDoc],
     ) -> Iterator[None]:
         if folder.exists() and not folder.is_dir():
-            raise ExportError(f"{folder} is a file; choose a folder for the vault")
+            raise ExportError(
+                T_("Export", "{folder} is a file; choose a folder for the vault").format(folder=folder)
+            )
         _make_folder(folder)
         writer = _Writer(folder, self.job.on_conflict, self.report, self.now, deep=True)
         try:
@@ -567,7 +585,9 @@ class _Export:
         loose: list[NoteDoc],
     ) -> None:
         if target.is_dir():
-            raise ExportError(f"{target} is a folder; choose a file name for the digest")
+            raise ExportError(
+                T_("Export", "{target} is a folder; choose a file name for the digest").format(target=target)
+            )
         folder = target.parent
         _make_folder(folder)
         headings: dict[int, str] = {}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import N_
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -14,17 +16,22 @@ class Kind:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("person", "Official", "Officials", ("official", "officials", "person", "people", "persons")),
-    Kind("country", "Country", "Countries", ("country", "countries")),
+    Kind(
+        "person",
+        N_("Kinds", "Official"),
+        N_("Kinds", "Officials"),
+        ("official", "officials", "person", "people", "persons"),
+    ),
+    Kind("country", N_("Kinds", "Country"), N_("Kinds", "Countries"), ("country", "countries")),
     Kind(
         "organization",
-        "Organization",
-        "Organizations",
+        N_("Kinds", "Organization"),
+        N_("Kinds", "Organizations"),
         ("organization", "organizations", "org", "orgs", "organisation", "organisations"),
     ),
-    Kind("initiative", "Initiative", "Initiatives", ("initiative", "initiatives")),
-    Kind("event", "Event", "Events", ("event", "events")),
-    Kind("source", "Source", "Sources", ("source", "sources")),
+    Kind("initiative", N_("Kinds", "Initiative"), N_("Kinds", "Initiatives"), ("initiative", "initiatives")),
+    Kind("event", N_("Kinds", "Event"), N_("Kinds", "Events"), ("event", "events")),
+    Kind("source", N_("Kinds", "Source"), N_("Kinds", "Sources"), ("source", "sources")),
 )
 BY_KEY = {k.key: k for k in KINDS}
 _BY_WORD = {w: k for k in KINDS for w in k.words}

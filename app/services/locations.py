@@ -16,6 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app.i18n import T_, Text
+
 # Folder names that sync clients create (compared case-insensitively, whole path parts).
 _CLOUD_PARTS: dict[str, str] = {
     "dropbox": "Dropbox",
@@ -127,26 +129,28 @@ def _windows_network(path: Path) -> str | None:
     return None
 
 
-def unsafe_location(path: Path, mounts: str | None = None) -> str | None:
+def unsafe_location(path: Path, mounts: str | None = None) -> Text | None:
     """A warning, in plain words, if `path` is on a network share or in a synced folder."""
     network = network_filesystem(path, mounts)
     if network:
-        return (
-            f"This database is on a network share ({network}). SQLite cannot lock files reliably "
+        return T_(
+            "Opening",
+            "This database is on a network share ({network}). SQLite cannot lock files reliably "
             "there: two computers using it at once can damage it. Keep it on this computer's own "
-            "disk and back it up to the share instead."
-        )
+            "disk and back it up to the share instead.",
+        ).format(network=network)
     cloud = cloud_service(path)
     if cloud:
-        return (
-            f"This database is in a folder that {cloud} synchronises. A sync client can copy the "
+        return T_(
+            "Opening",
+            "This database is in a folder that {cloud} synchronises. A sync client can copy the "
             "file while Roundtable is writing it, or replace it with another computer's copy, "
-            "and damage it. Keep it outside the synced folder; Roundtable's backups can go there."
-        )
+            "and damage it. Keep it outside the synced folder; Roundtable's backups can go there.",
+        ).format(cloud=cloud)
     return None
 
 
-def write_problem(path: Path) -> str | None:
+def write_problem(path: Path) -> Text | None:
     """Why Roundtable could not write `path` (or create it), or None when it can.
 
     Tries for real — opening the file for writing and creating a file in its folder, then
@@ -159,7 +163,9 @@ def write_problem(path: Path) -> str | None:
     try:
         fd, name = tempfile.mkstemp(prefix=".roundtable-probe-", dir=probe_dir)
     except OSError as exc:
-        return f"the folder {probe_dir} cannot be written to ({exc.strerror})"
+        return T_("Opening", "the folder {folder} cannot be written to ({error})").format(
+            folder=probe_dir, error=exc.strerror
+        )
     os.close(fd)
     Path(name).unlink(missing_ok=True)
     if path.exists():
@@ -167,5 +173,5 @@ def write_problem(path: Path) -> str | None:
             with path.open("r+b"):
                 pass
         except OSError as exc:
-            return f"the file cannot be written to ({exc.strerror})"
+            return T_("Opening", "the file cannot be written to ({error})").format(error=exc.strerror)
     return None

@@ -81,7 +81,8 @@ class NoteRow:
 
 @dataclass(frozen=True)
 class NoteQuery:
-    """Which notes a list shows, and in which order. Sort keys: updated, created, entry, title.
+    """Which notes a list shows, and in which order. Sort keys: updated, created, entry, title,
+    deleted.
     `entry_id`: only the notes on that entry; `links_to`: only notes that link to that entry;
     `standalone`: only notes on no entry."""
 

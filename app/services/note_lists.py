@@ -21,6 +21,7 @@ _SORTS = {
     "created": "n.created_at {d}",
     "title": "n.title COLLATE NOCASE {d}",
     "entry": "e.name IS NULL, e.name COLLATE NOCASE {d}, n.updated_at DESC",
+    "deleted": "n.deleted_at {d}",  # the Trash: most recently deleted first
 }
 SORT_KEYS = tuple(_SORTS)
 
@@ -79,13 +80,17 @@ class NoteLists:
             raise BadNoteQuery(f"cannot sort notes by {query.sort!r}; use one of {', '.join(SORT_KEYS)}")
         order = order.format(d="DESC" if query.descending else "ASC")
         where, params = _where(query)
+        # The page's ids first, then their columns: sorting every matching note with its tags
+        # and excerpt computed would read the whole table (seconds for 100,000 notes).
         sql = (
+            "WITH page AS (SELECT n.id FROM note n LEFT JOIN entity e ON e.id = n.entity_id "
+            f"WHERE {where} ORDER BY {order}, n.id LIMIT :limit OFFSET :offset) "
             "SELECT n.id, n.title, e.id, e.kind, e.slug, e.name, n.created_at, n.updated_at, n.deleted_at, "
             "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM note_tag nt JOIN tag t "
             " ON t.id = nt.tag_id WHERE nt.note_id = n.id ORDER BY t.name COLLATE NOCASE)), "
             "substr(n.body, 1, 200) "
-            f"FROM note n LEFT JOIN entity e ON e.id = n.entity_id WHERE {where} "
-            f"ORDER BY {order}, n.id LIMIT :limit OFFSET :offset"
+            "FROM page JOIN note n ON n.id = page.id LEFT JOIN entity e ON e.id = n.entity_id "
+            f"ORDER BY {order}, n.id"
         )
         params.update(limit=limit, offset=offset)
         return tuple(

@@ -180,6 +180,17 @@ class Notes:
             self._set_tags(conn, note_id, wanted)
         return self.tags_of(note_id)
 
+    def relink(self, note_id: int) -> Changed:
+        """Bring the note's backlinks up to date with its text (after an entry it names was
+        created or renamed; a save does this by itself)."""
+        with self.writer.transaction() as conn:
+            row = conn.execute("SELECT body FROM note WHERE id = ?", (note_id,)).fetchone()
+            if row is None:
+                raise NoteNotFound(f"There is no note with id {note_id}.")
+            before, after = relink(conn, note_id, row[0])
+            touched = _slugs(conn, before ^ after)
+        return Changed(frozenset({note_id}), touched)
+
     def move_to_trash(self, note_id: int) -> Changed:
         return self._set_deleted(note_id, self._now())
 

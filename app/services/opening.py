@@ -33,6 +33,7 @@ from app.db.database import (
     inspect,
     quick_check,
 )
+from app.i18n import T_, Message
 from app.services.backups import list_backups
 from app.services.locations import unsafe_location, write_problem
 
@@ -47,10 +48,10 @@ class Option(Enum):
 
 @dataclass(frozen=True)
 class Problem:
-    title: str
-    explanation: str
+    title: Message
+    explanation: Message
     options: tuple[Option, ...]
-    read_only_reason: str = ""  # what the banner says if READ_ONLY is chosen
+    read_only_reason: Message = ""  # what the banner says if READ_ONLY is chosen
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ class Assessment:
     path: Path
     problem: Problem | None = None  # None: it can be opened
     inspection: Inspection | None = None
-    read_only_reason: str | None = None  # set: it can only be opened read-only
-    location_warning: str | None = None
+    read_only_reason: Message | None = None  # set: it can only be opened read-only
+    location_warning: Message | None = None
 
 
 def has_backups(path: Path) -> bool:
@@ -95,14 +96,17 @@ def assess(path: Path, *, mounts: str | None = None) -> Assessment:
     if found.state is State.CURRENT:
         return Assessment(path, inspection=found, read_only_reason=cannot_write, location_warning=warning)
     doing = {
-        State.MISSING: "create a new database there",
-        State.BLANK: "set up the empty database there",
-        State.BEHIND: "bring this database (written by an older Roundtable) up to date",
+        State.MISSING: T_("Opening", "create a new database there"),
+        State.BLANK: T_("Opening", "set up the empty database there"),
+        State.BEHIND: T_("Opening", "bring this database (written by an older Roundtable) up to date"),
     }[found.state]
     problem = Problem(
-        "Roundtable cannot write here",
-        f"Roundtable needs to {doing}, but {cannot_write}. Nothing was changed. Choose another "
-        "file, or make the folder writable and try again.",
+        T_("Opening", "Roundtable cannot write here"),
+        T_(
+            "Opening",
+            "Roundtable needs to {doing}, but {reason}. Nothing was changed. Choose another "
+            "file, or make the folder writable and try again.",
+        ).format(doing=doing, reason=cannot_write),
         (Option.CHOOSE, Option.RETRY, Option.QUIT),
     )
     return Assessment(path, problem, found, location_warning=warning)
@@ -110,71 +114,120 @@ def assess(path: Path, *, mounts: str | None = None) -> Assessment:
 
 def damaged(path: Path, exc: sqlite3.DatabaseError) -> DatabaseRefused:
     """The refusal for a file that passed inspection but failed when it was read."""
-    return DatabaseRefused(f"{path} is damaged: reading it failed ({exc}).", Refusal.DAMAGED)
+    return DatabaseRefused(
+        T_("Opening", "{path} is damaged: reading it failed ({error}).").format(path=path, error=exc),
+        Refusal.DAMAGED,
+    )
 
 
 def refused_problem(path: Path, refused: DatabaseRefused) -> Problem:
     reason = refused.reason
     backups = has_backups(path)
-    unchanged = "Roundtable has not written anything to it."
     if reason is Refusal.DAMAGED or (backups and reason in (Refusal.NOT_SQLITE, Refusal.EMPTY)):
         options = [Option.RESTORE] if backups else []
         if readable(path):
             options.append(Option.READ_ONLY)
-        ways = []
-        if backups:
-            ways.append("restore one of its backups (the damaged file is kept)")
-        if Option.READ_ONLY in options:
-            ways.append("open it read-only to read or copy what is still there")
-        ways.append("open another file")
+        if backups and Option.READ_ONLY in options:
+            ways = T_(
+                "Opening",
+                "You can restore one of its backups (the damaged file is kept), open it read-only "
+                "to read or copy what is still there, or open another file.",
+            )
+        elif backups:
+            ways = T_(
+                "Opening",
+                "You can restore one of its backups (the damaged file is kept) or open another file.",
+            )
+        elif Option.READ_ONLY in options:
+            ways = T_(
+                "Opening",
+                "You can open it read-only to read or copy what is still there, or open another file.",
+            )
+        else:
+            ways = T_("Opening", "You can open another file.")
         return Problem(
-            "This database is damaged",
-            f"{refused} {unchanged} You can {_one_of(ways)}.",
+            T_("Opening", "This database is damaged"),
+            T_("Opening", "{refused} Roundtable has not written anything to it. {ways}").format(
+                refused=refused.message, ways=ways
+            ),
             (*options, Option.CHOOSE, Option.QUIT),
-            read_only_reason="the file is damaged",
+            read_only_reason=T_("Opening", "the file is damaged"),
         )
     if reason is Refusal.NEWER:
-        return Problem("This database needs a newer Roundtable", str(refused), (Option.CHOOSE, Option.QUIT))
+        return Problem(
+            T_("Opening", "This database needs a newer Roundtable"),
+            refused.message,
+            (Option.CHOOSE, Option.QUIT),
+        )
     if reason is Refusal.UNREADABLE:
         return Problem(
-            "This database cannot be read",
-            f"{refused} {unchanged} Free some space or check the disk, then try again.",
+            T_("Opening", "This database cannot be read"),
+            T_(
+                "Opening",
+                "{refused} Roundtable has not written anything to it. Free some space or check the "
+                "disk, then try again.",
+            ).format(refused=refused.message),
             (Option.RETRY, Option.CHOOSE, Option.QUIT),
         )
     return Problem(
-        "This is not a Roundtable database",
-        f"{refused} {unchanged} Choose a Roundtable database, or a new file name to start one.",
+        T_("Opening", "This is not a Roundtable database"),
+        T_(
+            "Opening",
+            "{refused} Roundtable has not written anything to it. Choose a Roundtable database, "
+            "or a new file name to start one.",
+        ).format(refused=refused.message),
         (Option.CHOOSE, Option.QUIT),
     )
 
 
-def _one_of(ways: list[str]) -> str:
-    return ways[0] if len(ways) == 1 else ", ".join(ways[:-1]) + " or " + ways[-1]
-
-
-def in_use_problem(path: Path, who: str, *, can_read: bool) -> Problem:
+def in_use_problem(path: Path, who: Message, *, can_read: bool) -> Problem:
     options = (Option.READ_ONLY, Option.RETRY, Option.QUIT) if can_read else (Option.RETRY, Option.QUIT)
+    if can_read:
+        explanation = T_(
+            "Opening",
+            "{name} is being changed by {who}. Only one program may change it at a time. You can "
+            "open it read-only now, or try again when the other program has finished.",
+        )
+    else:
+        explanation = T_(
+            "Opening",
+            "{name} is being changed by {who}. Only one program may change it at a time. You can "
+            "try again when the other program has finished.",
+        )
     return Problem(
-        "This database is in use",
-        f"{path.name} is being changed by {who}. Only one program may change it at a time. "
-        + ("You can open it read-only now, or " if can_read else "You can ")
-        + "try again when the other program has finished.",
+        T_("Opening", "This database is in use"),
+        explanation.format(name=path.name, who=who),
         options,
-        read_only_reason=f"{who} is changing it",
+        read_only_reason=T_("Opening", "{who} is changing it").format(who=who),
     )
 
 
 def failed_check_problem(path: Path, problems: tuple[str, ...]) -> Problem:
     backups = has_backups(path)
-    found = problems[0] if len(problems) == 1 else f"{problems[0]} (and {len(problems) - 1} more problems)"
+    found: Message = problems[0]
+    if len(problems) > 1:
+        found = T_("Opening", "{first} (and {more} more problems)").format(
+            first=problems[0], more=len(problems) - 1
+        )
+    if backups:
+        explanation = T_(
+            "Opening",
+            "The check at start-up found damage in {name}: {found}. To keep the damage from "
+            "spreading, Roundtable will not write to it; it stays open for reading. Restore a backup "
+            "to continue working (the damaged file is kept). Help ▸ Check database gives the details.",
+        )
+    else:
+        explanation = T_(
+            "Opening",
+            "The check at start-up found damage in {name}: {found}. To keep the damage from "
+            "spreading, Roundtable will not write to it; it stays open for reading. "
+            "Help ▸ Check database gives the details.",
+        )
     return Problem(
-        "This database is damaged",
-        f"The check at start-up found damage in {path.name}: {found}. To keep the damage from "
-        "spreading, Roundtable will not write to it; it stays open for reading. "
-        + ("Restore a backup to continue working (the damaged file is kept). " if backups else "")
-        + "Help ▸ Check database gives the details.",
+        T_("Opening", "This database is damaged"),
+        explanation.format(name=path.name, found=found),
         ((Option.RESTORE,) if backups else ()) + (Option.READ_ONLY, Option.CHOOSE),
-        read_only_reason="the start-up check found damage in the file",
+        read_only_reason=T_("Opening", "the start-up check found damage in the file"),
     )
 
 
@@ -206,10 +259,12 @@ class StartupCheck:
         self._done.wait()
         if not self.passed:
             raise DatabaseReadOnly(
-                f"{self.path.name} failed its start-up check, so nothing is written to it."
+                T_("Opening", "{name} failed its start-up check, so nothing is written to it.").format(
+                    name=self.path.name
+                )
             )
 
 
-def open_read_only(path: Path, reason: str) -> Database:
+def open_read_only(path: Path, reason: Message) -> Database:
     """Open a file for reading only, whatever its state (a damaged file the user chose to read)."""
     return Database(path, read_only_reason=reason)

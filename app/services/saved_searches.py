@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.clock import now_iso
 from app.db.database import Database
+from app.i18n import T_, Explained
 from app.services.search import Search, SearchError
 from app.services.search_syntax import parse
 
@@ -17,7 +18,7 @@ class SavedSearch:
     query: str
 
 
-class SavedSearchError(ValueError):
+class SavedSearchError(Explained, ValueError):
     """The search cannot be saved as asked; the message says why."""
 
 
@@ -35,13 +36,15 @@ def save_search(db: Database, name: str, query: str, *, replace: bool = False) -
     name = " ".join(name.split())
     query = query.strip()
     if not name:
-        raise SavedSearchError("A saved search needs a name.")
+        raise SavedSearchError(T_("Search", "A saved search needs a name."))
     if parse(query).empty:
-        raise SavedSearchError("There is nothing to save: the search box is empty.")
+        raise SavedSearchError(T_("Search", "There is nothing to save: the search box is empty."))
     try:
         Search(db.read()).check_query(query)
     except SearchError as exc:
-        raise SavedSearchError(f"This search cannot be saved: {exc}.") from exc
+        raise SavedSearchError(
+            T_("Search", "This search cannot be saved: {reason}.").format(reason=exc.message)
+        ) from exc
     from sqlalchemy import select
 
     from app.db import models as m
@@ -49,7 +52,7 @@ def save_search(db: Database, name: str, query: str, *, replace: bool = False) -
     with db.sessions.begin() as session:
         row = session.scalars(select(m.SavedSearch).where(m.SavedSearch.name == name)).one_or_none()
         if row is not None and not replace:
-            raise NameTaken(f"A saved search is already called {name!r}.")
+            raise NameTaken(T_("Search", "A saved search is already called “{name}”.").format(name=name))
         if row is None:
             row = m.SavedSearch(name=name, query=query, created_at=now_iso())
             session.add(row)

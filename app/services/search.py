@@ -28,13 +28,14 @@ from urllib.parse import urlsplit
 
 from app.db import search_index as ix
 from app.db.folding import SQL_FUNCTION, fold, fold_with_offsets, original_span
+from app.i18n import N_, T_, Explained
 from app.services.kinds import KINDS, UnknownKind, kind_for
 from app.services.progress import NO_PROGRESS, Cancelled, Progress
 from app.services.search_syntax import Filter, Query, parse
 
 NOTE = "note"
 GROUP_ORDER: tuple[str, ...] = (*(k.key for k in KINDS), NOTE)
-GROUP_LABEL = {**{k.key: k.plural for k in KINDS}, NOTE: "Notes"}
+GROUP_LABEL = {**{k.key: k.plural for k in KINDS}, NOTE: N_("Kinds", "Notes")}  # marked in "Kinds"
 NOTE_WORDS = ("note", "notes")
 # A short word with at most this many trigrams after it in the index is looked up through them;
 # a more common one is found faster by scanning (it is on nearly every text).
@@ -48,7 +49,7 @@ _NOTHING = "\x00nothing"  # _match: no text can match
 _SHORT = "\x00short"  # _match: only short words: scan first, then the vocabulary
 
 
-class SearchError(ValueError):
+class SearchError(Explained, ValueError):
     """The query asks for something that does not exist (an unknown kind, country, tag or
     source); the message says what, in words for the researcher."""
 
@@ -244,8 +245,13 @@ class Search:
             return NOTE
         try:
             return kind_for(word).key
-        except UnknownKind as exc:
-            raise SearchError(f"{exc}, note") from None
+        except UnknownKind:
+            choices = ", ".join(k.words[0] for k in KINDS)
+            raise SearchError(
+                T_("Search", "unknown kind '{word}'; choose one of: {choices}, note").format(
+                    word=word, choices=choices
+                )
+            ) from None
 
     def _filter_sql(self, f: Filter) -> tuple[str, str]:
         """SQL for a filter, over `owner` (and `doc_id`): for entries, for notes."""
@@ -295,7 +301,11 @@ class Search:
             {"v": value.strip(), "f": folded},
         ).fetchall()
         if not rows:
-            raise SearchError(f"no country is called {value!r}; use its ISO code (LA) or its name (Laos)")
+            raise SearchError(
+                T_(
+                    "Search", "no country is called '{value}'; use its ISO code (LA) or its name (Laos)"
+                ).format(value=value)
+            )
         return [r[0] for r in rows]
 
     def _tags(self, value: str) -> list[int]:
@@ -306,7 +316,7 @@ class Search:
             (name, escaped + "/%"),
         ).fetchall()
         if not rows:
-            raise SearchError(f"no tag is called {value!r}")
+            raise SearchError(T_("Search", "no tag is called '{value}'").format(value=value))
         return [r[0] for r in rows]
 
     def _sources(self, value: str) -> list[int]:
@@ -325,7 +335,7 @@ class Search:
             if their and (their == host or their.endswith("." + host)):
                 found.append(source_id)
         if not found:
-            raise SearchError(f"no source has the address or slug {value!r}")
+            raise SearchError(T_("Search", "no source has the address or slug '{value}'").format(value=value))
         return found
 
     # --- finding ---------------------------------------------------------------------------

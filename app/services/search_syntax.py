@@ -19,17 +19,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.i18n import N_
+
 FILTER_KEYS = ("kind", "country", "tag", "source")
 
 SYNTAX_HELP: tuple[tuple[str, str], ...] = (
-    ("chen gang", "both words, in any order, in the same text"),
-    ('"digital economy"', "the exact phrase"),
-    ("-ASEAN", "leave out texts that contain ASEAN"),
-    ("kind:official", "only one kind: official, country, organization, initiative, event, source, note"),
-    ("country:LA", "about one country: its ISO code or its name"),
-    ("tag:policy/ethics", "tagged policy/ethics, or with a tag nested under it"),
-    ("source:people.cn", "from one source: a domain of its address, or its slug"),
-    ("-tag:ambiguity", "a minus leaves out what a filter selects"),
+    ("chen gang", N_("SearchSyntax", "both words, in any order, in the same text")),
+    ('"digital economy"', N_("SearchSyntax", "the exact phrase")),
+    ("-ASEAN", N_("SearchSyntax", "leave out texts that contain ASEAN")),
+    (
+        "kind:official",
+        N_("SearchSyntax", "only one kind: official, country, organization, initiative, event, source, note"),
+    ),
+    ("country:LA", N_("SearchSyntax", "about one country: its ISO code or its name")),
+    ("tag:policy/ethics", N_("SearchSyntax", "tagged policy/ethics, or with a tag nested under it")),
+    ("source:people.cn", N_("SearchSyntax", "from one source: a domain of its address, or its slug")),
+    ("-tag:ambiguity", N_("SearchSyntax", "a minus leaves out what a filter selects")),
 )
 
 

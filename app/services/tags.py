@@ -1,7 +1,8 @@
 """Tags on notes and entries. A '/' nests them: 'policy/ethics' is under 'policy', and a tag's
 count includes everything tagged with a tag under it (a parent exists as soon as a child does).
 
-Tags match whatever case they were first written in ('Policy' joins an existing 'policy');
+Tags match whatever case they were first written in ('Policy' joins an existing 'policy', and
+'Policy/data' goes under it);
 a tag nothing carries any more is removed.
 """
 
@@ -13,14 +14,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from app.db.database import Database
+from app.i18n import T_, Explained
+from app.services.dto import Ref
 from app.services.note_dto import TagCount
+from app.services.sqltext import like_escape
 from app.services.writing import Writer
 
 MAX_TAG = 100
 _SPACES = re.compile(r"\s+")
 
 
-class BadTag(ValueError):
+class BadTag(Explained, ValueError):
     """A tag that cannot be stored; the message says why in plain words."""
 
 
@@ -31,11 +35,19 @@ def normalize_tag(text: str) -> str:
     parts = [p for p in parts if p]
     name = "/".join(parts)
     if not name:
-        raise BadTag(f"{text.strip()!r} is not a tag: it has no letters or digits.")
+        raise BadTag(
+            T_("Tags", "“{text}” is not a tag: it has no letters or digits.").format(text=text.strip())
+        )
     if "," in name:
-        raise BadTag(f"{name!r}: a tag cannot contain a comma (commas separate tags).")
+        raise BadTag(
+            T_("Tags", "“{name}”: a tag cannot contain a comma (commas separate tags).").format(name=name)
+        )
     if len(name) > MAX_TAG:
-        raise BadTag(f"{name[:20]}…: a tag can be at most {MAX_TAG} characters long.")
+        raise BadTag(
+            T_("Tags", "{start}…: a tag can be at most {limit} characters long.").format(
+                start=name[:20], limit=MAX_TAG
+            )
+        )
     return name
 
 
@@ -55,7 +67,7 @@ def ancestors(name: str) -> list[str]:
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def _sort_key(name: str) -> tuple[str, ...]:
+def tag_sort_key(name: str) -> tuple[str, ...]:
     # Segment by segment, so 'policy/ethics' follows 'policy' and precedes 'policy-x'.
     return tuple(p.casefold() for p in name.split("/"))
 
@@ -63,14 +75,24 @@ def _sort_key(name: str) -> tuple[str, ...]:
 def tag_ids(conn: sqlite3.Connection, names: Iterable[str]) -> list[int]:
     """Ids of the tags called `names` (already normalized), creating the missing ones. Call it
     inside a write transaction."""
-    existing = {name.casefold(): tid for tid, name in conn.execute("SELECT id, name FROM tag")}
+    rows = conn.execute("SELECT id, name FROM tag").fetchall()
+    existing = {name.casefold(): tid for tid, name in rows}
+    # Parents too: 'People/ministers' goes under an existing 'people', not beside it.
+    spelled = {a.casefold(): a for _tid, name in rows for a in ancestors(name)}
     ids: list[int] = []
     for name in names:
         tid = existing.get(name.casefold())
         if tid is None:
+            parts = name.split("/")
+            for i in range(len(parts) - 1, 0, -1):
+                above = spelled.get("/".join(parts[:i]).casefold())
+                if above is not None:
+                    name = "/".join([above, *parts[i:]])
+                    break
             cur = conn.execute("INSERT INTO tag (name) VALUES (?)", (name,))
             tid = int(cur.lastrowid or 0)
             existing[name.casefold()] = tid
+            spelled.update({a.casefold(): a for a in ancestors(name)})
         if tid not in ids:
             ids.append(tid)
     return ids
@@ -81,6 +103,16 @@ def drop_unused_tags(conn: sqlite3.Connection) -> None:
         "DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM note_tag) "
         "AND id NOT IN (SELECT tag_id FROM entity_tag)"
     )
+
+
+def write_entry_tags(conn: sqlite3.Connection, entity_id: int, names: Iterable[str]) -> None:
+    """Give the entry exactly these (normalized) tags. Call it inside a write transaction."""
+    ids = tag_ids(conn, names)
+    conn.execute("DELETE FROM entity_tag WHERE entity_id = ?", (entity_id,))
+    conn.executemany(
+        "INSERT INTO entity_tag (entity_id, tag_id) VALUES (?, ?)", [(entity_id, t) for t in ids]
+    )
+    drop_unused_tags(conn)
 
 
 class Tags:
@@ -110,20 +142,31 @@ class Tags:
         ):
             for tag in ancestors(name):
                 entries[tag].add(entity_id)
-        names = sorted(set(notes) | set(entries), key=_sort_key)
+        names = sorted(set(notes) | set(entries), key=tag_sort_key)
         return tuple(TagCount(n, len(notes.get(n, ())), len(entries.get(n, ()))) for n in names)
 
     def names(self) -> tuple[str, ...]:
         """Every tag and every parent of one, for completion."""
         found = {a for (name,) in self._conn.execute("SELECT name FROM tag") for a in ancestors(name)}
-        return tuple(sorted(found, key=_sort_key))
+        return tuple(sorted(found, key=tag_sort_key))
 
     def of_entry(self, entity_id: int) -> tuple[str, ...]:
         rows = self._conn.execute(
             "SELECT t.name FROM entity_tag et JOIN tag t ON t.id = et.tag_id WHERE et.entity_id = ?",
             (entity_id,),
         )
-        return tuple(sorted((r[0] for r in rows), key=_sort_key))
+        return tuple(sorted((r[0] for r in rows), key=tag_sort_key))
+
+    def entries_tagged(self, name: str) -> tuple[Ref, ...]:
+        """Live entries carrying `name` or a tag nested under it, by name."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT e.id, e.kind, e.slug, e.name FROM entity_tag et "
+            "JOIN tag t ON t.id = et.tag_id JOIN entity e ON e.id = et.entity_id "
+            "WHERE e.deleted_at IS NULL AND (t.name = ? COLLATE NOCASE OR t.name LIKE ? ESCAPE '\\') "
+            "ORDER BY e.name COLLATE NOCASE, e.id",
+            (name, f"{like_escape(name)}/%"),
+        )
+        return tuple(Ref(*r) for r in rows)
 
     def set_entry_tags(self, entity_id: int, names: Iterable[str]) -> tuple[str, ...]:
         """Give the entry exactly these tags (normalized first; BadTag for one that cannot be)."""
@@ -131,10 +174,5 @@ class Tags:
         with self._writer.transaction() as conn:
             if conn.execute("SELECT 1 FROM entity WHERE id = ?", (entity_id,)).fetchone() is None:
                 raise LookupError(f"There is no entry with id {entity_id}.")
-            ids = tag_ids(conn, wanted)
-            conn.execute("DELETE FROM entity_tag WHERE entity_id = ?", (entity_id,))
-            conn.executemany(
-                "INSERT INTO entity_tag (entity_id, tag_id) VALUES (?, ?)", [(entity_id, t) for t in ids]
-            )
-            drop_unused_tags(conn)
+            write_entry_tags(conn, entity_id, wanted)
         return self.of_entry(entity_id)

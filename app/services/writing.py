@@ -21,16 +21,17 @@ from contextlib import contextmanager, suppress
 from app.db import database
 from app.db.database import Database
 from app.db.errors import Trouble, explain
+from app.i18n import Explained, Message
 
 # Long enough to ride out a checkpoint or another short save; short enough that the window never
 # freezes for seconds when another program holds the file: the save fails, says so, and retries.
 WRITE_BUSY_TIMEOUT_MS = 250
 
 
-class WriteFailed(Exception):
+class WriteFailed(Explained):
     """The database could not be written. Nothing was changed; trying again later may work."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: Message) -> None:
         super().__init__(reason)
         self.reason = reason
 
@@ -65,7 +66,7 @@ def classify(exc: BaseException) -> WriteFailed | None:
 
     The classification itself is app/db/errors.py's, shared with every other write path."""
     if isinstance(exc, database.DatabaseReadOnly):  # the database refused before SQLite was asked
-        return DatabaseReadOnly(str(exc))
+        return DatabaseReadOnly(exc.message)
     failure = explain(exc)
     kind = _BY_TROUBLE.get(failure.trouble)
     return kind(failure.message) if kind is not None else None
@@ -108,7 +109,7 @@ class Writer:
         try:
             self.db.check_writable()  # read-only mode, and the start-up check's gate
         except database.DatabaseReadOnly as exc:
-            raise DatabaseReadOnly(str(exc)) from exc
+            raise DatabaseReadOnly(exc.message) from exc
         conn = self.conn
         try:
             conn.execute("BEGIN IMMEDIATE")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
+from app.gui import i18n
 from app.gui.main_window import MainWindow
 
 
@@ -48,6 +49,15 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     event = QInputMethodEvent("", [])
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture(autouse=True)
+def english(qapp: QApplication) -> Iterator[None]:
+    """The interface as the app shows it in English: the source strings, and the English
+    translation that gives plural messages their singular ("1 note")."""
+    i18n.install(i18n.ENGLISH.code)
+    yield
+    i18n.uninstall()
 
 
 @pytest.fixture

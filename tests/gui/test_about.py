@@ -134,3 +134,17 @@ def test_window_and_about_fit_a_1366_by_768_laptop(tmp_path: Path, seeded_path: 
     for what in ("minimum", "window", "about"):
         w, h = sizes[what]
         assert w <= width and h <= height, f"{what} {w}×{h} does not fit {width}×{height}"
+
+
+def test_a_first_start_on_a_narrow_screen_keeps_the_entry_readable(qtbot: QtBot, seeded_db: Database) -> None:
+    """The notes dock would squeeze the detail view to a strip on a small screen: it starts
+    closed there (Notes ▸ Show the notes panel opens it); a wide window keeps it open."""
+    from PySide6.QtWidgets import QDockWidget
+
+    win = MainWindow(seeded_db)
+    qtbot.addWidget(win)
+    fit_to_screen(win)  # the offscreen screen is 800 pixels wide
+    win.show()
+    dock = win.findChild(QDockWidget, "notesDock")
+    assert dock is not None and not dock.isVisible()
+    assert win.detail_view.width() >= 250

@@ -98,3 +98,39 @@ def test_preferences(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert _problems(dialog, at_least=4) == []
+
+
+def test_notes_and_tags_views(window: MainWindow) -> None:
+    notes = window.notes  # type: ignore[attr-defined]
+    notes.show_notes_view()
+    assert _problems(window) == []
+    notes.show_tag("asean-member")
+    assert notes.tags_view.entries_model.rowCount() > 0
+    assert _problems(window) == []
+
+
+def test_trash_with_a_note(window: MainWindow) -> None:
+    notes = window.notes  # type: ignore[attr-defined]
+    window.open_entry("timor-leste")
+    notes.panel.table.selectRow(0)
+    notes.panel.delete_note()
+    window.sidebar.select("trash")
+    notes.trash.table.selectRow(0)
+    assert notes.trash.table.isVisibleTo(window)
+    assert _problems(window) == []
+
+
+def test_the_offer_to_create_a_linked_entry(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.notes.offer_entry("Nobody Known")  # type: ignore[attr-defined]
+    assert dialog is not None
+    assert _problems(dialog, at_least=3) == []
+    dialog.reject()
+
+
+def test_every_preferences_page(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = window.preferences.dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for row in range(dialog.page_list.count()):
+        dialog.page_list.setCurrentRow(row)
+        assert _problems(dialog, at_least=4) == [], dialog.page_list.item(row).text()

@@ -54,7 +54,7 @@ def test_export_a_kind_then_keep_an_edited_file(qtbot: QtBot, window: MainWindow
     vault = tmp_path / "vault"
     dialog.path_edit.setText(str(vault))
     _finish(qtbot, dialog)
-    assert dialog.status.text().startswith("Exported 12 entries and 5 notes (countries): 12 files written")
+    assert dialog.status.text().startswith("Exported 12 entries and 5 notes (Countries): 12 files written")
     assert sorted(p.name for p in (vault / "Countries").iterdir())[:2] == ["Brunei.md", "Cambodia.md"]
     assert dialog.cancel_button.text() == "Close" and not dialog.progress.isVisible()
     _shot(dialog, "export-done")
@@ -63,7 +63,7 @@ def test_export_a_kind_then_keep_an_edited_file(qtbot: QtBot, window: MainWindow
     laos.write_text(laos.read_text(encoding="utf-8") + "\nmine\n", encoding="utf-8")
     dialog.beside.setChecked(True)
     _finish(qtbot, dialog)
-    assert "1 new version written beside files you edited" in dialog.status.text()
+    assert "1 new version written beside a file you edited" in dialog.status.text()
     assert (
         "You edited Countries/Laos.md; the new version is Countries/Laos (exported"
         in dialog.details.toPlainText()

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.db.connection import connect
 from app.db.database import Database
 from app.gui.main_window import MainWindow
-from app.gui.notes.models import NotesTableModel, RevisionListModel, TagsModel
+from app.gui.notes.models import TAG_ROLE, NotesTableModel, RevisionListModel, TagsModel
 from app.gui.notes.panel import NotesPanel
 from app.services.note_dto import NoteQuery
 from app.services.note_lists import NoteLists
@@ -94,7 +94,10 @@ def test_links_in_the_note_navigate(qtbot: QtBot, window: MainWindow) -> None:
     notes.editor.preview.anchorClicked.emit(QUrl("entry:meeting"))
     assert window.detail_view.detail is not None and window.detail_view.detail.ref.slug == "meeting"
     notes.editor.preview.anchorClicked.emit(QUrl("missing:Nobody%20Known"))
-    assert "Nobody Known" in window.statusBar().currentMessage()
+    offer = window.notes.create_dialog  # type: ignore[attr-defined]
+    assert offer is not None and offer.isVisible()
+    assert "No entry is called “Nobody Known”" in offer.findChild(QLabel).text()
+    offer.reject()
 
 
 def test_delete_moves_the_note_to_the_trash(qtbot: QtBot, window: MainWindow, mini_db: Database) -> None:
@@ -211,8 +214,19 @@ def test_tags_model_passes_qt_model_tester(qtmodeltester: object, mini_db: Datab
     service.create(body="a", tags=["policy/ethics", "policy/data"])
     model = TagsModel(Tags(mini_db))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
-    rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
-    assert rows == {"people": 1, "people/alpha": 1, "policy": 1, "policy/data": 1, "policy/ethics": 1}
+    top = [model.index(r, 0) for r in range(model.rowCount())]
+    assert [(i.data(), i.siblingAtColumn(1).data()) for i in top] == [("people", 1), ("policy", 1)]
+    policy = top[1]
+    nested = [model.index(r, 0, policy) for r in range(model.rowCount(policy))]
+    assert [(i.data(), i.data(TAG_ROLE), i.siblingAtColumn(1).data()) for i in nested] == [
+        ("data", "policy/data", 1),
+        ("ethics", "policy/ethics", 1),
+    ]
+    assert model.index_of("Policy/Ethics") == nested[1] and model.parent(nested[1]) == policy
+    service.create(body="b", tags=["policy/ethics/ai"])
+    model.refresh()
+    ethics = model.index_of("policy/ethics")
+    assert model.rowCount(ethics) == 1 and model.index_of("policy").siblingAtColumn(1).data() == 2
 
 
 def test_revisions_model_passes_qt_model_tester(qtmodeltester: object, mini_db: Database) -> None:

@@ -501,3 +501,24 @@ def test_hostile_text_in_the_filter(qtbot: QtBot, seeded_db: Any, text: str) -> 
     type_text(qtbot, window.entry_list.filter, text)
     qtbot.waitUntil(lambda: "of 13 officials" in window.entry_list.status.text())
     assert entry_count(seeded_db.path) > 0
+
+
+def test_a_first_start_says_it_is_setting_up_the_library(
+    qtbot: QtBot, hosts: list[Host], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QSplashScreen
+
+    said: list[str] = []
+    real = QSplashScreen.showMessage
+    monkeypatch.setattr(
+        QSplashScreen, "showMessage", lambda self, text, *a: (said.append(text), real(self, text, *a))[1]
+    )
+    host = make_host(hosts)
+    assert host.start(tmp_path / "new" / "roundtable.sqlite3") is Outcome.OPENED
+    assert said == ["Setting up your library…"]
+    assert QApplication.activeModalWidget() is None
+    host.release()
+    said.clear()
+    host = make_host(hosts)
+    assert host.start(tmp_path / "new" / "roundtable.sqlite3") is Outcome.OPENED
+    assert said == []  # a library that is ready opens without one

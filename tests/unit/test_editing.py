@@ -136,8 +136,8 @@ def test_invalid_input_names_each_field_and_saves_nothing(seeded_db: Database) -
         "aliases[0].language",
     }
     assert "before the start" in errors["end"]
-    assert "no country called “Atlantis”" in errors["country"]
-    assert "is a country" in errors["part_of"]
+    assert errors["country"] == "Nothing in Countries is called “Atlantis”."
+    assert errors["part_of"] == "“laos” is listed under Countries, not under Events."
     assert _total_changes(seeded_db) == before
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.gui.i18n import translated
 from app.services.note_dto import SaveResult
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed
@@ -57,6 +58,16 @@ class Autosaver(QObject):
         if retry_ms is not None:
             self._retry.setInterval(retry_ms)
 
+    def save_within(self, ms: int) -> None:
+        """Save at most `ms` after the last keystroke, and at least every `ms` while typing on
+        (the Notes preference; at 1000 these are DELAY_MS and MAX_WAIT_MS)."""
+        self._debounce.setInterval(max(1, ms * DELAY_MS // MAX_WAIT_MS))
+        self._max_wait.setInterval(ms)
+
+    @property
+    def max_wait_ms(self) -> int:
+        return self._max_wait.interval()
+
     @property
     def delay_ms(self) -> int:
         return self._debounce.interval()
@@ -75,10 +86,12 @@ class Autosaver(QObject):
         try:
             result = self._save()
         except WriteFailed as exc:
-            self._fail(exc.reason, retry=True)
+            self._fail(translated(exc.reason), retry=True)
             return False
         except NoteNotFound as exc:
-            self._fail(f"{exc} Copy your text elsewhere to keep it.", retry=False)
+            self._fail(
+                self.tr("{problem} Copy your text elsewhere to keep it.").format(problem=exc), retry=False
+            )
             return False
         if self.failure is not None:
             self.failure = None

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.gui.detail_html import ENTRY_SCHEME
+from app.gui.i18n import kind_singular, translated
 from app.gui.notes.autosave import Autosaver
 from app.gui.notes.fields import COMPLETION_ROLE, MarkdownEdit, TagEdit, TitleEdit
 from app.gui.notes.highlighter import MarkdownHighlighter
@@ -41,7 +42,6 @@ from app.gui.notes.preview import NotePreview
 from app.gui.notes.times import local_time
 from app.gui.settings import settings
 from app.services.dto import Ref
-from app.services.kinds import BY_KEY
 from app.services.note_dto import NoteDoc, SaveResult
 from app.services.notes import NoteNotFound, Notes, note_title
 from app.services.tags import BadTag, Tags, parse_tags
@@ -73,17 +73,17 @@ class NoteEditor(QWidget):
         self._link_model: QStandardItemModel | None = None
 
         self.header = QLabel(self)
-        self.header.setAccessibleName("Note on")
+        self.header.setAccessibleName(self.tr("Note on"))
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.linkActivated.connect(self._header_link)
         self.title = TitleEdit(self)
-        self.title.setAccessibleName("Title")
+        self.title.setAccessibleName(self.tr("Title"))
         self.tags = TagEdit(self)
-        self.tags.setAccessibleName("Tags")
-        self.tags.setPlaceholderText("Tags, separated by commas (policy/ethics nests under policy)")
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas (policy/ethics nests under policy)"))
         self.body = MarkdownEdit(self)
-        self.body.setAccessibleName("Note text")
-        self.body.setPlaceholderText("Write in Markdown. Type [[ to link an entry.")
+        self.body.setAccessibleName(self.tr("Note text"))
+        self.body.setPlaceholderText(self.tr("Write in Markdown. Type [[ to link an entry."))
         self.preview = NotePreview(self)
         self.highlighter = MarkdownHighlighter(self.body.document(), self.body.palette(), self._link_state)
 
@@ -92,9 +92,9 @@ class NoteEditor(QWidget):
         view_row.setSpacing(0)
         for n, (key, label, tip) in enumerate(
             (
-                ("write", "Write", "Only the text"),
-                ("split", "Split", "The text and its preview side by side"),
-                ("preview", "Preview", "Only the rendered note"),
+                ("write", self.tr("Write"), self.tr("Only the text")),
+                ("split", self.tr("Split"), self.tr("The text and its preview side by side")),
+                ("preview", self.tr("Preview"), self.tr("Only the rendered note")),
             )
         ):
             button = QToolButton(self)
@@ -113,7 +113,7 @@ class NoteEditor(QWidget):
 
         self.status_icon = QLabel(self)
         self.status = QLabel(self)
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleName(self.tr("Save status"))
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -231,7 +231,7 @@ class NoteEditor(QWidget):
             result = self._notes.restore_revision(self._note.id, revision_id)
             doc = self._notes.get(self._note.id)
         except (WriteFailed, LookupError) as exc:
-            self._show_failure(getattr(exc, "reason", str(exc)))
+            self._show_failure(translated(exc.reason) if isinstance(exc, WriteFailed) else str(exc))
             return False
         self._loading = True
         try:
@@ -287,11 +287,11 @@ class NoteEditor(QWidget):
         """Re-read entry names and aliases for [[ completion (after entries changed)."""
         model = QStandardItemModel(self)
         for c in candidates(self._db.read()):
-            kind = BY_KEY[c.kind].singular.lower() if c.kind in BY_KEY else c.kind
+            kind = kind_singular(c.kind)
             shown = f"{c.text}  —  {c.name} ({kind})" if c.text != c.name else f"{c.name} ({kind})"
             item = QStandardItem(shown)
             item.setData(c.text, COMPLETION_ROLE)
-            item.setToolTip(f"[[{c.text}]] links to {c.name}")
+            item.setToolTip(self.tr("[[{text}]] links to {name}").format(text=c.text, name=c.name))
             item.setEditable(False)
             model.appendRow(item)
         self.body.set_link_model(model)
@@ -339,10 +339,10 @@ class NoteEditor(QWidget):
                 self.refresh_link_candidates()
             self.tags.set_tag_names(list(self._tags.names()))
             self.refresh_preview()
-            self.status.setText(f"Saved {local_time(doc.updated_at, seconds=True)}")
+            self.status.setText(self.tr("Saved {time}").format(time=local_time(doc.updated_at, seconds=True)))
         else:
             self.preview.show_markdown("", {})
-            self.status.setText("No note open.")
+            self.status.setText(self.tr("No note open."))
         self.note_opened.emit(doc.id if doc else 0)
 
     def _update_header(self) -> None:
@@ -351,15 +351,20 @@ class NoteEditor(QWidget):
             self.header.setText("")
             return
         if doc.entry is not None:
-            kind = BY_KEY[doc.entry.kind].singular.lower() if doc.entry.kind in BY_KEY else doc.entry.kind
-            on = f'On <a href="{ENTRY_SCHEME}:{escape(doc.entry.slug)}">{escape(doc.entry.name)}</a> ({kind})'
+            link = f'<a href="{ENTRY_SCHEME}:{escape(doc.entry.slug)}">{escape(doc.entry.name)}</a>'
+            on = self.tr("On {entry} ({kind})").format(entry=link, kind=escape(kind_singular(doc.entry.kind)))
         else:
-            on = "Standalone note"
-        self.header.setText(f"{on} · <small>created {escape(local_time(doc.created_at))}</small>")
+            on = self.tr("Standalone note")
+        created = self.tr("created {time}").format(time=escape(local_time(doc.created_at)))
+        self.header.setText(f"{on} · <small>{created}</small>")
 
     def _update_title_hint(self) -> None:
         first = note_title(None, self.body.toPlainText())
-        self.title.setPlaceholderText(f"Title: {first}" if first else "Title (the first line, if left empty)")
+        self.title.setPlaceholderText(
+            self.tr("Title: {first}").format(first=first)
+            if first
+            else self.tr("Title (the first line, if left empty)")
+        )
 
     def _header_link(self, link: str) -> None:
         if link.startswith(f"{ENTRY_SCHEME}:"):
@@ -385,7 +390,9 @@ class NoteEditor(QWidget):
     def _saved(self, result: SaveResult) -> None:
         if self._note is not None and result.note_id == self._note.id:
             self._note = replace(self._note, title=result.title, updated_at=result.updated_at)
-            self.status.setText(f"Saved {local_time(result.updated_at, seconds=True)}")
+            self.status.setText(
+                self.tr("Saved {time}").format(time=local_time(result.updated_at, seconds=True))
+            )
         self.saved.emit(result)
 
     def _save_tags(self) -> bool:
@@ -394,14 +401,14 @@ class NoteEditor(QWidget):
         try:
             wanted = parse_tags(self.tags.text())
         except BadTag as exc:
-            self._show_failure(f"Tags not saved: {exc}")
+            self._show_failure(self.tr("Tags not saved: {reason}").format(reason=translated(exc.message)))
             return True  # nothing to retry until the tags are corrected; the text is stored
         if wanted == self._stored_tags:
             return True
         try:
             stored = self._notes.set_tags(self._note.id, wanted)
         except WriteFailed as exc:
-            self._show_failure(f"Tags not saved: {exc.reason}")
+            self._show_failure(self.tr("Tags not saved: {reason}").format(reason=translated(exc.reason)))
             return False
         except NoteNotFound as exc:
             self._show_failure(str(exc))
@@ -418,8 +425,10 @@ class NoteEditor(QWidget):
         size = self.status.fontMetrics().height()
         self.status_icon.setPixmap(icon.pixmap(size, size))
         self.status_icon.show()
-        retrying = " Your text is kept here; saving is retried every few seconds."
-        self.status.setText(f"<b>Not saved.</b> {escape(reason)}{retrying if self.autosave.retrying else ''}")
+        text = self.tr("<b>Not saved.</b> {reason}").format(reason=escape(reason))
+        if self.autosave.retrying:
+            text += " " + self.tr("Your text is kept here; saving is retried every few seconds.")
+        self.status.setText(text)
 
     def _clear_failure(self) -> None:
         self.status_icon.clear()

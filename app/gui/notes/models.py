@@ -1,14 +1,25 @@
-"""Qt models over the note services: the notes list (paged from SQL), the tags with their counts,
-and one note's revisions."""
+"""Qt models over the note services: the notes list (paged from SQL), the tags as a tree with
+their counts, the entries carrying a tag, and one note's revisions."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
+from app.gui.detail_html import untitled
+from app.gui.i18n import kind_singular, translate
 from app.gui.notes.times import local_time
+from app.i18n import N_
+from app.services.dto import Ref
 from app.services.note_dto import NoteQuery, NoteRow, RevisionSummary, TagCount
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
@@ -18,8 +29,7 @@ _Index = QModelIndex | QPersistentModelIndex
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
 REVISION_ID_ROLE = Qt.ItemDataRole.UserRole + 3
-
-UNTITLED = "(untitled)"
+SLUG_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class NotesTableModel(QAbstractTableModel):
@@ -27,13 +37,14 @@ class NotesTableModel(QAbstractTableModel):
 
     PAGE = 200
     COLUMNS = (
-        ("title", "Title"),
-        ("entry", "Entry"),
-        ("tags", "Tags"),
-        ("updated", "Updated"),
-        ("created", "Created"),
+        ("title", N_("NotesTableModel", "Title")),
+        ("entry", N_("NotesTableModel", "Entry")),
+        ("tags", N_("NotesTableModel", "Tags")),
+        ("updated", N_("NotesTableModel", "Updated")),
+        ("created", N_("NotesTableModel", "Created")),
+        ("deleted", N_("NotesTableModel", "Deleted")),
     )
-    _SORTABLE = ("title", "entry", "updated", "created")
+    _SORTABLE = ("title", "entry", "updated", "created", "deleted")
 
     def __init__(self, lists: NoteLists, query: NoteQuery | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -90,6 +101,12 @@ class NotesTableModel(QAbstractTableModel):
     def note_id_at(self, row: int) -> int | None:
         return self._rows[row].id if 0 <= row < len(self._rows) else None
 
+    def row_at(self, row: int) -> NoteRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def column_of(self, key: str) -> int:
+        return [k for k, _ in self.COLUMNS].index(key)
+
     def row_of(self, note_id: int, *, fetch: bool = True) -> int:
         """The row showing the note, paging further in if needed (unless `fetch` is False);
         -1 if it is not there."""
@@ -116,14 +133,16 @@ class NotesTableModel(QAbstractTableModel):
         key = self.COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "title":
-                return row.title or UNTITLED
+                return row.title or untitled()
             if key == "entry":
-                return row.entry.name if row.entry else "Standalone"
+                return row.entry.name if row.entry else self.tr("Standalone")
             if key == "tags":
                 return ", ".join(row.tags)
+            if key == "deleted":
+                return local_time(row.deleted_at) if row.deleted_at else ""
             return local_time(row.updated_at if key == "updated" else row.created_at)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.excerpt or row.title or UNTITLED
+            return row.excerpt or row.title or untitled()
         if role == NOTE_ID_ROLE:
             return row.id
         return None
@@ -133,7 +152,7 @@ class NotesTableModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section][1]
+            return translate("NotesTableModel", self.COLUMNS[section][1])
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:
@@ -170,39 +189,104 @@ class NotesTableModel(QAbstractTableModel):
         )
 
 
-class TagsModel(QAbstractTableModel):
-    """Every tag with the live notes and entries under it (nested tags counted in their parents)."""
+class _TagNode:
+    __slots__ = ("children", "parent", "row", "tag")
 
-    HEADERS = ("Tag", "Notes", "Entries")
+    def __init__(self, tag: TagCount | None, parent: _TagNode | None, row: int) -> None:
+        self.tag = tag
+        self.parent = parent
+        self.row = row
+        self.children: list[_TagNode] = []
+
+
+class TagsModel(QAbstractItemModel):
+    """Every tag with the live notes and entries under it, as a tree: 'policy/ethics' is the
+    child 'ethics' of 'policy', and a parent's counts include its children's."""
+
+    HEADERS = (N_("TagsModel", "Tag"), N_("TagsModel", "Notes"), N_("TagsModel", "Entries"))
 
     def __init__(self, tags: Tags, parent: Any = None) -> None:
         super().__init__(parent)
         self._tags = tags
-        self._rows: tuple[TagCount, ...] = ()
+        self._root = _TagNode(None, None, 0)
+        self._by_name: dict[str, _TagNode] = {}
         self.refresh()
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._rows = self._tags.counts()
+        self._root = _TagNode(None, None, 0)
+        self._by_name = {}
+        # counts() lists parents before their children, in display order.
+        for tag in self._tags.counts():
+            above = self._by_name.get(tag.name.rsplit("/", 1)[0]) if "/" in tag.name else None
+            holder = above or self._root
+            node = _TagNode(tag, holder, len(holder.children))
+            holder.children.append(node)
+            self._by_name[tag.name.casefold()] = node
+            self._by_name[tag.name] = node
         self.endResetModel()
 
-    def tag_at(self, row: int) -> str | None:
-        return self._rows[row].name if 0 <= row < len(self._rows) else None
+    def index_of(self, name: str) -> QModelIndex:
+        """The index of the tag called `name` (any case), or an invalid one."""
+        node = self._by_name.get(name) or self._by_name.get(name.casefold())
+        return self.createIndex(node.row, 0, node) if node is not None else QModelIndex()
+
+    def tag_of(self, index: _Index) -> str | None:
+        node = self._node(index)
+        return node.tag.name if node is not None and node.tag is not None else None
+
+    def count_of(self, name: str) -> TagCount | None:
+        node = self._by_name.get(name) or self._by_name.get(name.casefold())
+        return node.tag if node is not None else None
+
+    def _node(self, index: _Index) -> _TagNode | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, _TagNode) else None
+
+    # --- QAbstractItemModel -----------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        holder = self._node(parent) or self._root
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        if not (0 <= row < len(holder.children) and 0 <= column < len(self.HEADERS)):
+            return QModelIndex()
+        return self.createIndex(row, column, holder.children[row])
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self._node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        holder = self._node(parent) or self._root
+        return len(holder.children)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return len(self.HEADERS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        node = self._node(index)
+        if node is None or node.tag is None:
             return None
-        tag = self._rows[index.row()]
+        tag = node.tag
         if role == Qt.ItemDataRole.DisplayRole:
-            return (tag.name, tag.notes, tag.entries)[index.column()]
+            return (tag.leaf, tag.notes, tag.entries)[index.column()]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            notes = self.tr("%n notes", None, tag.notes)
+            entries = self.tr("%n entries", None, tag.entries)
+            return (tag.name, notes, entries)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{tag.name}: {tag.notes} notes, {tag.entries} entries (tags nested under it included)"
+            return self.tr("{tag}: {notes}, {entries} (tags nested under it included)").format(
+                tag=tag.name,
+                notes=self.tr("%n notes", None, tag.notes),
+                entries=self.tr("%n entries", None, tag.entries),
+            )
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == TAG_ROLE:
@@ -214,7 +298,46 @@ class TagsModel(QAbstractTableModel):
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if role == Qt.ItemDataRole.DisplayRole and horizontal and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
+            return translate("TagsModel", self.HEADERS[section])
+        return None
+
+
+class TaggedEntriesModel(QAbstractListModel):
+    """The live entries carrying a tag (or one nested under it), by name."""
+
+    def __init__(self, tags: Tags, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._tags = tags
+        self._tag: str | None = None
+        self._rows: tuple[Ref, ...] = ()
+
+    @property
+    def tag(self) -> str | None:
+        return self._tag
+
+    def show_tag(self, name: str | None) -> None:
+        self._tag = name
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self._rows = self._tags.entries_tagged(self._tag) if self._tag else ()
+        self.endResetModel()
+
+    def ref_at(self, row: int) -> Ref | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        ref = self.ref_at(index.row()) if index.isValid() else None
+        if ref is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{ref.name} ({kind_singular(ref.kind)})"
+        if role == SLUG_ROLE:
+            return ref.slug
         return None
 
 
@@ -261,13 +384,15 @@ class RevisionListModel(QAbstractListModel):
         if index.row() == 0:
             when, title = self._current
             if role == Qt.ItemDataRole.DisplayRole:
-                return f"Current · {local_time(when, seconds=True)}\n{title or UNTITLED}"
+                current = self.tr("Current · {time}").format(time=local_time(when, seconds=True))
+                return f"{current}\n{title or untitled()}"
             if role == Qt.ItemDataRole.ToolTipRole:
-                return title or UNTITLED
+                return title or untitled()
             return None
         rev = self._rows[index.row() - 1]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{local_time(rev.created_at, seconds=True)} · {rev.chars:,} characters\n{rev.title or UNTITLED}"
+            size = self.tr("%n characters", None, rev.chars)
+            return f"{local_time(rev.created_at, seconds=True)} · {size}\n{rev.title or untitled()}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return " ".join(rev.excerpt.split())
         if role == REVISION_ID_ROLE:

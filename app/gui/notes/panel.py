@@ -1,7 +1,8 @@
 """The notes panel, docked in the main window: the notes on the entry open in the detail view (or
 those mentioning it, the standalone notes, all notes), the editor, and the note's history.
 
-`install(window)` docks it and adds a Notes menu. It follows the open entry through
+`install(window)` docks it and adds a Notes menu (app/gui/notes/feature.py installs it with the
+Notes and Tags views). It follows the open entry through
 `window.entry_opened`, flushes the editor when the entry changes and before the window closes
 (asking before closing with text that cannot be stored), and announces every write through
 `window.changes` so the detail view's notes and backlinks stay current.
@@ -11,15 +12,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -31,12 +31,17 @@ from PySide6.QtWidgets import (
 
 from app.db.database import Database
 from app.gui.changes import Changes
+from app.gui.delete_key import delete_key_deletes
+from app.gui.i18n import translate, translated
+from app.gui.list_widgets import filter_box
 from app.gui.notes.editor import NoteEditor
 from app.gui.notes.models import NotesTableModel
+from app.gui.notes.note_commands import restore_command, trash_command
 from app.gui.notes.revisions import RevisionsPanel
+from app.i18n import N_, Explained
 from app.services.dto import Ref
 from app.services.entries import EntryLists
-from app.services.note_dto import NoteQuery, SaveResult
+from app.services.note_dto import Changed, NoteQuery, SaveResult
 from app.services.note_lists import NoteLists
 from app.services.notes import NoteNotFound, Notes
 from app.services.tags import Tags
@@ -47,10 +52,10 @@ if TYPE_CHECKING:
 from app.gui.read_only import disable_when_read_only
 
 SCOPES = (
-    ("entry", "Notes on this entry"),
-    ("mentions", "Notes mentioning this entry"),
-    ("standalone", "Standalone notes"),
-    ("all", "All notes"),
+    ("entry", N_("NotesPanel", "Notes on this entry")),
+    ("mentions", N_("NotesPanel", "Notes mentioning this entry")),
+    ("standalone", N_("NotesPanel", "Standalone notes")),
+    ("all", N_("NotesPanel", "All notes")),
 )
 
 
@@ -65,29 +70,27 @@ class NotesPanel(QWidget):
         self.tags = Tags(db, self._writer)
         self._entry: Ref | None = None
         self._announcing = False
+        self.announcing_text = False  # while announcing a save of a note's text
+        self._read_only = False
+        self.undo_stack: QUndoStack | None = None  # the window's; moves to the Trash go on it
         self.message = ""  # the last thing the panel told the user (the window shows it too)
 
         self.scope = QComboBox(self)
-        self.scope.setAccessibleName("Which notes")
+        self.scope.setAccessibleName(self.tr("Which notes"))
         for key, label in SCOPES:
-            self.scope.addItem(label, key)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter notes")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter notes")
-        self._filter_timer = QTimer(self, singleShot=True, interval=150)
-        self._filter_timer.timeout.connect(self._apply_query)
-        self.filter.textChanged.connect(lambda _t: self._filter_timer.start())
+            self.scope.addItem(translate("NotesPanel", label), key)
+        self.filter, _timer = filter_box(self, self.tr("Filter notes"), self._apply_query)
         self.scope.currentIndexChanged.connect(lambda _i: self._apply_query())
 
         self.model = NotesTableModel(NoteLists(db), self._query(NoteQuery()), self)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Notes")
+        delete_key_deletes(self.table, self.delete_note)  # the note, not the entry beside it
+        self.table.setAccessibleName(self.tr("Notes"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setAccessibleName("Columns")
+        self.table.horizontalHeader().setAccessibleName(translate("Lists", "Columns"))
         self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
@@ -95,21 +98,22 @@ class NotesPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
-        self.table.hideColumn(4)  # created: a sort key, shown in the editor's header
+        self.table.hideColumn(self.model.column_of("created"))  # shown in the editor's header
+        self.table.hideColumn(self.model.column_of("deleted"))  # (this list shows no trash)
         self.table.selectionModel().selectionChanged.connect(self._selected)
 
-        self.new_button = QPushButton("New note", self)
+        self.new_button = QPushButton(self.tr("New note"), self)
         self.new_button.clicked.connect(self.new_note)
-        self.standalone_button = QPushButton("New standalone note", self)
+        self.standalone_button = QPushButton(self.tr("New standalone note"), self)
         self.standalone_button.clicked.connect(self.new_standalone_note)
-        self.delete_button = QPushButton("Move to Trash", self)
+        self.delete_button = QPushButton(self.tr("Move to Trash"), self)
         self.delete_button.clicked.connect(self.delete_note)
 
         self.editor = NoteEditor(db, self.notes, self.tags, self)
         self.revisions = RevisionsPanel(db, self.notes, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.editor, "Note")
-        self.tabs.addTab(self.revisions, "History")
+        self.tabs.addTab(self.editor, self.tr("Note"))
+        self.tabs.addTab(self.revisions, self.tr("History"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         top = QHBoxLayout()
@@ -138,8 +142,8 @@ class NotesPanel(QWidget):
         self.editor.saved.connect(self._saved)
         self.editor.tags_saved.connect(self._tags_saved)
         self.editor.note_opened.connect(self._note_opened)
-        self.editor.missing_link_activated.connect(self._missing_link)
         self.revisions.restore_requested.connect(self.restore_revision)
+        self.setFocusProxy(self.table)
         changes.notes_changed.connect(self._notes_changed)
         changes.entries_changed.connect(self._entries_changed)
         self._update_buttons()
@@ -156,13 +160,12 @@ class NotesPanel(QWidget):
         self._entry = self._entries.ref(slug) if slug else None
         self._apply_query()
 
-    def show_note(self, note_id: int) -> bool:
+    def show_note(self, note_id: int, *, focus: bool = True) -> bool:
         """Open a note in the editor (from search, a link ...): its entry's notes, or the
-        standalone ones, are listed around it."""
+        standalone ones, are listed around it. `focus`: put the cursor in its text (not when
+        the researcher is still moving through a list of notes)."""
         if not self.editor.open_note(note_id):
-            self._tell(
-                "The open note is not saved yet, so it stays open. " + (self.editor.autosave.failure or "")
-            )
+            self.tell(self._not_saved_yet())
             return False
         self.set_scope(
             "entry"
@@ -176,7 +179,9 @@ class NotesPanel(QWidget):
         if isinstance(dock, QDockWidget):
             dock.show()
             dock.raise_()
-        self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tabs.setCurrentWidget(self.editor)
+        if focus:
+            self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def set_scope(self, key: str) -> None:
@@ -226,12 +231,12 @@ class NotesPanel(QWidget):
         if note_id is None or note_id == self.editor.note_id:
             return
         if not self.editor.open_note(note_id):
-            self._tell(
-                "The open note is not saved yet, so it stays open. " + (self.editor.autosave.failure or "")
-            )
+            self.tell(self._not_saved_yet())
             self._select_open_note()
 
     def _note_opened(self, note_id: int) -> None:
+        # Where F6 lands: the note's text when one is open, else the list of notes.
+        self.setFocusProxy(self.editor.body if note_id else self.table)
         self.revisions.show_note(note_id or None)
         self._update_buttons()
 
@@ -249,37 +254,61 @@ class NotesPanel(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        writable = not getattr(self, "_read_only", False)
+        writable = not self._read_only
         self.new_button.setEnabled(writable and self._entry is not None)
         self.new_button.setToolTip(
-            f"A new note on {self._entry.name}" if self._entry else "Open an entry first"
+            self.tr("A new note on {entry}").format(entry=self._entry.name)
+            if self._entry
+            else self.tr("Open an entry first")
         )
         self.delete_button.setEnabled(writable and self.editor.note is not None)
         self.tabs.setTabEnabled(1, self.editor.note is not None)
 
     # --- actions ----------------------------------------------------------------------------
 
+    def _not_saved_yet(self) -> str:
+        said = self.tr("The open note is not saved yet, so it stays open.")
+        failure = self.editor.autosave.failure
+        return f"{said} {failure}" if failure else said
+
+    def _refuse_when_read_only(self, what: str) -> bool:
+        if self._read_only:
+            reason = self._db.read_only_reason
+            why = translated(reason) if reason else self.tr("it cannot be changed now")
+            self.tell(
+                self.tr("{what} is not possible: the database is open for reading only ({reason}).").format(
+                    what=what, reason=why
+                )
+            )
+        return self._read_only
+
     def new_note(self) -> None:
+        if self._refuse_when_read_only(self.tr("Writing a new note")):
+            return
         if self._entry is None:
-            self._tell("Open an entry first: a new note is written on the entry shown.")
+            self.tell(self.tr("Open an entry first: a new note is written on the entry shown."))
             return
         if self._scope() not in ("entry", "all"):
             self.set_scope("entry")
         self._create(self._entry.id)
 
     def new_standalone_note(self) -> None:
+        if self._refuse_when_read_only(self.tr("Writing a new note")):
+            return
         if self._scope() not in ("standalone", "all"):
             self.set_scope("standalone")
         self._create(None)
 
     def _create(self, entry_id: int | None) -> None:
         if not self.editor.close_note():
-            self._tell("The open note is not saved yet; a new one is not started until it is.")
+            self.tell(self.tr("The open note is not saved yet; a new one is not started until it is."))
             return
         try:
             doc = self.notes.create(entry_id=entry_id)
         except WriteFailed as exc:
-            self._tell(f"The note could not be created: {exc.reason}")
+            self.tell(
+                self.tr("The note could not be created: {reason}").format(reason=translated(exc.reason))
+            )
             return
         self.filter.clear()
         self._apply_query()
@@ -287,56 +316,109 @@ class NotesPanel(QWidget):
         self._select_open_note()
         self.tabs.setCurrentWidget(self.editor)
         self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._announce({doc.id}, {doc.entry.slug} if doc.entry else set())
+        self.announce({doc.id}, {doc.entry.slug} if doc.entry else set())
 
     def delete_note(self) -> None:
-        """Move the open note to the Trash (it can be restored from there)."""
+        """Move the open note to the Trash (it can be restored from there, or with Undo)."""
         doc = self.editor.note
-        if doc is None:
-            return
-        if not self.editor.close_note():
-            self._tell("The note is not saved yet, so it was not moved to the Trash.")
+        if doc is None or self._refuse_when_read_only(self.tr("Moving a note to the Trash")):
             return
         try:
-            changed = self.notes.move_to_trash(doc.id)
+            self.trash_note(doc.id)
         except (WriteFailed, NoteNotFound) as exc:
-            self._tell(f"The note could not be moved to the Trash: {getattr(exc, 'reason', exc)}")
-            self.editor.open_note(doc.id)
+            self.tell(
+                self.tr("The note could not be moved to the Trash: {reason}").format(reason=_reason(exc))
+            )
+            if self.editor.note is None:
+                self.editor.open_note(doc.id)  # stored, but not moved: it stays in front of you
             return
-        self._announce(set(changed.note_ids), set(changed.entries))
-        self._tell(f"Moved “{doc.title or 'untitled note'}” to the Trash.")
+        title = self.notes.get(doc.id).title or self.tr("untitled note")
+        self._push(
+            trash_command(title, lambda: self.trash_note(doc.id), lambda: self.restore_note(doc.id), self)
+        )
+        self.tell(self.tr("Moved “{title}” to the Trash (Ctrl+Z brings it back).").format(title=title))
+
+    def restore_from_trash(self, note_id: int) -> bool:
+        """Take a note out of the Trash (undoable); False, and the reason shown, if it failed."""
+        if self._refuse_when_read_only(self.tr("Restoring a note")):
+            return False
+        try:
+            self.restore_note(note_id)
+        except (WriteFailed, NoteNotFound) as exc:
+            self.tell(self.tr("The note could not be restored: {reason}").format(reason=_reason(exc)))
+            return False
+        title = self.notes.get(note_id).title or self.tr("untitled note")
+        self._push(
+            restore_command(title, lambda: self.trash_note(note_id), lambda: self.restore_note(note_id), self)
+        )
+        self.tell(self.tr("Restored “{title}”.").format(title=title))
+        return True
+
+    def trash_note(self, note_id: int) -> Changed:
+        """Move a note to the Trash now (the undo stack's step too). The note is closed first,
+        its text stored; WriteFailed when that, or the move, cannot be written."""
+        if self.editor.note_id == note_id and not self.editor.close_note():
+            raise WriteFailed(self.editor.autosave.failure or self.tr("the note's text could not be stored"))
+        changed = self.notes.move_to_trash(note_id)
+        self.announce(set(changed.note_ids), set(changed.entries))
+        return changed
+
+    def restore_note(self, note_id: int) -> Changed:
+        """Take a note out of the Trash now (the undo stack's step too) and show it."""
+        changed = self.notes.restore_from_trash(note_id)
+        self.announce(set(changed.note_ids), set(changed.entries))
+        if self.editor.note is None:
+            self.show_note(note_id, focus=False)
+        return changed
+
+    def _push(self, command: QUndoCommand) -> None:
+        if self.undo_stack is not None:
+            self.undo_stack.push(command)
+
+    def failed(self, message: str) -> None:
+        """An undo or redo could not be carried out (NoteOutcome)."""
+        self.tell(message)
+        QMessageBox.warning(self.window(), self.tr("Cannot undo or redo"), message)
 
     def restore_revision(self, revision_id: int) -> None:
         self.tabs.setCurrentWidget(self.editor)
         if self.editor.restore_revision(revision_id):
-            self._tell("Restored an earlier version; the text it replaced is in the history (Ctrl+Z undoes).")
+            self.tell(
+                self.tr(
+                    "Restored an earlier version; the text it replaced is in the history (Ctrl+Z undoes)."
+                )
+            )
             self.revisions.refresh()
         else:
-            self._tell("That version could not be restored. " + (self.editor.autosave.failure or ""))
+            said = self.tr("That version could not be restored.")
+            failure = self.editor.autosave.failure
+            self.tell(f"{said} {failure}" if failure else said)
 
     def show_history(self, dock: QDockWidget) -> None:
         dock.show()
         self.tabs.setCurrentWidget(self.revisions)
 
-    def _tell(self, text: str) -> None:
+    def tell(self, text: str) -> None:
         self.message = text
         window = self.window()
         status = getattr(window, "statusBar", None)
         if callable(status):
             status().showMessage(text, 8000)
 
-    def _missing_link(self, target: str) -> None:
-        self._tell(f"No entry is called “{target}”. Link an entry by its name, slug or another name.")
-
     # --- change broadcast ---------------------------------------------------------------------
 
     def _saved(self, result: SaveResult) -> None:
-        self._announce({result.note_id}, set(result.entries))
+        self.announcing_text = True  # no note came or went, no tag changed: counts stay
+        try:
+            self.announce({result.note_id}, set(result.entries))
+        finally:
+            self.announcing_text = False
 
     def _tags_saved(self, note_id: int) -> None:
-        self._announce({note_id}, set())
+        self.announce({note_id}, set())
 
-    def _announce(self, note_ids: set[int], slugs: set[str]) -> None:
+    def announce(self, note_ids: set[int], slugs: set[str]) -> None:
+        """Tell every view these notes (and these entries' notes sections) changed."""
         self._announcing = True
         try:
             self._changes.announce_notes(note_ids)
@@ -368,11 +450,12 @@ class NotesPanel(QWidget):
             return True
         answer = QMessageBox.warning(
             self.window(),
-            "Your note is not saved",
-            "The open note could not be saved:\n\n"
-            f"{self.editor.autosave.failure or 'the database cannot be written.'}\n\n"
-            "If you close now, what you wrote since the last save is lost. "
-            "Cancel to keep the window open (copy the text elsewhere if the problem persists).",
+            self.tr("Your note is not saved"),
+            self.tr(
+                "The open note could not be saved:\n\n{reason}\n\n"
+                "If you close now, what you wrote since the last save is lost. "
+                "Cancel to keep the window open (copy the text elsewhere if the problem persists)."
+            ).format(reason=self.editor.autosave.failure or self.tr("the database cannot be written.")),
             QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Discard,
             QMessageBox.StandardButton.Cancel,
         )
@@ -380,6 +463,10 @@ class NotesPanel(QWidget):
 
     def close_writer(self) -> None:
         self._writer.close()
+
+
+def _reason(exc: Exception) -> str:
+    return translated(exc.message) if isinstance(exc, Explained) else str(exc)
 
 
 class _CloseGuard(QObject):
@@ -401,11 +488,12 @@ class _CloseGuard(QObject):
 
 def install(window: MainWindow) -> NotesPanel:
     panel = NotesPanel(window.db, window.changes, window)
-    dock = QDockWidget("Notes", window)
+    dock = QDockWidget(translate("NotesPanel", "Notes"), window)
     dock.setObjectName("notesDock")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    window.resizeDocks([dock], [600], Qt.Orientation.Horizontal)
+    # A third of the window at most on a first start: the entry being read keeps its room.
+    window.resizeDocks([dock], [max(320, window.width() * 3 // 10)], Qt.Orientation.Horizontal)
 
     window.entry_opened.connect(panel.set_entry)
     window.notes_panel = panel  # type: ignore[attr-defined]  # search opens the notes it finds
@@ -417,22 +505,27 @@ def install(window: MainWindow) -> NotesPanel:
     panel.set_entry(current.ref.slug if current else None)
     window.installEventFilter(_CloseGuard(panel, window))
 
-    menu = window.menuBar().addMenu("&Notes")
+    menu = window.menuBar().addMenu(translate("NotesPanel", "&Notes"))
     window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
     actions = (
-        ("New &note on this entry", "Ctrl+Shift+N", panel.new_note),
-        ("New &standalone note", "Ctrl+Alt+N", panel.new_standalone_note),
+        (translate("NotesPanel", "New &note on this entry"), "Ctrl+Shift+N", panel.new_note),
+        (translate("NotesPanel", "New &standalone note"), "Ctrl+Alt+N", panel.new_standalone_note),
     )
     for text, keys, slot in actions:
         action = QAction(text, window, shortcut=QKeySequence(keys))
         action.triggered.connect(slot)
         menu.addAction(action)
         disable_when_read_only(window, action)
-    history = QAction("Note &history", window, shortcut=QKeySequence("Ctrl+Shift+H"))
+    history = QAction(translate("NotesPanel", "Note &history"), window, shortcut=QKeySequence("Ctrl+Shift+H"))
     history.triggered.connect(lambda: panel.show_history(dock))
     menu.addAction(history)
+    trash = QAction(translate("NotesPanel", "Move the note to the &Trash"), window)
+    trash.triggered.connect(panel.delete_note)
+    menu.addAction(trash)
+    disable_when_read_only(window, trash)
     menu.addSeparator()
     toggle = dock.toggleViewAction()
-    toggle.setText("Show the notes &panel")
+    toggle.setText(translate("NotesPanel", "Show the notes &panel"))
     menu.addAction(toggle)
+    window.add_pane(panel)  # F6 reaches the notes panel too
     return panel

@@ -19,7 +19,7 @@ class NotePreview(OfflineBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Preview")
+        self.setAccessibleName(self.tr("Preview"))
         self._shown: tuple[str, Mapping[str, Ref | None]] = ("", {})
         self._apply_palette()
 

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from app.gui.detail_html import ENTRY_SCHEME
+from app.gui.i18n import kind_singular, translate
 from app.services.dto import Ref
-from app.services.kinds import BY_KEY
 from app.services.wikilinks import WIKILINK
 
 if TYPE_CHECKING:
@@ -53,21 +53,23 @@ def _render_wikilink(
     target, label = meta["target"], meta["label"] or meta["target"]
     ref: Ref | None = env.get("links", {}).get(target)
     if ref is None:
+        missing = translate("NotePreview", "No entry called “{target}”").format(target=target)
         return (
             f'<a class="{UNRESOLVED_CLASS}" href="{MISSING_SCHEME}:{quote(target)}" '
-            f'title="No entry called “{escape(target)}”">[[{escape(label)}]]</a>'
+            f'title="{escape(missing)}">[[{escape(label)}]]</a>'
         )
-    kind = BY_KEY[ref.kind].singular if ref.kind in BY_KEY else ref.kind
-    return f'<a href="{ENTRY_SCHEME}:{escape(ref.slug)}" title="{escape(ref.name)} ({kind.lower()})">{escape(label)}</a>'
+    title = f"{ref.name} ({kind_singular(ref.kind)})"
+    return f'<a href="{ENTRY_SCHEME}:{escape(ref.slug)}" title="{escape(title)}">{escape(label)}</a>'
 
 
 def _render_image(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
     token = tokens[idx]
-    alt = renderer.renderInlineAsText(token.children or [], options, env) or "image"
+    alt = renderer.renderInlineAsText(token.children or [], options, env) or translate("NotePreview", "image")
+    shown = escape(translate("NotePreview", "[image: {alt}]").format(alt=alt))
     src = str(token.attrGet("src") or "")
     if src.startswith(("http://", "https://")):
-        return f'<a href="{escape(src)}" title="{escape(src)}">[image: {escape(alt)}]</a>'
-    return f"[image: {escape(alt)}]"
+        return f'<a href="{escape(src)}" title="{escape(src)}">{shown}</a>'
+    return shown
 
 
 def _render_table_open(*_args: Any) -> str:

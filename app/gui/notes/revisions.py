@@ -32,7 +32,7 @@ class RevisionsPanel(QWidget):
         self._notes = notes
         self.model = RevisionListModel(notes, self)
         self.list = QListView(self)
-        self.list.setAccessibleName("Revisions")
+        self.list.setAccessibleName(self.tr("Revisions"))
         self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setUniformItemSizes(True)  # two lines each: when, then the title
@@ -40,13 +40,13 @@ class RevisionsPanel(QWidget):
         self.list.setSpacing(2)
         self.list.selectionModel().selectionChanged.connect(self._selected)
         self.preview = NotePreview(self)
-        self.preview.setAccessibleName("Revision preview")
+        self.preview.setAccessibleName(self.tr("Revision preview"))
         self.preview.link_activated.connect(self.link_activated)
-        self.restore_button = QPushButton("Restore this version", self)
+        self.restore_button = QPushButton(self.tr("Restore this version"), self)
         self.restore_button.setEnabled(False)
         self.restore_button.clicked.connect(self._restore)
         hint = QLabel(
-            "Restoring keeps the current text in the history; Ctrl+Z in the editor undoes it.", self
+            self.tr("Restoring keeps the current text in the history; Ctrl+Z in the editor undoes it."), self
         )
         hint.setWordWrap(True)
         hint.setEnabled(False)  # drawn in the palette's muted colour

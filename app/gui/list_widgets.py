@@ -1,0 +1,70 @@
+"""The pieces every list page is made of: a filter box that applies what is typed after a pause,
+and a table of rows that pages in (fixed row heights and interactive columns: a view never
+measures contents over a whole model)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
+
+from app.gui.i18n import translate
+
+FILTER_DELAY_MS = 150
+
+
+def filter_box(parent: QWidget, label: str, apply: Callable[[], None]) -> tuple[QLineEdit, QTimer]:
+    """A filter field called `label` that calls `apply` once typing pauses; the timer is returned
+    so Return can apply at once (stop it, then apply)."""
+    box = QLineEdit(parent)
+    box.setPlaceholderText(label)
+    box.setClearButtonEnabled(True)
+    box.setAccessibleName(label)
+    timer = QTimer(parent, singleShot=True, interval=FILTER_DELAY_MS)
+    # A coarse timer may fire up to 5% late, and that would be added to every filter's wait.
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(apply)
+    box.textChanged.connect(lambda _t: timer.start())
+    return box, timer
+
+
+def select_quietly(table: QTableView, row: int) -> bool:
+    """Make `row` the chosen one without announcing it (the selection model's signals are held
+    back); a row below 0 clears the choice. False when there is no such row."""
+    model = table.model()
+    selection = table.selectionModel()
+    selection.blockSignals(True)
+    try:
+        if row < 0 or model is None or row >= model.rowCount():
+            table.clearSelection()
+            return False
+        table.setCurrentIndex(model.index(row, 0))
+        table.selectRow(row)
+    finally:
+        selection.blockSignals(False)
+    table.viewport().update()
+    table.scrollTo(model.index(row, 0))
+    return True
+
+
+def list_table(parent: QWidget, name: str) -> QTableView:
+    """A table of whole rows, one chosen at a time, that Tab leaves (arrows move within it)."""
+    table = QTableView(parent)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setAccessibleName(translate("Lists", "Columns"))  # activating one sorts by it
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+    return table
