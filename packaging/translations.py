@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -94,66 +95,52 @@ def lrelease(ts: Path, qm: Path) -> None:
     )
 
 
-def messages(ts: Path) -> set[Message]:
-    root = ET.parse(ts).getroot()
-    found = set()
-    for context in root.iter("context"):
+def _read(ts: Path) -> Iterator[tuple[Message, ET.Element]]:
+    """Each message of `ts` with its XML element."""
+    for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            found.add(
-                Message(
-                    name,
-                    message.findtext("source") or "",
-                    message.findtext("comment") or "",
-                    message.get("numerus") == "yes",
-                )
+            key = Message(
+                name,
+                message.findtext("source") or "",
+                message.findtext("comment") or "",
+                message.get("numerus") == "yes",
             )
-    return found
+            yield key, message
+
+
+def messages(ts: Path) -> set[Message]:
+    return {key for key, _ in _read(ts)}
 
 
 def unfinished(ts: Path) -> list[Message]:
     """Messages of `ts` with no translation yet (or marked unfinished)."""
-    root = ET.parse(ts).getroot()
     missing = []
-    for context in root.iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            forms = [] if translation is None else [f.text for f in translation.iter("numerusform")]
-            text = None if translation is None else translation.text
-            if (
-                translation is None
-                or translation.get("type") in ("unfinished", "obsolete", "vanished")
-                or not (all(forms) if forms else text)
-            ):
-                missing.append(
-                    Message(
-                        name,
-                        message.findtext("source") or "",
-                        message.findtext("comment") or "",
-                        message.get("numerus") == "yes",
-                    )
-                )
+    for key, message in _read(ts):
+        translation = message.find("translation")
+        forms = [] if translation is None else [f.text for f in translation.iter("numerusform")]
+        text = None if translation is None else translation.text
+        if (
+            translation is None
+            or translation.get("type") in ("unfinished", "obsolete", "vanished")
+            or not (all(forms) if forms else text)
+        ):
+            missing.append(key)
     return missing
 
 
 def translated(ts: Path) -> list[tuple[Message, list[str]]]:
     """Each message of `ts` with its translation (its forms, for a plural message)."""
-    root = ET.parse(ts).getroot()
     found = []
-    for context in root.iter("context"):
-        name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            plural = message.get("numerus") == "yes"
-            key = Message(name, message.findtext("source") or "", message.findtext("comment") or "", plural)
-            translation = message.find("translation")
-            if translation is None:
-                forms: list[str] = []
-            elif plural:
-                forms = [f.text or "" for f in translation.iter("numerusform")]
-            else:
-                forms = [translation.text or ""]
-            found.append((key, forms))
+    for key, message in _read(ts):
+        translation = message.find("translation")
+        if translation is None:
+            forms: list[str] = []
+        elif key.plural:
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+        else:
+            forms = [translation.text or ""]
+        found.append((key, forms))
     return found
 
 

@@ -57,8 +57,8 @@ def _kill_at_random(db_path: Path, run: int, rng: random.Random) -> list[tuple[s
 
 
 def _check(db_path: Path, expected: dict[int, set[str]]) -> dict[int, str]:
-    """Check the file after a kill; returns the text (key) each note holds."""
-    held: dict[int, str] = {}
+    """Check the reopened database; return the text (key) each note holds now."""
+    found: dict[int, str] = {}
     conn = connect(db_path)  # the app's connection (its SQL functions); opening recovers the WAL
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -67,7 +67,7 @@ def _check(db_path: Path, expected: dict[int, set[str]]) -> dict[int, str]:
             key = key_of(body)
             assert key is not None and body == text_for(key), f"note {note_id} holds a mixed or empty text"
             assert key in expected[note_id], f"note {note_id}: {key} is not its last acknowledged save"
-            held[note_id] = key
+            found[note_id] = key
             linked = {
                 r[0] for r in conn.execute("SELECT entity_id FROM note_link WHERE note_id = ?", (note_id,))
             }
@@ -78,7 +78,7 @@ def _check(db_path: Path, expected: dict[int, set[str]]) -> dict[int, str]:
             assert key is not None and body == text_for(key), f"revision {rev_id} holds a mixed text"
     finally:
         conn.close()
-    return held
+    return found
 
 
 def test_sigkill_while_saving_never_loses_or_mixes_text(mini_db: Database) -> None:
@@ -108,10 +108,9 @@ def test_sigkill_while_saving_never_loses_or_mixes_text(mini_db: Database) -> No
             elif what == "intent":
                 expected[note_id] = {last[note_id], key}
         try:
-            held = _check(mini_db.path, expected)
+            # A save the kill cut off after its commit but before its "ack" is in the file:
+            # it is the text the next run starts from.
+            last.update(_check(mini_db.path, expected))
         except AssertionError as exc:
             raise AssertionError(f"run {run} (ROUNDTABLE_CRASH_SEED={seed}): {exc}") from exc
-        # A save committed just before the kill but never acknowledged is what the note holds
-        # now: the next run must keep it (or replace it), not go back to the last acknowledged.
-        last.update(held)
     assert acknowledged > ITERATIONS  # the writer really wrote between the kills
