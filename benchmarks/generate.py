@@ -9,6 +9,9 @@ database: every choice comes from one seeded random generator, timestamps includ
 of the names and notes are in Chinese, Thai, Lao or Khmer, built from a fixed word list per
 script, so list, filter and render paths meet text without spaces between words.
 
+Every tenth note carries the tag `synthetic/sample` (SAMPLE_TAG), so a benchmark can export
+a tenth of the notes through the app's own tag filter.
+
 The file is created through the normal open_database path (same schema and migrations as the
 app), then filled with sqlite3 executemany in one transaction: the ORM would take minutes.
 """
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from app.db import search_index
+from app.db import list_index, search_index
 from app.db.connection import connect
 from app.db.database import open_database
 from app.services.slugs import slugify
@@ -212,6 +215,10 @@ STATUSES = ("announced", "proposed", "launched", "signed", "established")
 PARTY_ROLES = ("lead", "developer", "party", "beneficiary", "proposer")
 RELIABILITIES = ("high", "medium", "low", "unverified")
 STAMP = "2026-01-01T00:00:00.000000+00:00"
+SAMPLE_TAG = "synthetic/sample"
+# Change this whenever the same arguments would give a different database: cached copies
+# (benchmarks/dataset.py) are keyed by it.
+GENERATOR_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -469,9 +476,9 @@ def generate(
     try:
         # A new file that nobody reads yet: no journal, no fsync, a large cache for the index
         # updates, and foreign keys checked once at the end instead of on every row. The search
-        # index is built once at the end (search_index.rebuild puts its triggers back), which is
-        # several times faster than its triggers firing for every generated row.
-        for name in search_index.trigger_names():
+        # index and the lists' columns are built once at the end (their rebuilds put the
+        # triggers back), which is many times faster than triggers firing for every row.
+        for name in (*search_index.trigger_names(), *list_index.trigger_names()):
             conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
@@ -516,11 +523,15 @@ def generate(
         _insert(
             conn, "note", ("id", "uid", "entity_id", "title", "body", "created_at", "updated_at"), note_rows
         )
+        if notes >= 10:
+            conn.execute("INSERT INTO tag (id, name) VALUES (1, ?)", (SAMPLE_TAG,))
+            _insert(conn, "note_tag", ("note_id", "tag_id"), ((n, 1) for n in range(10, notes + 1, 10)))
         broken = conn.execute("PRAGMA foreign_key_check").fetchone()
         if broken is not None:
             raise RuntimeError(f"generated rows break a foreign key: {broken}")
         conn.execute("COMMIT")
         search_index.rebuild(conn)
+        list_index.rebuild(conn)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("ANALYZE")
     except BaseException:

@@ -35,9 +35,12 @@ def _same_default(
 
 
 def _include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
-    """The search index (app/db/search_index.py) is SQL of its own, not models: FTS5 tables and
-    their shadow tables are not for Alembic to compare."""
-    return not (type_ == "table" and name is not None and name.startswith("search_"))
+    """The search index (app/db/search_index.py) and the lists' stored columns
+    (app/db/list_index.py) are SQL of their own, not models: FTS5 tables and their shadow
+    tables, list_row and its indexes are not for Alembic to compare."""
+    return not (
+        type_ == "table" and name is not None and name.startswith(("search_", "list_row", "list_hay"))
+    )
 
 
 def _run(connection: Connection) -> None:

@@ -351,6 +351,10 @@ def cmd_check(args: Namespace) -> int:
         if report.search_index:
             index += " (roundtable check --reindex rebuilds it)"
         out.write(f"Search index: {index}\n")
+        lists = "ok" if not report.list_index else "; ".join(report.list_index)
+        if report.list_index:
+            lists += " (roundtable check --reindex rebuilds them)"
+        out.write(f"Lists: {lists}\n")
         out.write("Holds: " + ", ".join(f"{n} {label}" for label, n in report.counts.items()) + "\n")
         out.write("\n".join(str(line) for line in findings(report)) + "\n")
         out.write("All good.\n" if report.ok else "Problems found (see above).\n")

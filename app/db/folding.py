@@ -24,6 +24,7 @@ The database calls `fold` through an SQL function registered on every connection
 from __future__ import annotations
 
 import unicodedata
+from itertools import chain, repeat
 
 SQL_FUNCTION = "rt_fold"
 
@@ -77,6 +78,18 @@ class _Table(dict[int, str]):
 _TABLE = _Table()
 
 
+class _Lengths(dict[int, str]):
+    """str.translate table: each character to the character whose code is its fold's length."""
+
+    def __missing__(self, code: int) -> str:
+        length = chr(len(_TABLE[code]))
+        self[code] = length
+        return length
+
+
+_LENGTHS = _Lengths()
+
+
 def fold(text: str | None) -> str:
     """Fold `text` for search; None folds to ''."""
     if not text:
@@ -95,13 +108,13 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     Returns (folded, origin) where origin[i] is the index in `text` of the character whose fold
     produced folded[i]; len(origin) == len(folded).
     """
-    pieces: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        piece = _TABLE[ord(ch)]
-        pieces.append(piece)
-        origin.extend([i] * len(piece))
-    return "".join(pieces), origin
+    folded = text.translate(_TABLE)
+    # How many characters each one folds to, as one character per character: the loop over
+    # the text runs in C (a search snippet folds whole 1 KB notes while the researcher types).
+    lengths = text.translate(_LENGTHS)
+    if lengths.count("\x01") == len(text):
+        return folded, list(range(len(text)))  # one for one, as nearly every text
+    return folded, list(chain.from_iterable(map(repeat, range(len(text)), map(ord, lengths))))
 
 
 def original_span(text: str, origin: list[int], start: int, end: int) -> tuple[int, int]:

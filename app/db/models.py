@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from app.db.vocabulary import RELIABILITIES
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -34,7 +36,6 @@ NAMING_CONVENTION = {
 }
 
 KINDS = ("person", "country", "organization", "initiative", "event", "source")
-RELIABILITIES = ("high", "medium", "low", "unverified")
 DATE_CHECK = "{col} IS NULL OR {col} GLOB '[0-9][0-9][0-9][0-9]' OR {col} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' OR {col} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'"
 
 

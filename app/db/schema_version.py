@@ -8,5 +8,11 @@ revision scripts in migrations/versions.
 from __future__ import annotations
 
 # Oldest first; the last one is the head.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_list_index", "0003_search")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_list_index",
+    "0003_search",
+    "0004_list_rows",
+    "0005_search_groups",
+)
 HEAD = KNOWN_REVISIONS[-1]

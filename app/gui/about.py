@@ -4,7 +4,6 @@ facts come from."""
 
 from __future__ import annotations
 
-import platform
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -26,10 +25,10 @@ from app import APP_NAME, __version__
 from app.gui.detail_html import ENTRY_SCHEME
 from app.gui.i18n import plain, translate
 from app.gui.icon import app_icon
-from app.services.about import AboutLibrary, BundledDataset, about
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+    from app.services.about import AboutLibrary, BundledDataset
 
 LICENCE = "MIT License"  # the licence's own name, never translated
 COPYRIGHT = "Copyright © 2026 Roundtable contributors"
@@ -83,6 +82,10 @@ def _dataset_text(bundled: BundledDataset) -> str:
 
 class AboutDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
+        import platform
+
+        from app.services.about import about  # the dialog's facts: read when it opens
+
         super().__init__(window)
         self._window = window
         self.facts = about(window.db)

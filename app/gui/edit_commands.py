@@ -8,13 +8,16 @@ taken since) says so and leaves the stack, rather than leaving it in a state tha
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from app.gui.i18n import translate, translated
 from app.i18n import Explained
-from app.services.editing import Change, EditingError, Editor, Snapshot
+from app.services.entry_forms import Change, EditingError, Snapshot
+
+if TYPE_CHECKING:
+    from app.services.editing import Editor  # loads SQLAlchemy: only when someone edits
 
 
 class Outcome(Protocol):

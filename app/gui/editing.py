@@ -18,12 +18,13 @@ from app.gui.i18n import kind_singular, translated
 from app.gui.shortcuts import standard
 from app.gui.sidebar import LIBRARY
 from app.gui.trash_view import TrashView
-from app.services.editing import Change, EditingError, Editor, EntryInput
+from app.services.entry_forms import Change, EditingError, EntryInput
 from app.services.kinds import BY_KEY, KINDS
 from app.services.tags import Tags
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+    from app.services.editing import Editor
 
 TRASH_ITEM = "trash"
 
@@ -40,7 +41,7 @@ class Editing(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.editor = Editor(window.db)
+        self._editor: Editor | None = None
         self._tags = Tags(window.db)  # names for the form's Tags field
         self.undo_stack = QUndoStack(self)
         self.form: EntryForm | None = None  # the open form, if any (tests and screenshots)
@@ -143,6 +144,16 @@ class Editing(QObject):
     def _redo_changed(self, can: bool) -> None:
         self._can_redo = can
         self._update_actions()
+
+    @property
+    def editor(self) -> Editor:
+        """The editing service, loaded on the first edit: it brings SQLAlchemy (about 0.5 s),
+        which the window's start must not wait for."""
+        if self._editor is None:
+            from app.services.editing import Editor
+
+            self._editor = Editor(self.window.db)
+        return self._editor
 
     def _refresh(self, _slugs: set[str]) -> None:
         self.trash_view.refresh()

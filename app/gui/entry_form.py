@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,20 +34,22 @@ from app.gui.entry_picker import EntryPicker
 from app.gui.i18n import kind_singular, plain, translate, translated
 from app.gui.notes.fields import TagEdit
 from app.i18n import N_, Message
-from app.services.editing import (
+from app.services.entries import EntryLists
+from app.services.entry_forms import (
     ALIAS_KINDS,
     DATE_HINT,
     FIELDS,
     HAS_ROLES,
     AliasInput,
     EditingError,
-    Editor,
     EntryInput,
     FieldSpec,
     RoleInput,
     ValidationError,
 )
-from app.services.entries import EntryLists
+
+if TYPE_CHECKING:
+    from app.services.editing import Editor  # loads SQLAlchemy: only when someone edits
 
 Field = QLineEdit | QPlainTextEdit | QComboBox
 

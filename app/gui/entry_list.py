@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.gui.entry_table_model import SLUG_ROLE, EntryTableModel
 from app.gui.list_widgets import filter_box, list_table, select_quietly
@@ -34,6 +34,8 @@ class EntryList(QWidget):
 
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Entries shown"))
+        # Its text changes with the list; the pane's narrowest width must not.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -61,6 +63,7 @@ class EntryList(QWidget):
             )
             model.modelReset.connect(self._update_status)
             model.rowsInserted.connect(self._update_status)
+            model.completed.connect(self._update_status)
             self._models[kind] = model
         if model is self.model:
             return
@@ -154,8 +157,12 @@ class EntryList(QWidget):
         if model is None:
             self.status.clear()
             return
-        total = self._lists.count(model.kind) if model.filter_text.strip() else model.matching
-        self.status.setText(self._counted(model.kind, total).format(shown=model.matching))
+        if model.counted is None:
+            # The rest of the list is still being read in the background.
+            self.status.setText(self.tr("Counting…"))
+            return
+        total = self._lists.count(model.kind) if model.filter_text.strip() else model.counted
+        self.status.setText(self._counted(model.kind, total).format(shown=model.counted))
 
     def _counted(self, kind: str, total: int) -> str:
         """'{shown} of 13 officials': one message per kind, so each language words it whole."""

@@ -4,21 +4,54 @@ Filtering and sorting happen in SQL (EntryLists.ids): the model holds the ordere
 every matching entry (100,000 ints are nothing) and fetches the shown columns a block at a
 time, only for rows a view asks about. Rows are exposed to views in pages through
 canFetchMore / fetchMore, so a view never lays out more rows than the reader scrolled to.
+
+A refresh reads the first page of ids at once (an index read: a millisecond) and the rest
+in the background: reading 100,000 ids into Python takes 50-100 ms, which the first paint
+need not wait for. That read starts once the first page has painted: run beside the paint, the
+two threads take turns at Python's lock and the paint waits (a sort took twice as long). Until
+the ids arrive `counted` is None; asking for `matching`, a row further down or more rows reads
+them at once instead.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 
 from app.gui.detail_html import choice
 from app.gui.i18n import translate
+from app.gui.workers import Task
 from app.services.dto import Row
 from app.services.entries import TRASH, EntryLists, columns
+from app.services.progress import Cancelled, Progress
 
 _Index = QModelIndex | QPersistentModelIndex
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SLUG_ROLE))
+# The rest of the ids are read this long after a refresh when no view paints the first page.
+REST_AFTER_MS = 100
+
+
+def _pool() -> QThreadPool:
+    """One thread for every list's background reads, so they never wait behind long work
+    (a start-up check, a backup) in the global pool."""
+    global _POOL
+    if _POOL is None:
+        _POOL = QThreadPool()
+        _POOL.setMaxThreadCount(1)
+    return _POOL
+
+
+_POOL: QThreadPool | None = None
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -26,6 +59,7 @@ class EntryTableModel(QAbstractTableModel):
 
     PAGE = 200  # rows exposed per fetchMore, and rows read per query
     BLOCK = 200
+    completed = Signal()  # every matching id has arrived: `counted` is known
 
     def __init__(
         self,
@@ -47,6 +81,13 @@ class EntryTableModel(QAbstractTableModel):
         self._sort = sort if sort in self.column_keys() else "name"
         self._descending = descending
         self._changing = False
+        self._complete = True
+        self._generation = 0  # of the refresh the ids belong to
+        # Reads the rest of the ids: right after the first paint (the first data() call after
+        # a refresh comes from it), or after REST_AFTER_MS if nothing paints.
+        self._rest_due = QTimer(self, singleShot=True)
+        self._rest_due.timeout.connect(self._read_the_rest)
+        self._painting_first = False
         self.refresh()
 
     # --- what is shown ----------------------------------------------------------------------
@@ -57,8 +98,15 @@ class EntryTableModel(QAbstractTableModel):
 
     @property
     def matching(self) -> int:
-        """How many entries match the filter (rows not yet paged in included)."""
+        """How many entries match the filter (rows not yet paged in included); reads the
+        whole list now if it has not arrived yet."""
+        self._complete_now()
         return len(self._ids)
+
+    @property
+    def counted(self) -> int | None:
+        """How many entries match, once known (None while the list is still being read)."""
+        return len(self._ids) if self._complete else None
 
     @property
     def filter_text(self) -> str:
@@ -85,26 +133,92 @@ class EntryTableModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read from the database (after an edit, or a new filter or sort)."""
+        self._generation += 1
+        first = self._read(limit=self.PAGE + 1)
+        self._reset_to(first, complete=len(first) <= self.PAGE)
+        self._painting_first = not self._complete
+        if self._complete:
+            self._rest_due.stop()
+        else:
+            self._rest_due.start(REST_AFTER_MS)
+
+    def _reset_to(self, ids: list[int], *, complete: bool) -> None:
         # Listeners of a change (views, QAbstractItemModelTester) may ask for more rows while
         # it is still being announced; inserting then would nest one change in another. They
         # ask again once it is over.
         self._changing = True
         try:
             self.beginResetModel()
-            self._ids = self._lists.ids(
-                self._kind, text=self._text, sort=self._sort, descending=self._descending
-            )
+            self._ids = ids
+            self._complete = complete
             self._blocks.clear()
-            self._shown = min(self.PAGE, len(self._ids))
+            self._shown = min(self.PAGE, len(ids))
             self.endResetModel()
         finally:
             self._changing = False
+        if complete:
+            self.completed.emit()
+
+    def _read(self, limit: int | None = None) -> list[int]:
+        return self._lists.ids(
+            self._kind, text=self._text, sort=self._sort, descending=self._descending, limit=limit
+        )
+
+    def _read_the_rest(self) -> None:
+        self._painting_first = False
+        if self._complete:
+            return  # read at once meanwhile (a row further down was asked for)
+        generation = self._generation
+        lists, kind, text, sort, descending = (
+            self._lists,
+            self._kind,
+            self._text,
+            self._sort,
+            self._descending,
+        )
+
+        def work(_progress: Progress) -> tuple[int, list[int]]:
+            if generation != self._generation:
+                raise Cancelled()  # superseded while it waited
+            # On the pool thread's own connection (Database.read is per thread).
+            return generation, lists.ids(kind, text=text, sort=sort, descending=descending)
+
+        # Owned by the pool, not the model: a model may be deleted while its task runs (the
+        # connection to its method ends with it), and a task must be deleted in its own thread.
+        pool = _pool()
+        task = Task(work, parent=pool)
+        task.succeeded.connect(self._arrived)
+        for signal in (task.succeeded, task.failed, task.cancelled):
+            signal.connect(task.deleteLater)
+        task.start(pool)
+
+    def _arrived(self, result: tuple[int, list[int]]) -> None:
+        generation, ids = result
+        if generation == self._generation:  # else a newer refresh has its own list coming
+            self._take(ids)
+
+    def _take(self, ids: list[int]) -> None:
+        """The whole list: the rows shown stay, unless the data changed in between."""
+        self._generation += 1
+        if ids[: len(self._ids)] == self._ids:
+            self._blocks.pop(len(self._ids) // self.BLOCK, None)  # read while it was cut short
+            self._ids = ids
+            self._complete = True
+            self.completed.emit()
+        else:
+            self._reset_to(ids, complete=True)
+
+    def _complete_now(self) -> None:
+        if not self._complete:
+            self._take(self._read())
 
     def row_of(self, slug: str) -> int:
         """The row showing `slug`, paging in as far as needed; -1 if it does not match."""
         ref = self._lists.ref(slug)
         if ref is None:
             return -1
+        if ref.id not in self._ids[: self._shown]:
+            self._complete_now()
         try:
             row = self._ids.index(ref.id)
         except ValueError:
@@ -137,8 +251,11 @@ class EntryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+        if self._painting_first:
+            self._painting_first = False
+            self._rest_due.start(0)  # fires once this paint is over
+        if role not in _ROLES or not index.isValid():
+            return None  # the view asks for a dozen roles per cell: answer the rest at once
         row = self._row(index.row())
         if row is None:
             return None
@@ -166,10 +283,15 @@ class EntryTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._changing and self._shown < len(self._ids)
+        return (
+            not parent.isValid()
+            and not self._changing
+            and (not self._complete or self._shown < len(self._ids))
+        )
 
     def fetchMore(self, parent: _Index) -> None:
         if self.canFetchMore(parent):
+            self._complete_now()
             self._expose(self._shown + self.PAGE)
 
     def _expose(self, count: int) -> None:

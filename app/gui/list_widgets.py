@@ -22,6 +22,8 @@ def filter_box(parent: QWidget, label: str, apply: Callable[[], None]) -> tuple[
     box.setClearButtonEnabled(True)
     box.setAccessibleName(label)
     timer = QTimer(parent, singleShot=True, interval=FILTER_DELAY_MS)
+    # A coarse timer may fire up to 5% late, and that would be added to every filter's wait.
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
     timer.timeout.connect(apply)
     box.textChanged.connect(lambda _t: timer.start())
     return box, timer

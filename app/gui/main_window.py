@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self)  # mouse back / forward buttons over any child
 
-        self.sidebar.set_counts(self.lists.counts())
+        self._count()
 
         from app.gui.features import install_features
 
@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         if not (start and self.open_entry(start)):
             self.sidebar.select_kind(KINDS[0].key)
         self.statusBar().showMessage(str(db.path))
+
+    def _count(self) -> None:
+        self.sidebar.set_counts(self.lists.counts())
 
     def set_read_only(self, read_only: bool) -> None:
         """Turn read-only mode on or off (the reason is `db.read_only_reason`)."""
@@ -198,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def _entries_changed(self, slugs: set[str]) -> None:
         """Something was written: refresh counts, the visible list and the open entry."""
-        self.sidebar.set_counts(self.lists.counts())
+        self._count()
         self.entry_list.refresh()
         current = self.detail_view.detail
         if current is not None and (not slugs or current.ref.slug in slugs):

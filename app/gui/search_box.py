@@ -30,7 +30,16 @@ from app.services.search import NOTE, Hit, Results
 from app.services.search_syntax import SYNTAX_HELP, parse
 
 DEBOUNCE_MS = 150
+# "Searching…" shows only for a query still running this long after it started: most answer
+# sooner, and showing the panel before them would paint it twice and take the UI thread (and
+# Python's lock) from the search while it runs.
+SEARCHING_MS = 120
 PANEL_WIDTH = 560
+
+
+def per_kind_for(text: str) -> int:
+    """Hits shown per kind: a few of each, or a long list when the query asks for one kind."""
+    return 50 if any(f.key == "kind" and not f.negated for f in parse(text).filters) else 8
 
 
 def syntax_html() -> str:
@@ -118,7 +127,11 @@ class SearchBox(QLineEdit):
         self._open_when_ready = False
         self.panel = SearchPanel(window)
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        # A coarse timer may fire up to 5% late: that would be added to every query's wait.
+        self._debounce.setTimerType(Qt.TimerType.PreciseTimer)
         self._debounce.timeout.connect(self.run_now)
+        self._searching = QTimer(self, singleShot=True, interval=SEARCHING_MS)
+        self._searching.timeout.connect(self._show_searching)
         self.textEdited.connect(lambda _t: self._debounce.start())
         self.textChanged.connect(self._text_changed)
         runner.finished.connect(self._show_results)
@@ -160,12 +173,16 @@ class SearchBox(QLineEdit):
         if not text.strip():
             self.panel.hide()
             return
-        query = parse(text)
-        self._runner.per_kind = 50 if any(f.key == "kind" and not f.negated for f in query.filters) else 8
+        self._runner.per_kind = per_kind_for(text)
+        self._runner.submit(text)
+        self._searching.start()
+
+    def _show_searching(self) -> None:
+        if not self._runner.busy or not self.text().strip():
+            return
         self.panel.status.setText(self.tr("Searching…"))
         self.panel.status.show()
         self._show_panel()
-        self._runner.submit(text)
 
     def rerun(self) -> None:
         """Run the current query again if its results are on screen (the data changed)."""
@@ -176,6 +193,7 @@ class SearchBox(QLineEdit):
         self._open_when_ready = False
         if not text.strip():
             self._debounce.stop()
+            self._searching.stop()
             self._runner.cancel()
             self.panel.model.set_results(Results(""))
             self.panel.hide()
@@ -185,6 +203,7 @@ class SearchBox(QLineEdit):
     def _show_results(self, results: Results) -> None:
         if results.text != self.text():
             return  # an answer to text that is no longer in the box
+        self._searching.stop()
         model = self.panel.model
         model.set_results(results)
         if results.groups:
@@ -203,6 +222,7 @@ class SearchBox(QLineEdit):
         self._show_panel()
 
     def _show_problem(self, message: str) -> None:
+        self._searching.stop()
         self._open_when_ready = False
         self.panel.model.set_results(Results(self.text()))
         self.panel.status.setText(message)
@@ -287,6 +307,7 @@ class SearchBox(QLineEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
+        self._runner.warm_up()  # typing starts soon: have the connection ready
         if self.text().strip() and self.panel.model.rowCount():
             self._show_panel()
 

@@ -24,20 +24,48 @@ class SearchRunner(QObject):
     def __init__(self, db: Database, *, per_kind: int = 8, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.per_kind = per_kind
-        self._conn = db.connect()
-        self._search = Search(self._conn)
+        self._db = db
+        self._engine: Search | None = None  # its own connection, opened for the first query
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one connection, one query at a time
         self._generation = 0
         self._running: Task | None = None
         self._tasks: set[Task] = set()
+        self._warming: Task | None = None  # the connection being opened ahead of the first query
+
+    @property
+    def _search(self) -> Search:
+        """The engine; made on the pool's one thread only, so never made twice."""
+        if self._engine is None:
+            conn = self._db.connect()
+            # The first statement reads the schema (the index's many triggers): done here, on
+            # opening, rather than inside the first query the researcher waits for.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._engine = Search(conn)
+        return self._engine
+
+    def warm_up(self) -> None:
+        """Open the connection in the background now (the box got the focus), so the first
+        query does not wait for it."""
+        if self._engine is not None or self._warming is not None or self._tasks:
+            return
+        task = Task(lambda _progress: self._search, parent=self)
+        # Not one of `_tasks`: nobody waits for it (`busy` is about queries).
+        task.succeeded.connect(lambda _engine: self._warmed(task))
+        task.failed.connect(lambda _message: self._warmed(task))  # the first query will say why
+        self._warming = task
+        task.start(self._pool)
+
+    def _warmed(self, task: Task) -> None:
+        task.deleteLater()
 
     def cancel(self) -> None:
         """Drop whatever runs or waits: its results will not be shown."""
         self._generation += 1
         if self._running is not None:
             self._running.cancel()
-            self._search.interrupt()
+            if self._engine is not None:
+                self._engine.interrupt()
 
     def submit(self, text: str) -> None:
         self.cancel()

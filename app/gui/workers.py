@@ -62,12 +62,20 @@ class Task(QObject):
         try:
             result = self._fn(self.progress)
         except Cancelled:
-            self.cancelled.emit()
+            self._emit(self.cancelled)
         except Exception as exc:
             log.exception("background task failed")
-            self.failed.emit(self._describe(exc))
+            self._emit(self.failed, self._describe(exc))
         else:
-            self.succeeded.emit(result)
+            self._emit(self.succeeded, result)
+
+    def _emit(self, signal: Any, *args: Any) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            # The task's owner was deleted while it ran (a window closed, the program quit
+            # during a start-up check): nobody is left to tell.
+            log.debug("a background task finished after its owner was gone")
 
 
 class _Runnable(QRunnable):

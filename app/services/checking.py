@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from app.db import search_index
+from app.db import list_index, search_index
 from app.db.database import Database
 from app.db.schema_version import HEAD
 from app.i18n import T_, Text
@@ -47,18 +47,25 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
     except sqlite3.DatabaseError:
         revision = None
     index: tuple[str, ...] = ()
+    lists: tuple[str, ...] = ()
     if full:  # re-folds every text: seconds on a large library, so only in the full check
         try:
             index = tuple(search_index.problems(conn))
         except sqlite3.DatabaseError as exc:
             index = (f"the search index cannot be read: {exc}",)
-    return CheckReport(str(db.path), integrity, fk_problems, revision, HEAD, counts, index)
+        try:
+            lists = tuple(list_index.problems(conn))
+        except sqlite3.DatabaseError as exc:
+            lists = (f"the lists' columns cannot be read: {exc}",)
+    return CheckReport(str(db.path), integrity, fk_problems, revision, HEAD, counts, index, lists)
 
 
 def reindex(db: Database, progress: Progress = NO_PROGRESS) -> int:
-    """Rebuild the search index in one transaction; returns how many texts it holds.
-    Cancelling through `progress` keeps the index as it was."""
-    return search_index.rebuild(db.read(), progress.step)
+    """Rebuild the search index and the lists' columns, each in one transaction; returns how
+    many texts the search index holds. Cancelling through `progress` keeps them as they were."""
+    conn = db.read()
+    list_index.rebuild(conn)
+    return search_index.rebuild(conn, progress.step)
 
 
 def findings(report: CheckReport) -> list[Text]:
@@ -114,6 +121,14 @@ def findings(report: CheckReport) -> list[Text]:
                 "The search index does not match the library ({problems}). "
                 "`roundtable check --reindex` rebuilds it.",
             ).format(problems="; ".join(report.search_index[:3]))
+        )
+    if report.list_index:
+        lines.append(
+            T_(
+                "Checking",
+                "The lists do not show what the library holds ({problems}). "
+                "`roundtable check --reindex` rebuilds them.",
+            ).format(problems="; ".join(report.list_index[:3]))
         )
     if report.counts:
         lines.append(

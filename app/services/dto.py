@@ -171,6 +171,7 @@ class CheckReport:
     head_revision: str
     counts: dict[str, int] = field(default_factory=dict)
     search_index: tuple[str, ...] = ()  # what is wrong with the search index, if anything
+    list_index: tuple[str, ...] = ()  # ... with the lists' stored columns (app/db/list_index.py)
 
     @property
     def ok(self) -> bool:
@@ -179,4 +180,5 @@ class CheckReport:
             and self.foreign_key_problems == 0
             and self.schema_revision == self.head_revision
             and not self.search_index
+            and not self.list_index
         )

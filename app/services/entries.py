@@ -4,10 +4,11 @@ Reads use the plain sqlite3 connection of `Database.read()`: the first page of a
 LIMIT query and needs no ORM (DESIGN.md, start-up path).
 
 Large lists (100,000 entries of a kind) are read in two steps: `ids()` returns the matching
-entries in order, which the index on (kind, deleted_at, name) answers in milliseconds when
-sorting by name; `rows()` then computes the shown columns for the few rows on screen. Filters
-match each column with a set-based condition (`id IN (SELECT ...)`), never by computing every
-column of every row.
+entries in order, `rows()` then reads the shown columns for the few rows on screen. Both read
+`list_row` (app/db/list_index.py), where the database keeps every entry's columns as the list
+shows them, with an index per column: a sort reads an index in order, a filter reads one row
+per entry. The few columns that are not stored (a country's counts) are computed here, on the
+few entries of their kind. The trash is read from the entries themselves.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from app.db import list_index
 from app.db.database import Database
+from app.db.folding import fold
 from app.i18n import N_
 from app.services.dto import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY, KINDS
@@ -25,13 +29,6 @@ from app.services.sqltext import like_contains
 TRASH = "trash"  # the list of every kind's deleted entries, newest first
 
 _LIKE = "LIKE :q ESCAPE '\\'"
-# The title of a person's latest known mandate (by as-of or start date).
-_LATEST_ROLE = (
-    "(SELECT {col} FROM role r WHERE r.person_id = e.id "
-    "ORDER BY coalesce(r.as_of, r.start_date, '') DESC, r.id LIMIT 1)"
-)
-_NAME_OF = "(SELECT x.name FROM entity x WHERE x.id = {ref} AND x.deleted_at IS NULL)"
-_NAMED = "(SELECT x.id FROM entity x WHERE x.kind = '{kind}' AND x.name " + _LIKE + ")"
 _ASEAN_STATUS = (
     "coalesce((SELECT m.status || coalesce(' since ' || m.start_date, '') FROM membership m "
     "JOIN organization o ON o.id = m.organization_id WHERE m.member_id = e.id "
@@ -44,26 +41,17 @@ _KIND_NAME = "CASE e.kind " + " ".join(f"WHEN '{k.key}' THEN '{k.singular}'" for
 class _Col:
     key: str
     header: str
-    sql: str  # an expression over `e` (entity) and `k` (the kind's table)
-    # When the filter text (:q) matches this column: a condition over `k` alone, so a filter
-    # reads each table once as a set instead of computing every column of every row. ""
-    # means the column's own value LIKE :q; None means the column is not searched (counts).
-    match: str | None = ""
-
-    def condition(self, kind: str) -> str | None:
-        if self.match is None:
-            return None
-        return f"e.id IN (SELECT k.id FROM {kind} k WHERE {self.match or f'{self.sql} {_LIKE}'})"
+    sql: str  # its value computed: an expression over `e` (entity) and `k` (the kind's table)
+    searched: bool = True  # does the filter text match it?
+    stored: str | None = None  # the list_row column that holds it, if stored
 
 
-def _ref_col(key: str, header: str, column: str, kind: str) -> _Col:
-    """A column naming another entry (k.<column> is its id)."""
-    return _Col(
-        key,
-        header,
-        "coalesce(" + _NAME_OF.format(ref=f"k.{column}") + ", '')",
-        f"k.{column} IN " + _NAMED.format(kind=kind),
-    )
+def _stored(kind: str, key: str, header: str) -> _Col:
+    """A column the database keeps in list_row (app/db/list_index.py)."""
+    slot = list_index.slot(kind, key)
+    assert slot is not None, (kind, key)
+    sql = next(c.sql for c in list_index.COLUMNS[kind] if c.key == key)
+    return _Col(key, header, sql, stored=slot)
 
 
 _NAME = _Col("name", N_("Fields", "Name"), "e.name")
@@ -71,32 +59,20 @@ _NAME = _Col("name", N_("Fields", "Name"), "e.name")
 LIST_COLUMNS: dict[str, tuple[_Col, ...]] = {
     "person": (
         _NAME,
-        _Col(
-            "title",
-            N_("Fields", "Title as stated"),
-            "coalesce(" + _LATEST_ROLE.format(col="r.title") + ", '')",
-            f"k.id IN (SELECT r.person_id FROM role r WHERE r.title {_LIKE})",
-        ),
-        _Col(
-            "organization",
-            N_("Fields", "Organization"),
-            "coalesce(" + _NAME_OF.format(ref=_LATEST_ROLE.format(col="r.organization_id")) + ", '')",
-            "k.id IN (SELECT r.person_id FROM role r WHERE r.organization_id IN "
-            + _NAMED.format(kind="organization")
-            + ")",
-        ),
-        _ref_col("country", N_("Fields", "Country"), "country_id", "country"),
+        _stored("person", "title", N_("Fields", "Title as stated")),
+        _stored("person", "organization", N_("Fields", "Organization")),
+        _stored("person", "country", N_("Fields", "Country")),
     ),
     "country": (
         _NAME,
-        _Col("iso", N_("Fields", "ISO code"), "k.iso_alpha2"),
-        _Col("asean", N_("Fields", "ASEAN membership"), _ASEAN_STATUS, None),
+        _stored("country", "iso", N_("Fields", "ISO code")),
+        _Col("asean", N_("Fields", "ASEAN membership"), _ASEAN_STATUS, searched=False),
         _Col(
             "officials",
             N_("Fields", "Officials"),
             "(SELECT count(*) FROM person p JOIN entity pe ON pe.id = p.id "
             "WHERE p.country_id = e.id AND pe.deleted_at IS NULL)",
-            None,
+            searched=False,
         ),
         _Col(
             "initiatives",
@@ -104,52 +80,43 @@ LIST_COLUMNS: dict[str, tuple[_Col, ...]] = {
             "(SELECT count(DISTINCT ip.initiative_id) FROM initiative_party ip "
             "JOIN entity ie ON ie.id = ip.initiative_id "
             "WHERE ip.entity_id = e.id AND ie.deleted_at IS NULL)",
-            None,
+            searched=False,
         ),
     ),
     "organization": (
         _NAME,
-        _Col("abbreviation", N_("Fields", "Abbreviation"), "coalesce(k.abbreviation, '')"),
-        _Col("org_kind", N_("Fields", "Kind"), "coalesce(k.org_kind, '')"),
-        _ref_col("country", N_("Fields", "Country"), "country_id", "country"),
+        _stored("organization", "abbreviation", N_("Fields", "Abbreviation")),
+        _stored("organization", "org_kind", N_("Fields", "Kind")),
+        _stored("organization", "country", N_("Fields", "Country")),
     ),
     "initiative": (
         _NAME,
-        _Col("initiative_kind", N_("Fields", "Kind"), "coalesce(k.initiative_kind, '')"),
-        _Col(
-            "parties",
-            N_("Fields", "Parties"),
-            "coalesce((SELECT group_concat(pe.name, ', ') FROM initiative_party ip "
-            "JOIN entity pe ON pe.id = ip.entity_id WHERE ip.initiative_id = e.id "
-            "AND pe.deleted_at IS NULL), '')",
-            "k.id IN (SELECT ip.initiative_id FROM initiative_party ip WHERE ip.entity_id IN "
-            f"(SELECT x.id FROM entity x WHERE x.name {_LIKE}))",
-        ),
-        _ref_col("announced_at", N_("Fields", "Announced at"), "announced_at_id", "event"),
-        _Col("status", N_("Fields", "Status"), "coalesce(k.status, '')"),
+        _stored("initiative", "initiative_kind", N_("Fields", "Kind")),
+        _stored("initiative", "parties", N_("Fields", "Parties")),
+        _stored("initiative", "announced_at", N_("Fields", "Announced at")),
+        _stored("initiative", "status", N_("Fields", "Status")),
     ),
     "event": (
         _NAME,
-        _Col(
-            "dates",
-            N_("Fields", "Dates"),
-            "coalesce(k.start_date || CASE WHEN k.end_date IS NOT NULL AND k.end_date != k.start_date "
-            "THEN ' – ' || k.end_date ELSE '' END, '')",
-            f"(k.start_date {_LIKE} OR k.end_date {_LIKE})",
-        ),
-        _Col("place", N_("Fields", "Place"), "coalesce(k.place, '')"),
-        _ref_col("part_of", N_("Fields", "Part of"), "part_of_id", "event"),
+        _stored("event", "dates", N_("Fields", "Dates")),
+        _stored("event", "place", N_("Fields", "Place")),
+        _stored("event", "part_of", N_("Fields", "Part of")),
     ),
     "source": (
         _NAME,
-        _Col("publisher", N_("Fields", "Publisher"), "coalesce(k.publisher, '')"),
-        _Col("published", N_("Fields", "Published"), "coalesce(k.published, '')"),
-        _Col("reliability", N_("Fields", "Reliability"), "k.reliability"),
+        _stored("source", "publisher", N_("Fields", "Publisher")),
+        _stored("source", "published", N_("Fields", "Published")),
+        _stored("source", "reliability", N_("Fields", "Reliability")),
     ),
     TRASH: (
         _NAME,
-        _Col("kind", N_("Fields", "Kind"), _KIND_NAME, None),
-        _Col("deleted", N_("Fields", "Deleted"), "replace(substr(e.deleted_at, 1, 16), 'T', ' ')", None),
+        _Col("kind", N_("Fields", "Kind"), _KIND_NAME, searched=False),
+        _Col(
+            "deleted",
+            N_("Fields", "Deleted"),
+            "replace(substr(e.deleted_at, 1, 16), 'T', ' ')",
+            searched=False,
+        ),
     ),
 }
 
@@ -169,45 +136,97 @@ def _columns(kind: str) -> tuple[_Col, ...]:
         raise BadQuery(f"unknown kind {kind!r}") from None
 
 
-def _from(kind: str, *sql: str) -> str:
-    """The tables a query over `kind` reads; the kind's own table only when `sql` uses it."""
-    if kind == TRASH or not any("k." in s for s in sql):
-        return "entity e"
-    return f"entity e JOIN {kind} k ON k.id = e.id"
+@dataclass(frozen=True)
+class _Query:
+    """The FROM, WHERE and ORDER BY of one list: over list_row (`l`) for a kind's live entries,
+    over the entries themselves (`e`) for the trash."""
+
+    kind: str
+    where: str
+    order: str
+    params: dict[str, object]
+    key: str  # the id column: 'l.id' or 'e.id'
+
+    def source(self, *select: str) -> str:
+        return _tables(self.kind, self.key, self.where, self.order, *select)
+
+    def values(self, cols: Sequence[_Col]) -> str:
+        """The shown columns, as SQL (the slug first)."""
+        if self.key == "e.id":
+            return ", ".join(["e.slug", *(c.sql for c in cols)])
+        return ", ".join(["l.slug", "l.name", *(_shown(c) for c in cols[1:])])
 
 
-def _where(kind: str, text: str, trash: bool) -> tuple[str, dict[str, object]]:
+def _shown(c: _Col) -> str:
+    return f"coalesce(l.{c.stored}, '')" if c.stored else c.sql
+
+
+def _tables(kind: str, key: str, *sql: str) -> str:
+    """list_row, or the entries, joined with what `sql` uses of the entry and its kind's table."""
+    text = " ".join(sql)
+    if key == "e.id":
+        uses_kind = kind != TRASH and "k." in text
+        return "entity e" + (f" JOIN {kind} k ON k.id = e.id" if uses_kind else "")
+    out = "list_row l"
+    if "e." in text or "k." in text:
+        out += " JOIN entity e ON e.id = l.id"
+    if "k." in text:
+        out += f" JOIN {kind} k ON k.id = l.id"
+    return out
+
+
+def _query(kind: str, text: str, sort: str, descending: bool, trash: bool) -> _Query:
+    cols = _columns(kind)
+    by = next((c for c in cols if c.key == sort), None)
+    if by is None:
+        raise BadQuery(f"cannot sort {kind} by {sort!r}")
+    way = "DESC" if descending else "ASC"
+    needle = text.strip()
+    if kind == TRASH or trash:
+        return _trash_query(kind, cols, by, way, needle)
+    params: dict[str, object] = {"kind": kind}
+    clauses = ["l.kind = :kind"]
+    if needle:
+        # One folded text per entry holds everything the filter looks at (list_index).
+        params["q"] = fold(needle)
+        clauses.append("l.id IN (SELECT h.id FROM list_hay h WHERE h.kind = :kind AND instr(h.hay, :q) > 0)")
+    if by is _NAME:
+        order = f"l.name COLLATE NOCASE {way}, l.id {way}"
+    else:
+        # The stored column bare (never NULL once written), so its index serves; descending
+        # is ascending read backwards, ties included, so one index serves both ways.
+        value = f"l.{by.stored}" if by.stored else by.sql
+        order = f"{value} COLLATE NOCASE {way}, l.name COLLATE NOCASE {way}, l.id {way}"
+    return _Query(kind, " AND ".join(clauses), order, params, "l.id")
+
+
+def _trash_query(kind: str, cols: Sequence[_Col], by: _Col, way: str, needle: str) -> _Query:
+    """The trash (every kind, or one): few entries, so its columns are computed."""
     params: dict[str, object] = {}
     if kind == TRASH:
-        clauses = ["e.deleted_at IS NOT NULL"]
+        # Every kind named, so the index on (kind, deleted_at, name) finds the trash without
+        # reading every entry.
+        kinds = ", ".join(f"'{k.key}'" for k in KINDS)
+        clauses = [f"e.kind IN ({kinds})", "e.deleted_at IS NOT NULL"]
     else:
+        clauses = ["e.kind = :kind", "e.deleted_at IS NOT NULL"]
         params["kind"] = kind
-        clauses = ["e.kind = :kind", "e.deleted_at IS NOT NULL" if trash else "e.deleted_at IS NULL"]
-    needle = text.strip()
     if needle:
         params["q"] = like_contains(needle)
         matches = [
             f"e.name {_LIKE}",
-            f"e.id IN (SELECT s.id FROM entity s WHERE s.slug {_LIKE})",
+            f"e.slug {_LIKE}",
             f"e.id IN (SELECT a.entity_id FROM alias a WHERE a.value {_LIKE})",
+            *(f"{c.sql} {_LIKE}" for c in cols[1:] if c.searched and kind != TRASH),
         ]
-        if kind != TRASH:
-            matches += [cond for c in _columns(kind) if c is not _NAME and (cond := c.condition(kind))]
         clauses.append("(" + " OR ".join(matches) + ")")
-    return " AND ".join(clauses), params
-
-
-def _order(kind: str, sort: str, descending: bool) -> str:
-    by = next((c for c in _columns(kind) if c.key == sort), None)
-    if by is None:
-        raise BadQuery(f"cannot sort {kind} by {sort!r}")
-    direction = "DESC" if descending else "ASC"
-    if kind == TRASH and sort == "deleted":
-        return f"e.deleted_at {direction}, e.id"
-    order = f"{by.sql} COLLATE NOCASE {direction}"
-    if by is not _NAME:
-        order += ", e.name COLLATE NOCASE"
-    return order + ", e.id"
+    if kind == TRASH and by.key == "deleted":
+        order = f"e.deleted_at {way}, e.id {way}"
+    elif by is _NAME:
+        order = f"e.name COLLATE NOCASE {way}, e.id {way}"
+    else:
+        order = f"{by.sql} COLLATE NOCASE {way}, e.name COLLATE NOCASE {way}, e.id {way}"
+    return _Query(kind, " AND ".join(clauses), order, params, "e.id")
 
 
 class EntryLists:
@@ -224,38 +243,43 @@ class EntryLists:
         return self._db.read()
 
     def count(self, kind: str, text: str = "", *, trash: bool = False) -> int:
-        where, params = _where(kind, text, trash)
-        sql = f"SELECT count(*) FROM {_from(kind, where)} WHERE {where}"
-        return int(self._conn.execute(sql, params).fetchone()[0])
+        q = _query(kind, text, "name", False, trash)
+        sql = f"SELECT count(*) FROM {q.source()} WHERE {q.where}"
+        return int(self._conn.execute(sql, q.params).fetchone()[0])
 
     def counts(self) -> dict[str, int]:
         """Entries of each kind, not counting the trash."""
-        rows = self._conn.execute(
-            "SELECT kind, count(*) FROM entity WHERE deleted_at IS NULL GROUP BY kind"
-        ).fetchall()
-        found = dict(rows)
+        found = dict(self._conn.execute("SELECT kind, count(*) FROM list_row GROUP BY kind").fetchall())
         return {key: int(found.get(key, 0)) for key in BY_KEY}
 
     def ids(
-        self, kind: str, *, text: str = "", sort: str = "name", descending: bool = False, trash: bool = False
+        self,
+        kind: str,
+        *,
+        text: str = "",
+        sort: str = "name",
+        descending: bool = False,
+        trash: bool = False,
+        limit: int | None = None,
     ) -> list[int]:
-        """Every matching entry's id, in the list's order."""
-        where, params = _where(kind, text, trash)
-        order = _order(kind, sort, descending)
-        sql = f"SELECT e.id FROM {_from(kind, where, order)} WHERE {where} ORDER BY {order}"
-        return [r[0] for r in self._conn.execute(sql, params)]
+        """Every matching entry's id (or the first `limit`), in the list's order."""
+        q = _query(kind, text, sort, descending, trash)
+        sql = f"SELECT {q.key} FROM {q.source()} WHERE {q.where} ORDER BY {q.order} LIMIT {limit or -1:d}"
+        return [r[0] for r in self._conn.execute(sql, q.params)]
 
     def rows(self, kind: str, ids: Sequence[int]) -> list[Row | None]:
-        """The rows of `ids`, in that order; None for an id that is no longer there."""
+        """The rows of `ids`, in that order; None for an id that is no longer in the list."""
         cols = _columns(kind)
-        select = ", ".join(c.sql for c in cols)
+        q = _query(kind, "", "name", False, False)
+        select = q.values(cols)
+        source = _tables(kind, q.key, select)  # no WHERE: ids no longer listed come back as None
         found: dict[int, Row] = {}
         for start in range(0, len(ids), self.CHUNK):
             chunk = list(ids[start : start + self.CHUNK])
             marks = ",".join("?" * len(chunk))
-            sql = f"SELECT e.id, e.slug, {select} FROM {_from(kind, select)} WHERE e.id IN ({marks})"
+            sql = f"SELECT {q.key}, {select} FROM {source} WHERE {q.key} IN ({marks})"
             for r in self._conn.execute(sql, chunk):
-                found[r[0]] = Row(r[0], r[1], tuple("" if v is None else str(v) for v in r[2:]))
+                found[r[0]] = _row(r)
         return [found.get(i) for i in ids]
 
     def page(
@@ -270,19 +294,14 @@ class EntryLists:
         trash: bool = False,
     ) -> Page:
         cols = _columns(kind)
-        where, params = _where(kind, text, trash)
-        order = _order(kind, sort, descending)
-        select = ", ".join(c.sql for c in cols)
+        q = _query(kind, text, sort, descending, trash)
+        select = q.values(cols)
         sql = (
-            f"SELECT e.id, e.slug, {select} FROM {_from(kind, where, order, select)} "
-            f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+            f"SELECT {q.key}, {select} FROM {q.source(select)} WHERE {q.where} ORDER BY {q.order} "
+            "LIMIT :limit OFFSET :offset"
         )
-        params.update(limit=limit, offset=offset)
-        rows = tuple(
-            Row(r[0], r[1], tuple("" if v is None else str(v) for v in r[2:]))
-            for r in self._conn.execute(sql, params)
-        )
-        return Page(rows, offset)
+        params = {**q.params, "limit": limit, "offset": offset}
+        return Page(tuple(_row(r) for r in self._conn.execute(sql, params)), offset)
 
     def ref(self, slug: str) -> Ref | None:
         row = self._conn.execute("SELECT id, kind, slug, name FROM entity WHERE slug = ?", (slug,)).fetchone()
@@ -293,3 +312,7 @@ class EntryLists:
             "SELECT id, kind, slug, name FROM entity WHERE id = ?", (entity_id,)
         ).fetchone()
         return Ref(*row) if row else None
+
+
+def _row(r: Sequence[Any]) -> Row:
+    return Row(int(r[0]), str(r[1]), tuple("" if v is None else str(v) for v in r[2:]))

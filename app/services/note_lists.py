@@ -7,6 +7,7 @@ ranking is the search index's job.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from app.db.database import Database
@@ -59,6 +60,13 @@ def _where(q: NoteQuery) -> tuple[str, dict[str, object]]:
     return " AND ".join(clauses), params
 
 
+def _source(*sql: str) -> str:
+    """The notes, joined with their entries only when `sql` needs them: a count of 100,000
+    notes took 200 ms with the join and 45 ms without."""
+    uses_entry = any(re.search(r"(?<![\w.])e\.", x) for x in sql)
+    return "note n LEFT JOIN entity e ON e.id = n.entity_id" if uses_entry else "note n"
+
+
 class NoteLists:
     """List queries over notes. One instance per thread (it reads on Database.read())."""
 
@@ -71,7 +79,7 @@ class NoteLists:
 
     def count(self, query: NoteQuery) -> int:
         where, params = _where(query)
-        sql = f"SELECT count(*) FROM note n LEFT JOIN entity e ON e.id = n.entity_id WHERE {where}"
+        sql = f"SELECT count(*) FROM {_source(where)} WHERE {where}"
         return int(self._conn.execute(sql, params).fetchone()[0])
 
     def page(self, query: NoteQuery, *, offset: int = 0, limit: int = 200) -> tuple[NoteRow, ...]:
@@ -82,15 +90,18 @@ class NoteLists:
         where, params = _where(query)
         # The page's ids first, then their columns: sorting every matching note with its tags
         # and excerpt computed would read the whole table (seconds for 100,000 notes).
+        # Ties in the order's direction, so one index read backwards serves a descending sort.
+        tie = "n.id DESC" if query.descending and query.sort != "entry" else "n.id"
+        order = f"{order}, {tie}"
         sql = (
-            "WITH page AS (SELECT n.id FROM note n LEFT JOIN entity e ON e.id = n.entity_id "
-            f"WHERE {where} ORDER BY {order}, n.id LIMIT :limit OFFSET :offset) "
+            f"WITH page AS (SELECT n.id FROM {_source(where, order)} "
+            f"WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset) "
             "SELECT n.id, n.title, e.id, e.kind, e.slug, e.name, n.created_at, n.updated_at, n.deleted_at, "
             "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM note_tag nt JOIN tag t "
             " ON t.id = nt.tag_id WHERE nt.note_id = n.id ORDER BY t.name COLLATE NOCASE)), "
             "substr(n.body, 1, 200) "
             "FROM page JOIN note n ON n.id = page.id LEFT JOIN entity e ON e.id = n.entity_id "
-            f"ORDER BY {order}, n.id"
+            f"ORDER BY {order}"
         )
         params.update(limit=limit, offset=offset)
         return tuple(

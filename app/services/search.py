@@ -7,10 +7,12 @@ Chinese, which have no spaces between words, are found from one character on, an
 exactly what a substring scan of the folded texts would give. Filters (kind:, country:, tag:,
 source:) narrow the entries and notes the texts belong to; trashed ones never show.
 
-How it stays fast (app/db/search_index.py has the index): words of three characters or more
-look up their trigrams in the index; a query of only one- or two-character words asks the
-index's vocabulary for the trigrams that start with it, and falls back to scanning the folded
-texts when that word is too common for the vocabulary to help (then matches come quickly).
+How it stays fast (app/db/search_index.py has the index): each kind's texts are ranges of
+their own in the index, and a query reads each kind's ranges separately, stopping as soon as it
+has enough candidates of that kind. Words of three characters or more look up their trigrams
+in the index. A query of only one- or two-character words first scans a kind's texts (such
+words are usually common, and then matches come at once); only when a few thousand texts hold
+too few matches does it ask the index's vocabulary for the trigrams that start with the word.
 Every candidate is confirmed with instr(). Ranking is cheap and runs on a bounded candidate
 set per kind: exact name matches, then names and aliases, then other text; within those,
 matches at the start of a word, then earlier and shorter texts.
@@ -38,10 +40,13 @@ NOTE_WORDS = ("note", "notes")
 # A short word with at most this many trigrams after it in the index is looked up through them;
 # a more common one is found faster by scanning (it is on nearly every text).
 VOCABULARY_LIMIT = 96
+# Texts of a kind that a short word's scan reads before it asks the index instead.
+SCAN_BUDGET = 3000
 # Long words: this many of their trigrams are enough to narrow the candidates (instr confirms).
 TRIGRAMS_PER_WORD = 12
 SNIPPET_CHARS = 150
 _NOTHING = "\x00nothing"  # _match: no text can match
+_SHORT = "\x00short"  # _match: only short words: scan first, then the vocabulary
 
 
 class SearchError(Explained, ValueError):
@@ -96,7 +101,7 @@ class _Plan:
     groups: tuple[str, ...]
     predicates: tuple[tuple[str, str], ...]  # SQL over `doc_id` and `owner`: (entries, notes)
     exact: str | None
-    match: str | None  # the FTS5 expression that narrows candidates; None: scan; _NOTHING
+    match: str | None  # the FTS5 expression that narrows candidates; None: scan; _SHORT; _NOTHING
 
 
 @dataclass(frozen=True)
@@ -111,25 +116,16 @@ class _Candidate:
 # --- what a document belongs to ------------------------------------------------------------
 
 _SRC = f"(doc_id & {ix.ROW_MASK})"
-_CITATION_SUBJECT = (
-    "coalesce(c.entity_id, (SELECT entity_id FROM alias WHERE id = c.alias_id), "
-    "(SELECT entity_id FROM fact WHERE id = c.fact_id), "
-    "(SELECT member_id FROM membership WHERE id = c.membership_id), "
-    "(SELECT person_id FROM role WHERE id = c.role_id), "
-    "(SELECT event_id FROM participation WHERE id = c.participation_id), "
-    "(SELECT initiative_id FROM initiative_party WHERE id = c.party_id), "
-    "(SELECT coalesce(speaker_id, event_id) FROM statement WHERE id = c.statement_id))"
-)
-# The entry a document of an entry field belongs to (the entry it is shown on).
+_CODE = ix.CODE_SQL.format(id="doc_id")
 _C = ix.CODE
 # The entry a document of an entry field belongs to (the entry it is shown on); the other
-# fields are columns of the entry itself.
-_ENTRY_OF_DOC = f"""CASE doc_id >> {ix.CODE_SHIFT}
+# fields are columns of the entry itself, and a note's texts belong to the note.
+_ENTRY_OF_DOC = f"""CASE {_CODE}
     WHEN {_C["alias"]} THEN (SELECT entity_id FROM alias WHERE id = {_SRC})
     WHEN {_C["title"]} THEN (SELECT person_id FROM role WHERE id = {_SRC})
     WHEN {_C["fact"]} THEN (SELECT entity_id FROM fact WHERE id = {_SRC})
     WHEN {_C["statement"]} THEN (SELECT coalesce(speaker_id, event_id) FROM statement WHERE id = {_SRC})
-    WHEN {_C["quote"]} THEN (SELECT {_CITATION_SUBJECT} FROM citation c WHERE c.id = {_SRC})
+    WHEN {_C["quote"]} THEN (SELECT {ix.CITATION_SUBJECT.format(r="c")} FROM citation c WHERE c.id = {_SRC})
     ELSE {_SRC} END"""
 # Citations that back the row of a document, by field code.
 _CITED_ROW = {
@@ -140,11 +136,8 @@ _CITED_ROW = {
 }
 _NAME = ix.BY_CODE[_C["name"]]
 _NOTE_TITLE = ix.BY_CODE[_C["note title"]]
-_NOTE_BODY = ix.BY_CODE[_C["note"]]
-# Note fields end each rowid range (names, texts), so entries' documents are what lies before.
-assert _NOTE_TITLE.hi == ix.NAMES_HI and _NOTE_BODY.hi == ix.TEXTS_HI
-_ENTRY_RANGES = ((ix.NAMES_LO, _NOTE_TITLE.lo), (ix.TEXTS_LO, _NOTE_BODY.lo))
-_NOTE_RANGES = ((_NOTE_TITLE.lo, _NOTE_TITLE.hi), (_NOTE_BODY.lo, _NOTE_BODY.hi))
+_LIVE_ENTRY = "EXISTS (SELECT 1 FROM entity WHERE id = owner AND deleted_at IS NULL)"
+_LIVE_NOTE = "EXISTS (SELECT 1 FROM note WHERE id = owner AND deleted_at IS NULL)"
 
 
 def _ids(values: Iterable[int]) -> str:
@@ -173,6 +166,7 @@ class Search:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self._vocabularies: dict[tuple[str, ...], list[str] | None] = {}
 
     def interrupt(self) -> None:
         self._conn.interrupt()
@@ -216,9 +210,9 @@ class Search:
             return set()
         plan = self._plan(query)
         found: set[tuple[str, int, int]] = set()
-        for notes, ranges, exact in self._passes(plan):
-            if not exact:
-                for c in self._candidates(plan, notes, ranges):
+        for group in plan.groups:
+            for ranges in self._ranges(plan, group):
+                for c in self._candidates(plan, group, ranges):
                     found.add((c.kind, c.owner, c.doc_id))
         return found
 
@@ -229,6 +223,7 @@ class Search:
     # --- planning --------------------------------------------------------------------------
 
     def _plan(self, query: Query) -> _Plan:
+        self._vocabularies.clear()  # the index may have changed since the last query
         terms = tuple(dict.fromkeys(t for t in (fold(x) for x in query.terms) if t.strip()))
         excluded = tuple(dict.fromkeys(t for t in (fold(x) for x in query.excluded) if t.strip()))
         groups = list(GROUP_ORDER)
@@ -285,7 +280,7 @@ class Search:
             for code, col in _CITED_ROW.items()
         )
         entry_sql = (
-            f"(owner IN {s} OR CASE doc_id >> {ix.CODE_SHIFT} "
+            f"(owner IN {s} OR CASE {_CODE} "
             f"WHEN {_C['quote']} THEN (SELECT source_id FROM citation WHERE id = {_SRC}) IN {s} {cited_row} "
             f"ELSE EXISTS (SELECT 1 FROM citation WHERE entity_id = owner AND source_id IN {s}) END)"
         )
@@ -345,123 +340,167 @@ class Search:
 
     # --- finding ---------------------------------------------------------------------------
 
-    def _candidates(
-        self, plan: _Plan, notes: bool, ranges: tuple[int, int], *, exact: bool = False
+    def _select(
+        self, plan: _Plan, notes: bool, source: str, where: list[str], params: list[object]
     ) -> Generator[_Candidate, None, None]:
-        """Documents of entries (or of notes) in one rowid range that match the plan, in rowid
-        order, lazily: the caller stops reading when it has enough."""
-        params: list[object] = []
-        where = [f"d.id >= {ranges[0]}", f"d.id < {ranges[1]}"]
+        """Candidates from `source` (search_doc as `d`) that pass `where`, whose owner is not
+        in the trash and passes the plan's filters; lazily, in id order."""
         for t in plan.terms:
             where.append("instr(d.text, ?) > 0")
             params.append(t)
         for t in plan.excluded:
             where.append("instr(d.text, ?) = 0")
             params.append(t)
-        if exact:
-            # Through the index on names (its condition must appear as written to be used).
-            source = "search_doc d"
-            where.append(f"d.text = ? AND d.id < {ix.NAMES_HI}")
-            params.append((plan.exact or "") + ix.END)
-        elif plan.match is _NOTHING:
-            return
-        elif plan.match is None:
-            source = "search_doc d"
-        else:
-            source = "search_fts f CROSS JOIN search_doc d ON d.id = f.rowid"
-            where[0:2] = [f"f.rowid >= {ranges[0]}", f"f.rowid < {ranges[1]}"]
-            where.append("f.search_fts MATCH ?")
-            params.append(plan.match)
-        if notes:
-            owner, kind = _SRC, f"(SELECT '{NOTE}' FROM note WHERE id = owner AND deleted_at IS NULL)"
-            keep = [note_sql for _, note_sql in plan.predicates]
-        else:
-            owner, kind = _ENTRY_OF_DOC, "(SELECT kind FROM entity WHERE id = owner AND deleted_at IS NULL)"
-            keep = [entry_sql for entry_sql, _ in plan.predicates]
-        wanted = [g for g in plan.groups if (g == NOTE) == notes]
-        keep.append(f"kind IN ({', '.join('?' * len(wanted))})")
-        params += wanted
+        owner = _SRC if notes else _ENTRY_OF_DOC
+        keep = [_LIVE_NOTE if notes else _LIVE_ENTRY]
+        keep += [note_sql if notes else entry_sql for entry_sql, note_sql in plan.predicates]
         inner = (
             f"SELECT d.id AS doc_id, substr(d.text, 1, length(d.text) - {len(ix.END)}) AS text "
             f"FROM {source} WHERE {' AND '.join(where)}"
         )
-        # Each LIMIT -1 keeps a level a lazy co-routine rather than flattened into the next, so
-        # `owner` and `kind` are computed once per candidate, and reading stops when we stop.
+        # LIMIT -1 keeps the inner query a lazy co-routine rather than flattened into this one,
+        # so `owner` is computed once per candidate, and reading stops when we stop.
         sql = (
-            f"SELECT doc_id, owner, kind, text FROM (SELECT doc_id, text, owner, {kind} AS kind FROM "
-            f"(SELECT doc_id, text, {owner} AS owner FROM ({inner}) LIMIT -1) LIMIT -1) "
-            f"WHERE {' AND '.join(keep)}"
+            f"SELECT doc_id, owner, text FROM (SELECT doc_id, text, {owner} AS owner FROM ({inner}) "
+            f"LIMIT -1) WHERE {' AND '.join(keep)}"
         )
         cursor = self._conn.execute(sql, params)
         try:
-            for doc_id, owner_id, kind_key, text in cursor:
-                yield _Candidate(doc_id, owner_id, kind_key, text)
+            for doc_id, owner_id, text in cursor:
+                group = ix.group_of(doc_id)
+                if group is not None:
+                    yield _Candidate(doc_id, owner_id, group, text)
         finally:
             # A statement left open keeps the connection busy: an interrupt meant for the
             # next query would hit this one's remains instead.
             cursor.close()
 
-    def _match(self, terms: Sequence[str]) -> str | None:
-        """The FTS5 expression that narrows the candidates, or None to scan."""
-        long_terms = [t for t in terms if len(t) >= 3]
-        if long_terms:
-            grams = dict.fromkeys(g for t in long_terms for g in _trigrams(t))
-            return " AND ".join(_quote_fts(g) for g in grams)
+    def _candidates(
+        self, plan: _Plan, group: str, ranges: tuple[int, int]
+    ) -> Generator[_Candidate, None, None]:
+        """Documents of one group in one id range that match the plan, in id order, lazily:
+        the caller stops reading when it has enough."""
+        if plan.match is _NOTHING:
+            return
+        notes = group == NOTE
+        lo, hi = ranges
+        if plan.match is None:
+            yield from self._select(plan, notes, "search_doc d", [f"d.id >= {lo}", f"d.id < {hi}"], [])
+            return
+        if plan.match is not _SHORT:
+            yield from self._select(
+                plan,
+                notes,
+                "search_fts f CROSS JOIN search_doc d ON d.id = f.rowid",
+                [f"f.rowid >= {lo}", f"f.rowid < {hi}", "f.search_fts MATCH ?"],
+                [plan.match],
+            )
+            return
+        # Short words: scan the first texts of the range; a common word (the usual case) has
+        # enough matches there. Past them, ask the index which trigrams hold the word.
+        row = self._conn.execute(
+            "SELECT id FROM search_doc WHERE id >= ? AND id < ? ORDER BY id LIMIT 1 OFFSET ?",
+            (lo, hi, SCAN_BUDGET),
+        ).fetchone()
+        scanned_to = hi if row is None else int(row[0])
+        yield from self._select(plan, notes, "search_doc d", [f"d.id >= {lo}", f"d.id < {scanned_to}"], [])
+        if scanned_to >= hi:
+            return
+        grams = self._vocabulary(plan)
+        if grams is None:
+            yield from self._select(
+                plan, notes, "search_doc d", [f"d.id >= {scanned_to}", f"d.id < {hi}"], []
+            )
+        elif grams:
+            yield from self._select(
+                plan,
+                notes,
+                "search_fts f CROSS JOIN search_doc d ON d.id = f.rowid",
+                [f"f.rowid >= {scanned_to}", f"f.rowid < {hi}", "f.search_fts MATCH ?"],
+                [" OR ".join(_quote_fts(g) for g in grams)],
+            )
+
+    def _exact(self, plan: _Plan) -> Generator[_Candidate, None, None]:
+        """Names (and other names) that are the query itself, of every wanted group."""
+        if not plan.exact:
+            return
+        code = ix.CODE_SQL.format(id="d.id")
+        for notes in (False, True):
+            if not any((g == NOTE) == notes for g in plan.groups):
+                continue
+            group_range = (
+                f"d.id >> {ix.GROUP_SHIFT} = {ix.GROUP_NUMBER[NOTE]}"
+                if notes
+                else f"d.id >> {ix.GROUP_SHIFT} < {ix.GROUP_NUMBER[NOTE]}"
+            )
+            # The partial index on names serves this (its condition appears as written).
+            where = ["d.text = ?", f"{code} < {ix.NAME_FIELDS_END}", group_range]
+            for c in self._select(plan, notes, "search_doc d", where, [plan.exact + ix.END]):
+                if c.kind in plan.groups:
+                    yield c
+
+    def _vocabulary(self, plan: _Plan) -> list[str] | None:
+        """The indexed trigrams that start with the query's rarest short word (the candidates'
+        trigrams hold it), or None when there are too many for the index to help."""
+        if plan.terms in self._vocabularies:
+            return self._vocabularies[plan.terms]
         best: list[str] | None = None
-        for term in terms:
+        for term in plan.terms:
             rows = self._conn.execute(
                 "SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?",
                 (term, term + "\U0010ffff", VOCABULARY_LIMIT + 1),
             ).fetchall()
             if best is None or len(rows) < len(best):
                 best = [r[0] for r in rows]
-        if best is None or len(best) > VOCABULARY_LIMIT:
-            return None
-        if not best:
-            return _NOTHING  # no indexed text has this word in it
-        return " OR ".join(_quote_fts(g) for g in best)
+        found = None if best is None or len(best) > VOCABULARY_LIMIT else best
+        self._vocabularies[plan.terms] = found  # every kind's read of this query asks the same
+        return found
 
     @staticmethod
-    def _passes(plan: _Plan) -> list[tuple[bool, tuple[int, int], bool]]:
-        """The reads a query takes, best first: (notes?, document id range, exact names?)."""
-        passes = []
-        for notes, (names, texts) in ((False, _ENTRY_RANGES), (True, _NOTE_RANGES)):
-            if not any((g == NOTE) == notes for g in plan.groups):
-                continue
-            if not plan.terms:
-                # Filters alone list what they select: each entry by its name, each note by
-                # its title.
-                field = _NOTE_TITLE if notes else _NAME
-                passes.append((notes, (field.lo, field.hi), False))
-                continue
-            if plan.exact:
-                passes.append((notes, names, True))
-            passes += [(notes, names, False), (notes, texts, False)]
-        return passes
+    def _match(terms: Sequence[str]) -> str | None:
+        """The FTS5 expression that narrows the candidates: trigrams of the long words, or
+        _SHORT for short words only (scan, then the vocabulary)."""
+        long_terms = [t for t in terms if len(t) >= 3]
+        if long_terms:
+            grams = dict.fromkeys(g for t in long_terms for g in _trigrams(t))
+            return " AND ".join(_quote_fts(g) for g in grams)
+        return _SHORT if terms else None
+
+    @staticmethod
+    def _ranges(plan: _Plan, group: str) -> list[tuple[int, int]]:
+        """The id ranges a query reads for one group, best first: names, then other text."""
+        if not plan.terms:
+            # Filters alone list what they select: each entry by its name, each note by its title.
+            field = _NOTE_TITLE if group == NOTE else _NAME
+            n = ix.GROUP_NUMBER[group]
+            return [(field.lo(n), field.hi(n))]
+        return [ix.names(group), ix.texts(group)]
 
     def _groups(self, plan: _Plan, per_kind: int | None, progress: Progress) -> list[Group]:
         """Up to `per_kind` hits of each wanted kind, best first.
 
-        Each kind takes at most `cap` candidates from each pass (exact names, names, other
-        text), so ranking works on a bounded set however common the words are.
+        Each kind takes at most `cap` candidates from each of its reads (exact names, names,
+        other text), so ranking works on a bounded set however common the words are.
         """
         cap = None if per_kind is None else per_kind * 2 + 4
         found: dict[str, list[_Candidate]] = {g: [] for g in plan.groups}
         more: set[str] = set()
-        passes = self._passes(plan)
-        for n, (notes, ranges, exact) in enumerate(passes):
-            progress.step(n, len(passes))
-            taken = {g: 0 for g in plan.groups if (g == NOTE) == notes}
-            candidates = self._candidates(plan, notes, ranges, exact=exact)
-            for c in candidates:
-                if cap is not None and taken[c.kind] >= cap:
-                    more.add(c.kind)
-                    if all(k >= cap for k in taken.values()):
-                        more.update(taken)
-                        break
-                    continue
-                taken[c.kind] += 1
-                found[c.kind].append(c)
+        taken = dict.fromkeys(plan.groups, 0)
+        for c in self._exact(plan):
+            if cap is not None and taken[c.kind] >= cap:
+                more.add(c.kind)
+                continue
+            taken[c.kind] += 1
+            found[c.kind].append(c)
+        reads = [(g, r) for g in plan.groups for r in self._ranges(plan, g)]
+        for n, (group, ranges) in enumerate(reads):
+            progress.step(n, len(reads))
+            candidates = self._candidates(plan, group, ranges)
+            for got, c in enumerate(candidates):
+                if cap is not None and got >= cap:
+                    more.add(group)
+                    break
+                found[group].append(c)
             candidates.close()
         groups = []
         for kind, of_kind in found.items():
@@ -482,7 +521,7 @@ class Search:
 
     @staticmethod
     def _score(plan: _Plan, c: _Candidate) -> tuple[int, ...]:
-        code = c.doc_id >> ix.CODE_SHIFT
+        code = ix.field_of(c.doc_id).code
         is_name = code < ix.NAME_FIELDS_END
         exact = is_name and plan.exact is not None and " ".join(c.text.split()) == plan.exact
         tier = 0 if exact else 1 if is_name else 2

@@ -454,6 +454,10 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>搜索索引与资料库不一致（{problems}）。`roundtable check --reindex` 可重建索引。</translation>
     </message>
     <message>
+        <source>The lists do not show what the library holds ({problems}). `roundtable check --reindex` rebuilds them.</source>
+        <translation>列表与资料库内容不一致（{problems}）。`roundtable check --reindex` 可重建列表。</translation>
+    </message>
+    <message>
         <source>It holds {entries} entries and {notes} notes.</source>
         <translation>其中有 {entries} 个条目和 {notes} 篇笔记。</translation>
     </message>
@@ -982,6 +986,10 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>Entries shown</source>
         <translation>显示的条目</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在计数…</translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %n officials</source>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db import lock
+from app.db.connection import connect
 from app.db.database import DatabaseReadOnly
 from app.gui.backups import BackupsDialog
 from app.gui.host import Host, Outcome
@@ -319,8 +320,7 @@ def test_restore_from_the_file_menu_reopens_on_the_restored_data(
     with qtbot.waitSignal(host.daily_backup_done, timeout=20_000):
         pass
     # the researcher deletes every official, then thinks better of it
-    conn = sqlite3.connect(seeded_path)
-    conn.execute("PRAGMA foreign_keys = ON")
+    conn = connect(seeded_path)  # foreign keys on, and the functions the index triggers call
     conn.execute("DELETE FROM entity WHERE kind = 'person'")
     conn.commit()
     conn.close()

@@ -14,9 +14,11 @@ from alembic.util.exc import CommandError
 
 from app import __version__
 from app.db import migrate
+from app.db.connection import connect
 from app.db.database import DatabaseRefused, State, inspect, open_database
 from app.db.engine import make_engine
 from app.db.schema_version import HEAD, KNOWN_REVISIONS
+from app.services.entries import EntryLists
 
 
 def _scripts() -> ScriptDirectory:
@@ -79,7 +81,7 @@ def test_each_upgrade_carries_data_and_backs_up_first(
         pytest.skip("only one revision exists; nothing to upgrade from yet")
     path = tmp_path / "old.sqlite3"
     migrate.upgrade(path, older)
-    conn = sqlite3.connect(path)
+    conn = connect(path)  # with the fold function the search index's triggers call
     conn.execute(
         "INSERT INTO entity (uid, kind, slug, name, summary, created_at, updated_at) "
         "VALUES ('00000000-0000-4000-8000-000000000001', 'country', 'laos', 'Laos', 's', 't', 't')"
@@ -92,6 +94,9 @@ def test_each_upgrade_carries_data_and_backs_up_first(
     try:
         assert db.migrated_from == older
         assert db.read().execute("SELECT name FROM entity WHERE slug = 'laos'").fetchone() == ("Laos",)
+        assert [(r.slug, r.values[:2]) for r in EntryLists(db).page("country").rows] == [
+            ("laos", ("Laos", "LA"))
+        ]
     finally:
         db.close()
     backups = list((tmp_path / "backups").glob(f"old-*-before-migrating-from-{older}.sqlite3"))

@@ -99,3 +99,41 @@ def test_downgrade_removes_the_index(tmp_path: Path) -> None:
     left = conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'search%'").fetchall()
     conn.close()
     assert left == []
+
+
+def test_texts_move_with_their_owner(seeded_path: Path) -> None:
+    """A text is filed under the kind of the entry it belongs to; when that entry changes (an
+    alias or a fact moved, a statement's speaker changed) the text and the quotes of the
+    citations on it move too, and search finds them under the new kind."""
+    conn = connect(seeded_path)
+    try:
+        person, country = (
+            conn.execute("SELECT id FROM entity WHERE slug = ?", (slug,)).fetchone()[0]
+            for slug in ("chen-gang", "laos")
+        )
+        conn.execute(
+            "INSERT INTO alias (entity_id, value, language, script, kind) "
+            "VALUES (?, 'Quixotic Moniker', 'en', 'Latn', 'variant')",
+            (person,),
+        )
+        alias = conn.execute("SELECT max(id) FROM alias").fetchone()[0]
+        source = conn.execute("SELECT min(id) FROM source").fetchone()[0]
+        conn.execute(
+            "INSERT INTO citation (source_id, alias_id, quote, reliability) "
+            "VALUES (?, ?, 'a zanzibarian quote', 'high')",
+            (source, alias),
+        )
+        search = Search(conn)
+        assert {h.kind for h in search.run("quixotic moniker").hits} == {"person"}
+        assert {h.kind for h in search.run("zanzibarian").hits} == {"person"}
+        conn.execute("UPDATE alias SET entity_id = ? WHERE id = ?", (country, alias))
+        assert search_index.problems(conn) == []
+        assert {(h.kind, h.slug) for h in search.run("quixotic moniker").hits} == {("country", "laos")}
+        assert {(h.kind, h.slug) for h in search.run("zanzibarian").hits} == {("country", "laos")}
+        conn.execute("UPDATE fact SET entity_id = ? WHERE id = (SELECT min(id) FROM fact)", (country,))
+        conn.execute(
+            "UPDATE statement SET speaker_id = NULL, speaker_label = 'someone' WHERE event_id IS NOT NULL"
+        )
+        assert search_index.problems(conn) == []
+    finally:
+        conn.close()

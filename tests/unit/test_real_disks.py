@@ -1,7 +1,7 @@
 """A really read-only folder and a really full disk, where the machine lets a test make them.
 
 `unshare -r -m` gives the test a private mount namespace without needing root outside it;
-inside, a read-only bind mount and a 2 MB tmpfs are real file systems, so SQLite and Python
+inside, a read-only bind mount and a small tmpfs are real file systems, so SQLite and Python
 meet EROFS and ENOSPC exactly as on a USB stick or a full laptop disk. Where user namespaces
 are not allowed the tests skip; test_write_failures.py and test_opening.py cover the same
 paths by injection everywhere.
@@ -165,7 +165,9 @@ def test_a_full_disk_fails_the_write_visibly_and_loses_nothing(seeded_path: Path
         out["after_retry"] = snapshot()
         print(json.dumps(out))
     """
-    out = in_namespace(f"mount -t tmpfs -o size=3m tmpfs {disk}", script, tmp_path)
+    # Room for the seeded library (1.3 MB with its list columns and search index) and the
+    # backup an import takes first, once the filler is gone.
+    out = in_namespace(f"mount -t tmpfs -o size=4m tmpfs {disk}", script, tmp_path)
     before = out["before"]
     assert out["write"][0] == "disk-full"  # type: ignore[index]
     assert "disk is full" in out["write"][1]  # type: ignore[index]

@@ -1,0 +1,330 @@
+"""The lists' columns, kept by the database itself, so a list of 100,000 entries sorts and
+filters by reading an index instead of computing every column of every row.
+
+`list_row` holds one row per entry that is not in the trash: its kind, slug and name, and the
+values of its list's other columns exactly as the list shows them (v1 ... v4, in COLUMNS
+order): an official's title as stated and organization (from the latest role), an
+initiative's parties, the names of referenced entries (empty when that entry is in the trash).
+An index per column, (kind, value, name, id) without case, gives every sort order of every list
+in index order, both ways. Computing those columns for 100,000 officials took about a second;
+reading the index takes a few milliseconds. `list_hay` holds what a filter looks in (name,
+slug, columns, other names), folded as search folds, clustered by kind: one sweep of a kind's
+texts with instr() instead of LIKE on five columns of every row.
+
+Triggers keep `list_row` exact on every write, whatever writes: an entry inserted, renamed,
+trashed or restored; its kind's row; a role or an initiative's party changed; and every entry
+that shows another one's name when that one is renamed or trashed. The values are computed
+by the same SQL expressions (COLUMNS) that a check compares them with (`problems()`).
+
+Revision 0004 created these objects from this module's definitions at the time; a test
+(tests/migrations/test_list_index.py) fails when the two drift apart. Alembic's batch mode
+rebuilds a table by dropping it, which drops its triggers too: a revision that batch-alters a
+table listed in SOURCES must call `create_triggers` again (`problems()` reports missing ones).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.db.folding import SQL_FUNCTION
+
+SLOTS = ("v1", "v2", "v3", "v4")
+# Between the parts of `hay`: a noncharacter, which folding keeps and nobody types, so a
+# filter never matches across two columns.
+_APART = "char(65535)"
+
+# The title of a person's latest known mandate (by as-of or start date).
+_LATEST_ROLE = (
+    "(SELECT {col} FROM role r WHERE r.person_id = e.id "
+    "ORDER BY coalesce(r.as_of, r.start_date, '') DESC, r.id LIMIT 1)"
+)
+_NAME_OF = "coalesce((SELECT x.name FROM entity x WHERE x.id = {ref} AND x.deleted_at IS NULL), '')"
+
+
+@dataclass(frozen=True)
+class Stored:
+    key: str  # the list column's key (app/services/entries.py)
+    sql: str  # its value: an expression over `e` (entity) and `k` (the kind's table)
+    # Entries of this kind whose value shows entity {x}'s name: refreshed when it changes.
+    shows: str | None = None
+
+
+COLUMNS: dict[str, tuple[Stored, ...]] = {
+    "person": (
+        Stored("title", "coalesce(" + _LATEST_ROLE.format(col="r.title") + ", '')"),
+        Stored(
+            "organization",
+            _NAME_OF.format(ref=_LATEST_ROLE.format(col="r.organization_id")),
+            "SELECT r.person_id FROM role r WHERE r.organization_id = {x}",
+        ),
+        Stored(
+            "country",
+            _NAME_OF.format(ref="k.country_id"),
+            "SELECT p.id FROM person p WHERE p.country_id = {x}",
+        ),
+    ),
+    "country": (Stored("iso", "coalesce(k.iso_alpha2, '')"),),
+    "organization": (
+        Stored("abbreviation", "coalesce(k.abbreviation, '')"),
+        Stored("org_kind", "coalesce(k.org_kind, '')"),
+        Stored(
+            "country",
+            _NAME_OF.format(ref="k.country_id"),
+            "SELECT o.id FROM organization o WHERE o.country_id = {x}",
+        ),
+    ),
+    "initiative": (
+        Stored("initiative_kind", "coalesce(k.initiative_kind, '')"),
+        Stored(
+            "parties",
+            "coalesce((SELECT group_concat(pe.name, ', ') FROM initiative_party ip "
+            "JOIN entity pe ON pe.id = ip.entity_id WHERE ip.initiative_id = e.id "
+            "AND pe.deleted_at IS NULL), '')",
+            "SELECT ip.initiative_id FROM initiative_party ip WHERE ip.entity_id = {x}",
+        ),
+        Stored(
+            "announced_at",
+            _NAME_OF.format(ref="k.announced_at_id"),
+            "SELECT i.id FROM initiative i WHERE i.announced_at_id = {x}",
+        ),
+        Stored("status", "coalesce(k.status, '')"),
+    ),
+    "event": (
+        Stored(
+            "dates",
+            "coalesce(k.start_date || CASE WHEN k.end_date IS NOT NULL AND k.end_date != k.start_date "
+            "THEN ' – ' || k.end_date ELSE '' END, '')",
+        ),
+        Stored("place", "coalesce(k.place, '')"),
+        Stored(
+            "part_of",
+            _NAME_OF.format(ref="k.part_of_id"),
+            "SELECT ev.id FROM event ev WHERE ev.part_of_id = {x}",
+        ),
+    ),
+    "source": (
+        Stored("publisher", "coalesce(k.publisher, '')"),
+        Stored("published", "coalesce(k.published, '')"),
+        Stored("reliability", "coalesce(k.reliability, '')"),
+    ),
+}
+assert all(len(cols) <= len(SLOTS) for cols in COLUMNS.values())
+
+
+def slot(kind: str, key: str) -> str | None:
+    """The list_row column that holds `kind`'s column `key`, or None if it is not stored."""
+    for n, col in enumerate(COLUMNS.get(kind, ())):
+        if col.key == key:
+            return SLOTS[n]
+    return None
+
+
+# --- schema --------------------------------------------------------------------------------
+
+TABLES: tuple[str, ...] = (
+    "CREATE TABLE list_row (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, slug TEXT NOT NULL, "
+    "name TEXT NOT NULL, v1 TEXT, v2 TEXT, v3 TEXT, v4 TEXT)",
+    "CREATE INDEX list_row_name ON list_row (kind, name COLLATE NOCASE, id)",
+    *(
+        f"CREATE INDEX list_row_{s} ON list_row (kind, {s} COLLATE NOCASE, name COLLATE NOCASE, id)"
+        for s in SLOTS
+    ),
+    # Beside list_row, clustered by kind: a filter reads one kind's texts in one sweep.
+    "CREATE TABLE list_hay (kind TEXT NOT NULL, id INTEGER NOT NULL, hay TEXT NOT NULL, "
+    "PRIMARY KEY (kind, id)) WITHOUT ROWID",
+)
+
+
+def _hay_of(row: str) -> str:
+    """What a filter looks in: the name, slug, shown columns and other names, folded as search
+    folds (app/db/folding.py: case, accents, width), so `bui` finds `Bùi` as the search box does."""
+    parts = [f"{row}.name", f"{row}.slug", *(f"coalesce({row}.{s}, '')" for s in SLOTS)]
+    aliases = (
+        f"coalesce((SELECT group_concat(a.value, {_APART}) FROM alias a WHERE a.entity_id = {row}.id), '')"
+    )
+    return f"{SQL_FUNCTION}(" + f" || {_APART} || ".join([*parts, aliases]) + ")"
+
+
+def _hay(ids: str) -> str:
+    """Recompute the filter texts of the listed entries whose id is in `ids`."""
+    return (
+        f"UPDATE list_hay SET hay = (SELECT {_hay_of('l')} FROM list_row l WHERE l.id = list_hay.id) "
+        f"WHERE (kind, id) IN (SELECT kind, id FROM list_row WHERE id IN ({ids}));"
+    )
+
+
+def _refresh(kind: str, ids: str) -> str:
+    """Recompute the stored columns of `kind`'s rows whose id is in `ids` (SQL)."""
+    cols = COLUMNS[kind]
+    slots = ", ".join(SLOTS[: len(cols)])
+    values = ", ".join(c.sql for c in cols)
+    return (
+        f"UPDATE list_row SET ({slots}) = (SELECT {values} FROM entity e JOIN {kind} k ON k.id = e.id "
+        f"WHERE e.id = list_row.id) WHERE kind = '{kind}' AND id IN ({ids}); " + _hay(ids)
+    )
+
+
+def _refresh_any(entity_id: str) -> str:
+    return " ".join(_refresh(kind, entity_id) for kind in COLUMNS)
+
+
+def _refresh_showing(entity_id: str) -> str:
+    """Recompute the rows that show the name of entity `entity_id`."""
+    out = []
+    for kind, cols in COLUMNS.items():
+        shows = [c.shows.format(x=entity_id) for c in cols if c.shows]
+        if shows:
+            out.append(_refresh(kind, " UNION ".join(shows)))
+    return " ".join(out)
+
+
+def _enter(row: str) -> str:
+    return (
+        f"INSERT INTO list_row (id, kind, slug, name) SELECT {row}.id, {row}.kind, {row}.slug, {row}.name "
+        f"WHERE {row}.deleted_at IS NULL; INSERT INTO list_hay (kind, id, hay) "
+        f"SELECT {row}.kind, {row}.id, '' WHERE {row}.deleted_at IS NULL;"
+    )
+
+
+def _leave(row: str) -> str:
+    return (
+        f"DELETE FROM list_row WHERE id = {row}.id; "
+        f"DELETE FROM list_hay WHERE kind = {row}.kind AND id = {row}.id;"
+    )
+
+
+# The tables whose rows feed an entry's columns: (table, the entry's kind, its id in a row).
+SOURCES: tuple[tuple[str, str, str], ...] = (
+    ("person", "person", "{r}.id"),
+    ("country", "country", "{r}.id"),
+    ("organization", "organization", "{r}.id"),
+    ("initiative", "initiative", "{r}.id"),
+    ("event", "event", "{r}.id"),
+    ("source", "source", "{r}.id"),
+    ("role", "person", "{r}.person_id"),
+    ("initiative_party", "initiative", "{r}.initiative_id"),
+)
+
+
+def trigger_names() -> tuple[str, ...]:
+    names = [f"list_{table}_{ev}" for table in ("entity", "alias") for ev in ("ai", "ad", "au")]
+    names += [f"list_{table}_{ev}" for table, _, _ in SOURCES for ev in ("ai", "ad", "au")]
+    return tuple(names)
+
+
+def triggers() -> tuple[str, ...]:
+    out = [
+        "CREATE TRIGGER list_entity_ai AFTER INSERT ON entity BEGIN "
+        + _enter("new")
+        + _refresh_any("new.id")
+        + _refresh_showing("new.id")
+        + " END",
+        "CREATE TRIGGER list_entity_ad AFTER DELETE ON entity BEGIN "
+        + _leave("old")
+        + _refresh_showing("old.id")
+        + " END",
+        "CREATE TRIGGER list_entity_au AFTER UPDATE OF id, kind, slug, name, deleted_at ON entity BEGIN "
+        + _leave("old")
+        + _enter("new")
+        + _refresh_any("new.id")
+        + _refresh_showing("old.id")
+        + _refresh_showing("new.id")
+        + " END",
+        f"CREATE TRIGGER list_alias_ai AFTER INSERT ON alias BEGIN {_hay('new.entity_id')} END",
+        f"CREATE TRIGGER list_alias_ad AFTER DELETE ON alias BEGIN {_hay('old.entity_id')} END",
+        f"CREATE TRIGGER list_alias_au AFTER UPDATE ON alias BEGIN {_hay('old.entity_id')} "
+        f"{_hay('new.entity_id')} END",
+    ]
+    for table, kind, ids in SOURCES:
+        new, old = ids.format(r="new"), ids.format(r="old")
+        out.append(f"CREATE TRIGGER list_{table}_ai AFTER INSERT ON {table} BEGIN {_refresh(kind, new)} END")
+        out.append(f"CREATE TRIGGER list_{table}_ad AFTER DELETE ON {table} BEGIN {_refresh(kind, old)} END")
+        out.append(
+            f"CREATE TRIGGER list_{table}_au AFTER UPDATE ON {table} BEGIN "
+            f"{_refresh(kind, old)} {_refresh(kind, new)} END"
+        )
+    return tuple(out)
+
+
+def drops() -> tuple[str, ...]:
+    return (
+        *(f"DROP TRIGGER IF EXISTS {name}" for name in trigger_names()),
+        "DROP TABLE IF EXISTS list_hay",
+        "DROP TABLE IF EXISTS list_row",
+    )
+
+
+def fill() -> tuple[str, ...]:
+    """Statements that fill an empty list_row from the entries (a migration, a rebuild)."""
+    out = []
+    for kind, cols in COLUMNS.items():
+        slots = ", ".join(SLOTS[: len(cols)])
+        values = ", ".join(c.sql for c in cols)
+        out.append(
+            f"INSERT INTO list_row (id, kind, slug, name, {slots}) SELECT e.id, e.kind, e.slug, e.name, "
+            f"{values} FROM entity e JOIN {kind} k ON k.id = e.id "
+            f"WHERE e.kind = '{kind}' AND e.deleted_at IS NULL"
+        )
+    out.append(f"INSERT INTO list_hay (kind, id, hay) SELECT l.kind, l.id, {_hay_of('l')} FROM list_row l")
+    return tuple(out)
+
+
+# --- building and checking -----------------------------------------------------------------
+
+
+def rebuild(conn: sqlite3.Connection, step: Callable[[int, int], None] = lambda _d, _t: None) -> int:
+    """Rebuild list_row (and its triggers) in one transaction; returns its rows."""
+    statements = fill()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for name in trigger_names():
+            conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        for statement in triggers():
+            conn.execute(statement)
+        conn.execute("DELETE FROM list_row")
+        conn.execute("DELETE FROM list_hay")
+        for n, statement in enumerate(statements):
+            step(n, len(statements))
+            conn.execute(statement)
+        step(len(statements), len(statements))
+        rows = int(conn.execute("SELECT count(*) FROM list_row").fetchone()[0])
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return rows
+
+
+def problems(conn: sqlite3.Connection) -> list[str]:
+    """What is wrong with list_row, in plain words; [] when it shows exactly what it should."""
+    found: list[str] = []
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    missing = [name for name in trigger_names() if name not in have]
+    if missing:
+        found.append(f"{len(missing)} list triggers are missing ({', '.join(missing[:3])} ...)")
+    stray = conn.execute(
+        "SELECT count(*) FROM list_row l WHERE NOT EXISTS (SELECT 1 FROM entity e WHERE e.id = l.id "
+        "AND e.deleted_at IS NULL)"
+    ).fetchone()[0]
+    if stray:
+        found.append(f"the lists hold {stray} entries that are gone or in the trash")
+    hay = conn.execute(
+        "SELECT (SELECT count(*) FROM list_hay h WHERE NOT EXISTS (SELECT 1 FROM list_row l "
+        f"WHERE l.id = h.id AND l.kind = h.kind)), (SELECT count(*) FROM list_row l LEFT JOIN list_hay h "
+        f"ON h.kind = l.kind AND h.id = l.id WHERE h.hay IS NOT {_hay_of('l')})"
+    ).fetchone()
+    if hay[0] or hay[1]:
+        found.append(f"the list filter's texts are missing or out of date for {hay[0] + hay[1]} entries")
+    for kind, cols in COLUMNS.items():
+        shown = ", ".join(f"l.{s}" for s in SLOTS[: len(cols)])
+        values = ", ".join(c.sql for c in cols)
+        wrong = conn.execute(
+            f"SELECT count(*) FROM entity e JOIN {kind} k ON k.id = e.id LEFT JOIN list_row l ON l.id = e.id "
+            f"WHERE e.kind = '{kind}' AND e.deleted_at IS NULL AND (l.id IS NULL OR l.kind IS NOT e.kind "
+            f"OR l.slug IS NOT e.slug OR l.name IS NOT e.name OR ({shown}) IS NOT ({values}))"
+        ).fetchone()[0]
+        if wrong:
+            found.append(f"the list of {kind} entries is missing or out of date for {wrong} of them")
+    return found

@@ -1,0 +1,260 @@
+"""What an entry form shows and sends, and what an edit returns: plain data, no database.
+
+The form (app/gui/entry_form.py) and the undo commands need these at start-up, when the window
+is built; the editing service that writes them (app/services/editing.py) needs SQLAlchemy,
+which costs about 0.5 s to import, so it is loaded only when a researcher first edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.db.vocabulary import RELIABILITIES
+from app.i18n import N_, T_, Explained, Message, Text
+
+DATE_HINT = N_("Hints", "YYYY, YYYY-MM or YYYY-MM-DD")
+_DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+ALIAS_KINDS = ("name", "official_name", "variant", "abbreviation", "former_name")
+
+
+class ValidationError(ValueError):
+    """The input cannot be saved; `errors` maps each field to what is wrong with it."""
+
+    def __init__(self, errors: Mapping[str, Message]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{k}: {v}" for k, v in self.errors.items()))
+
+
+class EditingError(Explained, RuntimeError):
+    """An action that cannot be carried out (the entry is gone, or no longer as it was)."""
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a kind's form, beyond name, slug and summary (shared by every kind)."""
+
+    key: str  # in inputs and error keys (as in data files: 'country', 'start')
+    label: str  # marked N_("Fields", ...)
+    column: str  # the model attribute
+    type: str = "line"  # line | text | date | entry | choice | code | url
+    required: bool = False
+    kinds: tuple[str, ...] = ()  # for 'entry': the kinds it may name
+    choices: tuple[str, ...] = ()  # for 'choice'
+    pattern: str = ""  # for 'code': a regular expression
+    hint: str = ""  # placeholder text and part of the error message; marked N_("Hints", ...)
+
+
+def _date(key: str, label: str, column: str) -> FieldSpec:
+    return FieldSpec(key, label, column, "date", hint=DATE_HINT)
+
+
+FIELDS: dict[str, tuple[FieldSpec, ...]] = {
+    "person": (FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),),
+    "country": (
+        FieldSpec(
+            "iso_alpha2",
+            N_("Fields", "ISO alpha-2 code"),
+            "iso_alpha2",
+            "code",
+            True,
+            pattern="^[A-Z]{2}$",
+            hint=N_("Hints", "two letters, e.g. LA"),
+        ),
+        FieldSpec(
+            "iso_alpha3",
+            N_("Fields", "ISO alpha-3 code"),
+            "iso_alpha3",
+            "code",
+            pattern="^[A-Z]{3}$",
+            hint=N_("Hints", "three letters, e.g. LAO"),
+        ),
+        FieldSpec(
+            "iso_numeric",
+            N_("Fields", "ISO numeric code"),
+            "iso_numeric",
+            "code",
+            pattern="^[0-9]{3}$",
+            hint=N_("Hints", "three digits, e.g. 418"),
+        ),
+        FieldSpec("official_name", N_("Fields", "Official name"), "official_name"),
+        FieldSpec("capital", N_("Fields", "Capital"), "capital"),
+    ),
+    "organization": (
+        FieldSpec("abbreviation", N_("Fields", "Abbreviation"), "abbreviation"),
+        FieldSpec(
+            "org_kind",
+            N_("Fields", "Kind"),
+            "org_kind",
+            hint=N_("Hints", "ministry, company, intergovernmental body, …"),
+        ),
+        FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),
+        FieldSpec("parent", N_("Fields", "Part of"), "parent_id", "entry", kinds=("organization",)),
+    ),
+    "initiative": (
+        FieldSpec(
+            "initiative_kind",
+            N_("Fields", "Kind"),
+            "initiative_kind",
+            hint=N_("Hints", "centre, programme, platform, …"),
+        ),
+        FieldSpec(
+            "status", N_("Fields", "Status"), "status", hint=N_("Hints", "announced, proposed, launched, …")
+        ),
+        FieldSpec("announced_at", N_("Fields", "Announced at"), "announced_at_id", "entry", kinds=("event",)),
+        _date("announced_on", N_("Fields", "Announced on"), "announced_on"),
+    ),
+    "event": (
+        FieldSpec(
+            "event_kind", N_("Fields", "Kind"), "event_kind", hint=N_("Hints", "roundtable, forum, expo, …")
+        ),
+        _date("start", N_("Fields", "Start"), "start_date"),
+        _date("end", N_("Fields", "End"), "end_date"),
+        FieldSpec("place", N_("Fields", "Place"), "place"),
+        FieldSpec("country", N_("Fields", "Country"), "country_id", "entry", kinds=("country",)),
+        FieldSpec("part_of", N_("Fields", "Part of"), "part_of_id", "entry", kinds=("event",)),
+    ),
+    "source": (
+        FieldSpec(
+            "source_kind",
+            N_("Fields", "Kind"),
+            "source_kind",
+            hint=N_("Hints", "news article, government release, …"),
+        ),
+        FieldSpec("publisher", N_("Fields", "Publisher"), "publisher"),
+        FieldSpec("url", N_("Fields", "URL"), "url", "url", hint=N_("Hints", "https://…")),
+        FieldSpec(
+            "archived_url",
+            N_("Fields", "Archived copy"),
+            "archived_url",
+            "url",
+            hint=N_("Hints", "https://…"),
+        ),
+        _date("published", N_("Fields", "Published"), "published"),
+        FieldSpec(
+            "reliability", N_("Fields", "Reliability"), "reliability", "choice", True, choices=RELIABILITIES
+        ),
+        FieldSpec("archived_text", N_("Fields", "Archived text"), "archived_text", "text"),
+    ),
+}
+HAS_ROLES = frozenset({"person"})
+
+
+# --- what a form sends ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AliasInput:
+    value: str
+    language: str = ""
+    script: str = ""
+    kind: str = "name"
+    id: int | None = None  # an existing alias keeps its id (and its citations)
+
+
+@dataclass(frozen=True)
+class RoleInput:
+    title: str
+    organization: str = ""  # slug or exact name
+    country: str = ""
+    as_of: str = ""
+    start: str = ""
+    end: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class EntryInput:
+    kind: str
+    name: str
+    slug: str = ""  # blank: derived from the name
+    summary: str = ""
+    values: Mapping[str, str] = field(default_factory=dict)  # FieldSpec.key -> text as typed
+    aliases: tuple[AliasInput, ...] = ()
+    roles: tuple[RoleInput, ...] = ()
+    tags: str | None = None  # comma-separated as typed; None leaves the entry's tags as they are
+
+
+# --- what an action returns ----------------------------------------------------------------
+
+_Rows = tuple[Mapping[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An entry as stored, with its aliases and roles and their citations: enough to put it
+    back exactly (undo), or to create it again with the same id (redo of a create)."""
+
+    kind: str
+    entity: Mapping[str, Any]
+    own: Mapping[str, Any]
+    aliases: _Rows = ()
+    roles: _Rows = ()
+    citations: _Rows = ()  # of those aliases and roles
+    tags: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> int:
+        return int(self.entity["id"])
+
+    @property
+    def slug(self) -> str:
+        return str(self.entity["slug"])
+
+    @property
+    def name(self) -> str:
+        return str(self.entity["name"])
+
+    def content(self) -> tuple[Any, ...]:
+        """Everything but the timestamps: equal content means nothing was changed."""
+        entity = {k: v for k, v in self.entity.items() if k not in ("updated_at",)}
+        return (sorted(entity.items()), sorted(self.own.items()), self.aliases, self.roles, self.tags)
+
+
+@dataclass(frozen=True)
+class Change:
+    entity_id: int
+    kind: str
+    slugs: frozenset[str]  # every slug the change touched (old and new, on a rename)
+    before: Snapshot | None = None  # None: the entry did not exist
+    after: Snapshot | None = None  # None: the entry no longer exists
+
+    @property
+    def changed(self) -> bool:
+        if self.before is None or self.after is None:
+            return self.before is not self.after
+        return self.before.content() != self.after.content()
+
+    @property
+    def slug(self) -> str:
+        shown = self.after or self.before
+        assert shown is not None
+        return shown.slug
+
+
+Rows = _Rows
+
+
+# --- validation ------------------------------------------------------------------------------
+
+
+def check_date(value: str) -> Text | None:
+    """None if `value` is an ISO date with its precision, else what is wrong with it."""
+    if not _DATE_RE.match(value):
+        return T_("Validation", "Write the date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-09-18).")
+    if len(value) == 10:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return T_("Validation", "{value} is not a day of the calendar.").format(value=value)
+    return None
+
+
+def check_span(start: str | None, end: str | None) -> Text | None:
+    # As the database checks it (text order): '2025' sorts before '2025-09'.
+    if start and end and end < start:
+        return T_("Validation", "The end ({end}) is before the start ({start}).").format(end=end, start=start)
+    return None

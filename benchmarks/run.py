@@ -1,0 +1,401 @@
+"""Roundtable against the floor: every row of the performance table, each app time next to the
+floor this machine allows, measured in the same run.
+
+    make bench                       the full run: 100,000 officials, initiatives and notes
+    python -m benchmarks.run --smoke the same at a small size, in well under a minute (make test)
+
+The database is generated once (benchmarks/generate.py) and cached under build/bench/ by
+generator version, schema revision and size; each run works on a copy. Rows:
+
+  start to the first painted list page   `python -m app` (writer lock, single instance, checks)
+                                          in a new process, against a bare PySide6 window
+  search as you type                      the real search box and runner, keys to painted results,
+                                          against the same SQL replayed with plain sqlite3
+  the UI thread's longest stall           a 5 ms heartbeat while typing, against the idle loop
+  filter or sort a 100,000-row list       header clicks and the filter box, to the painted rows,
+                                          against the same SQL read into a Python list
+  open an entry's detail view             a click in the list to the painted page, against the
+                                          primary-key query and the same HTML in a bare QTextBrowser
+  save a note, index included             Notes.save as someone types, against the same
+                                          statements replayed with plain sqlite3
+  export 10,000 notes to a vault          against writing the same bytes to the same files
+  peak memory                             after every list and one search, against a bare window
+
+It prints the machine, the database and its search index, the table (median and p95 of the
+app and of the floor, their ratio, the target, pass or fail) and the cases behind each row, and
+saves everything as JSON under benchmarks/results/. It never fails on a timing: timings are
+read, not asserted (the machine is shared); it fails only if something could not be measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from app.gui.smoke import ENV as SMOKE_ENV
+from app.gui.smoke import LINE as SMOKE_LINE
+from benchmarks import saving
+from benchmarks.bare_window import LINE as BARE_LINE
+from benchmarks.dataset import FULL, SMOKE, Size, cached, index_size, working_copy
+from benchmarks.measure import (
+    Row,
+    Stats,
+    machine,
+    markdown_table,
+    median_within,
+    no_target,
+    p95_at_most,
+    p95_within,
+    peak_within,
+    ratio_and_p95,
+    table,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+SCREEN = "1920x1080x24"
+
+
+# --- where the windows go ------------------------------------------------------------------
+
+
+@contextmanager
+def display(choice: str) -> Iterator[dict[str, str]]:
+    """Environment for the GUI processes: the desktop's display, a private Xvfb server, or Qt's
+    offscreen platform (which paints the same widgets into memory)."""
+    # An installed app has its bytecode compiled (pip does it); a warm start reuses it.
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "PYTHONDONTWRITEBYTECODE")}
+    has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if choice == "auto":
+        choice = "desktop" if has_display else "xvfb" if shutil.which("Xvfb") else "offscreen"
+    if choice == "offscreen":
+        yield {**env, "QT_QPA_PLATFORM": "offscreen", "RT_BENCH_DISPLAY": "offscreen"}
+        return
+    if choice == "desktop":
+        yield {**env, "RT_BENCH_DISPLAY": "the desktop's display"}
+        return
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        yield {**env, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb", "RT_BENCH_DISPLAY": f"Xvfb {SCREEN}"}
+    finally:
+        server.terminate()
+        server.wait()
+
+
+# --- start-up ------------------------------------------------------------------------------
+
+
+def _time_to_line(command: list[str], env: dict[str, str], line: str) -> float:
+    """Milliseconds from starting `command` to it printing `line`; waits for it to exit."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    elapsed = None
+    for text in process.stdout:
+        if line in text:
+            elapsed = (time.perf_counter() - start) * 1000
+            break
+    _, errors = process.communicate(timeout=120)
+    if elapsed is None:
+        raise RuntimeError(f"{' '.join(command)} never said {line!r}:\n{errors[-2000:]}")
+    return elapsed
+
+
+def startup(db: Path, env: dict[str, str], runs: int) -> Row:
+    app_env = {**env, SMOKE_ENV: "1"}
+    app = [sys.executable, "-m", "app", "--db", str(db)]
+    bare = [sys.executable, "-m", "benchmarks.bare_window"]
+    _time_to_line(app, app_env, SMOKE_LINE)  # warm: the file and the modules in the page cache
+    _time_to_line(bare, env, BARE_LINE)
+    app_ms: list[float] = []
+    floor_ms: list[float] = []
+    for _ in range(runs):
+        app_ms.append(_time_to_line(app, app_env, SMOKE_LINE))
+        floor_ms.append(_time_to_line(bare, env, BARE_LINE))
+    return Row(
+        "start to the first painted list page (warm, new process)",
+        "ms",
+        app_ms,
+        floor_ms,
+        median_within(1.5, 500),
+        "bare PySide6 window",
+    )
+
+
+# --- the window, driven --------------------------------------------------------------------
+
+
+def _probe(args: list[str], env: dict[str, str]) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.gui_probe", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
+    last = done.stdout.strip().splitlines()[-1:] if done.stdout.strip() else []
+    if done.returncode != 0 or not last:
+        raise RuntimeError(f"gui_probe {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(last[0])
+    return result
+
+
+def _cases(cases: dict[str, dict[str, list[float]]]) -> list[str]:
+    lines = []
+    for label, case in cases.items():
+        a, f = Stats.of(case["app"]), Stats.of(case["floor"])
+        lines.append(
+            f"{label}: app {a.median:.1f} / {a.p95:.1f} ms, floor {f.median:.1f} / {f.p95:.1f} ms "
+            f"(median / p95)"
+        )
+    return lines
+
+
+def _whole_lists(times: list[float]) -> list[str]:
+    if not times:
+        return []
+    s = Stats.of(times)
+    return [
+        "the rows paint from the first page; every id (the count in the status line) arrives in "
+        f"the background after {s.median:.0f} / {s.p95:.0f} ms (median / p95)"
+    ]
+
+
+def interactive(db: Path, env: dict[str, str], size: Size, runs: int, smoke: bool) -> list[Row]:
+    args = ["interactive", "--db", str(db), "--runs", str(runs)] + (["--smoke"] if smoke else [])
+    found = _probe(args, env)
+    search, stall, lists, detail = found["search"], found["stall"], found["list"], found["detail"]
+    return [
+        Row(
+            "search as you type: keys to painted results (after the debounce)",
+            "ms",
+            search["app"],
+            search["floor"],
+            p95_within(2, 15, 100),
+            "the same SQL, plain sqlite3",
+            _cases(search["cases"]),
+        ),
+        Row(
+            "the UI thread's longest stall while typing a query",
+            "ms",
+            stall["app"],
+            stall["floor"],
+            p95_at_most(50),
+            "the idle event loop",
+            [f"worst of all: {max(stall['app']):.1f} ms (idle: {max(stall['floor']):.1f} ms)"],
+        ),
+        Row(
+            f"filter or sort a list of {size.people:,}: action to painted rows",
+            "ms",
+            lists["app"],
+            lists["floor"],
+            ratio_and_p95(1.5, 150),
+            "the same SQL into a Python list",
+            [*_whole_lists(lists["completed"]), *_cases(lists["cases"])],
+        ),
+        Row(
+            "open an entry's detail view: click to painted page",
+            "ms",
+            detail["app"],
+            detail["floor"],
+            p95_at_most(50),
+            "primary-key query + the same HTML in a bare QTextBrowser",
+        ),
+    ]
+
+
+def memory(db: Path, env: dict[str, str], runs: int) -> Row:
+    app_mb = [_probe(["memory", "--db", str(db)], env)["peak_mb"] for _ in range(runs)]
+    floor_mb = []
+    for _ in range(runs):
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bare_window", "--memory"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        floor_mb.append(json.loads(done.stdout.strip().splitlines()[-1])["peak_mb"])
+    return Row(
+        "peak memory after opening every list and one search",
+        "MB",
+        app_mb,
+        floor_mb,
+        peak_within(3),
+        "bare PySide6 window",
+    )
+
+
+# --- writes --------------------------------------------------------------------------------
+
+
+def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]:
+    saved = saving.note_save(db, saves)
+    exported = saving.export_notes(db, work, runs)
+    checked = saving.full_check(db, 1)
+    return [
+        Row(
+            "save a note as someone types, search index included",
+            "ms",
+            saved["app"],
+            saved["floor"],
+            p95_at_most(16),
+            "the same statements, plain sqlite3",
+            [f"{saves} saves of a 1 KB note with 7 links; one in ten keeps a revision"],
+        ),
+        Row(
+            f"export {size.exported_notes:,} notes to a vault",
+            "ms",
+            exported.app,
+            exported.floor,
+            median_within(3, 1000),
+            "the same bytes to the same files",
+            [f"{exported.files:,} files, {exported.megabytes:.1f} MB: {exported.summary}"],
+        ),
+        Row(
+            "full check (roundtable check), search index included",
+            "ms",
+            checked["app"],
+            checked["floor"],
+            no_target(),
+            "SQLite's integrity and foreign-key checks",
+        ),
+    ]
+
+
+# --- the run -------------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--smoke", action="store_true", help="a small database and few runs (CI)")
+    parser.add_argument("--runs", type=int, help="repeats of each measurement (default 5; smoke 1)")
+    parser.add_argument(
+        "--display",
+        choices=("auto", "xvfb", "offscreen", "desktop"),
+        help="where windows paint (default: auto for a full run, offscreen for smoke)",
+    )
+    parser.add_argument(
+        "--only",
+        default="start,interactive,memory,writes",
+        help="comma-separated groups: start, interactive, memory, writes",
+    )
+    args = parser.parse_args(argv)
+    size = SMOKE if args.smoke else FULL
+    runs = args.runs or (1 if args.smoke else 5)
+    groups = set(args.only.split(","))
+    started = time.perf_counter()
+    info = machine()
+    print(
+        f"Roundtable benchmark ({size.name}): {info['cpus']} CPUs, Python {info['python']}, "
+        f"PySide6/Qt {info['pyside6']}, SQLite {info['sqlite']}, {info['system']}, load {info['load']}",
+        flush=True,
+    )
+    source = cached(size)
+    index = index_size(source)
+    print(
+        f"data: {size.people:,} officials, {size.initiatives:,} initiatives, {size.notes:,} notes "
+        f"(a tenth in Chinese, Thai, Lao or Khmer); {index.describe()}",
+        flush=True,
+    )
+    rows: list[Row] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="roundtable-bench-") as folder,
+        display(args.display or ("offscreen" if args.smoke else "auto")) as env,
+    ):
+        work = Path(folder)
+        db = working_copy(source, work)
+        env = {**env, "ROUNDTABLE_HOME": str(work / "home"), "PYTHONPATH": str(ROOT)}
+        os.environ["ROUNDTABLE_HOME"] = env["ROUNDTABLE_HOME"]
+        print(f"windows paint on: {env['RT_BENCH_DISPLAY']}; runs: {runs}", flush=True)
+        if "start" in groups:
+            rows.append(startup(db, env, max(2, runs * 2)))
+            _progress(rows[-1])
+        if "interactive" in groups:
+            rows += interactive(db, env, size, runs, args.smoke)
+            for row in rows[-4:]:
+                _progress(row)
+        if "writes" in groups:
+            rows += writes(db, work, size, runs, 20 if args.smoke else 300)
+            for row in rows[-3:]:
+                _progress(row)
+        if "memory" in groups:
+            rows.append(memory(db, env, max(1, runs // 2 + 1)))
+            _progress(rows[-1])
+        display_name = env["RT_BENCH_DISPLAY"]
+    print()
+    print(table(rows))
+    print()
+    for row in rows:
+        for note in row.notes:
+            print(f"  {row.what}: {note}")
+    elapsed = time.perf_counter() - started
+    saved = _save(size, info, index.describe(), display_name, runs, rows, elapsed)
+    print(f"\nsaved {saved.relative_to(ROOT)} ({elapsed:.0f} s)")
+    return 0
+
+
+def _progress(row: Row) -> None:
+    a, f = row.app_stats, row.floor_stats
+    print(
+        f"  measured: {row.what}: app {a.median:.1f} {row.unit}, floor {f.median:.1f} {row.unit}",
+        flush=True,
+    )
+
+
+def _save(
+    size: Size,
+    info: dict[str, str],
+    index: str,
+    display_name: str,
+    runs: int,
+    rows: list[Row],
+    elapsed: float,
+) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    path = RESULTS / f"{stamp}-{size.name}.json"
+    record = {
+        "size": size.name,
+        "data": {"people": size.people, "initiatives": size.initiatives, "notes": size.notes},
+        "machine": info,
+        "index": index,
+        "display": display_name,
+        "runs": runs,
+        "seconds": elapsed,
+        "rows": [row.as_json() for row in rows],
+        "markdown": markdown_table(rows),
+    }
+    path.write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())
