@@ -10,7 +10,6 @@ the same interpreter), so the difference is what Roundtable adds.
 from __future__ import annotations
 
 import json
-import resource
 import sys
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -33,9 +32,9 @@ class _FirstPaint(QObject):
 
     def report(self) -> None:
         if self.memory:
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            mb = peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-            print(json.dumps({"peak_mb": mb}), flush=True)
+            from benchmarks.peak import peak_mb
+
+            print(json.dumps({"peak_mb": peak_mb()}), flush=True)
         else:
             print(LINE, flush=True)
         QApplication.quit()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -39,6 +38,7 @@ from app.gui.search_feature import SearchFeature
 from app.services.entries import EntryLists
 from app.services.search import Search
 from benchmarks.measure import stopwatch
+from benchmarks.peak import peak_mb
 from benchmarks.replay import Recorder, Statement, plain_connection, replay
 
 TIMEOUT_MS = 30_000
@@ -491,12 +491,6 @@ def detail_rows(window: MainWindow, db_path: Path, runs: int, rows: int) -> dict
 
 
 # --- memory --------------------------------------------------------------------------------
-
-
-def peak_mb() -> float:
-    """This process's peak resident memory (Linux reports kilobytes, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def memory_row(window: MainWindow) -> dict[str, Any]:

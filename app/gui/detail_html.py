@@ -9,14 +9,15 @@ light and dark both follow the system.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
+from typing import TypeVar
 from urllib.parse import quote
 
 from app.gui.i18n import kind_singular, translate
 from app.i18n import N_
-from app.services.dto import CitationView, EntryDetail, Ref
+from app.services.dto import CitationView, EntryDetail, Ref, SourceUse
 from app.services.footnotes import FootnoteNumbers
 
 ENTRY_SCHEME = "entry"
@@ -51,6 +52,7 @@ class _Words:
     statements: str
     in_trash: str
     cited_for: str
+    more: str
     notes: str
     on_entry: str
     standalone: str
@@ -78,6 +80,7 @@ def _words() -> _Words:
         statements=translate("Detail", "Statements"),
         in_trash=translate("Detail", "an entry in the trash"),
         cited_for=translate("Detail", "Cited for ({count})"),
+        more=translate("Detail", "… and {count} more, not listed here (filter the list to see them all)."),
         notes=translate("Detail", "Notes"),
         on_entry=translate("Detail", "on {entry}"),
         standalone=translate("Detail", "standalone"),
@@ -220,6 +223,21 @@ class _Citations(FootnoteNumbers):
         return "".join(out)
 
 
+# A page lists at most this many items under one heading: a country with 8,000 officials made
+# a page Qt took seconds and 77 MB to lay out, and no reader scrolls through it (the list does
+# that better).
+LISTED = 200
+_T = TypeVar("_T")
+
+
+def _listed(items: Sequence[_T], item: Callable[[_T], str], w: _Words) -> str:
+    """`<ul>` of the first LISTED items, then how many more there are."""
+    shown = "".join(item(i) for i in items[:LISTED])
+    rest = len(items) - LISTED
+    more = f"<p><small>{w.more.format(count=rest)}</small></p>" if rest > 0 else ""
+    return f"<ul>{shown}</ul>{more}"
+
+
 def _dates(*parts: tuple[str, str | None]) -> str:
     shown = [label.format(date=escape(v)) if label else escape(v) for label, v in parts if v]
     return f" <small>({', '.join(shown)})</small>" if shown else ""
@@ -316,43 +334,54 @@ def render(detail: EntryDetail) -> str:
         out.append(f"<h3>{w.statements}</h3><ul>" + "".join(items) + "</ul>")
 
     for group in detail.related:
-        items = [
-            f"<li>{entry_link(link.ref)}"
-            + (f" — {escape(link.detail)}" if link.detail else "")
-            + f"{cites.mark(link.citations)}</li>"
-            for link in group.links
-        ]
-        out.append(f"<h3>{escape(translate('Related', group.title))}</h3><ul>" + "".join(items) + "</ul>")
+        links = _listed(
+            group.links,
+            lambda link: (
+                f"<li>{entry_link(link.ref)}"
+                + (f" — {escape(link.detail)}" if link.detail else "")
+                + f"{cites.mark(link.citations)}</li>"
+            ),
+            w,
+        )
+        out.append(f"<h3>{escape(translate('Related', group.title))}</h3>{links}")
 
     if detail.source_uses:
-        items = []
-        for use in detail.source_uses:
+
+        def use_item(use: SourceUse) -> str:
             subject = entry_link(use.subject) if use.subject else f"<i>{w.in_trash}</i>"
             quote = f"<br><span class='quote'>“{escape(use.quote)}”</span>" if use.quote else ""
-            items.append(f"<li>{subject}: {escape(_use(use.what))}{quote}</li>")
+            return f"<li>{subject}: {escape(_use(use.what))}{quote}</li>"
+
         cited = w.cited_for.format(count=len(detail.source_uses))
-        out.append(f"<h3>{cited}</h3><ul>" + "".join(items) + "</ul>")
+        out.append(f"<h3>{cited}</h3>" + _listed(detail.source_uses, use_item, w))
 
     if detail.deleted_at is None or detail.notes or detail.backlinks:
         out.append(f"<h3>{w.notes}</h3>")
         if detail.notes:
-            items = [
-                f"<li>{note_link(n.id, n.title)} <small>{escape(n.updated_at[:10])}</small></li>"
-                for n in detail.notes
-            ]
-            out.append("<ul>" + "".join(items) + "</ul>")
-        if detail.backlinks:
-            items = [
-                f"<li>{note_link(n.id, n.title)}"
-                + (
-                    f" <small>{w.on_entry.format(entry=entry_link(n.entry))}</small>"
-                    if n.entry
-                    else f" <small>{w.standalone}</small>"
+            out.append(
+                _listed(
+                    detail.notes,
+                    lambda n: (
+                        f"<li>{note_link(n.id, n.title)} <small>{escape(n.updated_at[:10])}</small></li>"
+                    ),
+                    w,
                 )
-                + "</li>"
-                for n in detail.backlinks
-            ]
-            out.append(f"<p class='label'>{w.mentioned_in}</p><ul>" + "".join(items) + "</ul>")
+            )
+        if detail.backlinks:
+            mentions = _listed(
+                detail.backlinks,
+                lambda n: (
+                    f"<li>{note_link(n.id, n.title)}"
+                    + (
+                        f" <small>{w.on_entry.format(entry=entry_link(n.entry))}</small>"
+                        if n.entry
+                        else f" <small>{w.standalone}</small>"
+                    )
+                    + "</li>"
+                ),
+                w,
+            )
+            out.append(f"<p class='label'>{w.mentioned_in}</p>{mentions}")
         if detail.deleted_at is None:
             out.append(f'<p><a href="{NEW_NOTE_SCHEME}:{escape(detail.ref.slug)}">{w.new_note}</a></p>')
 

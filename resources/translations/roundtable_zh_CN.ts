@@ -599,6 +599,10 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>引用处（{count}）</translation>
     </message>
     <message>
+        <source>… and {count} more, not listed here (filter the list to see them all).</source>
+        <translation>……另有 {count} 项未在此列出（在列表中筛选即可查看全部）。</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>笔记</translation>
     </message>

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database, open_database
+from app.gui.detail_html import LISTED
 from app.gui.main_window import MainWindow
 from app.services.entries import EntryLists
 from benchmarks.generate import generate
@@ -121,3 +122,23 @@ def test_open_an_entry_far_down_the_list(large_window: MainWindow, large_db: Dat
     assert large_window.entry_list.current_slug() == last.slug
     model = large_window.entry_list.model
     assert model is not None and model.rowCount() == PEOPLE
+
+
+def test_a_country_with_thousands_of_officials_lists_the_first_and_counts_the_rest(
+    large_window: MainWindow, large_db: Database
+) -> None:
+    conn = large_db.read()
+    slug, officials = conn.execute(
+        "SELECT e.slug, count(DISTINCT r.person_id) FROM role r JOIN entity e ON e.id = r.country_id "
+        "GROUP BY r.country_id ORDER BY 2 DESC LIMIT 1"
+    ).fetchone()
+    assert officials > LISTED
+    assert large_window.open_entry(slug)
+    page = large_window.detail_view.toPlainText()
+    listed = large_window.detail_view.detail
+    assert listed is not None
+    group = next(g for g in listed.related if g.title == "Officials")
+    more = f"… and {len(group.links) - LISTED} more, not listed here"
+    section = page.split("\nOfficials\n", 1)[1].split(more, 1)[0]
+    assert len([line for line in section.splitlines() if line.strip()]) == LISTED
+    assert group.links[0].ref.name in section and more in page
