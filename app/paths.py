@@ -48,9 +48,19 @@ def schema_file() -> Path:
     return resources_dir() / "schema" / "roundtable-data.schema.json"
 
 
+def user_path(text: str | os.PathLike[str]) -> Path:
+    """A path as the user wrote it, `~` and `~name` expanded as a shell does: a `~name` no
+    user has (or a `~` with no home) stays as written instead of failing."""
+    path = Path(text)
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
 def _home() -> Path | None:
     home = os.environ.get(ENV_HOME)
-    return Path(home).expanduser() if home else None
+    return user_path(home) if home else None
 
 
 def data_dir() -> Path:
@@ -83,7 +93,7 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
     """--db wins over ROUNDTABLE_DB, which wins over the data folder."""
     chosen = cli_value or os.environ.get(ENV_DB)
     if chosen:
-        return Path(chosen).expanduser().absolute()
+        return user_path(chosen).absolute()
     return default_db_path()
 
 

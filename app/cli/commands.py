@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from app.cli import render
 from app.db import lock
 from app.db.database import Database, DatabaseReadOnly, DatabaseRefused, Refusal, State, inspect
-from app.paths import backups_dir, resolve_db_path
+from app.paths import backups_dir, resolve_db_path, user_path
 from app.services.kinds import UnknownKind, kind_for
 
 _LOCK_WAIT_S = 3.0  # a window that is just starting, or a short import, gets this long to finish
@@ -392,7 +392,7 @@ def cmd_backup(args: Namespace) -> int:
     if found.state is State.MISSING:
         raise CliError(f"{path} does not exist; there is nothing to back up.")
     if args.out:
-        target = Path(args.out).expanduser().absolute()
+        target = user_path(args.out).absolute()
         if target.exists():
             raise CliError(f"{target} already exists; choose a new file name. Nothing was written.")
         made = backup_to(path, target)
@@ -403,7 +403,7 @@ def cmd_backup(args: Namespace) -> int:
 
 
 def _backup_file(path: Path, given: str) -> Path:
-    candidate = Path(given).expanduser()
+    candidate = user_path(given)
     if not candidate.exists() and candidate.name == given:
         in_folder = backups_dir(path) / given  # a name as `backup --list` prints it
         if in_folder.exists():

@@ -32,6 +32,7 @@ from app.gui.i18n import kind_plural, plain, translate
 from app.gui.settings import settings
 from app.gui.workers import Task
 from app.i18n import N_
+from app.paths import user_path
 from app.services.kinds import KINDS
 
 if TYPE_CHECKING:
@@ -332,7 +333,7 @@ class ExportDialog(_TaskDialog):
         if not text:
             self.status.setText(self.tr("Choose where to write the export."))
             return None
-        path = Path(text).expanduser()
+        path = user_path(text)
         scope = Scope()
         self.scope_text = self.tr("everything")
         if self.one_kind.isChecked():
@@ -485,7 +486,7 @@ class ImportDialog(_TaskDialog):
         if not text:
             self.status.setText(self.tr("Choose what to import."))
             return
-        path = Path(text).expanduser()
+        path = user_path(text)
         db = self.window_.db
         if self.vault_notes.isChecked():
             from app.services.vault_import import import_vault_notes

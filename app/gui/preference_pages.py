@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.gui import i18n, theme
 from app.gui.i18n import plain, translate
 from app.gui.preferences import PreferencesPage
-from app.paths import default_db_path
+from app.paths import default_db_path, user_path
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -38,7 +38,7 @@ DATABASE_KEY = "general/database_file"
 def preferred_database(stored: QSettings) -> Path | None:
     """The file Preferences ▸ Data chose for the window to open, if any."""
     value = str(stored.value(DATABASE_KEY, "") or "")
-    return Path(value).expanduser().absolute() if value else None
+    return user_path(value).absolute() if value else None
 
 
 def install(window: MainWindow) -> None:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.paths import backups_dir
+from app.paths import backups_dir, user_path
 from tests import damage
 from tests.conftest import MINI
 from tests.unit.test_cli import run
@@ -178,3 +178,21 @@ def test_hostile_kind_names(capsys: pytest.CaptureFixture[str], seeded_path: Pat
     for kind in ("officials; DROP TABLE entity", "../etc", string.punctuation, "ОФИЦИАЛЬНЫЕ"):
         code, _, err = run(capsys, "--db", str(seeded_path), "list", kind)
         assert code == 1 and "unknown kind" in err
+
+
+@pytest.mark.parametrize("command", [["restore"], ["backup", "--out"], ["export", "--out"]])
+def test_a_tilde_of_no_user_is_a_plain_name(
+    capsys: pytest.CaptureFixture[str],
+    seeded_path: Path,
+    command: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`~nobody` (Hypothesis found '~0') is left as written, as a shell leaves it: one clear
+    line or a file of that name, never a traceback."""
+    monkeypatch.chdir(tmp_path)  # a relative '~no-such-user-0' lands here
+    code, _out, err = run(capsys, "--db", str(seeded_path), *command, "~no-such-user-0")
+    assert "Traceback" not in err and "RuntimeError" not in err
+    assert code in (0, 1) and (code == 0 or err.count("\n") == 1)
+    assert user_path("~no-such-user-0/x") == Path("~no-such-user-0/x")
+    assert user_path("~/x") == Path.home() / "x"
