@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from app.db.vocabulary import RELIABILITIES
+from app.db.vocabulary import CITATION_OWNERS, RELIABILITIES
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -290,18 +290,6 @@ class Statement(Base):
     text: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(12))
     language: Mapped[str | None] = mapped_column(String(35))
-
-
-CITATION_OWNERS = (
-    "entity_id",
-    "alias_id",
-    "fact_id",
-    "membership_id",
-    "role_id",
-    "participation_id",
-    "party_id",
-    "statement_id",
-)
 
 
 class Citation(Base):

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from app.db.errors import Trouble, trouble_of
 from app.db.folding import SQL_FUNCTION
+from app.db.vocabulary import CITATION_OWNERS
 
 CODE_SHIFT = 40
 GROUP_SHIFT = 44
@@ -134,16 +135,7 @@ FIELDS: tuple[Field, ...] = (
         "citation",
         "quote",
         _kind_of(CITATION_SUBJECT),
-        (
-            "entity_id",
-            "alias_id",
-            "fact_id",
-            "membership_id",
-            "role_id",
-            "participation_id",
-            "party_id",
-            "statement_id",
-        ),
+        CITATION_OWNERS,
     ),
     Field(11, "capital", "country", "capital", "country"),
     Field(12, "place", "event", "place", "event"),

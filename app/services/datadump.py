@@ -16,7 +16,7 @@ from typing import Any
 
 from app.clock import now_iso
 from app.db.database import Database
-from app.db.models import CITATION_OWNERS
+from app.db.vocabulary import CITATION_OWNERS
 from app.io import atomic
 from app.io.datafile import KIND_SECTIONS, REF_FIELDS, SCALAR_FIELDS, check, dumps
 from app.services.progress import NO_PROGRESS, Progress

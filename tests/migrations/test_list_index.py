@@ -4,7 +4,6 @@ is wrong and a rebuild repairs it, and head matches app/db/list_index.py."""
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from pathlib import Path
 
@@ -17,11 +16,8 @@ from app.services.checking import check, reindex
 from app.services.entries import EntryLists
 from app.services.importer import import_file
 from tests.conftest import MINI
+from tests.migrations.stored_sql import normals, stored
 from tests.search_corpus import populate
-
-
-def _normal(sql: str) -> str:
-    return re.sub(r"\s+", " ", sql).strip()
 
 
 def test_head_holds_exactly_what_the_module_defines(tmp_path: Path) -> None:
@@ -29,15 +25,9 @@ def test_head_holds_exactly_what_the_module_defines(tmp_path: Path) -> None:
     new revision re-creates the lists' tables and triggers."""
     path = tmp_path / "head.sqlite3"
     migrate.upgrade(path)
-    conn = sqlite3.connect(path)
-    found = {
-        _normal(sql)
-        for (sql,) in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE name LIKE 'list%' AND sql IS NOT NULL"
-        )
-    }
-    conn.close()
-    assert found == {_normal(s) for s in (*list_index.TABLES, *list_index.triggers())}
+    assert stored(path, "name LIKE 'list%' AND sql IS NOT NULL") == normals(
+        (*list_index.TABLES, *list_index.triggers())
+    )
 
 
 def test_upgrade_fills_the_lists_for_what_the_library_holds(tmp_path: Path) -> None:

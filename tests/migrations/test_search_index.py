@@ -3,7 +3,6 @@ triggers keep it exact through bulk imports, and it matches app/db/search_index.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from pathlib import Path
 
@@ -15,11 +14,8 @@ from app.paths import dataset_file
 from app.services.importer import import_file
 from app.services.search import Search
 from tests.conftest import MINI
+from tests.migrations.stored_sql import normals, stored
 from tests.search_corpus import populate
-
-
-def _normal(sql: str) -> str:
-    return re.sub(r"\s+", " ", sql).strip()
 
 
 def test_head_holds_exactly_what_the_module_defines(tmp_path: Path) -> None:
@@ -27,15 +23,9 @@ def test_head_holds_exactly_what_the_module_defines(tmp_path: Path) -> None:
     new revision re-creates the index."""
     path = tmp_path / "head.sqlite3"
     migrate.upgrade(path)
-    conn = sqlite3.connect(path)
-    found = {
-        _normal(sql)
-        for (sql,) in conn.execute(
-            "SELECT sql FROM sqlite_master WHERE name LIKE 'search%' AND name NOT LIKE 'search_fts_%'"
-        )
-    }
-    conn.close()
-    assert found == {_normal(s) for s in (*search_index.TABLES, *search_index.triggers())}
+    assert stored(path, "name LIKE 'search%' AND name NOT LIKE 'search_fts_%'") == normals(
+        (*search_index.TABLES, *search_index.triggers())
+    )
 
 
 def test_upgrade_indexes_what_the_library_already_holds(tmp_path: Path) -> None:
