@@ -46,7 +46,7 @@ def main() -> int:
     window.setWindowTitle("Bare")
     window.resize(1280, 760)
     watcher = _FirstPaint("--memory" in sys.argv)
-    app.installEventFilter(watcher)
+    window.installEventFilter(watcher)  # as app/gui/smoke.py watches Roundtable's window
     window.show()
     return app.exec()
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.db import search_index
-from app.db.schema_version import HEAD
+from app.db.schema_version import HEAD, KNOWN_REVISIONS
 from benchmarks.generate import GENERATOR_VERSION, generate
 
 CACHE = Path(__file__).resolve().parents[1] / "build" / "bench"
@@ -39,19 +39,43 @@ SMOKE = Size("smoke", 2_000, 2_000, 2_000)
 
 def cached(size: Size, log: Callable[[str], None] = print) -> Path:
     """The generated database for `size`, made now if no current copy is cached."""
-    key = f"g{GENERATOR_VERSION}-{HEAD}-p{size.people}-i{size.initiatives}-n{size.notes}-s{SEED}"
-    path = CACHE / f"roundtable-bench-{key}.sqlite3"
+    path = _cache_path(size, HEAD)
     if path.exists():
         return path
     CACHE.mkdir(parents=True, exist_ok=True)
-    for stale in CACHE.glob(f"roundtable-bench-*-p{size.people}-i{size.initiatives}-n{size.notes}-*"):
-        stale.unlink()  # another generator version or schema: never used again
     partial = path.with_name(path.name + ".partial")
     partial.unlink(missing_ok=True)
-    log(f"generating {path.name} (once; later runs reuse it) ...")
-    generate(partial, people=size.people, initiatives=size.initiatives, notes=size.notes, seed=SEED)
+    older = _older_revision(size)
+    if older is not None:
+        # The same data at an older schema: migrated as a researcher's library would be (a
+        # few seconds), instead of generated again (many minutes at full size).
+        log(f"migrating {older.name} to {HEAD} ...")
+        shutil.copyfile(older, partial)
+        from app.db.migrate import upgrade
+
+        upgrade(partial)
+    else:
+        log(f"generating {path.name} (once; later runs reuse it) ...")
+        generate(partial, people=size.people, initiatives=size.initiatives, notes=size.notes, seed=SEED)
     partial.replace(path)
+    for stale in CACHE.glob(f"roundtable-bench-*-p{size.people}-i{size.initiatives}-n{size.notes}-*"):
+        if stale != path:
+            stale.unlink()  # another generator version or schema: never used again
     return path
+
+
+def _cache_path(size: Size, revision: str) -> Path:
+    key = f"g{GENERATOR_VERSION}-{revision}-p{size.people}-i{size.initiatives}-n{size.notes}-s{SEED}"
+    return CACHE / f"roundtable-bench-{key}.sqlite3"
+
+
+def _older_revision(size: Size) -> Path | None:
+    """A cached file of this generator and size at an earlier known revision, newest first."""
+    for revision in reversed(KNOWN_REVISIONS[:-1]):
+        older = _cache_path(size, revision)
+        if older.exists():
+            return older
+    return None
 
 
 def working_copy(source: Path, folder: Path) -> Path:

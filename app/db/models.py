@@ -341,7 +341,12 @@ class Note(Base):
     note (it becomes standalone): notes are never lost to a cascade."""
 
     __tablename__ = "note"
-    __table_args__: Any = (Index("ix_note_updated_at", "updated_at"),)
+    # deleted_at: the Notes count and the Trash's count read this index instead of every
+    # note's text (100,000 notes: 68 ms -> a few).
+    __table_args__: Any = (
+        Index("ix_note_updated_at", "updated_at"),
+        Index("ix_note_deleted_at", "deleted_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(36), unique=True)

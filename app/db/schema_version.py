@@ -14,5 +14,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_search",
     "0004_list_rows",
     "0005_search_groups",
+    "0006_note_trash_index",
 )
 HEAD = KNOWN_REVISIONS[-1]

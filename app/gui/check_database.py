@@ -15,7 +15,6 @@ from app.gui.i18n import translate, translated
 from app.gui.main_window import MainWindow
 from app.gui.workers import Task
 from app.i18n import N_
-from app.services.checking import check, findings
 from app.services.dto import CheckReport
 
 # The counts' keys in a CheckReport (app/services/checking.py), as the details show them.
@@ -35,6 +34,8 @@ _COUNT_LABELS = {
 
 def _check_on_own_connection(path: Path) -> CheckReport:
     # Its own read-only connection: the check runs in a worker thread and must never write.
+    from app.services.checking import check  # (and the search index's definitions): when asked
+
     db = Database(path, read_only_reason="checking")  # never shown: this connection only reads
     try:
         return check(db)
@@ -54,6 +55,8 @@ def check_database(window: MainWindow) -> Task:
     path = window.db.path
 
     def done(report: object) -> None:
+        from app.services.checking import findings
+
         progress.close()
         assert isinstance(report, CheckReport)
         box = QMessageBox(window)

@@ -6,25 +6,28 @@ Installed by app/gui/features.py; reachable as `window.editing`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QStyle
+from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
 
-from app.gui.edit_commands import create_command, edit_command, restore_command, trash_command
-from app.gui.entry_form import EntryForm
 from app.gui.i18n import kind_singular, translated
 from app.gui.shortcuts import standard
 from app.gui.sidebar import LIBRARY
-from app.gui.trash_view import TrashView
-from app.services.entry_forms import Change, EditingError, EntryInput
+from app.gui.trash_view import TrashPart, TrashView
+from app.services.entries import TRASH
 from app.services.kinds import BY_KEY, KINDS
 from app.services.tags import Tags
 
+# The forms, the undo commands and the editing service load on the first edit: the window's
+# start need not wait for them.
 if TYPE_CHECKING:
+    from app.gui.entry_form import EntryForm
     from app.gui.main_window import MainWindow
     from app.services.editing import Editor
+    from app.services.entry_forms import Change, EntryInput
 
 TRASH_ITEM = "trash"
 
@@ -86,16 +89,12 @@ class Editing(QObject):
         window.toolbar.addSeparator()
         window.toolbar.addActions([self.new_action, self.edit_action, self.delete_action])
 
-        self.trash_view = TrashView(window.lists, window)
-        window.add_list_page(self.trash_view)
+        # The Trash view is built when first shown; until then the sidebar needs only its count.
+        self._trash_view: TrashView | None = None
+        self._trash_parts: list[tuple[str, Callable[[QWidget], TrashPart], Callable[[], int]]] = []
         window.sidebar.add_item(LIBRARY, TRASH_ITEM, self.tr("Trash"), on_select=self.show_trash)
-        self.trash_view.list.entry_selected.connect(window.open_entry)
-        self.trash_view.restore_requested.connect(self.restore)
-        self.trash_view.purge_requested.connect(self.purge)
 
         window.changes.entries_changed.connect(self._refresh)
-        self.trash_view.count_changed.connect(self._count_trash)
-        self.trash_view.choice_changed.connect(self._update_actions)
         window.read_only_changed.connect(lambda _ro: self._update_actions())
         # QUndoStack re-enables its actions whenever it can undo; read-only mode overrules it.
         self._can_undo = self._can_redo = False
@@ -106,6 +105,43 @@ class Editing(QObject):
         window.list_stack.currentChanged.connect(lambda _i: self._update_actions())
         self._refresh(set())
 
+    # --- the Trash ---------------------------------------------------------------------------
+
+    @property
+    def trash_view(self) -> TrashView:
+        if self._trash_view is None:
+            window = self.window
+            view = TrashView(window.lists, window)
+            window.add_list_page(view)
+            view.list.entry_selected.connect(window.open_entry)
+            view.restore_requested.connect(self.restore)
+            view.purge_requested.connect(self.purge)
+            view.count_changed.connect(self.count_trash)
+            view.choice_changed.connect(self._update_actions)
+            view.set_writable(not window.read_only)
+            self._trash_view = view
+            for title, make, _count in self._trash_parts:
+                view.add_part(title, make(view))
+        return self._trash_view
+
+    def add_trash_part(
+        self, title: str, make: Callable[[QWidget], TrashPart], count: Callable[[], int]
+    ) -> None:
+        """Another kind of thing in the Trash (notes): `make(parent)` builds its part of the view
+        when the Trash is first shown; `count()` counts it until then."""
+        self._trash_parts.append((title, make, count))
+        if self._trash_view is not None:
+            self._trash_view.add_part(title, make(self._trash_view))
+        self.count_trash()
+
+    def count_trash(self) -> None:
+        if self._trash_view is not None:
+            total = self._trash_view.count()
+        else:
+            total = self.window.lists.count(TRASH) + sum(count() for _t, _m, count in self._trash_parts)
+        self.window.sidebar.set_count(TRASH_ITEM, total)
+        self._update_actions()
+
     # --- state -------------------------------------------------------------------------------
 
     def _kind(self) -> str:
@@ -115,7 +151,8 @@ class Editing(QObject):
         return kind if kind in BY_KEY else KINDS[0].key
 
     def _in_trash(self) -> bool:
-        return self.window.list_stack.currentWidget() is self.trash_view
+        shown = self.window.list_stack.currentWidget()
+        return shown is not None and shown is self._trash_view
 
     def _current_id(self) -> int | None:
         detail = self.window.detail_view.detail
@@ -135,7 +172,8 @@ class Editing(QObject):
         self.new_action.setEnabled(writable)
         self.undo_action.setEnabled(writable and self._can_undo)
         self.redo_action.setEnabled(writable and self._can_redo)
-        self.trash_view.set_writable(writable)
+        if self._trash_view is not None:
+            self._trash_view.set_writable(writable)
 
     def _undo_changed(self, can: bool) -> None:
         self._can_undo = can
@@ -156,14 +194,12 @@ class Editing(QObject):
         return self._editor
 
     def _refresh(self, _slugs: set[str]) -> None:
-        self.trash_view.refresh()
-        self._count_trash()
-
-    def _count_trash(self) -> None:
-        self.window.sidebar.set_count(TRASH_ITEM, self.trash_view.count())
-        self._update_actions()
+        if self._trash_view is not None:
+            self._trash_view.refresh()
+        self.count_trash()
 
     def show_trash(self) -> None:
+        self.trash_view.load()
         self.window.show_list_page(self.trash_view)
         self._update_actions()
 
@@ -188,6 +224,10 @@ class Editing(QObject):
 
     def new_entry(self, kind: str | None = None, *, name: str = "") -> EntryForm:
         """The New form for `kind` (the kind shown, by default), its name filled in if given."""
+        from app.gui.edit_commands import create_command
+        from app.gui.entry_form import EntryForm
+        from app.services.entry_forms import EntryInput
+
         kind = kind or self._kind()
 
         def save(inp: EntryInput) -> None:
@@ -213,6 +253,10 @@ class Editing(QObject):
         )
 
     def edit_entry(self) -> EntryForm | None:
+        from app.gui.edit_commands import edit_command
+        from app.gui.entry_form import EntryForm
+        from app.services.entry_forms import EditingError
+
         entity_id = self._current_id()
         if entity_id is None:
             return None
@@ -256,6 +300,9 @@ class Editing(QObject):
         if self._in_trash():
             self.trash_view.request_purge()  # the entry or note chosen there, after asking
             return
+        from app.gui.edit_commands import trash_command
+        from app.services.entry_forms import EditingError
+
         entity_id = self._current_id()
         if entity_id is None:
             return
@@ -276,6 +323,9 @@ class Editing(QObject):
             entries.select_row(row)  # the next entry, as a mail client does
 
     def restore(self, slug: str) -> None:
+        from app.gui.edit_commands import restore_command
+        from app.services.entry_forms import EditingError
+
         ref = self.window.lists.ref(slug)
         if ref is None:
             return
@@ -308,6 +358,8 @@ class Editing(QObject):
         return box.clickedButton() is purge
 
     def purge(self, slug: str) -> None:
+        from app.services.entry_forms import EditingError
+
         ref = self.window.lists.ref(slug)
         if ref is None or not self.confirm_purge(ref.name):
             return

@@ -19,7 +19,7 @@ Every feature that writes must honour it — `app.gui.read_only.disable_when_rea
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.changes = Changes(self)
         self.preferences = Preferences(self)
         self._extra_panes: list[QWidget] = []
+        self._filtered: QObject | None = None  # the QWindow whose mouse presses are watched
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 760)
 
@@ -88,9 +89,6 @@ class MainWindow(QMainWindow):
         self.detail_view.link_activated.connect(self.open_entry)
         self.history.changed.connect(self._update_nav)
         self.changes.entries_changed.connect(self._entries_changed)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # mouse back / forward buttons over any child
 
         self._count()
 
@@ -262,12 +260,21 @@ class MainWindow(QMainWindow):
         if slug:
             self.open_entry(slug, record=False)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # The mouse's Back and Forward buttons over any child: the window's QWindow sees every
+        # press before a child does. (An application-wide filter would put a Python call in
+        # front of every event of every widget, paints included: 3,000 before the first paint.)
+        handle = self.windowHandle()
+        if handle is not None and handle is not self._filtered:
+            handle.installEventFilter(self)
+            self._filtered = handle
+        super().showEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.MouseButtonPress
+            watched is self._filtered
+            and event.type() == QEvent.Type.MouseButtonPress
             and isinstance(event, QMouseEvent)
-            and isinstance(watched, QWidget)
-            and watched.window() is self
         ):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
@@ -279,7 +286,4 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_state.save(self)
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
         event.accept()

@@ -18,6 +18,7 @@ from app.gui.main_window import MainWindow
 from app.gui.notes.feature import NotesFeature
 from app.gui.notes.models import TaggedEntriesModel, TagsModel
 from app.gui.notes.preferences_page import NotesPage
+from app.services.editing import Editor
 from app.services.note_dto import NoteQuery
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
@@ -318,6 +319,36 @@ def test_choosing_an_entry_in_the_trash_clears_the_chosen_note(qtbot: QtBot, win
     assert not f.trash.has_choice() and view.current_slug() == "test-initiative"
     f.trash.table.selectRow(0)
     assert view.current_slug() is None and view.has_choice()
+
+
+def test_what_is_in_the_trash_is_counted_at_start_and_listed_when_first_opened(
+    qtbot: QtBot, db: Database
+) -> None:
+    """The Trash, and the Notes and Tags views, are built when first shown: the sidebar's count
+    must not wait for them, and they must list what was there before the window opened."""
+    ids = dict(db.read().execute("SELECT slug, id FROM entity"))
+    notes = Notes(db)
+    trashed = notes.create(entry_id=ids["laos"], body="Old draft\n\nto throw away").id
+    notes.move_to_trash(trashed)
+    notes.writer.close()
+    Editor(db).trash(ids["meeting"])
+    live = NoteLists(db).count(NoteQuery())
+    window = _open(qtbot, db)
+    try:
+        assert window.sidebar.item_text("trash") == "Trash  (2)"
+        assert window.sidebar.item_text("notes") == f"Notes  ({live})"
+        window.sidebar.select("trash")
+        view = editing(window).trash_view
+        assert window.list_stack.currentWidget() is view
+        qtbot.waitUntil(lambda: view.list.model is not None and view.list.model.rowCount() == 1)
+        assert titles(feature(window).trash.model) == ["Old draft"]
+        window.sidebar.select("tags")
+        assert window.list_stack.currentWidget() is feature(window).tags_view
+        window.sidebar.select("notes")
+        assert feature(window).notes_view.model.rowCount() == live
+    finally:
+        feature(window).panel.editor.autosave.stop()
+        window.close()
 
 
 # --- the detail page ----------------------------------------------------------------------------

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from app.gui.detail_html import NEW_NOTE_SCHEME, NOTE_SCHEME, TAG_SCHEME
 from app.gui.i18n import kind_singular, plain, translated
 from app.gui.notes import panel as notes_panel
-from app.gui.notes.notes_view import NotesView
-from app.gui.notes.preferences_page import NotesPage, save_within_seconds
-from app.gui.notes.tags_view import TagsView
+from app.gui.notes.preferences_page import save_within_seconds
 from app.gui.notes.trash_part import NotesTrash
 from app.gui.read_only import disable_when_read_only
 from app.services.kinds import KINDS
@@ -37,6 +35,9 @@ from app.services.writing import WriteFailed
 if TYPE_CHECKING:
     from app.gui.editing import Editing
     from app.gui.main_window import MainWindow
+    from app.gui.notes.notes_view import NotesView
+    from app.gui.notes.tags_view import TagsView
+    from app.gui.preferences import PreferencesPage
 
 SECTION = "work"
 NOTES_ITEM = "notes"
@@ -92,22 +93,17 @@ class NotesFeature(QObject):
         self._lists = NoteLists(window.db)
         self.create_dialog: CreateEntryDialog | None = None  # open, if any (tests)
 
-        self.notes_view = NotesView(self._lists, panel.tags, window)
-        self.notes_view.delete_requested.connect(panel.delete_note)  # the chosen note is the open one
-        self.tags_view = TagsView(panel.tags, window)
-        for page in (self.notes_view, self.tags_view):
-            window.add_list_page(page)
+        # The Notes and Tags views are built when first shown: reading and laying out 100,000
+        # notes and every tag's counts cost 0.3 s that the first paint need not wait for.
+        self._notes_view: NotesView | None = None
+        self._tags_view: TagsView | None = None
         window.sidebar.add_section(SECTION, self.tr("Your work"))
         window.sidebar.add_item(SECTION, NOTES_ITEM, self.tr("Notes"), on_select=self.show_notes_view)
         window.sidebar.add_item(SECTION, TAGS_ITEM, self.tr("Tags"), on_select=self.show_tags_view)
-        self.notes_view.note_chosen.connect(self.open_note)
-        self.notes_view.new_button.clicked.connect(panel.new_standalone_note)
-        disable_when_read_only(window, self.notes_view.new_button)
-        self.tags_view.notes_requested.connect(self.show_notes_tagged)
-        self.tags_view.entry_chosen.connect(lambda slug: window.open_entry(slug, reveal=False))
 
-        self.trash = NotesTrash(window.db, panel, window)
-        editing.trash_view.add_part(self.tr("Notes"), self.trash)
+        self._trash: NotesTrash | None = None  # built with the Trash view
+        trashed = NoteQuery(trash=True)
+        editing.add_trash_part(self.tr("Notes"), self._make_trash, lambda: self._lists.count(trashed))
 
         go = window.go_menu
         go.addSeparator()
@@ -122,7 +118,7 @@ class NotesFeature(QObject):
         window.detail_view.action_link_activated.connect(self._detail_link)
         panel.editor.missing_link_activated.connect(self.offer_entry)
         panel.editor.autosave.save_within(round(save_within_seconds() * 1000))
-        window.preferences.add_page(self.tr("Notes"), lambda parent: NotesPage(self.set_save_within, parent))
+        window.preferences.add_page(self.tr("Notes"), self._preferences_page)
 
         self._stale: set[QWidget] = set()
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
@@ -143,6 +139,45 @@ class NotesFeature(QObject):
         return False
 
     # --- the views ------------------------------------------------------------------------
+
+    @property
+    def trash(self) -> NotesTrash:
+        """The notes part of the Trash (building the Trash view, if it was not yet)."""
+        self._editing.trash_view  # noqa: B018  (builds the parts)
+        assert self._trash is not None
+        return self._trash
+
+    def _make_trash(self, parent: QWidget) -> NotesTrash:
+        self._trash = NotesTrash(self.window.db, self.panel, parent)
+        return self._trash
+
+    @property
+    def notes_view(self) -> NotesView:
+        if self._notes_view is None:
+            from app.gui.notes.notes_view import NotesView
+
+            window, panel = self.window, self.panel
+            view = NotesView(self._lists, panel.tags, window)
+            view.delete_requested.connect(panel.delete_note)  # the chosen note is the open one
+            view.note_chosen.connect(self.open_note)
+            view.new_button.clicked.connect(panel.new_standalone_note)
+            disable_when_read_only(window, view.new_button)
+            window.add_list_page(view)
+            self._notes_view = view
+        return self._notes_view
+
+    @property
+    def tags_view(self) -> TagsView:
+        if self._tags_view is None:
+            from app.gui.notes.tags_view import TagsView
+
+            window = self.window
+            view = TagsView(self.panel.tags, window)
+            view.notes_requested.connect(self.show_notes_tagged)
+            view.entry_chosen.connect(lambda slug: window.open_entry(slug, reveal=False))
+            window.add_list_page(view)
+            self._tags_view = view
+        return self._tags_view
 
     def show_notes_view(self) -> None:
         self._select_item(NOTES_ITEM)
@@ -241,47 +276,58 @@ class NotesFeature(QObject):
 
     # --- preferences ----------------------------------------------------------------------
 
+    def _preferences_page(self, parent: QWidget) -> PreferencesPage:
+        from app.gui.notes.preferences_page import NotesPage
+
+        return NotesPage(self.set_save_within, parent)
+
     def set_save_within(self, seconds: float) -> None:
         self.panel.editor.autosave.save_within(round(seconds * 1000))
 
     # --- keeping up -------------------------------------------------------------------------
 
+    def _built_views(self) -> set[QWidget]:
+        return {v for v in (self._notes_view, self._tags_view) if v is not None}
+
     def _notes_changed(self, _ids: set[int]) -> None:
-        self._stale |= {self.notes_view, self.tags_view}
+        self._stale |= self._built_views()
         if self.panel.announcing_text:
             # An autosave, every second while typing: no note came or went and no tag changed;
             # the list shown catches up with titles and times once the typing pauses.
             self._typing_timer.start()
             return
-        if self.trash.isVisible():
-            self.trash.refresh()
+        if self._trash is not None and self._trash.isVisible():
+            self._trash.refresh()
         self._refresh_shown()
         self._counts_timer.start()
 
     def _entries_changed(self, _slugs: set[str]) -> None:
-        self._stale |= {self.notes_view, self.tags_view}
+        self._stale |= self._built_views()
         self._refresh_shown()
         self._counts_timer.start()
 
     def _refresh_shown(self) -> None:
         """Re-read the view on screen now; the other when it is next shown."""
         page = self.window.list_stack.currentWidget()
-        if page is self.notes_view and page in self._stale:
+        if page is not None and page is self._notes_view and page in self._stale:
             self._stale.discard(page)
-            self.notes_view.refresh()
-            self.notes_view.refresh_tags()
-        elif page is self.tags_view and page in self._stale:
+            self._notes_view.refresh()
+            self._notes_view.refresh_tags()
+        elif page is not None and page is self._tags_view and page in self._stale:
             self._stale.discard(page)
-            self.tags_view.refresh()
-        elif page is self._editing.trash_view:
-            self.trash.refresh()
+            self._tags_view.refresh()
+        elif self._trash is not None and page is self._editing.trash_view:
+            self._trash.refresh()
 
     def _update_counts(self) -> None:
         sidebar = self.window.sidebar
         # (No count beside Tags: counting tags with live carriers reads every tagged note, a
         # second on 100,000 notes; the Tags view does it when it is shown.)
         sidebar.set_count(NOTES_ITEM, self._lists.count(NoteQuery()))
-        self.trash.refresh()  # (and the Trash's count)
+        if self._trash is not None:
+            self._trash.refresh()  # (it announces the Trash's new count)
+        else:
+            self._editing.count_trash()
 
 
 def install(window: MainWindow) -> NotesFeature:

@@ -46,14 +46,18 @@ class NotesTableModel(QAbstractTableModel):
     )
     _SORTABLE = ("title", "entry", "updated", "created", "deleted")
 
-    def __init__(self, lists: NoteLists, query: NoteQuery | None = None, parent: Any = None) -> None:
+    def __init__(
+        self, lists: NoteLists, query: NoteQuery | None = None, parent: Any = None, *, load: bool = True
+    ) -> None:
+        """Without `load`, the model stays empty until refresh() or reset() reads it."""
         super().__init__(parent)
         self._lists = lists
         self._query = query or NoteQuery()
         self._rows: list[NoteRow] = []
         self._matching = 0
         self._changing = False
-        self.refresh()
+        if load:
+            self.refresh()
 
     @property
     def query(self) -> NoteQuery:

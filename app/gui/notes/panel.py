@@ -36,7 +36,6 @@ from app.gui.i18n import translate, translated
 from app.gui.list_widgets import filter_box
 from app.gui.notes.editor import NoteEditor
 from app.gui.notes.models import NotesTableModel
-from app.gui.notes.note_commands import restore_command, trash_command
 from app.gui.notes.revisions import RevisionsPanel
 from app.i18n import N_, Explained
 from app.services.dto import Ref
@@ -332,6 +331,8 @@ class NotesPanel(QWidget):
             if self.editor.note is None:
                 self.editor.open_note(doc.id)  # stored, but not moved: it stays in front of you
             return
+        from app.gui.notes.note_commands import trash_command  # the undo machinery: on first use
+
         title = self.notes.get(doc.id).title or self.tr("untitled note")
         self._push(
             trash_command(title, lambda: self.trash_note(doc.id), lambda: self.restore_note(doc.id), self)
@@ -347,6 +348,8 @@ class NotesPanel(QWidget):
         except (WriteFailed, NoteNotFound) as exc:
             self.tell(self.tr("The note could not be restored: {reason}").format(reason=_reason(exc)))
             return False
+        from app.gui.notes.note_commands import restore_command
+
         title = self.notes.get(note_id).title or self.tr("untitled note")
         self._push(
             restore_command(title, lambda: self.trash_note(note_id), lambda: self.restore_note(note_id), self)
