@@ -15,5 +15,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_list_rows",
     "0005_search_groups",
     "0006_note_trash_index",
+    "0007_list_filter_index",
 )
 HEAD = KNOWN_REVISIONS[-1]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.db.database import Database
+from app.services import entries
 from app.services.entries import BadQuery, EntryLists, columns
+from tests.search_corpus import populate
 
 
 def test_officials_show_title_as_stated_organization_and_country(seeded_db: Database) -> None:
@@ -54,3 +56,28 @@ def test_trash_is_not_listed(seeded_db: Database) -> None:
     assert lists.count("person") == before - 1
     assert [r.slug for r in lists.page("person", trash=True).rows] == ["chen-gang"]
     assert lists.counts()["person"] == before - 1
+
+
+@pytest.mark.parametrize("first_look", [3000, 40, 2])
+def test_a_filtered_lists_first_page_is_the_start_of_the_whole_filtered_list(
+    seeded_db: Database, monkeypatch: pytest.MonkeyPatch, first_look: int
+) -> None:
+    """The first page of a filtered list is found one of three ways (gathered through the
+    trigram index, read along the list's order against the index's candidates, or looked for
+    among the list's first entries); whichever, it is what the whole list starts with."""
+    conn = seeded_db.connect()
+    populate(conn, entries=300, notes=0, seed=5)
+    conn.close()
+    monkeypatch.setattr(entries, "FIRST_LOOK", first_look)  # small: the other ways are taken
+    lists = EntryLists(seeded_db)
+    filters = ("a", "e", "an", "min", "minister", "陈", "合作", "ความ", "ລາວ", "zzq", "Bùi", "\"'%_")
+    for kind, sorts in (("person", ("name", "title", "country")), ("initiative", ("name", "status"))):
+        for text in filters:
+            for sort in sorts:
+                for descending in (False, True):
+                    whole = lists.ids(kind, text=text, sort=sort, descending=descending)
+                    for limit in (1, 7, 50):
+                        first = lists.ids(kind, text=text, sort=sort, descending=descending, limit=limit)
+                        assert first == whole[:limit], (kind, text, sort, descending, limit)
+                    assert len(whole) == lists.count(kind, text)
+    assert lists.ids("person", text="minister")  # the filters found something to compare
