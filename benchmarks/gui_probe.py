@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from app.db.database import Database
 from app.gui.detail_html import render
 from app.gui.host import Host, Outcome
-from app.gui.launch import application
+from app.gui.launch import application, starting
 from app.gui.list_widgets import FILTER_DELAY_MS as FILTER_DEBOUNCE_MS
 from app.gui.main_window import MainWindow
 from app.gui.search_box import DEBOUNCE_MS, per_kind_for
@@ -166,9 +166,11 @@ class _RecordingDb:
 
 
 def open_window(db_path: Path) -> tuple[Host, MainWindow]:
-    application()
-    host = Host()
-    if host.start(db_path) is not Outcome.OPENED or host.window is None:
+    with starting():  # as run_gui starts
+        application()
+        host = Host()
+        opened = host.start(db_path)
+    if opened is not Outcome.OPENED or host.window is None:
         raise SystemExit("the window did not open")
     window = host.window
     backed_up: list[object] = []

@@ -34,6 +34,7 @@ from app.db import lock as writer_lock
 from app.db.database import Database, DatabaseRefused, State, inspect, open_database
 from app.gui import recovery, smoke
 from app.gui.failures import describe
+from app.gui.first_paint import after_first_paint
 from app.gui.i18n import translate, translated
 from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
@@ -55,6 +56,7 @@ from app.services.opening import (
 
 HAND_OVER_PATIENCE_S = 3.0  # a first instance that is still starting gets this long to answer
 DAILY_CHECK_MS = 60 * 60 * 1000
+CHECK_AT_LATEST_MS = 1000  # the start-up check's start, if the window is not painted sooner
 
 _HOSTS: weakref.WeakKeyDictionary[MainWindow, Host] = weakref.WeakKeyDictionary()
 
@@ -223,13 +225,16 @@ class Host(QObject):
 
     def _show(self, path: Path, db: Database, location_warning: Message | None) -> None:
         self.path, self.db = path, db
-        if not db.read_only:
-            self._start_check(path, db)  # before the window: no feature may write unchecked
+        check = None if db.read_only else self._hold_for_check(path, db)
         window = MainWindow(db)
         _HOSTS[window] = self
         self.window = window
         fit_to_screen(window)
         window.show()
+        if check is not None:
+            # Reading the whole file waits for the window's first paint (it would compete with
+            # it for the processor and the disk); writes wait for the check, whenever it ends.
+            after_first_paint(window, lambda: self._start_check(check), at_latest_ms=CHECK_AT_LATEST_MS)
         if smoke.requested():
             smoke.quit_after_first_paint(window)
         if self._pending_message:
@@ -239,10 +244,16 @@ class Host(QObject):
             QTimer.singleShot(0, lambda: recovery.warn_about_location_once(window, path, location_warning))
         self.window_opened.emit(window)
 
-    def _start_check(self, path: Path, db: Database) -> None:
+    def _hold_for_check(self, path: Path, db: Database) -> StartupCheck:
+        """Before the window: no feature may write until the file has been checked."""
         check = StartupCheck(path)
         self.check = check
         db.hold_writes(check.gate)
+        return check
+
+    def _start_check(self, check: StartupCheck) -> None:
+        if check is not self.check:
+            return  # another file was opened since
         self._run(Task(lambda _progress: check.run()), lambda problems: self._checked(check, problems))
 
     def _checked(self, check: StartupCheck, problems: object) -> None:

@@ -12,6 +12,8 @@ import gc
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
@@ -91,11 +93,22 @@ def database_path(db_arg: str | None) -> Path:
     return preferred_database(settings()) or resolve_db_path(None)
 
 
-def run_gui(db_arg: str | None) -> int:
-    # Start-up allocates a great deal and frees little: collecting cycles meanwhile only
-    # delays the window (by about 30 ms), so collection waits until the window is built.
+@contextmanager
+def starting() -> Iterator[None]:
+    """Around building the window. Start-up allocates a great deal and frees little:
+    collecting cycles meanwhile only delays the window (by about 30 ms), so collection waits;
+    what it built lives as long as the window, so it is then frozen out of the collector's
+    way, and a full collection later (while someone types) walks only what came after."""
     gc.disable()
     try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
+
+
+def run_gui(db_arg: str | None) -> int:
+    with starting():
         app = application()
         path = database_path(db_arg)
         from app.gui.host import Host, Outcome
@@ -103,8 +116,6 @@ def run_gui(db_arg: str | None) -> int:
         sys.excepthook = _report_uncaught
         host = Host()
         outcome = host.start(path)
-    finally:
-        gc.enable()
     if outcome is Outcome.HANDED_OVER:
         return 0
     if outcome is Outcome.GAVE_UP:

@@ -16,6 +16,7 @@ Nothing here writes to the file being assessed.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -234,29 +235,33 @@ def failed_check_problem(path: Path, problems: tuple[str, ...]) -> Problem:
 class StartupCheck:
     """SQLite's quick_check, run once in the background while the window opens.
 
-    `run()` works in any thread (its own connection). `gate()` is what Database.hold_writes
-    wants: a write waits until the check has finished and is refused if it failed, so nothing
-    is ever written to a file that failed its check, and the window need not wait for it.
+    `run()` works in any thread (its own connection) and checks once, however often it is
+    called. `gate()` is what Database.hold_writes wants: a write waits until the check has
+    finished (running it there and then if it has not started yet) and is refused if it
+    failed, so nothing is ever written to a file that failed its check, and the window need
+    not wait for it.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: tuple[str, ...] | None = None
-        self._done = threading.Event()
+        self._lock = threading.Lock()
+        self._ran = False
 
     def run(self) -> tuple[str, ...]:
-        try:
-            self.problems = quick_check(self.path)
-        finally:
-            self._done.set()
-        return self.problems
+        with self._lock:
+            if not self._ran:
+                self._ran = True
+                self.problems = quick_check(self.path)
+        return self.problems or ()
 
     @property
     def passed(self) -> bool:
         return self.problems == ("ok",)
 
     def gate(self) -> None:
-        self._done.wait()
+        with contextlib.suppress(Exception):  # a check that could not run has not passed
+            self.run()
         if not self.passed:
             raise DatabaseReadOnly(
                 T_("Opening", "{name} failed its start-up check, so nothing is written to it.").format(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -221,3 +222,20 @@ def test_an_unsafe_location_is_explained(tmp_path: Path) -> None:
     warning = assess(target, mounts="/dev/sda1 / ext4 rw 0 0\n").location_warning
     assert warning is not None and "Dropbox" in warning and "damage" in warning
     assert assess(tmp_path / "r.sqlite3", mounts="/dev/sda1 / ext4 rw 0 0\n").location_warning is None
+
+
+def test_a_write_before_the_start_up_check_has_begun_runs_it_and_goes_ahead(seeded_path: Path) -> None:
+    """The window starts the check after its first paint; a write that comes first must not
+    wait for a check nobody started (the window's thread would hang): it runs it."""
+    check = StartupCheck(seeded_path)
+    db = Database(seeded_path)
+    try:
+        db.hold_writes(check.gate)
+        writer = threading.Thread(target=db.check_writable)  # what every write asks first
+        writer.start()
+        writer.join(timeout=30)
+        assert not writer.is_alive(), "the write waited for a check that never started"
+        assert check.passed
+        assert check.run() == ("ok",)  # once: later calls give the same answer
+    finally:
+        db.close()
