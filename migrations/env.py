@@ -37,9 +37,11 @@ def _same_default(
 def _include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
     """The search index (app/db/search_index.py) and the lists' stored columns
     (app/db/list_index.py) are SQL of their own, not models: FTS5 tables and their shadow
-    tables, list_row and its indexes are not for Alembic to compare."""
+    tables, list_row and its indexes and counts are not for Alembic to compare."""
     return not (
-        type_ == "table" and name is not None and name.startswith(("search_", "list_row", "list_hay"))
+        type_ == "table"
+        and name is not None
+        and name.startswith(("search_", "list_row", "list_hay", "list_count"))
     )
 
 

@@ -16,5 +16,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0005_search_groups",
     "0006_note_trash_index",
     "0007_list_filter_index",
+    "0008_list_counts",
 )
 HEAD = KNOWN_REVISIONS[-1]

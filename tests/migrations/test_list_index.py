@@ -28,7 +28,9 @@ def test_head_holds_exactly_what_the_module_defines(tmp_path: Path) -> None:
     # (FTS5 makes its own tables for list_hay_fts: list_hay_fts_data and the like.)
     assert stored(
         path, "name LIKE 'list%' AND name NOT LIKE 'list\\_hay\\_fts\\_%' ESCAPE '\\' AND sql IS NOT NULL"
-    ) == normals((*list_index.TABLES, list_index.FILTER_INDEX, *list_index.triggers()))
+    ) == normals(
+        (*list_index.TABLES, list_index.FILTER_INDEX, list_index.COUNT_TABLE, *list_index.triggers())
+    )
 
 
 def test_upgrade_fills_the_lists_for_what_the_library_holds(tmp_path: Path) -> None:
@@ -133,7 +135,9 @@ def test_problems_are_found_and_a_reindex_repairs_them(seeded_path: Path) -> Non
         conn.execute(
             "DELETE FROM list_row WHERE id IN (SELECT id FROM list_row WHERE kind = 'source' LIMIT 1)"
         )
+        conn.execute("UPDATE list_count SET n = n + 5 WHERE kind = 'country'")
         found = list_index.problems(conn)
+        assert any("counts are out of date" in p for p in found)
         assert any("triggers are missing" in p for p in found)
         assert any("person entries" in p for p in found)
         assert any("source entries" in p for p in found)
