@@ -141,7 +141,9 @@ class Host(QObject):
                 problem = refused_problem(path, damaged(path, unreadable[path]))
             elif problem is None:
                 try:
-                    db = self._open(path, read_only_reason or assessment.read_only_reason)
+                    found = assessment.inspection
+                    current = found is not None and found.state is State.CURRENT
+                    db = self._open(path, read_only_reason or assessment.read_only_reason, current)
                 except DatabaseRefused:
                     continue  # the file changed under us: assess it again
                 except sqlite3.DatabaseError as exc:  # damage the inspection could not see
@@ -177,12 +179,13 @@ class Host(QObject):
                 continue
             return Outcome.OPENED
 
-    def _open(self, path: Path, read_only_reason: Message | None) -> Database:
+    def _open(self, path: Path, read_only_reason: Message | None, current: bool) -> Database:
+        """`current`: the assessment found the file at this build's schema (no setting up)."""
         if read_only_reason is not None:
             return open_database(path, read_only_reason=read_only_reason)
         from app.services.library import open_library
 
-        with _wait_cursor(), _setting_up(path):
+        with _wait_cursor(), _setting_up(path, current):
             return open_library(path)
 
     def _claim(self, path: Path) -> Outcome | Problem | None:
@@ -462,10 +465,10 @@ class Host(QObject):
 
 
 @contextlib.contextmanager
-def _setting_up(path: Path) -> Iterator[None]:
+def _setting_up(path: Path, current: bool) -> Iterator[None]:
     """A first start (create, migrate, load the bundled dataset) or an upgrade takes a few
     seconds before there is a window: say what is happening meanwhile."""
-    if _is_current(path):
+    if current:
         yield
         return
     from PySide6.QtWidgets import QSplashScreen
