@@ -353,7 +353,13 @@ def list_rows(
         lists.rows(kind, ids[: model.BLOCK])
         return recorder.take()
 
+    def whole_of(kind: str, text: str, sort: str, descending: bool) -> list[Statement]:
+        """What the model reads in the background: every id of the list, in its order."""
+        lists.ids(kind, text=text, sort=sort, descending=descending)
+        return recorder.take()
+
     completed: list[float] = []
+    whole_floor: list[float] = []  # the same SQL for every id, into a Python list
     finished_at: list[float] = []
 
     def note_completion() -> None:
@@ -418,6 +424,9 @@ def list_rows(
                 statements = floor_of(kind, "", key, descending)
                 with stopwatch(case["floor"]):
                     replay(conn, statements)
+                statements = whole_of(kind, "", key, descending)
+                with stopwatch(whole_floor):
+                    replay(conn, statements)
             sort_to(kind, "name", False)
     for _ in range(runs):
         for kind, text in filters:
@@ -441,6 +450,9 @@ def list_rows(
                 statements = floor_of(kind, shown, model.sort_key, model.descending)
                 with stopwatch(case["floor"]):
                     replay(conn, statements)
+                statements = whole_of(kind, shown, model.sort_key, model.descending)
+                with stopwatch(whole_floor):
+                    replay(conn, statements)
                 idle(100)
     conn.close()
     recorder.conn.close()
@@ -449,6 +461,7 @@ def list_rows(
         "floor": [v for c in cases.values() for v in c["floor"]],
         "cases": cases,
         "completed": completed,
+        "whole_floor": whole_floor,
     }
 
 
