@@ -6,8 +6,9 @@ LIMIT query and needs no ORM (DESIGN.md, start-up path).
 Large lists (100,000 entries of a kind) are read in two steps: `ids()` returns the matching
 entries in order, `rows()` then reads the shown columns for the few rows on screen. Both read
 `list_row` (app/db/list_index.py), where the database keeps every entry's columns as the list
-shows them, with an index per column: a sort reads an index in order, a filter reads one row
-per entry. The few columns that are not stored (a country's counts) are computed here, on the
+shows them, with an index per column: a sort reads an index in order; a filter reads the
+entries a trigram index names (or, under three characters, every entry's folded text), and
+its first page is found the quickest of three ways (`_first_matches`). The few columns that are not stored (a country's counts) are computed here, on the
 few entries of their kind. The trash is read from the entries themselves.
 """
 
