@@ -69,7 +69,9 @@ class SearchPanel(QFrame):
         self.list = QListView(self)
         self.list.setAccessibleName(self.tr("Search results"))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(SearchResultsDelegate(self.list))
+        delegate = SearchResultsDelegate(self.list)
+        self.model.modelReset.connect(delegate.forget)
+        self.list.setItemDelegate(delegate)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the box
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

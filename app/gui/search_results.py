@@ -127,9 +127,21 @@ class SearchResultsModel(QAbstractListModel):
 
 
 class SearchResultsDelegate(QStyledItemDelegate):
-    """Headings in small capitals; hits as a title line and a snippet line, matches marked."""
+    """Headings in small capitals; hits as a title line and a snippet line, matches marked.
+
+    A hit's lines are laid out once and kept until the results change (`forget`): moving
+    through the results with the arrow keys repaints rows without shaping their text again."""
 
     PAD = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # By the hit itself (equal hits lay out alike), its colour (chosen or not) and the font.
+        self._laid_out: dict[tuple[Hit, int, str], list[QTextLayout]] = {}
+
+    def forget(self) -> None:
+        """The results changed: the kept layouts belong to hits no longer shown."""
+        self._laid_out.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         row = index.data(ROW_ROLE)
@@ -186,6 +198,21 @@ class SearchResultsDelegate(QStyledItemDelegate):
     ) -> None:
         """The title over the snippet, laid out as text with formats (no HTML to parse: a
         panel of results paints in a few milliseconds)."""
+        key = (hit, color.rgba(), option.font.key())
+        layouts = self._laid_out.get(key)
+        if layouts is None:
+            layouts = self._laid_out[key] = self._lay_out(hit, option.font, color)
+        painter.setClipRect(rect.adjusted(self.PAD * 3, 0, -self.PAD, 0))
+        painter.setPen(color)
+        x = rect.left() + self.PAD * 3
+        y = rect.top() + 5
+        step = int(option.fontMetrics.height() * 1.35)
+        for layout in layouts:
+            layout.draw(painter, QPointF(x, y))
+            y += step
+
+    @staticmethod
+    def _lay_out(hit: Hit, font: QFont, color: QColor) -> list[QTextLayout]:
         in_name = hit.field in _FIELD_LABEL
         muted = _muted(color)
         bold = QTextCharFormat()
@@ -201,14 +228,7 @@ class SearchResultsDelegate(QStyledItemDelegate):
         lines = [parts]
         if not in_name:
             lines.append([(f"{field_name(hit.field)}: ", _colored(muted)), *_marked(hit.snippet, None)])
-        painter.setClipRect(rect.adjusted(self.PAD * 3, 0, -self.PAD, 0))
-        painter.setPen(color)
-        x = rect.left() + self.PAD * 3
-        y = rect.top() + 5
-        step = int(option.fontMetrics.height() * 1.35)
-        for line in lines:
-            _layout(line, option.font).draw(painter, QPointF(x, y))
-            y += step
+        return [_layout(line, font) for line in lines]
 
 
 def _colored(color: QColor) -> QTextCharFormat:

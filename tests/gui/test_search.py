@@ -6,9 +6,9 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
@@ -18,7 +18,7 @@ from app.gui.saved_search_list import SavedSearchList
 from app.gui.search_box import SearchBox
 from app.gui.search_feature import SearchFeature
 from app.gui.search_results import SearchResultsModel
-from app.services.search import Results, Search
+from app.services.search import Group, Hit, Results, Search, Snippet
 from tests.gui.conftest import type_text
 
 
@@ -215,3 +215,31 @@ def test_a_newer_query_interrupts_the_running_one_and_its_results_are_dropped(
     assert interrupted.is_set()
     assert "slow" not in shown
     assert box.panel.model.results.text == "ผม"
+
+
+def test_the_results_painted_are_always_the_current_ones(qtbot: QtBot, seeded_db: Database) -> None:
+    """Hits are laid out once and kept while the results stay: after new results, and after the
+    chosen row moved on, the panel paints exactly what a fresh panel paints for them."""
+    from app.gui.search_box import SearchPanel
+
+    def choose(panel: SearchPanel, row: int) -> QImage:
+        panel.resize(560, 400)
+        panel.list.setCurrentIndex(panel.model.index(row, 0))
+        qtbot.wait(20)  # the list lays its rows out (and decides on a scroll bar) first
+        return panel.list.viewport().grab(QRect(0, 0, 500, 300)).toImage()
+
+    def note(title: str, entry: str) -> Hit:  # a label and an entry's name: drawn muted
+        found = Snippet(f"{title} met the delegation in Nanning", ((0, len(title)),))
+        return Hit("note", title, None, 1, "note", found, entry_name=entry)
+
+    notes = Results("met", (Group("note", "Notes", (note("Alpha", "Laos"), note("Beta", "Viet Nam"))),))
+    holders = [QWidget(), QWidget()]  # (the panel is a child of the window, laid over it)
+    kept, fresh = SearchPanel(holders[0]), SearchPanel(holders[1])
+    kept.model.set_results(Search(seeded_db.read()).run("laos"))
+    before = choose(kept, 1)
+    kept.model.set_results(notes)
+    choose(kept, 1)  # the first hit painted chosen ...
+    moved = choose(kept, 2)  # ... then not: in other colours
+    fresh.model.set_results(notes)
+    assert moved == choose(fresh, 2)
+    assert moved != before
