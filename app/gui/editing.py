@@ -199,7 +199,6 @@ class Editing(QObject):
         self.count_trash()
 
     def show_trash(self) -> None:
-        self.trash_view.load()
         self.window.show_list_page(self.trash_view)
         self._update_actions()
 

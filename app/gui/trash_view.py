@@ -8,7 +8,6 @@ chosen last, and choosing in one part clears the choice in the others.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.gui.entry_list import EntryList
@@ -87,7 +86,7 @@ class TrashView(QWidget):
         layout.addWidget(_heading(self.tr("Trash"), self, 1.2))
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
-        # The entries in the trash are read when the view is first shown (start-up need not).
+        self.list.show_kind(TRASH)
         self.list.entry_selected.connect(lambda _slug: self._choose(None))
         self.setFocusProxy(self.list)
         self._writable = True
@@ -113,15 +112,6 @@ class TrashView(QWidget):
         if self._active is not None:
             return self._active.has_choice()
         return self.current_slug() is not None
-
-    def load(self) -> None:
-        """Read the trashed entries, unless done already."""
-        if self.list.model is None:
-            self.list.show_kind(TRASH)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.load()
-        super().showEvent(event)
 
     def count(self) -> int:
         """Everything in the Trash: entries and every part's items."""

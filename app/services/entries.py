@@ -14,7 +14,6 @@ few entries of their kind. The trash is read from the entries themselves.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -148,6 +147,7 @@ class _Query:
     order: str
     params: dict[str, object]
     key: str  # the id column: 'l.id' or 'e.id'
+    indexed: bool = False  # ordered by list_row's columns alone: one of its indexes, in order
 
     def source(self, *select: str) -> str:
         return _tables(self.kind, self.key, self.where, self.order, *select)
@@ -184,8 +184,6 @@ _HAY_HOLDS = "h.kind = :kind AND instr(h.hay, :q) > 0"
 # than this many candidates in the trigram index is gathered; a shorter one is first looked
 # for among this many entries in the list's order.
 FIRST_LOOK = 3000
-# An order over list_row's own columns only (a list sorted by a computed column is not).
-_TABLE_ONLY = re.compile(r"(?:l\.\w+(?: COLLATE NOCASE)? (?:ASC|DESC)(?:, )?)+")
 
 
 def _query(kind: str, text: str, sort: str, descending: bool, trash: bool) -> _Query:
@@ -219,7 +217,7 @@ def _query(kind: str, text: str, sort: str, descending: bool, trash: bool) -> _Q
         # is ascending read backwards, ties included, so one index serves both ways.
         value = f"l.{by.stored}" if by.stored else by.sql
         order = f"{value} COLLATE NOCASE {way}, l.name COLLATE NOCASE {way}, l.id {way}"
-    return _Query(kind, " AND ".join(clauses), order, params, "l.id")
+    return _Query(kind, " AND ".join(clauses), order, params, "l.id", indexed=by is _NAME or bool(by.stored))
 
 
 def _trash_query(kind: str, cols: Sequence[_Col], by: _Col, way: str, needle: str) -> _Query:
@@ -288,7 +286,7 @@ class EntryLists:
     ) -> list[int]:
         """Every matching entry's id (or the first `limit`), in the list's order."""
         q = _query(kind, text, sort, descending, trash)
-        if limit is not None and "q" in q.params and q.key == "l.id" and _TABLE_ONLY.fullmatch(q.order):
+        if limit is not None and "q" in q.params and q.indexed:
             first = self._first_matches(q, limit)
             if first is not None:
                 return first

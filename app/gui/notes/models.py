@@ -46,18 +46,14 @@ class NotesTableModel(QAbstractTableModel):
     )
     _SORTABLE = ("title", "entry", "updated", "created", "deleted")
 
-    def __init__(
-        self, lists: NoteLists, query: NoteQuery | None = None, parent: Any = None, *, load: bool = True
-    ) -> None:
-        """Without `load`, the model stays empty until refresh() or reset() reads it."""
+    def __init__(self, lists: NoteLists, query: NoteQuery | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._lists = lists
         self._query = query or NoteQuery()
         self._rows: list[NoteRow] = []
         self._matching = 0
         self._changing = False
-        if load:
-            self.refresh()
+        self.refresh()
 
     @property
     def query(self) -> NoteQuery:

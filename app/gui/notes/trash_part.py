@@ -5,7 +5,6 @@ the one place that writes notes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
@@ -28,18 +27,13 @@ from app.services.notes import NoteNotFound, NotInTrash
 from app.services.wikilinks import resolve_all, targets
 from app.services.writing import WriteFailed
 
-_QUERY = NoteQuery(trash=True, sort="deleted")
-
 
 class NotesTrash(TrashPart):
     def __init__(self, db: Database, panel: NotesPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._panel = panel
-        self._lists = NoteLists(db)
-        # Read when first shown: until then the Trash needs only the count.
-        self.model = NotesTableModel(self._lists, _QUERY, self, load=False)
-        self._current = False
+        self.model = NotesTableModel(NoteLists(db), NoteQuery(trash=True, sort="deleted"), self)
         self.table = list_table(self, self.tr("Notes in the Trash"))
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
@@ -75,7 +69,7 @@ class NotesTrash(TrashPart):
         self.preview.show_markdown("", {})
 
     def count(self) -> int:
-        return self.model.matching if self._current else self._lists.count(_QUERY)
+        return self.model.matching
 
     def restore_chosen(self) -> None:
         note_id = self._chosen()
@@ -106,24 +100,11 @@ class NotesTrash(TrashPart):
     # --- inside -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Re-read the notes in the Trash now if they are on screen, else when next shown."""
-        if self.isVisible():
-            self._read()
-        else:
-            self._current = False
-        self.count_changed.emit()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if not self._current:
-            self._read()
-        super().showEvent(event)
-
-    def _read(self) -> None:
         chosen = self._chosen()
         self.model.refresh()
-        self._current = True
         if chosen is not None and self.model.row_of(chosen, fetch=False) < 0:
             self.clear_choice()
+        self.count_changed.emit()
 
     def _chosen(self) -> int | None:
         index = self.table.currentIndex()
