@@ -375,6 +375,10 @@ def test_back_up_now_on_a_full_disk_says_so_and_retries(
     host = make_host(hosts, ask=Answers())
     host.start(seeded_path)
     window = shown(host)
+    # The start-up check and the day's first backup run once the window has painted; their
+    # status line would replace the one this test reads.
+    with qtbot.waitSignal(host.daily_backup_done, timeout=20_000):
+        pass
     from app.gui import backups as gui_backups
 
     real = gui_backups.backup_now
