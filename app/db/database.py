@@ -231,6 +231,11 @@ class Database:
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         self._readers: list[sqlite3.Connection] = []
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
 
     @property
     def read_only(self) -> bool:
@@ -303,8 +308,24 @@ class Database:
         row = self.read().execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
 
-    def close(self) -> None:
+    def stop_reading(self) -> None:
+        """The first half of closing, safe from any thread: whatever the connections of
+        `read()` are running stops (sqlite3.OperationalError, 'interrupted'), and `closed`
+        tells a background read that this is why."""
         with self._lock:
+            self._closed = True
+            readers = list(self._readers)
+        for conn in readers:
+            conn.interrupt()
+
+    def close(self) -> None:
+        """Close every connection handed out by `read()`.
+
+        No other thread may be inside a read then: closing a connection under a running
+        statement can crash the process. A window with background reads calls `stop_reading`
+        and waits for them first (app/gui/host.py)."""
+        with self._lock:
+            self._closed = True
             readers, self._readers = self._readers, []
             engine, self._engine = self._engine, None
             self._sessions = None

@@ -15,6 +15,7 @@ them at once instead.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.db.database import Database
 from app.gui.detail_html import choice
 from app.gui.i18n import translate
 from app.gui.workers import Task
@@ -52,6 +54,16 @@ def _pool() -> QThreadPool:
 
 
 _POOL: QThreadPool | None = None
+
+
+def stop_background_reads(db: Database) -> None:
+    """Before `db` closes: interrupt the lists' reads of it and wait until they have ended
+    (closing a connection while another thread reads through it can crash the process)."""
+    if _POOL is None:
+        return
+    db.stop_reading()
+    while not _POOL.waitForDone(50):
+        db.stop_reading()  # a statement that began after the last interrupt
 
 
 class EntryTableModel(QAbstractTableModel):
@@ -181,7 +193,12 @@ class EntryTableModel(QAbstractTableModel):
             if generation != self._generation:
                 raise Cancelled()  # superseded while it waited
             # On the pool thread's own connection (Database.read is per thread).
-            return generation, lists.ids(kind, text=text, sort=sort, descending=descending)
+            try:
+                return generation, lists.ids(kind, text=text, sort=sort, descending=descending)
+            except sqlite3.Error:
+                if lists.closed:  # the window let go of the file (quit, another file) meanwhile
+                    raise Cancelled() from None
+                raise
 
         # Owned by the pool, not the model: a model may be deleted while its task runs (the
         # connection to its method ends with it), and a task must be deleted in its own thread.

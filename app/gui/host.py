@@ -33,6 +33,7 @@ from app import APP_NAME
 from app.db import lock as writer_lock
 from app.db.database import Database, DatabaseRefused, State, inspect, open_database
 from app.gui import recovery, smoke
+from app.gui.entry_table_model import stop_background_reads
 from app.gui.failures import describe
 from app.gui.first_paint import after_first_paint
 from app.gui.i18n import translate, translated
@@ -173,7 +174,7 @@ class Host(QObject):
             try:
                 self._show(path, db, assessment.location_warning)
             except sqlite3.DatabaseError as exc:  # the window could not read what it shows first
-                db.close()
+                _let_go_of(db)
                 self.db = None
                 unreadable[path] = exc
                 continue
@@ -430,14 +431,14 @@ class Host(QObject):
         self.window = None
         window.deleteLater()
         if self.db is not None:
-            self.db.close()
+            _let_go_of(self.db)
             self.db = None
 
     def release(self) -> None:
         """Let go of the file: database, server, lock."""
         self._daily.stop()
         if self.db is not None:
-            self.db.close()
+            _let_go_of(self.db)
             self.db = None
         if self.server is not None:
             self.server.close()
@@ -462,6 +463,12 @@ class Host(QObject):
         for signal in (task.succeeded, task.failed, task.cancelled):
             signal.connect(lambda *_args, t=task: self._tasks.discard(t))
         task.start()
+
+
+def _let_go_of(db: Database) -> None:
+    """Close the file once nothing reads it in the background any more."""
+    stop_background_reads(db)
+    db.close()
 
 
 @contextlib.contextmanager

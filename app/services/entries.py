@@ -262,6 +262,11 @@ class EntryLists:
     def _conn(self) -> sqlite3.Connection:
         return self._db.read()
 
+    @property
+    def closed(self) -> bool:
+        """The database was closed: what a read on another thread fails with is not a fault."""
+        return self._db.closed
+
     def count(self, kind: str, text: str = "", *, trash: bool = False) -> int:
         if not text.strip() and not trash and kind in BY_KEY:
             return self.counts()[kind]

@@ -3,14 +3,18 @@ remembers when it is closed and opened again."""
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database, open_database
-from app.gui.entry_table_model import EntryTableModel
+from app.gui.entry_table_model import EntryTableModel, stop_background_reads
 from app.gui.main_window import MainWindow
 from app.gui.preferences import GeneralPage
 from app.services.entries import TRASH, EntryLists
@@ -154,3 +158,33 @@ def test_features_can_add_sidebar_sections_and_preference_pages(qtbot: QtBot, wi
     assert shown == ["policy"]
     window.preferences.add_page("Export", GeneralPage)
     assert window.preferences.titles()[0] == "General" and window.preferences.titles()[-1] == "Export"
+
+
+def test_a_list_still_being_read_when_the_file_closes_is_dropped_quietly(
+    qtbot: QtBot, seeded_db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Quitting (or opening another file) while a long list's ids are still arriving: the
+    read is stopped before the file closes, nothing is logged as a failure, and the list
+    keeps what it showed."""
+    reading = threading.Event()
+
+    class SlowLists(EntryLists):
+        def ids(self, *args: Any, **kwargs: Any) -> list[int]:
+            if kwargs.get("limit") is None:  # the background read of the whole list: endless
+                reading.set()
+                self._conn.execute(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+                ).fetchone()
+            return super().ids(*args, **kwargs)
+
+    model = EntryTableModel(SlowLists(seeded_db), "person")
+    model.PAGE = 3
+    model.refresh()
+    shown = model.rowCount()
+    assert shown == 3 and model.counted is None
+    qtbot.waitUntil(reading.is_set, timeout=10_000)  # started by a timer, or the first paint
+    stop_background_reads(seeded_db)
+    seeded_db.close()
+    qtbot.wait(50)  # the task's signals arrive through the event loop
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    assert model.rowCount() == shown and model.counted is None

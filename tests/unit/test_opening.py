@@ -12,7 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from app.db.database import Database, DatabaseReadOnly, DatabaseRefused, Refusal, open_database, quick_check
+from app.db.database import (
+    Database,
+    DatabaseReadOnly,
+    DatabaseRefused,
+    Refusal,
+    open_database,
+    quick_check,
+)
 from app.services import backups, locations
 from app.services.opening import (
     Option,
@@ -114,6 +121,36 @@ def test_switching_to_read_only_stops_open_connections_writing(seeded_db: Databa
         conn.execute("UPDATE entity SET name = 'not fine' WHERE slug = 'chen-gang'")
     with pytest.raises(DatabaseReadOnly):
         seeded_db.sessions  # noqa: B018
+
+
+def test_stop_reading_stops_a_read_on_another_thread(seeded_db: Database) -> None:
+    """A read running on a worker thread when the window lets go of the file ends at once
+    (the window waits for it before closing the connection under it)."""
+    started, stopped = threading.Event(), threading.Event()
+    result: list[Exception] = []
+
+    def long_read() -> None:
+        conn = seeded_db.read()
+        started.set()
+        try:  # a query that would run for minutes
+            conn.execute(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+            ).fetchone()
+        except sqlite3.Error as exc:
+            result.append(exc)
+        stopped.set()
+
+    worker = threading.Thread(target=long_read)
+    worker.start()
+    assert started.wait(10)
+    assert not seeded_db.closed
+    for _ in range(200):  # an interrupt before the statement has begun does nothing
+        seeded_db.stop_reading()
+        if stopped.wait(0.05):
+            break
+    worker.join(10)
+    assert [type(e).__name__ for e in result] == ["OperationalError"] and seeded_db.closed
+    seeded_db.close()
 
 
 def test_a_read_only_location_opens_read_only_by_injection(
