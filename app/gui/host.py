@@ -310,7 +310,7 @@ class Host(QObject):
 
         def done(made: object) -> None:
             if made is not None and self.window is not None:
-                self.window.statusBar().showMessage(
+                self.window.say_in_passing(
                     self.tr("Backed up today's changes to {path}.").format(path=made), 8000
                 )
             self.daily_backup_done.emit(made)

@@ -100,7 +100,14 @@ class MainWindow(QMainWindow):
         start = window_state.last_entry()
         if not (start and self.open_entry(start)):
             self.sidebar.select_kind(KINDS[0].key)
-        self.statusBar().showMessage(str(db.path))
+        self._resting_status = str(db.path)  # what the status bar says when nothing happened
+        self.statusBar().showMessage(self._resting_status)
+
+    def say_in_passing(self, message: str, timeout_ms: int) -> None:
+        """Routine news (the daily backup) in the status bar, unless it is telling the
+        researcher about something they did (a backup made by hand, an export)."""
+        if self.statusBar().currentMessage() in ("", self._resting_status):
+            self.statusBar().showMessage(message, timeout_ms)
 
     def _count(self) -> None:
         self.sidebar.set_counts(self.lists.counts())

@@ -106,8 +106,23 @@ def test_a_good_file_opens_checks_and_gets_its_daily_backup(
     window = shown(host)
     assert not window.read_only and host.check is not None and host.check.passed
     assert isinstance(done.args[0], Path) and "daily" in done.args[0].name
+    assert window.statusBar().currentMessage().startswith("Backed up today's changes to")
     assert not banner(window).isVisible()
     assert lock.is_held(seeded_path) and host.can_replace
+
+
+def test_the_daily_backup_does_not_replace_what_the_status_bar_is_saying(
+    qtbot: QtBot, hosts: list[Host], seeded_path: Path
+) -> None:
+    host = make_host(hosts, ask=Answers())
+    assert host.start(seeded_path) is Outcome.OPENED
+    window = shown(host)
+    # what "Back up now" says when the researcher used it in the first seconds
+    window.statusBar().showMessage("Backed up to /somewhere/manual.sqlite3.", 15000)
+    with qtbot.waitSignal(host.daily_backup_done, timeout=20_000) as done:
+        pass
+    assert isinstance(done.args[0], Path)  # the daily backup was made ...
+    assert window.statusBar().currentMessage() == "Backed up to /somewhere/manual.sqlite3."  # ... quietly
 
 
 def test_writes_wait_for_the_start_up_check(qtbot: QtBot, hosts: list[Host], seeded_path: Path) -> None:
