@@ -29,23 +29,38 @@ def filter_box(parent: QWidget, label: str, apply: Callable[[], None]) -> tuple[
     return box, timer
 
 
-def select_quietly(table: QTableView, row: int) -> bool:
+def select_quietly(table: QTableView, row: int, *, scroll: bool = True) -> bool:
     """Make `row` the chosen one without announcing it (the selection model's signals are held
-    back); a row below 0 clears the choice. False when there is no such row."""
+    back); a row below 0 clears the choice. False when there is no such row. `scroll`: bring
+    the row into view."""
     model = table.model()
     selection = table.selectionModel()
+    # The view hears nothing of a quiet change, so it repaints the rows whose look changes:
+    # those chosen before and the new one (not the whole table: ~15 ms at a time when a click
+    # on a row opens its entry).
+    chosen = {index.row() for index in selection.selectedIndexes()}
+    current = table.currentIndex().row() if table.currentIndex().isValid() else -1
     selection.blockSignals(True)
     try:
         if row < 0 or model is None or row >= model.rowCount():
             table.clearSelection()
-            return False
-        table.setCurrentIndex(model.index(row, 0))
-        table.selectRow(row)
+            found = False
+        else:
+            table.setCurrentIndex(model.index(row, 0))
+            table.selectRow(row)
+            found = True
     finally:
         selection.blockSignals(False)
-    table.viewport().update()
-    table.scrollTo(model.index(row, 0))
-    return True
+    if found and chosen == {row} and current == row:
+        changed: set[int] = set()  # already the chosen row (the click that chose it)
+    else:
+        changed = chosen | {current, row} - {-1}
+    viewport = table.viewport()
+    for r in changed:
+        viewport.update(0, table.rowViewportPosition(r), viewport.width(), table.rowHeight(r))
+    if found and scroll:
+        table.scrollTo(model.index(row, 0))
+    return found
 
 
 def list_table(parent: QWidget, name: str) -> QTableView:

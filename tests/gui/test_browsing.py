@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database, open_database
@@ -188,3 +189,29 @@ def test_a_list_still_being_read_when_the_file_closes_is_dropped_quietly(
     qtbot.wait(50)  # the task's signals arrive through the event loop
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
     assert model.rowCount() == shown and model.counted is None
+
+
+def _on_screen(widget: QWidget) -> QImage:
+    """What the window system shows of `widget` now (its backing store), not a fresh render."""
+    window = widget.window()
+    at = widget.mapTo(window, QPoint(0, 0))
+    screen = window.screen()
+    shot = screen.grabWindow(window.winId(), at.x(), at.y(), widget.width(), widget.height())
+    return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_choosing_a_row_quietly_repaints_what_changed(qtbot: QtBot, window: MainWindow) -> None:
+    """Back and Forward choose the entry's row without announcing it; the rows chosen before
+    and after must look it on screen (only they are repainted, not the whole table)."""
+    window.open_entry("laos")
+    window.open_entry("cambodia")
+    table = window.entry_list.table
+    for step in (window.go_back, window.go_forward, window.go_back):
+        step()
+        qtbot.wait(50)  # the repaint
+        shown = _on_screen(table.viewport())
+        table.viewport().repaint()  # everything painted anew
+        qtbot.wait(50)
+        assert shown == _on_screen(table.viewport())
+    model = window.entry_list.model
+    assert model is not None and table.currentIndex().row() == model.row_of("laos")

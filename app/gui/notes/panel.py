@@ -33,7 +33,7 @@ from app.db.database import Database
 from app.gui.changes import Changes
 from app.gui.delete_key import delete_key_deletes
 from app.gui.i18n import translate, translated
-from app.gui.list_widgets import filter_box
+from app.gui.list_widgets import filter_box, select_quietly
 from app.gui.notes.editor import NoteEditor
 from app.gui.notes.models import NotesTableModel
 from app.gui.notes.revisions import RevisionsPanel
@@ -213,14 +213,7 @@ class NotesPanel(QWidget):
         every save: it must not page in a long list)."""
         note_id = self.editor.note_id
         row = self.model.row_of(note_id, fetch=False) if note_id is not None else -1
-        selection = self.table.selectionModel()
-        selection.blockSignals(True)
-        if row >= 0:
-            self.table.selectRow(row)
-        else:
-            self.table.clearSelection()
-        selection.blockSignals(False)
-        self.table.viewport().update()
+        select_quietly(self.table, row, scroll=False)  # where the researcher scrolled to stays
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
