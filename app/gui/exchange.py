@@ -168,6 +168,16 @@ class _TaskDialog(QDialog):
         else:
             self.reject()
 
+    def reject(self) -> None:
+        """Esc or the window's close button. While a task runs they mean Cancel (or nothing,
+        when it cannot be cancelled): the dialog stays until its work has stopped, so no
+        export or import goes on unseen and nothing outlives the window's database."""
+        if self.task is not None:
+            if self.cancel_button.isEnabled():
+                self._cancel()
+            return
+        super().reject()
+
     def report(self, summary: str, lines: list[str]) -> None:
         self.status.setText(summary)
         self.details.setPlainText("\n".join(lines))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from app.db.database import Database
 from app.gui.exchange import ExportDialog, ImportDialog
 from app.gui.main_window import MainWindow
 from app.services.progress import Progress
+from app.services.vault_import import NotesImportReport
 from tests.conftest import MINI
 
 SHOTS = Path(os.environ.get("ROUNDTABLE_SHOTS", "")) if os.environ.get("ROUNDTABLE_SHOTS") else None
@@ -106,6 +108,51 @@ def test_cancel_stops_the_export(
     qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
     assert dialog.status.text().startswith("Cancelled.")
     assert dialog.isVisible()
+
+
+@pytest.mark.parametrize("how", ["Esc", "close"])
+def test_esc_or_closing_a_running_export_cancels_it_and_the_dialog_stays(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    import app.services.exporting as exporting
+
+    def slow(_db: Database, _job: object, progress: Progress) -> None:
+        for i in range(10_000):
+            progress.step(i, 10_000)
+            time.sleep(0.01)
+
+    monkeypatch.setattr(exporting, "export_markdown", slow)
+    dialog = _export_dialog(qtbot, window)
+    dialog.path_edit.setText(str(tmp_path / "vault"))
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress.maximum() == 10_000, timeout=10_000)
+    if how == "Esc":
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    else:
+        dialog.close()
+    assert dialog.isVisible()  # not hidden over work that goes on
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
+    assert dialog.status.text().startswith("Cancelled.") and dialog.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing runs now: Esc closes it
+    assert not dialog.isVisible()
+
+
+def test_an_import_that_cannot_be_cancelled_keeps_its_dialog_open(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = ImportDialog(window)
+    dialog.open()
+    release = threading.Event()
+
+    def importing(_progress: Progress) -> NotesImportReport:
+        release.wait(10)
+        return NotesImportReport(folder="vault", unchanged=3)
+
+    dialog.start(importing, cancellable=False)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible() and dialog.task is not None
+    release.set()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
+    assert "3 unchanged" in dialog.status.text() and dialog.isVisible()
 
 
 def test_no_folder_chosen_is_said_plainly(qtbot: QtBot, window: MainWindow) -> None:
