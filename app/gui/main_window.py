@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.detail_view.link_activated.connect(self.open_entry)
         self.history.changed.connect(self._update_nav)
         self.changes.entries_changed.connect(self._entries_changed)
+        self.changes.entry_notes_changed.connect(self._reshow_detail)
 
         self._count()
 
@@ -208,6 +209,10 @@ class MainWindow(QMainWindow):
         """Something was written: refresh counts, the visible list and the open entry."""
         self._count()
         self.entry_list.refresh()
+        self._reshow_detail(slugs)
+
+    def _reshow_detail(self, slugs: set[str]) -> None:
+        """Show the open entry again if it is one of `slugs` (empty: whatever it is)."""
         current = self.detail_view.detail
         if current is not None and (not slugs or current.ref.slug in slugs):
             try:

@@ -86,6 +86,26 @@ def test_write_a_note_on_an_entry_and_see_it_and_its_backlinks_in_the_detail(
     assert editor.note_id == note_id  # the note being written stays open while browsing
 
 
+def test_saving_a_note_leaves_the_list_of_entries_alone(qtbot: QtBot, window: MainWindow) -> None:
+    """A note changes its entry's page (its notes, the mentions), not the list of entries: an
+    autosave while typing must not re-read a list of 100,000 (a stall of 200 ms each time)."""
+    notes = panel(window)
+    window.open_entry("laos")
+    notes.new_note()
+    model = window.entry_list.model
+    assert model is not None
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    type_text(qtbot, notes.editor.body, "Vientiane visit — met [[alpha]].")
+    assert notes.editor.flush()
+    type_text(qtbot, notes.editor.body, " Again.")
+    assert notes.editor.flush()
+    assert resets == []
+    assert "Vientiane visit" in window.detail_view.toPlainText()
+    window.open_entry("alpha")
+    assert "Vientiane visit" in window.detail_view.toPlainText()  # the mention, on the other page
+
+
 def test_links_in_the_note_navigate(qtbot: QtBot, window: MainWindow) -> None:
     notes = panel(window)
     window.open_entry("alpha")

@@ -418,8 +418,9 @@ class NotesPanel(QWidget):
         self._announcing = True
         try:
             self._changes.announce_notes(note_ids)
-            if slugs:  # an empty set would mean "everything changed"
-                self._changes.announce_entries(slugs)
+            # Not announce_entries: that re-reads the list of entries, which a note does not
+            # change (at 100,000 entries that was 180-260 ms on every autosave while typing).
+            self._changes.announce_entry_notes(slugs)
         finally:
             self._announcing = False
 
@@ -433,8 +434,6 @@ class NotesPanel(QWidget):
         self._update_buttons()
 
     def _entries_changed(self, _slugs: set[str]) -> None:
-        if self._announcing:
-            return  # our own backlink changes: entry names and aliases are as they were
         self.editor.refresh_link_candidates()
         self.model.refresh()
 
