@@ -305,6 +305,63 @@ def stall_rows(window: MainWindow, runs: int, queries: Sequence[tuple[str, str]]
     return {"app": app_ms, "floor": floor_ms}
 
 
+# --- writing a note ------------------------------------------------------------------------
+
+# Typed into a note on an entry halfway down the officials list, at the typing rhythm above;
+# the autosave runs after each pause (app/gui/notes/autosave.py), as it does for a researcher.
+NOTE_PHRASES: tuple[str, ...] = (
+    "Met the delegation in Nanning. ",
+    "Follow up with the ministry on the ",
+    "AI capacity building centre. ",
+)
+
+
+def note_stall_rows(window: MainWindow, runs: int, phrases: Sequence[str]) -> dict[str, Any]:
+    """The longest event-loop delay while a phrase is typed into a note and autosaved (until
+    the save has been shown); the floor: the idle event loop for as long."""
+    from app.gui.notes.feature import NotesFeature
+
+    panel = cast(NotesFeature, window.notes).panel  # type: ignore[attr-defined]
+    lists = EntryLists(window.db)
+    middle = lists.ids("person", limit=lists.count("person") // 2 + 1)[-1]
+    ref = window.details.get_by_id(middle).ref
+    window.open_entry(ref.slug)  # its row is far beyond the first page of the list
+    idle(300)
+    panel.new_note()
+    editor = panel.editor
+    body = editor.body
+    body.setFocus()
+    heart = Heartbeat()
+    app_ms: list[float] = []
+    floor_ms: list[float] = []
+    durations: list[float] = []
+    for _ in range(runs):
+        for phrase in phrases:
+            idle(300)
+            started = time.perf_counter()
+            heart.start()
+            finished = QEventLoop()
+
+            def type_next(at: int = 0, keys: str = phrase) -> None:
+                QTest.keyClicks(body, keys[at])
+                if at + 1 < len(keys):
+                    QTimer.singleShot(KEY_GAPS_MS[at % len(KEY_GAPS_MS)] // 2, lambda: type_next(at + 1))
+
+            editor.saved.connect(finished.quit)
+            QTimer.singleShot(0, type_next)
+            finished.exec()
+            editor.saved.disconnect(finished.quit)
+            idle(100)  # the save shown: the list of notes, the entry's page
+            app_ms.append(heart.stop())
+            durations.append((time.perf_counter() - started) * 1000)
+    editor.flush()
+    for duration in durations:
+        heart.start()
+        idle(int(duration))
+        floor_ms.append(heart.stop())
+    return {"app": app_ms, "floor": floor_ms}
+
+
 # --- lists ---------------------------------------------------------------------------------
 
 # (kind, column to sort by) and (kind, filter text); the officials and initiatives lists hold
@@ -539,7 +596,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("task", choices=("interactive", "memory"))
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", default="search,stall,list,detail")
+    parser.add_argument("--only", default="search,stall,list,detail,note")
     parser.add_argument("--smoke", action="store_true", help="a few cases of each kind only")
     args = parser.parse_args(argv)
     few = 3 if args.smoke else None
@@ -554,6 +611,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "stall": lambda: stall_rows(window, args.runs, QUERIES[:few]),
                 "list": lambda: list_rows(window, args.db, args.runs, SORTS[:few], FILTERS[:few]),
                 "detail": lambda: detail_rows(window, args.db, args.runs, few or 8),
+                "note": lambda: note_stall_rows(window, args.runs, NOTE_PHRASES[:few]),
             }
             for name in args.only.split(","):
                 out[name] = tasks[name]()

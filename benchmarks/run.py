@@ -199,6 +199,7 @@ def interactive(db: Path, env: dict[str, str], size: Size, runs: int, smoke: boo
     args = ["interactive", "--db", str(db), "--runs", str(runs)] + (["--smoke"] if smoke else [])
     found = _probe(args, env)
     search, stall, lists, detail = found["search"], found["stall"], found["list"], found["detail"]
+    note = found["note"]
     return [
         Row(
             "search as you type: keys to painted results (after the debounce)",
@@ -234,6 +235,15 @@ def interactive(db: Path, env: dict[str, str], size: Size, runs: int, smoke: boo
             detail["floor"],
             p95_at_most(50),
             "primary-key query + the same HTML in a bare QTextBrowser",
+        ),
+        Row(
+            "the UI thread's longest stall while writing a note (autosaves included)",
+            "ms",
+            note["app"],
+            note["floor"],
+            p95_at_most(50),
+            "the idle event loop",
+            [f"worst of all: {max(note['app']):.1f} ms (idle: {max(note['floor']):.1f} ms)"],
         ),
     ]
 
@@ -349,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             _progress(rows[-1])
         if "interactive" in groups:
             rows += interactive(db, env, size, runs, args.smoke)
-            for row in rows[-4:]:
+            for row in rows[-5:]:
                 _progress(row)
         if "writes" in groups:
             rows += writes(db, work, size, runs, 20 if args.smoke else 300)
