@@ -572,9 +572,10 @@ def memory_row(window: MainWindow) -> dict[str, Any]:
     entries = window.entry_list
     watch = PaintWatch(window)
     for kind in KINDS:
-        watch.arm()
-        window.sidebar.select_kind(kind.key)
-        wait_for(watch.painted)
+        if window.sidebar.current_kind() != kind.key:  # (the window may open on this kind)
+            watch.arm()
+            window.sidebar.select_kind(kind.key)
+            wait_for(watch.painted)
         if entries.model is not None:  # scroll to the end: every page of the list paged in
             entries.table.scrollToBottom()
             idle(50)
