@@ -54,7 +54,7 @@ def select_quietly(table: QTableView, row: int, *, scroll: bool = True) -> bool:
     if found and chosen == {row} and current == row:
         changed: set[int] = set()  # already the chosen row (the click that chose it)
     else:
-        changed = chosen | {current, row} - {-1}
+        changed = (chosen | {current, row}) - {-1}  # -1: no current row, or none chosen
     viewport = table.viewport()
     for r in changed:
         viewport.update(0, table.rowViewportPosition(r), viewport.width(), table.rowHeight(r))

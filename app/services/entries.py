@@ -8,8 +8,9 @@ entries in order, `rows()` then reads the shown columns for the few rows on scre
 `list_row` (app/db/list_index.py), where the database keeps every entry's columns as the list
 shows them, with an index per column: a sort reads an index in order; a filter reads the
 entries a trigram index names (or, under three characters, every entry's folded text), and
-its first page is found the quickest of three ways (`_first_matches`). The few columns that are not stored (a country's counts) are computed here, on the
-few entries of their kind. The trash is read from the entries themselves.
+its first page is found the quickest of three ways (`_first_matches`). The few columns that
+are not stored (a country's counts) are computed here, on the few entries of their kind. The
+trash is read from the entries themselves.
 """
 
 from __future__ import annotations

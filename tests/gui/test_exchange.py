@@ -88,9 +88,10 @@ def test_export_the_selected_entry_as_a_digest(qtbot: QtBot, window: MainWindow,
     assert "### Chen Gang" in text and "### Wang Changlin" not in text
 
 
-def test_cancel_stops_the_export(
+def _running_slow_export(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+) -> ExportDialog:
+    """The export dialog with an export running that would take 100 s, its progress shown."""
     import app.services.exporting as exporting
 
     def slow(_db: Database, _job: object, progress: Progress) -> None:
@@ -103,6 +104,13 @@ def test_cancel_stops_the_export(
     dialog.path_edit.setText(str(tmp_path / "vault"))
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.progress.maximum() == 10_000, timeout=10_000)
+    return dialog
+
+
+def test_cancel_stops_the_export(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = _running_slow_export(qtbot, window, tmp_path, monkeypatch)
     _shot(dialog, "export-running")
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
@@ -114,18 +122,7 @@ def test_cancel_stops_the_export(
 def test_esc_or_closing_a_running_export_cancels_it_and_the_dialog_stays(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
-    import app.services.exporting as exporting
-
-    def slow(_db: Database, _job: object, progress: Progress) -> None:
-        for i in range(10_000):
-            progress.step(i, 10_000)
-            time.sleep(0.01)
-
-    monkeypatch.setattr(exporting, "export_markdown", slow)
-    dialog = _export_dialog(qtbot, window)
-    dialog.path_edit.setText(str(tmp_path / "vault"))
-    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.progress.maximum() == 10_000, timeout=10_000)
+    dialog = _running_slow_export(qtbot, window, tmp_path, monkeypatch)
     if how == "Esc":
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     else:
