@@ -183,20 +183,30 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
     )
 
 
-def quick_check(path: Path) -> tuple[str, ...]:
+def quick_check(path: Path, opened: Callable[[sqlite3.Connection], None] | None = None) -> tuple[str, ...]:
     """SQLite's quick_check on its own read-only connection: ('ok',) or the problems found.
 
-    It reads every page (0.2–0.4 s for a 100 MB file, benchmarks/safety.py), so the window runs it in the
-    background and holds writes until it has passed (Database.hold_writes).
+    It reads every page (0.2–0.4 s for a 100 MB file, benchmarks/safety.py; seconds for a
+    large library), so the window runs it in the background and holds writes until it has
+    passed (Database.hold_writes). `opened` is handed the connection before the check begins:
+    interrupting it from another thread ends the check at once, with CheckStopped.
     """
     try:
         conn = connect(path, readonly=True)
         try:
+            if opened is not None:
+                opened(conn)
             return tuple(str(r[0]) for r in conn.execute("PRAGMA quick_check"))
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if exc.sqlite_errorcode == sqlite3.SQLITE_INTERRUPT:
+            raise CheckStopped() from exc
         return (f"the file cannot be read: {exc}",)
+
+
+class CheckStopped(Exception):
+    """quick_check was told to stop before it finished: it says nothing about the file."""
 
 
 class Database:

@@ -427,16 +427,24 @@ class Host(QObject):
 
     def _close_window(self, window: MainWindow) -> None:
         self._daily.stop()
-        self.check = None
+        self._stop_check()
         self.window = None
         window.deleteLater()
         if self.db is not None:
             _let_go_of(self.db)
             self.db = None
 
+    def _stop_check(self) -> None:
+        """A check of a file being let go of has no one to tell (on a large library it would
+        keep Roundtable's process reading for seconds after its window closed)."""
+        if self.check is not None:
+            self.check.stop()
+            self.check = None
+
     def release(self) -> None:
         """Let go of the file: database, server, lock."""
         self._daily.stop()
+        self._stop_check()
         if self.db is not None:
             _let_go_of(self.db)
             self.db = None

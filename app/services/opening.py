@@ -25,6 +25,7 @@ from pathlib import Path
 
 from app.db.connection import connect
 from app.db.database import (
+    CheckStopped,
     Database,
     DatabaseReadOnly,
     DatabaseRefused,
@@ -239,7 +240,8 @@ class StartupCheck:
     called. `gate()` is what Database.hold_writes wants: a write waits until the check has
     finished (running it there and then if it has not started yet) and is refused if it
     failed, so nothing is ever written to a file that failed its check, and the window need
-    not wait for it.
+    not wait for it. `stop()` (any thread) is for letting go of the file: a check still
+    running ends at once instead of reading the rest of a large file while Roundtable quits.
     """
 
     def __init__(self, path: Path) -> None:
@@ -247,13 +249,34 @@ class StartupCheck:
         self.problems: tuple[str, ...] | None = None
         self._lock = threading.Lock()
         self._ran = False
+        self._stopped = False
+        self._reading: sqlite3.Connection | None = None  # the check's, while it runs
 
     def run(self) -> tuple[str, ...]:
         with self._lock:
-            if not self._ran:
+            if not self._ran and not self._stopped:
                 self._ran = True
-                self.problems = quick_check(self.path)
+                try:
+                    self.problems = quick_check(self.path, opened=self._opened)
+                except CheckStopped:
+                    pass  # no verdict: problems stay None, so it has not passed
+                finally:
+                    self._reading = None
         return self.problems or ()
+
+    def _opened(self, conn: sqlite3.Connection) -> None:
+        # stop() sets the flag, then interrupts what it finds here; this keeps the connection,
+        # then reads the flag: whichever comes second sees the other.
+        self._reading = conn
+        if self._stopped:
+            raise CheckStopped()
+
+    def stop(self) -> None:
+        self._stopped = True
+        conn = self._reading
+        if conn is not None:
+            with contextlib.suppress(sqlite3.ProgrammingError):  # closed meanwhile: done anyway
+                conn.interrupt()
 
     @property
     def passed(self) -> bool:

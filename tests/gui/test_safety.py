@@ -136,6 +136,22 @@ def test_writes_wait_for_the_start_up_check(qtbot: QtBot, hosts: list[Host], see
     assert host.check is not None and host.check.passed
 
 
+def test_letting_go_of_a_file_stops_its_start_up_check(
+    qtbot: QtBot, hosts: list[Host], seeded_path: Path
+) -> None:
+    """Quitting before the check of a large library has finished does not leave Roundtable
+    reading the whole file for seconds after its window has gone."""
+    host = make_host(hosts, ask=Answers())
+    assert host.start(seeded_path) is Outcome.OPENED
+    check = host.check
+    assert check is not None
+    shown(host).close()
+    host.release()
+    assert host.check is None
+    seeded_path.write_bytes(b"")  # were it still to read the file, the check would fail
+    assert check.run() == () and check.problems is None  # stopped: no verdict either way
+
+
 # --- one instance per file -------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.db.database import (
+    CheckStopped,
     Database,
     DatabaseReadOnly,
     DatabaseRefused,
@@ -20,7 +21,7 @@ from app.db.database import (
     open_database,
     quick_check,
 )
-from app.services import backups, locations
+from app.services import backups, locations, opening
 from app.services.opening import (
     Option,
     StartupCheck,
@@ -151,6 +152,51 @@ def test_stop_reading_stops_a_read_on_another_thread(seeded_db: Database) -> Non
     worker.join(10)
     assert [type(e).__name__ for e in result] == ["OperationalError"] and seeded_db.closed
     seeded_db.close()
+
+
+def _interrupted_while_reading(conn: sqlite3.Connection, interrupt: Callable[[], None]) -> None:
+    """Call `interrupt` once SQLite is under way with the statement (as another thread would:
+    an interrupt before a statement begins does nothing)."""
+
+    def step() -> int:
+        interrupt()
+        return 0  # go on: the interrupt is what ends it
+
+    conn.set_progress_handler(step, 1)
+
+
+def test_an_interrupted_quick_check_ends_without_a_verdict(seeded_path: Path) -> None:
+    with pytest.raises(CheckStopped):
+        quick_check(seeded_path, opened=lambda conn: _interrupted_while_reading(conn, conn.interrupt))
+    assert quick_check(seeded_path) == ("ok",)  # the file is sound: "stopped" said nothing of it
+
+
+def test_a_start_up_check_stopped_while_it_runs_has_not_passed(
+    seeded_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Quitting (or opening another file) while a large library is being checked stops the
+    check: no verdict, writes refused, and nothing read afterwards."""
+    check = StartupCheck(seeded_path)
+    real = quick_check
+
+    def stopped_while_reading(path: Path, opened: Callable[[sqlite3.Connection], None]) -> tuple[str, ...]:
+        def also_stop(conn: sqlite3.Connection) -> None:
+            opened(conn)
+            _interrupted_while_reading(conn, check.stop)  # the window's thread, on quitting
+
+        return real(path, opened=also_stop)
+
+    monkeypatch.setattr(opening, "quick_check", stopped_while_reading)
+    assert check.run() == () and check.problems is None and not check.passed
+    with pytest.raises(DatabaseReadOnly):
+        check.gate()
+
+
+def test_a_start_up_check_stopped_before_it_began_reads_nothing(seeded_path: Path) -> None:
+    check = StartupCheck(seeded_path)
+    check.stop()
+    seeded_path.write_bytes(b"")  # were it read, this file would fail the check
+    assert check.run() == () and check.problems is None and not check.passed
 
 
 def test_a_read_only_location_opens_read_only_by_injection(
