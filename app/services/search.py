@@ -20,6 +20,7 @@ matches at the start of a word, then earlier and shorter texts.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import unicodedata
 from collections.abc import Generator, Iterable, Sequence
@@ -44,7 +45,10 @@ VOCABULARY_LIMIT = 96
 SCAN_BUDGET = 3000
 # Long words: this many of their trigrams are enough to narrow the candidates (instr confirms).
 TRIGRAMS_PER_WORD = 12
-SNIPPET_CHARS = 150
+# A snippet's width in columns: a Chinese character takes two (as on screen and in a
+# terminal), so a snippet in Chinese holds half as many characters and its match still shows
+# within the results panel's ~70 columns; a third of the width comes before the match.
+SNIPPET_COLUMNS = 100
 _NOTHING = "\x00nothing"  # _match: no text can match
 _SHORT = "\x00short"  # _match: only short words: scan first, then the vocabulary
 
@@ -573,8 +577,18 @@ def _is_mark(ch: str) -> bool:
     return unicodedata.category(ch).startswith("M")
 
 
-def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snippet:
-    """The part of `text` around its first match, on one line, with every match marked.
+@functools.lru_cache(maxsize=4096)
+def _columns(ch: str) -> int:
+    """How many columns `ch` takes on one line: 2 for a wide (East Asian) character, 0 for a
+    mark that sits on its letter (Thai, Lao and Khmer vowel signs, tone marks), else 1."""
+    if _is_mark(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_COLUMNS) -> Snippet:
+    """The part of `text` around its first match, on one line of about `width` columns, with
+    every match marked.
 
     `terms` are folded; matching is on the folded text, spans are in the original characters.
     """
@@ -587,14 +601,20 @@ def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snip
             at = folded.find(term, at + len(term))
     spans = _merge(spans)
     start = 0
-    if len(text) > width and spans:
-        start = max(0, spans[0][0] - width // 3)
-        space = text.rfind(" ", max(0, start - 12), spans[0][0])
+    if spans and _within(text, 0, width) < len(text):  # too long to show whole: start near the match
+        start, before = spans[0][0], 0
+        if text[max(0, start - width // 3) : start].isascii():  # one column each
+            start = max(0, start - width // 3)
+        else:
+            while start > 0 and before < width // 3:
+                start -= 1
+                before += _columns(text[start])
+        space = text.rfind(" ", max(0, start - 12), start + 1)
         if space >= 0 and start > 0:
-            start = space + 1
+            start = space + 1  # at the beginning of a word
     while 0 < start < len(text) and _is_mark(text[start]):
         start -= 1  # never cut a vowel sign or tone mark from its letter
-    end = min(len(text), start + width)
+    end = start + _within(text, start, width)
     while end < len(text) and _is_mark(text[end]):
         end += 1
     shown = text[start:end]
@@ -604,6 +624,18 @@ def snippet(text: str, terms: Sequence[str], width: int = SNIPPET_CHARS) -> Snip
     shift = len(prefix) - start
     visible = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in spans if e > start and s < end)
     return Snippet(line, visible)
+
+
+def _within(text: str, start: int, width: int) -> int:
+    """How many characters of `text` from `start` fit in `width` columns."""
+    if text[start : start + width].isascii():  # one column each
+        return min(width, len(text) - start)
+    taken = 0
+    for i in range(start, len(text)):
+        taken += _columns(text[i])
+        if taken > width:
+            return i - start
+    return len(text) - start
 
 
 # Line breaks and tabs become spaces one for one, so spans stay where they are.

@@ -17,8 +17,9 @@ from app.gui.notes.panel import NotesPanel
 from app.gui.saved_search_list import SavedSearchList
 from app.gui.search_box import SearchBox
 from app.gui.search_feature import SearchFeature
-from app.gui.search_results import SearchResultsModel
-from app.services.search import Group, Hit, Results, Search, Snippet
+from app.gui.search_results import SearchResultsDelegate, SearchResultsModel, field_name
+from app.services.notes import Notes
+from app.services.search import NOTE, Group, Hit, Results, Search, Snippet
 from tests.gui.conftest import type_text
 
 
@@ -38,6 +39,27 @@ def test_results_model_passes_the_model_tester(qtmodeltester: object, seeded_db:
     model.set_results(Search(seeded_db.read()).run("laos"))
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() > 5
+
+
+def test_a_match_deep_in_a_long_chinese_note_shows_in_the_panel(qtbot: QtBot, window: MainWindow) -> None:
+    """A snippet is cut to the columns the panel shows, a Chinese character counting two: a
+    match 160 characters into a note is drawn inside the panel, not beyond its edge."""
+    notes = Notes(window.db)
+    notes.create(title="长笔记", body="东盟国家" * 40 + "数字丝绸之路" + "人工智能合作" * 20)
+    notes.writer.close()
+    box = _box(window)
+    box.summon()
+    type_text(qtbot, box, "数字丝绸之路")
+    _results_for(qtbot, box, "数字丝绸之路")
+    model = box.panel.model
+    hits = [row.hit for r in range(model.rowCount()) if (row := model.row_at(r)) and row.hit]
+    hit = next(h for h in hits if h.kind == NOTE and h.title == "长笔记")
+    start, end = hit.snippet.spans[0]
+    assert hit.snippet.text[start:end] == "数字丝绸之路"
+    # where the delegate draws the snippet's line: indented, after the field's name
+    shown = f"{field_name(hit.field)}: {hit.snippet.text[:end]}"
+    right = SearchResultsDelegate.PAD * 3 + box.panel.list.fontMetrics().horizontalAdvance(shown)
+    assert right <= box.panel.list.viewport().width()
 
 
 def test_type_choose_with_arrows_and_open(qtbot: QtBot, window: MainWindow) -> None:

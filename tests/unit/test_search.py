@@ -4,13 +4,14 @@ the trash, notes, and an index that follows every write."""
 from __future__ import annotations
 
 import threading
+import unicodedata
 
 import pytest
 
 from app.db.database import Database
 from app.db.folding import fold
 from app.services.progress import Cancelled, Progress
-from app.services.search import Hit, Results, Search, SearchError
+from app.services.search import Hit, Results, Search, SearchError, snippet
 
 
 def _search(db: Database, text: str, **kw: object) -> Results:
@@ -164,6 +165,33 @@ def test_snippet_of_a_long_text_starts_near_the_match(seeded_db: Database) -> No
     assert hit.snippet.text.startswith("…") and len(hit.snippet.text) < 200
     start, end = hit.snippet.spans[0]
     assert hit.snippet.text[start:end] == "Boviengkham"
+    # with the words that lead up to it: a third of the line, beginning with a whole word
+    assert 20 <= start <= 40 and hit.snippet.text[1] != " "
+    (archived,) = (
+        seeded_db.read()
+        .execute("SELECT archived_text FROM source WHERE archived_text LIKE '%Boviengkham%'")
+        .fetchone()
+    )
+    assert f" {hit.snippet.text[1:end]}" in " ".join(archived.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "columns_each"),
+    [
+        ("东盟国家" * 40 + "数字丝绸之路" + "人工智能" * 40, 2),
+        ("ความร่วมมือ " * 30 + "ปัญญา" + " ประดิษฐ์" * 30, 1),
+    ],
+)
+def test_a_snippet_is_as_wide_on_screen_in_any_script(text: str, columns_each: int) -> None:
+    """About 100 columns, a Chinese character taking two and a Thai vowel sign none, so the
+    match shows within the first third whatever the script."""
+    term = "数字丝绸之路" if "数字" in text else "ปัญญา"
+    found = snippet(text, [fold(term)])
+    start, end = found.spans[0]
+    assert found.text[start:end] == term
+    letters = [ch for ch in found.text[1:start] if not unicodedata.category(ch).startswith("M")]
+    assert 30 <= len(letters) * columns_each <= 33 + 12  # a third, in columns (and a whole first word)
+    assert found.text.endswith("…") and found.text.startswith("…")
 
 
 def test_trashed_entries_and_notes_are_not_found_until_restored(seeded_db: Database) -> None:
