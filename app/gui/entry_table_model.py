@@ -229,12 +229,13 @@ class EntryTableModel(QAbstractTableModel):
         if not self._complete:
             self._take(self._read())
 
-    def row_of(self, slug: str) -> int:
-        """The row showing `slug`, paging in as far as needed; -1 if it does not match."""
+    def row_of(self, slug: str, *, read_all: bool = True) -> int:
+        """The row showing `slug`, paging in as far as needed; -1 if it does not match (or,
+        without `read_all`, is not among the ids that have arrived: the rest are not read now)."""
         ref = self._lists.ref(slug)
         if ref is None:
             return -1
-        if ref.id not in self._ids[: self._shown]:
+        if ref.id not in self._ids[: self._shown] and read_all:
             self._complete_now()
         try:
             row = self._ids.index(ref.id)

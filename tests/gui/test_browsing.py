@@ -215,3 +215,27 @@ def test_choosing_a_row_quietly_repaints_what_changed(qtbot: QtBot, window: Main
         assert shown == _on_screen(table.viewport())
     model = window.entry_list.model
     assert model is not None and table.currentIndex().row() == model.row_of("laos")
+
+
+def test_an_edited_entry_beyond_the_first_page_is_chosen_again_once_its_list_arrives(
+    qtbot: QtBot, seeded_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit the list is read again: its first page at once, the rest in the
+    background. An entry further down is chosen again when the rest has arrived, instead of
+    the window reading every id first (85 ms per edit at 100,000 entries)."""
+    monkeypatch.setattr(EntryTableModel, "PAGE", 3)
+    window = MainWindow(seeded_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_entry("wei-zhaohui")  # the last of 13 officials by name
+    entries = window.entry_list
+    model = entries.model
+    assert model is not None and entries.current_slug() == "wei-zhaohui"
+    window.changes.announce_entries({"wei-zhaohui"})  # what saving the entry's form does
+    assert model.counted is None  # the rest of the list is still to come ...
+    with qtbot.waitSignal(model.completed, timeout=10_000):
+        pass
+    assert entries.current_slug() == "wei-zhaohui"  # ... and with it the entry's row
+    assert window.detail_view.detail is not None and window.detail_view.detail.ref.slug == "wei-zhaohui"
+    window.close()
