@@ -314,6 +314,31 @@ def test_preview_renders_links_and_marks_unresolved_ones(
     assert missing.args == ["ลาว"]
 
 
+def test_a_link_resolves_once_an_entry_gets_its_name(
+    qtbot: QtBot, desk: Desk, mini_db: Database, two_notes: tuple[int, int]
+) -> None:
+    first, _ = two_notes
+    desk.editor.set_view("split")
+    desk.editor.open_note(first)
+    end_of_text(desk)
+    type_text(qtbot, desk.editor.body, " [[ลาว]]")
+    desk.editor.refresh_preview()
+    assert "missing:" in desk.editor.preview.toHtml()
+    conn = mini_db.read()
+    with conn:  # another window, or an import, gives Laos its Thai name
+        conn.execute("INSERT INTO alias (entity_id, value) SELECT id, 'ลาว' FROM entity WHERE slug = 'laos'")
+    desk.editor.entries_changed()  # what the notes panel does when entries change
+    assert (
+        'href="entry:laos"' in desk.editor.preview.toHtml() and "missing:" not in desk.editor.preview.toHtml()
+    )
+    waves = [
+        f
+        for f in desk.editor.body.document().lastBlock().layout().formats()
+        if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    ]
+    assert waves == []  # no longer marked as naming nothing
+
+
 def test_raw_html_and_images_are_never_loaded_and_web_links_open_only_on_click(
     qtbot: QtBot, desk: Desk, two_notes: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,7 @@ from app.services.note_dto import NoteQuery
 from app.services.note_lists import BadNoteQuery, NoteLists
 from app.services.notes import NoteNotFound, Notes, NotInTrash, note_title
 from app.services.tags import BadTag, Tags, normalize_tag, parse_tags
-from app.services.wikilinks import candidates, resolve_all
+from app.services.wikilinks import LINK_CHOICES, completions, resolve_all
 from tests.unit.notes_helpers import Clock
 
 
@@ -92,9 +92,34 @@ def test_resolution_prefers_slug_then_name_then_alias(mini_db: Database) -> None
     }
 
 
-def test_link_candidates_cover_names_slugs_and_aliases(mini_db: Database) -> None:
-    texts = {(c.text, c.slug) for c in candidates(mini_db.read())}
-    assert {("Alpha Person", "alpha"), ("alpha", "alpha"), ("阿尔法", "alpha"), ("ລາວ", "laos")} <= texts
+def test_link_completions_cover_names_slugs_and_aliases(mini_db: Database) -> None:
+    def texts(typed: str) -> list[tuple[str, str]]:
+        return [(c.text, c.slug) for c in completions(mini_db.read(), typed)]
+
+    assert {("Alpha Person", "alpha"), ("alpha", "alpha"), ("阿尔法", "alpha"), ("ລາວ", "laos")} <= set(
+        texts("")
+    )
+    assert texts("ALPHA")[:2] == [("alpha", "alpha"), ("Alpha Person", "alpha")]  # beginning with it first
+    assert texts("person") == [("Alpha Person", "alpha")]  # ... then holding it
+    assert texts("阿尔") == [("阿尔法", "alpha")] and texts("ລາ") == [("ລາວ", "laos")]
+    assert texts("nobody") == []
+
+
+def test_link_completions_read_a_few_names_of_a_large_library(mini_db: Database) -> None:
+    """Names are offered from the search index's names, a few at a time, in order: 1,000
+    entries named alike offer the first LINK_CHOICES of them."""
+    conn = mini_db.read()
+    with conn:
+        for i in range(1000):
+            conn.execute(
+                "INSERT INTO entity (uid, kind, slug, name, summary, created_at, updated_at) "
+                "VALUES (?, 'organization', ?, ?, '', '2025-01-01', '2025-01-01')",
+                (f"uid-{i}", f"land-{i:04}", f"Land {i:04}"),
+            )
+            conn.execute("INSERT INTO organization (id) VALUES (last_insert_rowid())")
+    found = completions(conn, "land")
+    assert len(found) == LINK_CHOICES
+    assert [c.text for c in found[:3]] == ["Land 0000", "Land 0001", "Land 0002"]
 
 
 # --- history ----------------------------------------------------------------------------------

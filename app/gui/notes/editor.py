@@ -15,12 +15,7 @@ from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QGuiApplication,
-    QStandardItem,
-    QStandardItemModel,
-    QTextCursor,
-)
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -36,7 +31,7 @@ from app.db.database import Database
 from app.gui.detail_html import ENTRY_SCHEME
 from app.gui.i18n import kind_singular, translated
 from app.gui.notes.autosave import Autosaver
-from app.gui.notes.fields import COMPLETION_ROLE, MarkdownEdit, TagEdit, TitleEdit
+from app.gui.notes.fields import MarkdownEdit, TagEdit, TitleEdit
 from app.gui.notes.highlighter import MarkdownHighlighter
 from app.gui.notes.preview import NotePreview
 from app.gui.notes.times import local_time
@@ -45,7 +40,7 @@ from app.services.dto import Ref
 from app.services.note_dto import NoteDoc, SaveResult
 from app.services.notes import NoteNotFound, Notes, note_title
 from app.services.tags import BadTag, Tags, parse_tags
-from app.services.wikilinks import candidates, resolve_all, targets
+from app.services.wikilinks import completions, resolve_all, targets
 from app.services.writing import WriteFailed
 
 PREVIEW_DELAY_MS = 250
@@ -70,7 +65,6 @@ class NoteEditor(QWidget):
         self._stored_tags: tuple[str, ...] = ()
         self._loading = False
         self._links: dict[str, Ref | None] = {}
-        self._link_model: QStandardItemModel | None = None
 
         self.header = QLabel(self)
         self.header.setAccessibleName(self.tr("Note on"))
@@ -84,6 +78,7 @@ class NoteEditor(QWidget):
         self.body = MarkdownEdit(self)
         self.body.setAccessibleName(self.tr("Note text"))
         self.body.setPlaceholderText(self.tr("Write in Markdown. Type [[ to link an entry."))
+        self.body.set_link_choices(self._link_choices)
         self.preview = NotePreview(self)
         self.highlighter = MarkdownHighlighter(self.body.document(), self.body.palette(), self._link_state)
 
@@ -283,24 +278,21 @@ class NoteEditor(QWidget):
         if not self.preview.isHidden():
             self.preview.show_markdown(body, links)
 
-    def refresh_link_candidates(self) -> None:
-        """Re-read entry names and aliases for [[ completion (after entries changed)."""
-        model = QStandardItemModel(self)
-        for c in candidates(self._db.read()):
-            kind = kind_singular(c.kind)
-            shown = f"{c.text}  —  {c.name} ({kind})" if c.text != c.name else f"{c.name} ({kind})"
-            item = QStandardItem(shown)
-            item.setData(c.text, COMPLETION_ROLE)
-            item.setToolTip(self.tr("[[{text}]] links to {name}").format(text=c.text, name=c.name))
-            item.setEditable(False)
-            model.appendRow(item)
-        self.body.set_link_model(model)
-        if self._link_model is not None:
-            self._link_model.deleteLater()
-        self._link_model = model
+    def entries_changed(self) -> None:
+        """Entries were written: the note's links may name other entries now."""
         self._links = {}
         if self._note is not None:
             self.refresh_preview()
+
+    def _link_choices(self, typed: str) -> list[tuple[str, str, str]]:
+        """For [[completion: the entries' names and other names holding `typed`."""
+        out = []
+        for c in completions(self._db.read(), typed):
+            kind = kind_singular(c.kind)
+            shown = f"{c.text}  —  {c.name} ({kind})" if c.text != c.name else f"{c.name} ({kind})"
+            tip = self.tr("[[{text}]] links to {name}").format(text=c.text, name=c.name)
+            out.append((shown, c.text, tip))
+        return out
 
     # --- inside -----------------------------------------------------------------------------
 
@@ -335,8 +327,6 @@ class NoteEditor(QWidget):
         self._update_header()
         self._update_title_hint()
         if doc is not None:
-            if self._link_model is None:
-                self.refresh_link_candidates()
             self.tags.set_tag_names(list(self._tags.names()))
             self.refresh_preview()
             self.status.setText(self.tr("Saved {time}").format(time=local_time(doc.updated_at, seconds=True)))

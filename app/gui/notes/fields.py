@@ -9,10 +9,19 @@ commits it itself and resets the input method, so the characters are neither los
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QTextCursor
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QStandardItem,
+    QStandardItemModel,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QPlainTextEdit, QWidget
 
 if TYPE_CHECKING:
@@ -113,18 +122,26 @@ class TagEdit(_KeepsPreedit, QLineEdit):
         super().keyPressEvent(event)
 
 
+# What [[completion offers for the text typed so far: (shown, inserted, tooltip) per choice.
+LinkChoices = Callable[[str], Sequence[tuple[str, str, str]]]
+
+
 class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
-    """The note's body. Typing `[[` offers the entries' names, slugs and aliases."""
+    """The note's body. Typing `[[` offers the entries' names, slugs and aliases that hold
+    what is typed after it, asked of `set_link_choices`' function at each keystroke (it
+    chooses and orders them: the completer shows them as they come)."""
 
     focus_lost = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._completer = QCompleter(self)
+        self._choices: LinkChoices | None = None
+        self._asked: str | None = None  # the text the choices shown were asked for
+        self._model = QStandardItemModel(self)
+        self._completer = QCompleter(self._model, self)
         self._completer.setWidget(self)
         self._completer.setCompletionRole(COMPLETION_ROLE)
-        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self._completer.setMaxVisibleItems(12)
         self._completer.activated.connect(self._insert_link)
         self.textChanged.connect(self._update_completion)
@@ -133,8 +150,22 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
     def completer_(self) -> QCompleter:
         return self._completer
 
-    def set_link_model(self, model: QAbstractItemModel) -> None:
-        self._completer.setModel(model)
+    def set_link_choices(self, choices: LinkChoices) -> None:
+        self._choices = choices
+        self._asked = None
+
+    def _offer(self, typed: str) -> int:
+        """Ask for the choices for `typed` (once per text typed) and put them in the popup."""
+        if typed != self._asked and self._choices is not None:
+            self._asked = typed
+            self._model.clear()
+            for shown, inserted, tip in self._choices(typed):
+                item = QStandardItem(shown)
+                item.setData(inserted, COMPLETION_ROLE)
+                item.setToolTip(tip)
+                item.setEditable(False)
+                self._model.appendRow(item)
+        return self._model.rowCount()
 
     def link_prefix(self) -> str | None:
         """What is typed after an open `[[` before the cursor, or None outside a link."""
@@ -151,11 +182,7 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
     def _update_completion(self) -> None:
         prefix = self.link_prefix() if self.hasFocus() else None
         popup = _popup(self._completer)
-        if prefix is None or self._completer.model() is None:
-            popup.hide()
-            return
-        self._completer.setCompletionPrefix(prefix)
-        if self._completer.completionCount() == 0:
+        if prefix is None or self._offer(prefix) == 0:
             popup.hide()
             return
         rect = self.cursorRect()

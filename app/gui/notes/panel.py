@@ -434,7 +434,7 @@ class NotesPanel(QWidget):
         self._update_buttons()
 
     def _entries_changed(self, _slugs: set[str]) -> None:
-        self.editor.refresh_link_candidates()
+        self.editor.entries_changed()
         self.model.refresh()
 
     # --- leaving ----------------------------------------------------------------------------
