@@ -32,7 +32,10 @@ class BadNoteQuery(ValueError):
 
 
 def _where(q: NoteQuery) -> tuple[str, dict[str, object]]:
-    clauses = ["n.deleted_at IS NOT NULL" if q.trash else "n.deleted_at IS NULL"]
+    # Live notes are nearly all notes: `+` keeps SQLite from reading them through the index on
+    # deleted_at and sorting them all (260 ms for 100,000 notes by date), so the index of the
+    # order serves a page (1 ms). The trash is few notes: its index is the quick way to them.
+    clauses = ["n.deleted_at IS NOT NULL" if q.trash else "+n.deleted_at IS NULL"]
     params: dict[str, object] = {}
     if q.entry_id is not None:
         clauses.append("n.entity_id = :entry")

@@ -292,3 +292,19 @@ def test_note_list_sorts_filters_and_pages(mini_db: Database, notes: Notes, cloc
     assert lists.page(NoteQuery(tag="policy"))[0].tags == ("policy/ethics",)
     with pytest.raises(BadNoteQuery):
         lists.page(NoteQuery(sort="colour"))
+
+
+def test_the_newest_notes_page_in_through_the_index_of_their_order(mini_db: Database) -> None:
+    """The notes list's first page (newest first, the default) reads the index on updated_at
+    in order; through the index on deleted_at it sorted every live note first (260 ms for
+    100,000 notes, each time the panel listed all notes)."""
+    conn = mini_db.read()
+    run: list[str] = []
+    conn.set_trace_callback(run.append)
+    try:
+        NoteLists(mini_db).page(NoteQuery())
+    finally:
+        conn.set_trace_callback(None)
+    sql = next(s for s in run if s.startswith("WITH page"))
+    plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}")]
+    assert any("ix_note_updated_at" in step for step in plan), plan
