@@ -89,9 +89,13 @@ def _snapshot(session: Session, entity_id: int) -> Snapshot | None:
     own = rows(f"SELECT * FROM {kind} WHERE id = :id", id=entity_id)
     aliases = rows("SELECT * FROM alias WHERE entity_id = :id ORDER BY id", id=entity_id)
     roles = rows("SELECT * FROM role WHERE person_id = :id ORDER BY id", id=entity_id)
+    # From the entry's aliases and roles to their citations, each through its index: with OR
+    # over the two columns SQLite read every citation (173 ms for 650,000, three times a save).
     citations = rows(
-        "SELECT * FROM citation WHERE alias_id IN (SELECT id FROM alias WHERE entity_id = :id) "
-        "OR role_id IN (SELECT id FROM role WHERE person_id = :id) ORDER BY id",
+        "SELECT * FROM citation WHERE id IN ("
+        "SELECT c.id FROM alias a CROSS JOIN citation c ON c.alias_id = a.id WHERE a.entity_id = :id "
+        "UNION ALL SELECT c.id FROM role r CROSS JOIN citation c ON c.role_id = r.id WHERE r.person_id = :id"
+        ") ORDER BY id",
         id=entity_id,
     )
     tags = session.scalars(
@@ -415,9 +419,12 @@ class Editor:
 
     def suggested_slug(self, name: str, kind: str, entity_id: int | None = None) -> str:
         base = slugify(name, fallback=kind)
+        prefix = base[: MAX_SLUG - 8]
+        # A range of the slugs' index (slugs are lower-case ASCII); LIKE read every entry's
+        # slug (35 ms at 200,000 entries, twice as a form opens).
         rows = self._db.read().execute(
-            "SELECT slug FROM entity WHERE slug LIKE ? AND id != ?",
-            (base[: MAX_SLUG - 8] + "%", entity_id or -1),
+            "SELECT slug FROM entity WHERE slug >= ? AND slug < ? AND id != ?",
+            (prefix, prefix + "\U0010ffff", entity_id or -1),
         )
         return unique_slug(base, {r[0] for r in rows})
 
