@@ -380,6 +380,13 @@ class EntryLists:
         params = {**q.params, "limit": limit, "offset": offset}
         return Page(tuple(_row(r) for r in self._conn.execute(sql, params)), offset)
 
+    def listed(self, kind: str, slug: str) -> bool:
+        """Whether `slug` is an entry of `kind` outside the trash: one its unfiltered list shows."""
+        row = self._conn.execute(
+            "SELECT 1 FROM entity WHERE slug = ? AND kind = ? AND deleted_at IS NULL", (slug, kind)
+        ).fetchone()
+        return row is not None
+
     def ref(self, slug: str) -> Ref | None:
         row = self._conn.execute("SELECT id, kind, slug, name FROM entity WHERE slug = ?", (slug,)).fetchone()
         return Ref(*row) if row else None
