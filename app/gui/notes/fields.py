@@ -136,7 +136,6 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._choices: LinkChoices | None = None
-        self._asked: str | None = None  # the text the choices shown were asked for
         self._model = QStandardItemModel(self)
         self._completer = QCompleter(self._model, self)
         self._completer.setWidget(self)
@@ -152,19 +151,17 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
 
     def set_link_choices(self, choices: LinkChoices) -> None:
         self._choices = choices
-        self._asked = None
 
     def _offer(self, typed: str) -> int:
-        """Ask for the choices for `typed` (once per text typed) and put them in the popup."""
-        if typed != self._asked and self._choices is not None:
-            self._asked = typed
-            self._model.clear()
-            for shown, inserted, tip in self._choices(typed):
-                item = QStandardItem(shown)
-                item.setData(inserted, COMPLETION_ROLE)
-                item.setToolTip(tip)
-                item.setEditable(False)
-                self._model.appendRow(item)
+        """Ask for the choices for `typed` and put them in the popup (a few milliseconds: a
+        question per keystroke, so they always follow the entries as they are)."""
+        self._model.clear()
+        for shown, inserted, tip in self._choices(typed) if self._choices is not None else ():
+            item = QStandardItem(shown)
+            item.setData(inserted, COMPLETION_ROLE)
+            item.setToolTip(tip)
+            item.setEditable(False)
+            self._model.appendRow(item)
         return self._model.rowCount()
 
     def link_prefix(self) -> str | None:
