@@ -5,6 +5,7 @@ and the notes, tags and revisions models under qtmodeltester."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.db.connection import connect
 from app.db.database import Database
 from app.gui.main_window import MainWindow
+from app.gui.notes import preview_html
 from app.gui.notes.models import TAG_ROLE, NotesTableModel, RevisionListModel, TagsModel
 from app.gui.notes.panel import NotesPanel
 from app.services.note_dto import NoteQuery
@@ -261,3 +263,24 @@ def test_revisions_model_passes_qt_model_tester(qtmodeltester: object, mini_db: 
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     assert model.rowCount() == 3
     assert model.revision_id_at(0) is None and model.revision_id_at(1) is not None
+
+
+def test_the_preview_renderer_loads_in_the_background_once_the_window_shows(
+    qtbot: QtBot, mini_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Loading Markdown (~0.1 s) was the longest stall of writing the first note of a session
+    (its first preview): it now happens on a worker thread after the window's first paint."""
+    on_main_thread: list[bool] = []
+    real = preview_html.prepare
+
+    def prepare() -> None:
+        on_main_thread.append(threading.current_thread() is threading.main_thread())
+        real()
+
+    monkeypatch.setattr(preview_html, "prepare", prepare)
+    win = MainWindow(mini_db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: bool(on_main_thread), timeout=10_000)
+    assert on_main_thread == [False]
+    win.close()

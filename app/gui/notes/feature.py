@@ -21,11 +21,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.gui.detail_html import NEW_NOTE_SCHEME, NOTE_SCHEME, TAG_SCHEME
+from app.gui.first_paint import after_first_paint
 from app.gui.i18n import kind_singular, plain, translated
 from app.gui.notes import panel as notes_panel
+from app.gui.notes import preview_html
 from app.gui.notes.preferences_page import save_within_seconds
 from app.gui.notes.trash_part import NotesTrash
 from app.gui.read_only import disable_when_read_only
+from app.gui.workers import Task
 from app.services.kinds import KINDS
 from app.services.note_dto import NoteQuery, NoteRow
 from app.services.note_lists import NoteLists
@@ -93,6 +96,9 @@ class NotesFeature(QObject):
         self._lists = NoteLists(window.db)
         self.create_dialog: CreateEntryDialog | None = None  # open, if any (tests)
 
+        # The preview's Markdown renderer takes ~0.1 s to load: in the background once the
+        # window shows, rather than in the middle of writing the first note of the session.
+        after_first_paint(window, lambda: Task(lambda _progress: preview_html.prepare(), parent=self).start())
         # The Notes and Tags views are built when first shown: reading and laying out 100,000
         # notes and every tag's counts cost 0.3 s that the first paint need not wait for.
         self._notes_view: NotesView | None = None

@@ -89,6 +89,11 @@ def _markdown() -> MarkdownIt:
     return md
 
 
+def prepare() -> None:
+    """Load the renderer now (any thread): the first note previewed need not wait for it."""
+    _markdown()
+
+
 def render(body: str, links: Mapping[str, Ref | None]) -> str:
     """`body` as HTML; `links` maps each [[target]] to the entry it names (None: no entry)."""
     return str(_markdown().render(body, {"links": links}))
