@@ -1,4 +1,4 @@
-"""Text inside SQL LIKE patterns (all patterns here use ESCAPE '\\')."""
+"""Text inside SQL: LIKE patterns (all patterns here use ESCAPE '\\') and prefix ranges."""
 
 from __future__ import annotations
 
@@ -11,3 +11,9 @@ def like_escape(text: str) -> str:
 def like_contains(text: str) -> str:
     """A LIKE pattern matching anything that contains `text`."""
     return f"%{like_escape(text)}%"
+
+
+def starting_with(prefix: str) -> tuple[str, str]:
+    """The bounds (lower, upper) of the texts that begin with `prefix`, for `col >= ? AND
+    col < ?`: unlike LIKE, a range an index on the column serves, in its order."""
+    return prefix, prefix + "\U0010ffff"  # above every character

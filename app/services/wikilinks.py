@@ -14,6 +14,7 @@ from app.db import list_index, search_index
 from app.db.folding import fold as _fold
 from app.services.dto import Ref
 from app.services.note_dto import LinkCandidate
+from app.services.sqltext import starting_with
 
 # [[target]], [[target|shown text]], [[target#heading]]
 WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+)(?:#([^\[\]|\n]*))?(?:\|([^\[\]\n]*))?\]\]")
@@ -144,7 +145,6 @@ LINK_CHOICES = 40
 _LINK_FIELDS = ("name", "alias")  # of the search index's names: what a [[link]] may name
 _NAME_CODES = tuple(search_index.CODE[key] for key in _LINK_FIELDS)
 _ENTRY_GROUPS = tuple(n for g, n in search_index.GROUP_NUMBER.items() if g != search_index.NOTE)
-_LAST = "\U0010ffff"  # above every character: `key + _LAST` bounds the texts beginning with key
 
 
 def completions(conn: sqlite3.Connection, typed: str, limit: int = LINK_CHOICES) -> tuple[LinkCandidate, ...]:
@@ -162,7 +162,7 @@ def completions(conn: sqlite3.Connection, typed: str, limit: int = LINK_CHOICES)
     starting = conn.execute(
         f"SELECT id FROM search_doc WHERE text >= ? AND text < ? AND {code} < {search_index.NAME_FIELDS_END} "
         f"AND {code} IN ({_placeholders(len(_NAME_CODES))}) ORDER BY text LIMIT ?",
-        [key, key + _LAST, *_NAME_CODES, limit * 2],
+        [*starting_with(key), *_NAME_CODES, limit * 2],
     ).fetchall()
     docs = [row[0] for row in starting]
     if key and len(docs) < limit * 2:
@@ -174,7 +174,7 @@ def completions(conn: sqlite3.Connection, typed: str, limit: int = LINK_CHOICES)
             for row in conn.execute(
                 "SELECT slug, slug, name, kind FROM entity WHERE slug >= ? AND slug < ? "
                 "AND deleted_at IS NULL ORDER BY slug LIMIT ?",
-                (key, key + _LAST, limit),
+                (*starting_with(key), limit),
             )
         ]
     ranked = sorted(
