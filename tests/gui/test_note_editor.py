@@ -283,27 +283,34 @@ def test_a_full_disk_is_reported_and_nothing_half_written(
 # --- links, preview, completion, tags ---------------------------------------------------------
 
 
-def test_preview_renders_links_and_marks_unresolved_ones(
-    qtbot: QtBot, desk: Desk, mini_db: Database, two_notes: tuple[int, int]
-) -> None:
-    first, _ = two_notes
+def _write_with_preview(qtbot: QtBot, desk: Desk, note_id: int, text: str) -> None:
+    """Open the note in the split view and type `text` at its end; the preview follows."""
     desk.editor.set_view("split")
-    desk.editor.open_note(first)
+    desk.editor.open_note(note_id)
     end_of_text(desk)
-    type_text(qtbot, desk.editor.body, "会见 [[阿尔法]] 和 [[ลาว]]，见 [[meeting|the meeting]]。")
+    type_text(qtbot, desk.editor.body, text)
     desk.editor.refresh_preview()
-    html = desk.editor.preview.toHtml()
-    assert 'href="entry:alpha"' in html and 'href="entry:meeting"' in html
-    assert "missing:" in html and "[[ลาว]]" in desk.editor.preview.toPlainText()
-    assert "the meeting" in desk.editor.preview.toPlainText()
-    # In the text, the unresolved link is underlined with a wave; the others are not.
+
+
+def _waved(desk: Desk) -> set[str]:
+    """The text of the last line underlined with a wave (links that name no entry)."""
     block = desk.editor.body.document().lastBlock()
-    waves = {
+    return {
         block.text()[f.start : f.start + f.length]
         for f in block.layout().formats()
         if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
     }
-    assert waves == {"[[ลาว]]"}
+
+
+def test_preview_renders_links_and_marks_unresolved_ones(
+    qtbot: QtBot, desk: Desk, mini_db: Database, two_notes: tuple[int, int]
+) -> None:
+    _write_with_preview(qtbot, desk, two_notes[0], "会见 [[阿尔法]] 和 [[ลาว]]，见 [[meeting|the meeting]]。")
+    html = desk.editor.preview.toHtml()
+    assert 'href="entry:alpha"' in html and 'href="entry:meeting"' in html
+    assert "missing:" in html and "[[ลาว]]" in desk.editor.preview.toPlainText()
+    assert "the meeting" in desk.editor.preview.toPlainText()
+    assert _waved(desk) == {"[[ลาว]]"}  # in the text, the unresolved link only
     with qtbot.waitSignal(desk.editor.link_activated) as opened:
         desk.editor.preview.anchorClicked.emit(QUrl("entry:alpha"))
     assert opened.args == ["alpha"]
@@ -317,26 +324,15 @@ def test_preview_renders_links_and_marks_unresolved_ones(
 def test_a_link_resolves_once_an_entry_gets_its_name(
     qtbot: QtBot, desk: Desk, mini_db: Database, two_notes: tuple[int, int]
 ) -> None:
-    first, _ = two_notes
-    desk.editor.set_view("split")
-    desk.editor.open_note(first)
-    end_of_text(desk)
-    type_text(qtbot, desk.editor.body, " [[ลาว]]")
-    desk.editor.refresh_preview()
-    assert "missing:" in desk.editor.preview.toHtml()
+    _write_with_preview(qtbot, desk, two_notes[0], " [[ลาว]]")
+    assert "missing:" in desk.editor.preview.toHtml() and _waved(desk) == {"[[ลาว]]"}
     conn = mini_db.read()
     with conn:  # another window, or an import, gives Laos its Thai name
         conn.execute("INSERT INTO alias (entity_id, value) SELECT id, 'ลาว' FROM entity WHERE slug = 'laos'")
     desk.editor.entries_changed()  # what the notes panel does when entries change
-    assert (
-        'href="entry:laos"' in desk.editor.preview.toHtml() and "missing:" not in desk.editor.preview.toHtml()
-    )
-    waves = [
-        f
-        for f in desk.editor.body.document().lastBlock().layout().formats()
-        if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-    ]
-    assert waves == []  # no longer marked as naming nothing
+    html = desk.editor.preview.toHtml()
+    assert 'href="entry:laos"' in html and "missing:" not in html
+    assert _waved(desk) == set()  # no longer marked as naming nothing
 
 
 def test_raw_html_and_images_are_never_loaded_and_web_links_open_only_on_click(
