@@ -25,7 +25,7 @@ from app.i18n import Message, Text
 from app.paths import resources_dir
 from app.services.kinds import BY_KEY
 
-LANGUAGE_KEY = "general/language"
+LANGUAGE_KEY = "preferences/language"
 SYSTEM = "system"
 
 

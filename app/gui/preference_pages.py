@@ -32,7 +32,7 @@ from app.paths import default_db_path, user_path
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
-DATABASE_KEY = "general/database_file"
+DATABASE_KEY = "preferences/database_file"
 
 
 def preferred_database(stored: QSettings) -> Path | None:

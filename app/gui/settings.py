@@ -1,5 +1,11 @@
 """The one place that opens the app's settings (an INI file in the config folder that
-ROUNDTABLE_HOME can move, so tests never touch the real one)."""
+ROUNDTABLE_HOME can move, so tests never touch the real one).
+
+Preferences live in the group `preferences`. Earlier builds kept them in a group called
+`general`, which Qt's INI format reserves: it writes that group as `[%General]` and reads it
+back as `General/…`, so every such preference was lost at the next start. `settings()` carries
+what those versions wrote over to the new group, once.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,22 @@ from PySide6.QtCore import QSettings
 
 from app.paths import settings_file
 
+GROUP = "preferences"
+_MANGLED = "General/"  # how Qt reads back a group that was written as `general`
+
 
 def settings() -> QSettings:
     path = settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(path), QSettings.Format.IniFormat)
+    stored = QSettings(str(path), QSettings.Format.IniFormat)
+    _carry_over(stored)
+    return stored
+
+
+def _carry_over(stored: QSettings) -> None:
+    old = [key for key in stored.allKeys() if key.startswith(_MANGLED)]
+    for key in old:
+        new = f"{GROUP}/{key.removeprefix(_MANGLED)}"
+        if not stored.contains(new):
+            stored.setValue(new, stored.value(key))
+        stored.remove(key)

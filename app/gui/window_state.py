@@ -14,7 +14,7 @@ GEOMETRY = "window/geometry"
 STATE = "window/state"
 SPLITTER = "window/splitter"
 LAST_ENTRY = "session/last_entry"
-REOPEN_LAST_ENTRY = "general/reopen_last_entry"  # a preference (app/gui/preferences.py)
+REOPEN_LAST_ENTRY = "preferences/reopen_last_entry"  # a preference (app/gui/preferences.py)
 
 
 def restore_layout(window: MainWindow) -> None:

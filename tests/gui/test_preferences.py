@@ -192,3 +192,53 @@ def test_cancel_stores_nothing(qtbot: QtBot, window: MainWindow, system_theme: N
 def test_export_page_folder_field_is_labelled(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(_dialog(qtbot, window), export_defaults.ExportPage)
     assert isinstance(page.folder, QLineEdit) and page.folder.accessibleName() == "Folder"
+
+
+_WRITE_IN_ONE_PROCESS = """
+from pathlib import Path
+from app.gui import i18n, theme, window_state
+from app.gui.preference_pages import DATABASE_KEY
+from app.gui.settings import settings
+stored = settings()
+stored.setValue(i18n.LANGUAGE_KEY, "zh_CN")
+stored.setValue(theme.THEME_KEY, theme.DARK)
+stored.setValue(window_state.REOPEN_LAST_ENTRY, False)
+stored.setValue(DATABASE_KEY, str(Path.home() / "other.sqlite3"))
+stored.sync()
+"""
+
+_READ_IN_ANOTHER = """
+from app.gui import i18n, theme, window_state
+from app.gui.preference_pages import preferred_database
+from app.gui.settings import settings
+stored = settings()
+print(i18n.chosen(stored), theme.chosen(stored),
+      stored.value(window_state.REOPEN_LAST_ENTRY, True, type=bool), getattr(preferred_database(stored), 'name', None))
+"""
+
+
+def _python(code: str) -> str:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    return done.stdout.strip()
+
+
+def test_preferences_survive_a_restart() -> None:
+    """Qt caches the INI file within one process, so only a second process sees what a restart
+    reads (a group named `general` was written as `[%General]` and lost)."""
+    _python(_WRITE_IN_ONE_PROCESS)
+    assert _python(_READ_IN_ANOTHER) == f"zh_CN {theme.DARK} False other.sqlite3"
+
+
+def test_preferences_that_earlier_builds_wrote_are_carried_over(tmp_path: Path) -> None:
+    from app.paths import settings_file
+
+    path = settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("[%General]\nlanguage=zh_CN\ntheme=dark\nreopen_last_entry=false\n", encoding="utf-8")
+    assert _python(_READ_IN_ANOTHER).split()[:3] == ["zh_CN", theme.DARK, "False"]
+    assert "[%General]" not in path.read_text(encoding="utf-8")
