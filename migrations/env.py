@@ -1,5 +1,6 @@
 """Alembic environment. Roundtable runs migrations from code (app/db/migrate.py) on a connection
-it passes in `config.attributes["connection"]`; batch mode because SQLite cannot ALTER most
+it passes in `config.attributes["connection"]`; other tools (pytest-alembic, in
+tests/migrations) pass an Engine there instead. Batch mode because SQLite cannot ALTER most
 things in place."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from alembic import context
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from app.db.models import Base
 
@@ -59,15 +60,24 @@ def _run(connection: Connection) -> None:
 
 
 def run_migrations_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
-        _run(connection)
+    given = config.attributes.get("connection")
+    if isinstance(given, Connection):
+        _run(given)  # the caller's transaction: it commits, or rolls back, the whole run
         return
+    if isinstance(given, Engine):
+        with given.begin() as conn:
+            _run(conn)
+        return
+    if given is not None:
+        raise TypeError(f"config.attributes['connection'] must be a Connection or an Engine, not {given!r}")
     from app.db.engine import make_engine
 
     engine = make_engine(config.get_main_option("sqlalchemy.url") or "", foreign_keys=False)
-    with engine.begin() as conn:
-        _run(conn)
+    try:
+        with engine.begin() as conn:
+            _run(conn)
+    finally:
+        engine.dispose()
 
 
 if context.is_offline_mode():

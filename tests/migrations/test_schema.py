@@ -1,5 +1,7 @@
-"""Migrations: empty -> head, models match migrations, every step carries data, and files that
-are not ours (or are newer) are refused without a byte changed."""
+"""Migrations: empty -> head, and files that are not ours (or are newer) are refused without a
+byte changed. That the models match the migrations and each step goes up and down is checked
+in test_alembic_tool.py and test_revision_steps.py; that each revision's libraries open with
+their data, backed up first, in test_frozen.py."""
 
 from __future__ import annotations
 
@@ -8,17 +10,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic import command
 from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 
 from app import __version__
 from app.db import migrate
-from app.db.connection import connect
 from app.db.database import DatabaseRefused, State, inspect, open_database
-from app.db.engine import make_engine
 from app.db.schema_version import HEAD, KNOWN_REVISIONS
-from app.services.entries import EntryLists
 
 
 def _scripts() -> ScriptDirectory:
@@ -43,65 +40,6 @@ def test_empty_to_head_sets_application_id_and_pragmas(tmp_path: Path) -> None:
     finally:
         db.close()
     assert inspect(tmp_path / "new.sqlite3").state is State.CURRENT
-
-
-def test_models_match_migrations(tmp_path: Path) -> None:
-    path = tmp_path / "head.sqlite3"
-    migrate.upgrade(path)
-    engine = make_engine(path)
-    try:
-        with engine.begin() as conn:
-            cfg = migrate.alembic_config()
-            cfg.attributes["connection"] = conn
-            try:
-                command.check(cfg)
-            except CommandError as exc:  # pragma: no cover - the message is the diagnosis
-                pytest.fail(f"models and migrations differ: {exc}")
-    finally:
-        engine.dispose()
-
-
-def test_downgrade_to_base_and_back(tmp_path: Path) -> None:
-    path = tmp_path / "x.sqlite3"
-    migrate.upgrade(path)
-    migrate.downgrade(path, "base")
-    conn = sqlite3.connect(path)
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    conn.close()
-    assert tables <= {"alembic_version", "meta"}
-    migrate.upgrade(path)
-    assert inspect(path).state is State.CURRENT
-
-
-@pytest.mark.parametrize("older", KNOWN_REVISIONS[:-1] or ["(none yet)"])
-def test_each_upgrade_carries_data_and_backs_up_first(
-    tmp_path: Path, older: str, seeded_template: Path
-) -> None:
-    if older == "(none yet)":
-        pytest.skip("only one revision exists; nothing to upgrade from yet")
-    path = tmp_path / "old.sqlite3"
-    migrate.upgrade(path, older)
-    conn = connect(path)  # with the fold function the search index's triggers call
-    conn.execute(
-        "INSERT INTO entity (uid, kind, slug, name, summary, created_at, updated_at) "
-        "VALUES ('00000000-0000-4000-8000-000000000001', 'country', 'laos', 'Laos', 's', 't', 't')"
-    )
-    conn.execute("INSERT INTO country (id, iso_alpha2) VALUES (last_insert_rowid(), 'LA')")
-    conn.commit()
-    conn.close()
-    assert inspect(path).state is State.BEHIND
-    db = open_database(path)
-    try:
-        assert db.migrated_from == older
-        assert db.read().execute("SELECT name FROM entity WHERE slug = 'laos'").fetchone() == ("Laos",)
-        assert [(r.slug, r.values[:2]) for r in EntryLists(db).page("country").rows] == [
-            ("laos", ("Laos", "LA"))
-        ]
-    finally:
-        db.close()
-    backups = list((tmp_path / "backups").glob(f"old-*-before-migrating-from-{older}.sqlite3"))
-    assert len(backups) == 1
-    assert inspect(backups[0]).revision == older
 
 
 def _digest(path: Path) -> str:
