@@ -8,7 +8,10 @@ them (tests, portable installs) or --db / ROUNDTABLE_DB names the database file.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
+import sys
 from pathlib import Path
 
 from app import APP_NAME
@@ -100,3 +103,48 @@ def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
 def backups_dir(db_path: Path) -> Path:
     """Backups sit beside the database they protect."""
     return db_path.parent / "backups"
+
+
+def runtime_dir() -> Path | None:
+    """A folder for this user's sockets that no other user can enter, nor swap for one of their
+    own: roundtable/ in $XDG_RUNTIME_DIR when that is the user's own and closed to others (as the
+    XDG spec promises), else run/ in the user's cache folder; created 0700. None when neither is
+    private (a folder there owned by someone else, or open to others), and on Windows, whose
+    named pipes need no folder.
+
+    Not under ROUNDTABLE_HOME: a socket belongs to this machine's session, and a portable home on
+    a USB stick (FAT) can hold none."""
+    if sys.platform == "win32":
+        return None
+    uid = os.geteuid()
+    candidates = []
+    runtime = Path(os.environ.get("XDG_RUNTIME_DIR", ""))
+    if runtime.is_absolute():
+        with contextlib.suppress(OSError):
+            found = runtime.stat()
+            if stat.S_ISDIR(found.st_mode) and found.st_uid == uid and not found.st_mode & 0o077:
+                candidates.append(runtime / "roundtable")
+    import platformdirs
+
+    candidates.append(Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "run")
+    for folder in candidates:
+        if _private_folder(folder, uid):
+            return folder
+    return None
+
+
+def _private_folder(folder: Path, uid: int) -> bool:
+    """`folder` exists (made here if need be), is a folder rather than a link, is `uid`'s and is
+    closed to everyone else; and the folder it sits in lets no one else rename it away."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=0o700)
+        found = folder.lstat()
+        parent = folder.parent.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(found.st_mode) or found.st_uid != uid or found.st_mode & 0o077:
+        return False
+    others_may_rename = parent.st_mode & 0o022 and not parent.st_mode & stat.S_ISVTX
+    return parent.st_uid in (uid, 0) and not others_may_rename

@@ -1,9 +1,10 @@
 """The library this process has open: its writer lock, its single-instance server, its
 window — from start-up (with recovery) through restores and switching files to quitting.
 
-Start-up: hand over to a running window on the same file if there is one (single_instance);
-else take the writer lock, assess the file (app/services/opening.py) and, if something is
-wrong, ask the user the way forward (app/gui/recovery.py) until the file opens or they quit.
+Start-up: take the writer lock, or, when another process holds it, hand over to this user's
+window on the file if that is what holds it (single_instance); assess the file
+(app/services/opening.py) and, if something is wrong, ask the user the way forward
+(app/gui/recovery.py) until the file opens or they quit.
 Once the window shows, SQLite's quick_check runs in the background and writes wait for it
 (Database.hold_writes); if it fails the window turns read-only and the user is told. A daily
 backup is taken when due, at start and every hour after.
@@ -197,13 +198,15 @@ class Host(QObject):
         self.release()
         deadline = time.monotonic() + HAND_OVER_PATIENCE_S
         while True:
-            if hand_over(path, timeout_ms=500):
-                return Outcome.HANDED_OVER
+            # The lock first: a free file is opened whatever listens anywhere. Only a held one
+            # may have a window of this user's to hand over to (its socket is private).
             try:
                 held = writer_lock.acquire(path, "window")
             except writer_lock.LockUnavailable:
                 return None
             except writer_lock.LockHeld as exc:
+                if hand_over(path, timeout_ms=500):
+                    return Outcome.HANDED_OVER
                 if time.monotonic() < deadline:
                     time.sleep(0.2)
                     continue

@@ -1,9 +1,16 @@
 """One window per database: a second launch hands over to the first and exits.
 
 The first instance holds the database's writer lock (app/db/lock.py) and listens on a local
-socket whose name comes from the user and the database path. A second launch on the same
-file connects, asks the first to raise its window, and exits. The socket name is derived
-rather than random so no file has to say where to find it.
+socket whose name comes from the database path. A later launch that finds the lock held
+connects, asks the first to raise its window, and exits. The name is derived rather than random
+so no file has to say where to find it.
+
+Only the user's own window may be asked: on Unix the socket sits in the user's private runtime
+folder (app/paths.runtime_dir: 0700, no one else's), and a socket there that is not the user's
+is never spoken to; Windows keeps named pipes per session. A launch tries the lock first and
+asks only when it is held, so nothing listening anywhere can stop Roundtable from opening a free
+file. A client may say one short line within a short time; anything else is cut off, so no
+client can make the window hang or grow.
 
 If the first instance died, its OS lock died with it; on Unix its socket file may remain, and
 `InstanceServer` removes it before listening — safe, because only the lock holder listens.
@@ -13,29 +20,69 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+import stat
+import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from app.paths import runtime_dir
 
 _ACTIVATE = b"activate\n"
 _OK = b"ok\n"
+MAX_LINE = 64  # the most a client may send, and the most its answer may be
+CLIENT_PATIENCE_MS = 2000  # a client that has not said its line by then is cut off
+# A socket's path must fit sockaddr_un's sun_path: 108 bytes on Linux, 104 on macOS, with a NUL.
+_SOCKET_PATH_MAX = 100
 
 
-def server_name(db_path: Path) -> str:
+def server_name(db_path: Path) -> str | None:
+    """Where the instance on `db_path` listens: a socket's full path in the user's private
+    runtime folder, or on Windows a pipe's name. None when there is no private folder (or its
+    path is too long for a socket): Roundtable then does without, and a second launch is told
+    the file is in use instead of raising the first window."""
     try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no user name (some containers): the path alone will do
-        user = ""
-    key = f"{user}\0{db_path.resolve()}".encode()
-    return "roundtable-" + hashlib.sha256(key).hexdigest()[:24]
+        key = os.fsencode(db_path.resolve())
+    except (OSError, RuntimeError):  # a loop of links: the file cannot be opened anyway
+        key = os.fsencode(db_path.absolute())
+    if sys.platform == "win32":
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):  # no user name: the path alone will do
+            user = ""
+        return "roundtable-" + hashlib.sha256(user.encode() + b"\0" + key).hexdigest()[:24]
+    folder = runtime_dir()
+    if folder is None:
+        return None
+    path = folder / (hashlib.sha256(key).hexdigest()[:24] + ".socket")
+    if len(os.fsencode(path)) > _SOCKET_PATH_MAX:
+        return None
+    return str(path)
+
+
+def _ours(name: str) -> bool:
+    """May a launch speak to `name`? On Unix only a socket of this user's: the folder is private
+    already, but root can be tricked by a socket someone else put there by other means."""
+    if sys.platform == "win32":
+        return True
+    try:
+        found = os.lstat(name)
+    except OSError:
+        return False
+    return stat.S_ISSOCK(found.st_mode) and found.st_uid == os.geteuid()
 
 
 def hand_over(db_path: Path, *, timeout_ms: int = 1500) -> bool:
-    """Ask a running instance on `db_path` to raise its window. True if one answered."""
+    """Ask this user's running instance on `db_path` to raise its window. True if one answered."""
+    name = server_name(db_path)
+    if name is None or not _ours(name):
+        return False
     socket = QLocalSocket()
-    socket.connectToServer(server_name(db_path))
+    socket.setReadBufferSize(MAX_LINE)
+    socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
     try:
@@ -44,13 +91,13 @@ def hand_over(db_path: Path, *, timeout_ms: int = 1500) -> bool:
             return False
         deadline = time.monotonic() + timeout_ms / 1000
         reply = b""
-        while not reply.endswith(b"\n") and time.monotonic() < deadline:
+        while not reply.endswith(b"\n") and len(reply) < MAX_LINE and time.monotonic() < deadline:
             if not socket.waitForReadyRead(max(1, int((deadline - time.monotonic()) * 1000))):
                 break
-            reply += bytes(socket.readAll().data())
+            reply += bytes(socket.read(MAX_LINE - len(reply)).data())
         return reply == _OK
     finally:
-        socket.disconnectFromServer()
+        socket.abort()
 
 
 class InstanceServer(QObject):
@@ -66,7 +113,10 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._accept)
 
     def listen(self) -> bool:
-        """Start listening; call only while holding the database's writer lock."""
+        """Start listening; call only while holding the database's writer lock. False when
+        there is nowhere private to listen."""
+        if self.name is None:
+            return False
         QLocalServer.removeServer(self.name)  # a socket file left by an instance that died
         return self._server.listen(self.name)
 
@@ -76,14 +126,26 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             conn = self._server.nextPendingConnection()
+            # Qt would otherwise keep all a client sends until a newline comes (500 MB of it
+            # grew the window to 617 MB); the client's own writes wait once this is full.
+            conn.setReadBufferSize(MAX_LINE)
+            patience = QTimer(conn)
+            patience.setSingleShot(True)
+            patience.timeout.connect(lambda c=conn: c.abort())  # not a slot: PySide needs a callable
+            patience.start(CLIENT_PATIENCE_MS)
             conn.readyRead.connect(lambda c=conn: self._read(c))
             conn.disconnected.connect(conn.deleteLater)
 
     def _read(self, conn: QLocalSocket) -> None:
         if not conn.canReadLine():
+            if conn.bytesAvailable() >= MAX_LINE:
+                conn.abort()  # a line longer than any a launch sends
             return
-        line = bytes(conn.readLine().data())
-        if line == _ACTIVATE:
-            conn.write(_OK)
-            conn.flush()
-            self.activated.emit()
+        line = bytes(conn.readLine(MAX_LINE).data())
+        if line != _ACTIVATE:
+            conn.abort()
+            return
+        conn.write(_OK)
+        conn.flush()  # now: whatever `activated` starts may keep the event loop busy
+        conn.disconnectFromServer()  # one line a connection
+        self.activated.emit()
