@@ -105,6 +105,49 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+# What Roundtable creates is this user's only, as password managers and mail clients keep their
+# files: on a shared machine the notes are nobody else's to read. (SQLite gives the -wal and -shm
+# files it makes beside a database the database file's own mode.)
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def make_private_folder(folder: Path) -> None:
+    """Create `folder`, and each missing folder above it, open to this user only. A folder that
+    is already there keeps its mode: the user may have chosen it, and set it up to share.
+    Raises OSError (FileExistsError when a file is in the way)."""
+    try:
+        folder.mkdir(mode=PRIVATE_FOLDER)
+    except FileNotFoundError:
+        if folder.parent == folder:
+            raise
+        make_private_folder(folder.parent)
+        _mkdir_once(folder)
+    except OSError:
+        if not folder.is_dir():  # as Path.mkdir(exist_ok=True): a read-only parent, say
+            raise
+
+
+def _mkdir_once(folder: Path) -> None:
+    try:
+        folder.mkdir(mode=PRIVATE_FOLDER)
+    except OSError:
+        if not folder.is_dir():
+            raise
+
+
+def create_private_file(path: Path) -> bool:
+    """Create `path` empty and open to this user only, for a program that fills it (SQLite
+    creates a database with its own default mode, 0644, when it makes the file). False when
+    something is there already: its mode stays as it is."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        os.close(os.open(path, flags, PRIVATE_FILE))
+    except FileExistsError:
+        return False
+    return True
+
+
 def runtime_dir() -> Path | None:
     """A folder for this user's sockets that no other user can enter, nor swap for one of their
     own: roundtable/ in $XDG_RUNTIME_DIR when that is the user's own and closed to others (as the

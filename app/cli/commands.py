@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from app.cli import render
 from app.db import lock
-from app.db.database import Database, DatabaseReadOnly, DatabaseRefused, Refusal, State, inspect
+from app.db.database import Database, DatabaseRefused, Refusal, State, inspect
 from app.paths import backups_dir, resolve_db_path, user_path
 from app.services.kinds import UnknownKind, kind_for
 
@@ -37,8 +37,9 @@ def plain_failure(exc: Exception) -> str | None:
     """One line for an error the user can act on (a full disk, a busy or damaged database), or
     None for a bug, which should show its traceback."""
     from app.db.errors import explain, is_database_error
+    from app.i18n import Explained
 
-    if isinstance(exc, DatabaseReadOnly):
+    if isinstance(exc, Explained):  # already one sentence for people (a damaged library, say)
         return str(exc)
     if is_database_error(exc) or isinstance(exc, OSError):
         return str(explain(exc).message)

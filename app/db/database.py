@@ -8,6 +8,7 @@ engine for writes.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from app.db.connection import APPLICATION_ID, connect
 from app.db.errors import Trouble, trouble_of
 from app.db.schema_version import HEAD, KNOWN_REVISIONS
 from app.i18n import T_, Explained, Message
+from app.paths import create_private_file, make_private_folder
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -375,7 +377,7 @@ def open_database(path: Path, *, create: bool = True, read_only_reason: Message 
                 T_("Opening", "{path} does not exist.").format(path=path), Refusal.NOT_FOUND
             )
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(path.parent)
         except OSError as exc:
             raise DatabaseRefused(
                 T_("Opening", "Cannot create the folder {folder}: {error}.").format(
@@ -383,6 +385,8 @@ def open_database(path: Path, *, create: bool = True, read_only_reason: Message 
                 ),
                 Refusal.UNREADABLE,
             ) from exc
+        with contextlib.suppress(OSError):  # if it cannot be made, SQLite says why as it tries
+            create_private_file(path)  # private; SQLite gives its -wal and -shm the file's mode
         migrate.upgrade(path)
         return Database(path, created=True)
     if found.state is State.BLANK:

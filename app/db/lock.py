@@ -29,6 +29,7 @@ from typing import IO, Any
 
 from app.clock import now_iso
 from app.i18n import T_, Text
+from app.paths import PRIVATE_FILE, make_private_folder
 
 # Windows locks byte ranges and refuses reads of a locked range, so the lock sits on one byte
 # far past the holder's details, which stay readable.
@@ -120,8 +121,8 @@ def acquire(db_path: Path, program: str, *, wait: float = 0.0) -> WriterLock:
     deadline = time.monotonic() + wait
     while True:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)  # a new database's folder
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+            make_private_folder(path.parent)  # a new database's folder
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
         except OSError as exc:
             raise LockUnavailable(f"cannot create {path.name}: {exc.strerror}") from exc
         handle = os.fdopen(fd, "r+b")

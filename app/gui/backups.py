@@ -32,6 +32,7 @@ from app.gui.failures import ask_retry, is_trouble
 from app.gui.i18n import plain, translate, translated
 from app.gui.main_window import MainWindow
 from app.gui.workers import Task
+from app.i18n import Explained
 from app.paths import backups_dir
 from app.services.backups import MANUAL, BackupInfo, backup_now, list_backups
 
@@ -192,6 +193,12 @@ class BackupsDialog(QDialog):
         while True:
             try:
                 backup_now(self.db_path, MANUAL)
+            except Explained as exc:  # a damaged library: no retry makes a sound copy of it
+                QMessageBox.warning(
+                    self,
+                    translate("Backups", "{app}: backing up failed").format(app=APP_NAME),
+                    translated(exc.message),
+                )
             except Exception as exc:
                 if not is_trouble(exc):
                     raise
@@ -203,14 +210,15 @@ class BackupsDialog(QDialog):
 
 def back_up_now(window: MainWindow) -> Task:
     """Back up the open database off the UI thread; the status bar says where it went, a
-    dialog says why it failed (with Retry)."""
+    dialog says why it failed (with Retry where retrying can help; a damaged library, which
+    no retry mends, fails the task with its one sentence)."""
     path = window.db.path
 
     def work(_progress: object) -> object:
         try:
             return backup_now(path, MANUAL)
         except Exception as exc:
-            if is_trouble(exc):
+            if is_trouble(exc) and not isinstance(exc, Explained):
                 return exc  # handed back so the dialog can explain it and offer Retry
             raise
 

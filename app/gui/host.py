@@ -42,7 +42,7 @@ from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
 from app.gui.single_instance import InstanceServer, hand_over
 from app.gui.workers import Task
-from app.i18n import T_, Message
+from app.i18n import T_, Explained, Message
 from app.services.backups import BackupInfo, BackupUnusable, backup_if_due, check_backup, restore
 from app.services.opening import (
     Option,
@@ -326,7 +326,11 @@ class Host(QObject):
 
         self._run(
             Task(
-                lambda _progress: backup_if_due(path), describe=lambda exc: translated(describe(exc).message)
+                lambda _progress: backup_if_due(path),
+                # A damaged library (DamagedSource) says so, and what to do, in a sentence of its own.
+                describe=lambda exc: translated(
+                    exc.message if isinstance(exc, Explained) else describe(exc).message
+                ),
             ),
             done,
             failed,

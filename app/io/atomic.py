@@ -5,6 +5,10 @@ a file system), are flushed to disk, and only then replace the target with `os.r
 is atomic on Windows, macOS and Linux. `Batch` does the same for thousands of files at once. A crash, a full disk or a cancelled export leaves either
 the old file or the new one, never half of one; what a hard kill leaves behind is a hidden
 temporary file, which `remove_leftovers` clears on the next write into that folder.
+
+A new file is this user's only (0600, app/paths.py PRIVATE_FILE): exports and the JSON dump hold
+the notes, and on a shared machine they are nobody else's to read. A file that is replaced keeps
+the mode it had, which the user may have chosen (a vault they share, say).
 """
 
 from __future__ import annotations
@@ -12,8 +16,11 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from collections.abc import Callable
 from pathlib import Path
+
+from app.paths import PRIVATE_FILE
 
 _PREFIX = ".roundtable-"
 _SUFFIX = ".tmp"
@@ -39,21 +46,33 @@ _FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | get
 
 
 def _create(folder: Path) -> tuple[int, Path]:
-    """A new, empty, uniquely named hidden file in `folder`. Not tempfile.mkstemp: measured here
-    five times slower per file, and it makes files readable by their owner only, where an
-    exported note should get the permissions any new file gets."""
+    """A new, empty, uniquely named hidden file in `folder`, this user's only. Not
+    tempfile.mkstemp: measured here five times slower per file."""
     while True:
         tmp = folder / f"{_PREFIX}{secrets.token_hex(8)}{_SUFFIX}"
         try:
-            return os.open(tmp, _FLAGS, 0o666), tmp
+            return os.open(tmp, _FLAGS, PRIVATE_FILE), tmp
         except FileExistsError:
             continue
+
+
+def _keep_mode(fd: int, path: Path) -> None:
+    """Give the new file the permissions of the file it will replace, if there is one."""
+    if os.name != "posix":
+        return
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode) & 0o777
+        if mode != PRIVATE_FILE:
+            os.fchmod(fd, mode)
+    except OSError:
+        pass  # nothing there (the usual case), or a file system without modes
 
 
 def _temporary(path: Path, data: bytes, *, flush: bool) -> Path:
     """`data` in a new temporary file beside `path`; removed again if writing fails."""
     fd, tmp = _create(path.parent)
     try:
+        _keep_mode(fd, path)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             if flush:

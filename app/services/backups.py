@@ -16,15 +16,23 @@ Retention (`prune`): the newest backup of each of the last 7 days and of each of
 weeks (daily and manual ones together), the last 3 made by hand, and the last 5 of each
 "before …" kind. Nothing that does not carry our name pattern is ever deleted.
 
-Restoring validates the backup first (it must be a Roundtable database this version can open
-and pass the full integrity and foreign-key checks), keeps a copy of the current file, and
-replaces the database with one rename, so a crash leaves either the old file or the new one.
+Every backup passes SQLite's quick_check before it is kept (app/db/backup.py): a library that
+fails it is not backed up (DamagedSource says so and what to do), so a damaged copy never takes
+a sound backup's place in the kept set. Only before a restore is a damaged file kept, byte for
+byte, as `damaged-before-restore`: a kind of its own, which neither counts toward the other
+kinds' sets nor pushes anything out of them.
+
+Restoring validates the backup first (it must be an ordinary file, a Roundtable database this
+version can open, and pass the full integrity and foreign-key checks), keeps a copy of the
+current file, and replaces the database with one rename, so a crash leaves either the old file
+or the new one. The restored file keeps the permissions the replaced one had.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sqlite3
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +40,7 @@ from pathlib import Path
 
 from app.clock import now_iso
 from app.db.backup import (
+    DamagedSource,
     backup_to,
     copy_damaged,
     fsync_folder,
@@ -43,6 +52,7 @@ from app.db.connection import connect
 from app.db.database import DatabaseRefused, State, inspect
 from app.i18n import N_, T_, Explained, Message
 from app.paths import backups_dir
+from app.user_files import UnreadableFile, require_regular
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -101,7 +111,8 @@ class RestoreResult:
 
 
 def backup_now(db_path: Path, reason: str = MANUAL) -> Path:
-    """Back up `db_path` into its backups folder now, then prune. Raises OSError/sqlite3.Error."""
+    """Back up `db_path` into its backups folder now, then prune. Raises DamagedSource (nothing
+    written, nothing pruned), OSError or sqlite3.Error."""
     made = timestamped_backup(db_path, reason)
     prune(db_path, keep=made)
     return made
@@ -235,6 +246,10 @@ def prune(db_path: Path, *, keep: Path | None = None) -> list[Path]:
 def check_backup(path: Path) -> BackupInfo:
     """Validate `path` as something to restore, reading only. Raises BackupUnusable."""
     try:
+        require_regular(path)  # before anything opens it: a FIFO's open waits for a writer
+    except UnreadableFile as exc:
+        raise BackupUnusable(exc.message) from exc
+    try:
         found = inspect(path)
     except DatabaseRefused as exc:
         raise BackupUnusable(exc.message) from exc
@@ -285,8 +300,18 @@ def restore(db_path: Path, backup: Path, *, checked: BackupInfo | None = None) -
     if backup.resolve() == db_path.resolve():
         raise BackupUnusable(T_("Backups", "That is the database itself, not a backup of it."))
     incoming = db_path.with_name(db_path.name + ".restoring")
-    backup_to(backup, incoming)
     try:
+        backup_to(backup, incoming)
+    except UnreadableFile as exc:  # swapped since it was checked
+        raise BackupUnusable(exc.message) from exc
+    except DamagedSource as exc:
+        raise BackupUnusable(
+            T_("Backups", "{path} is damaged and cannot be restored ({error}).").format(
+                path=backup, error=exc.problem
+            )
+        ) from exc
+    try:
+        _keep_mode(db_path, incoming)
         previous = _save_current(db_path)
         _drop_side_files(db_path)
         incoming.replace(db_path)
@@ -303,11 +328,18 @@ def _save_current(db_path: Path) -> Path | None:
         return None
     try:
         made = timestamped_backup(db_path, BEFORE_RESTORE)
-    except sqlite3.DatabaseError:
-        # Too damaged for SQLite to copy: keep its bytes (and its WAL) instead.
+    except (DamagedSource, sqlite3.DatabaseError):
+        # Damaged (or too damaged for SQLite to copy): keep its bytes and its WAL instead, as a
+        # kind of its own that no sound backup's place depends on.
         return copy_damaged(db_path, DAMAGED_COPY)
     _checkpoint(db_path)
     return made
+
+
+def _keep_mode(db_path: Path, incoming: Path) -> None:
+    """The restored file gets the permissions of the file it replaces: they are the user's."""
+    with contextlib.suppress(OSError):
+        incoming.chmod(stat.S_IMODE(db_path.stat().st_mode) & 0o777)
 
 
 def _checkpoint(db_path: Path) -> None:

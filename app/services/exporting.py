@@ -41,6 +41,7 @@ from app.io.markdown import (
     note_file,
     point_links,
 )
+from app.paths import make_private_folder
 from app.services.details import EntryDetails
 from app.services.dto import EntryDetail, Ref
 from app.services.kinds import BY_KEY, KINDS
@@ -312,7 +313,7 @@ class _Writer:
         parent = self._folders.get(subfolder)
         if parent is None:
             parent = inside(self.folder, subfolder) if subfolder else self.folder.resolve()
-            parent.mkdir(parents=True, exist_ok=True)
+            make_private_folder(parent)
             atomic.remove_leftovers(parent)
             self._folders[subfolder] = parent
         if name in ("", ".", "..") or "\\" in name:
@@ -444,7 +445,7 @@ class _Writer:
 
 def _make_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)  # a folder that is there already keeps its mode
     except OSError as exc:
         raise ExportError(
             T_("Export", "cannot create the folder {folder}: {error}").format(

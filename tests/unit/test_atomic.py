@@ -111,11 +111,26 @@ def test_a_batch_makes_data_durable_before_renaming(
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
-def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+def test_new_files_are_private_and_replaced_ones_keep_their_mode(tmp_path: Path) -> None:
+    """Exports hold the notes: a new file is this user's only (issue 16: they were 0644, so
+    other users of a shared machine read them); a file replaced keeps what the user gave it."""
     umask = os.umask(0o022)
-    os.umask(umask)
-    atomic.write_text(tmp_path / "note.md", "x")
-    with atomic.Batch() as batch:
-        batch.write(tmp_path / "other.md", b"y")
-    for name in ("note.md", "other.md"):
-        assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask
+    try:
+        atomic.write_text(tmp_path / "note.md", "x")
+        with atomic.Batch() as batch:
+            batch.write(tmp_path / "other.md", b"y")
+        for name in ("note.md", "other.md"):
+            assert (tmp_path / name).stat().st_mode & 0o777 == 0o600, name
+        shared = tmp_path / "shared.md"
+        shared.write_text("old", encoding="utf-8")
+        shared.chmod(0o644)
+        kept = tmp_path / "kept.md"
+        kept.write_text("old", encoding="utf-8")
+        kept.chmod(0o640)
+        atomic.write_text(shared, "new")
+        with atomic.Batch() as batch:
+            batch.write(kept, b"new")
+        assert shared.stat().st_mode & 0o777 == 0o644 and shared.read_text(encoding="utf-8") == "new"
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_bytes() == b"new"
+    finally:
+        os.umask(umask)

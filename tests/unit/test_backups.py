@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -338,3 +339,84 @@ def test_a_backup_of_a_foreign_id_is_never_listed_as_ours(seeded_path: Path) -> 
     assert listed[0].problem is not None and listed[0].entries is None
     with pytest.raises(BackupUnusable):
         backups.restore(seeded_path, bogus)
+
+
+# --- partial copies --------------------------------------------------------------------------
+
+
+def _partials(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".partial"))
+
+
+def test_partials_left_by_killed_backups_are_removed_by_the_next(seeded_path: Path) -> None:
+    """A killed backup leaves its partial copy (86 MB after 25 kills, in the issue); the next
+    backup removes every one nobody is writing, including those older versions left."""
+    folder = backups_dir(seeded_path)
+    folder.mkdir()
+    name = "roundtable-20260101T000000-manual.sqlite3"
+    (folder / f"{name}.0123456789abcdef.partial").write_bytes(b"x" * 5000)
+    restoring = seeded_path.with_name(f"{seeded_path.name}.restoring.fedcba9876543210.partial")
+    restoring.write_bytes(b"x")
+    legacy = folder / f"{name}.partial"  # before partials were held, a killed backup left these
+    legacy.write_bytes(b"x")
+    an_hour_ago = datetime.now().timestamp() - 3600
+    os.utime(legacy, (an_hour_ago, an_hour_ago))
+    recent_legacy = folder / "roundtable-20260102T000000-daily.sqlite3.partial"
+    recent_legacy.write_bytes(b"x")  # might be an older Roundtable's live backup: left for now
+    made = backups.backup_now(seeded_path)
+    assert _partials(folder) == [recent_legacy.name]
+    assert integrity(made) == ["ok"]
+    backups.restore(seeded_path, made)  # a restore writes beside the database: it clears there
+    assert not restoring.exists()
+
+
+def test_partial_cleaning_touches_nothing_else(seeded_path: Path, tmp_path: Path) -> None:
+    folder = backups_dir(seeded_path)
+    folder.mkdir()
+    others = [
+        folder / "download.partial",
+        folder / "notes.txt.0123456789abcdef.partial",
+        tmp_path / "photo.jpg.0123456789abcdef.partial",
+    ]
+    for path in others:
+        path.write_bytes(b"not ours")
+        os.utime(path, (0, 0))
+    backups.backup_now(seeded_path)
+    backups.restore(seeded_path, backups.backup_now(seeded_path))
+    assert all(path.exists() for path in others)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX (Windows cannot delete an open file)")
+def test_a_partial_that_a_live_backup_is_writing_is_left_alone(seeded_path: Path) -> None:
+    import fcntl
+
+    folder = backups_dir(seeded_path)
+    folder.mkdir()
+    live = folder / "roundtable-20260101T000000-manual.sqlite3.0123456789abcdef.partial"
+    with live.open("wb") as writer:
+        fcntl.flock(writer.fileno(), fcntl.LOCK_EX)  # as backup_to holds the copy it writes
+        backups.backup_now(seeded_path)
+        assert live.exists()
+    backups.backup_now(seeded_path)  # once its writer is gone, it is a leftover
+    assert not live.exists()
+
+
+def test_a_backup_survives_another_backup_cleaning_while_it_writes(
+    seeded_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two backups at once (the window's daily one and `roundtable backup`): the cleaning at
+    the start of one never removes the copy the other is writing."""
+    from app.db import backup as db_backup
+
+    real_copy = db_backup._copy
+    removed: list[int] = []
+
+    def copy_while_another_cleans(source: Path, partial: Path) -> None:
+        real_copy(source, partial)
+        removed.append(db_backup.remove_stale_partials(partial.parent))
+        assert partial.exists()
+
+    monkeypatch.setattr(db_backup, "_copy", copy_while_another_cleans)
+    made = backups.backup_now(seeded_path)
+    assert removed == [0] and integrity(made) == ["ok"]
+    assert _partials(made.parent) == []
