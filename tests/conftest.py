@@ -28,6 +28,11 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ROUNDTABLE_HOME", str(home))
     monkeypatch.delenv("ROUNDTABLE_DB", raising=False)
+    # The single-instance socket's folder (app.paths.runtime_dir): a private one per test, not
+    # the user's own runtime or cache folder.
+    runtime = tmp_path_factory.mktemp("run")
+    runtime.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     return home
 
 

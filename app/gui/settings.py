@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
-from app.paths import settings_file
+from app.paths import create_private_file, make_private_folder, settings_file
 
 GROUP = "preferences"
 _MANGLED = "General/"  # how Qt reads back a group that was written as `general`
@@ -19,7 +19,8 @@ _MANGLED = "General/"  # how Qt reads back a group that was written as `general`
 
 def settings() -> QSettings:
     path = settings_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
+    create_private_file(path)  # QSettings would make it 0644: readable by every local user
     stored = QSettings(str(path), QSettings.Format.IniFormat)
     _carry_over(stored)
     return stored

@@ -242,3 +242,13 @@ def test_preferences_that_earlier_builds_wrote_are_carried_over(tmp_path: Path) 
     path.write_text("[%General]\nlanguage=zh_CN\ntheme=dark\nreopen_last_entry=false\n", encoding="utf-8")
     assert _python(_READ_IN_ANOTHER).split()[:3] == ["zh_CN", theme.DARK, "False"]
     assert "[%General]" not in path.read_text(encoding="utf-8")
+
+
+def test_the_settings_file_is_private() -> None:
+    from app.paths import settings_file
+
+    stored = settings()
+    stored.setValue(theme.THEME_KEY, theme.DARK)
+    stored.sync()
+    assert settings_file().stat().st_mode & 0o777 == 0o600
+    assert settings_file().parent.stat().st_mode & 0o777 == 0o700
