@@ -3,13 +3,15 @@
 pathvalidate does the per-platform work (separators, characters Windows forbids, control
 characters, reserved device names such as CON or com1.md, trailing dots and spaces). Around it
 this module adds what a library cannot know: Unicode NFC (macOS would otherwise store a second,
-decomposed spelling), no bidirectional controls (they can make 'x.md' display as another name),
-a UTF-8 byte budget that cuts between characters a reader sees as one, no characters that break
-a [[wiki-link]], and uniqueness that ignores case and normalization, as Windows and macOS do.
+decomposed spelling), no leading dot (a hidden file), no bidirectional controls (they can make
+'x.md' display as another name), a UTF-8 byte budget that cuts between characters a reader sees
+as one, no characters that break a [[wiki-link]], and uniqueness that ignores case and
+normalization, as Windows and macOS do.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -80,22 +82,23 @@ def safe_stem(name: str, *, fallback: str = "untitled") -> str:
     text = _BIDI_CONTROLS.sub("", text).translate(_NOT_LINKABLE)
     text = _CONTROLS.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
-    text = _SANITIZER.sanitize(text)
-    text = _tidy_end(_SPACES.sub(" ", text))  # 'A / B' lost its '/': one space, not two
-    if not text.strip("."):
-        return fallback
-    return text
+    sanitized = _SPACES.sub(" ", _SANITIZER.sanitize(text))  # 'A / B' lost its '/': one space, not two
+    text = _tidy_ends(sanitized)
+    if text and not sanitized.startswith(text):  # its leading dots gone, '.CON' is 'CON': reserved
+        text = _tidy_ends(_SANITIZER.sanitize(text))
+    return text or fallback
 
 
-def _tidy_end(text: str) -> str:
-    # Windows drops trailing dots and spaces, so 'x.' and 'x' would be the same file.
-    return text.rstrip(". ").lstrip(" ")
+def _tidy_ends(text: str) -> str:
+    # Windows drops trailing dots and spaces, so 'x.' and 'x' would be the same file; a leading
+    # dot hides a file (Unix, Obsidian, and import-notes passes over hidden files).
+    return text.strip(". ")
 
 
 def file_name(stem: str, suffix: str = "", extension: str = EXTENSION) -> str:
     """stem + suffix + extension, the stem shortened so the whole fits in MAX_NAME_BYTES."""
     budget = MAX_NAME_BYTES - len((suffix + extension).encode("utf-8"))
-    short = _tidy_end(fit(stem, budget)) or "untitled"
+    short = _tidy_ends(fit(stem, budget)) or "untitled"
     return short + suffix + extension
 
 
@@ -152,8 +155,8 @@ def is_variant_of(name: str, stem: str, extension: str = EXTENSION) -> bool:
 
 def inside(root: Path, relative: str) -> Path:
     """`root / relative`, refusing anything that resolves outside `root` ('..', links)."""
-    base = root.resolve()
-    target = (base / relative).resolve()
+    base = Path(os.path.realpath(root))  # realpath: a loop of links is no RuntimeError
+    target = Path(os.path.realpath(base / relative))
     if target == base or not target.is_relative_to(base):
         raise UnsafePath(f"{relative!r} is not inside {root}")
     return target

@@ -14,11 +14,16 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import user_files
 from app.io import atomic
+from app.user_files import MB, UnreadableFile
 
 MANIFEST_NAME = ".roundtable-export.json"
 _FORMAT = "roundtable-export-manifest"
 _VERSION = 1
+# A vault of a million entries has a manifest of about 220 MB (a path, a hash, an id and a time
+# for each file); anything larger is not one Roundtable wrote, and is not read into memory.
+MAX_BYTES = 1024 * MB
 
 
 def digest(data: bytes) -> str:
@@ -60,11 +65,14 @@ def load(folder: Path) -> Manifest:
     as empty (every existing file then counts as edited, so nothing is overwritten)."""
     manifest = Manifest(folder)
     try:
-        raw = manifest.path.read_bytes()
+        raw = user_files.read_bytes(manifest.path, limit=MAX_BYTES)
     except FileNotFoundError:
         return manifest
     except OSError as exc:
         manifest.unreadable = exc.strerror or str(exc)
+        return manifest
+    except UnreadableFile as exc:  # a FIFO would never answer; a huge file is not ours
+        manifest.unreadable = str(exc)
         return manifest
     try:
         data = json.loads(raw.decode("utf-8"))

@@ -17,12 +17,21 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from app.i18n import T_
 from app.io import frontmatter
 from app.services.dto import CitationView, EntryDetail, Ref
 from app.services.footnotes import FootnoteNumbers
+from app.user_files import MB
 
 LinkStyle = Literal["wiki", "markdown"]
 LINK_STYLES: tuple[LinkStyle, ...] = ("wiki", "markdown")
+
+# The largest Markdown file read back from a vault (import-notes; a re-export comparing what is
+# on disk). An entry's file holds all its notes, but even a note as long as a long novel (War
+# and Peace is 3 MB of text) leaves it far below this; the notes editor grows sluggish long
+# before. Import-notes keeps every note of the vault in memory while it checks them all, so a
+# stray huge file (a log or a disk image named .md) must be refused, not read.
+MAX_FILE_BYTES = 64 * MB
 
 # --- escaping data text ------------------------------------------------------------------------
 
@@ -270,9 +279,28 @@ class NoteDoc:
 _NOTE_MARK = "<!-- roundtable note {uid} {updated}:"
 NOTE_BEGIN = _NOTE_MARK + " edit the note below; `roundtable import-notes` brings the changes back -->"
 NOTE_END = "<!-- end of roundtable note {uid} -->"
-_NOTE_BEGIN_RE = re.compile(
-    r"^<!-- roundtable note (?P<uid>[0-9a-f-]{36}) (?P<updated>\S+): .*-->[ \t]*$", re.MULTILINE
-)
+_BEGIN = r"<!-- roundtable note (?P<uid>[0-9a-f-]{36}) (?P<updated>\S+): .*-->[ \t]*$"
+_END = r"<!-- end of roundtable note (?P<end>[0-9a-f-]{36}) -->"
+_NOTE_BEGIN_RE = re.compile("^" + _BEGIN, re.MULTILINE)
+_MARKER_RE = re.compile(f"^(?:{_BEGIN}|{_END})", re.MULTILINE)
+# A line of a note's own text that begins as a marker does (a researcher pasted part of an
+# exported file into a note), with any backslashes before it. The export writes each such line
+# with one backslash more and the import reads it with one fewer, so a body never holds a line
+# the import could take for a marker, and comes back exactly. (In Markdown the backslash shows
+# the line as text; it was an invisible comment.)
+_MARKER_LOOKALIKE = re.compile(r"^(\\*)(<!-- (?:end of )?roundtable note)", re.MULTILINE)
+
+
+def escape_markers(body: str) -> str:
+    """`body` with no line that begins as a note marker: such lines get a backslash before them."""
+    return _MARKER_LOOKALIKE.sub(r"\\\1\2", body)
+
+
+def unescape_markers(body: str) -> str:
+    """Undo `escape_markers`: one backslash fewer before each line that begins as a marker."""
+    return _MARKER_LOOKALIKE.sub(lambda m: m[1][1:] + m[2], body)
+
+
 _OBSIDIAN_TAG = re.compile(r"[\w/-]*[^\W\d][\w/-]*")
 
 
@@ -295,7 +323,8 @@ def note_meta_line(note: NoteDoc) -> str:
 
 def embedded_note(note: NoteDoc, body: str, level: int) -> str:
     """A note inside an entry file or a digest: its heading, tags and dates, then its text
-    between markers that `embedded_notes` finds again."""
+    between markers that `embedded_notes` finds again (lines of the text that look like
+    markers escaped)."""
     heading = "#" * level + " " + (inline(note.title) or "Untitled note")
     return "\n".join(
         [
@@ -305,7 +334,7 @@ def embedded_note(note: NoteDoc, body: str, level: int) -> str:
             "",
             NOTE_BEGIN.format(uid=note.uid, updated=note.updated_at),
             "",
-            body,
+            escape_markers(body),
             "",
             NOTE_END.format(uid=note.uid),
         ]
@@ -323,21 +352,56 @@ class FoundNote:
 
 
 class DamagedNote(ValueError):
-    """A note's markers in a file are broken (one deleted, say), so its text has no clear end."""
+    """A note's markers in a file are broken (one deleted, a marker line pasted into a note's
+    text), so which text belongs to which note is not clear."""
 
 
-def embedded_notes(text: str) -> list[FoundNote]:
-    """The notes between markers in an entry file or digest, as the file holds them now."""
+def embedded_notes(text: str, first_line: int = 1, *, within: str | None = None) -> list[FoundNote]:
+    """The notes between markers in an entry file or digest, as the file holds them now.
+    `first_line` is the number in the file of the first line of `text`, for messages; `within`
+    the id of the note whose own file `text` is the body of (there, no marker may be).
+
+    Raises DamagedNote unless every note's beginning marker is followed by its own end marker
+    with no marker between them, and no note is in the file twice: anything else would take one
+    note's text, or part of it, for another's."""
     text = text.replace("\r\n", "\n")
     found = []
-    for begin in _NOTE_BEGIN_RE.finditer(text):
-        uid = begin["uid"]
-        end = text.find("\n" + NOTE_END.format(uid=uid), begin.end())
-        if end < 0:
-            raise DamagedNote(f"the end marker of note {uid} is missing")
-        body = text[begin.end() : end].removeprefix("\n")
+    inside = within  # the note whose text the markers found are in
+    begin: re.Match[str] | None = None
+    seen: set[str] = set()
+    for marker in _MARKER_RE.finditer(text):
+        uid = marker["uid"] or marker["end"]
+        line = first_line + text.count("\n", 0, marker.start())
+        if inside is not None and (begin is None or marker["uid"] is not None or uid != inside):
+            raise DamagedNote(
+                T_(
+                    "Vault",
+                    "line {line}, a marker of note {other}, is inside the text of note {note} (its end "
+                    "marker deleted, or a marker line pasted into it: a backslash before a pasted line "
+                    "keeps it as text)",
+                ).format(line=line, other=uid, note=inside)
+            )
+        if marker["uid"] is not None:
+            if uid in seen:
+                raise DamagedNote(
+                    T_("Vault", "line {line}: note {note} is in this file twice").format(line=line, note=uid)
+                )
+            seen.add(uid)
+            inside, begin = uid, marker
+            continue
+        if begin is None:
+            raise DamagedNote(
+                T_(
+                    "Vault", "line {line}: the end marker of note {note} has no beginning marker before it"
+                ).format(line=line, note=uid)
+            )
+        # the text between the marker lines, less the blank line the export puts on each side
+        body = text[begin.end() : marker.start()].removeprefix("\n").removesuffix("\n")
         body = body.removeprefix("\n").removesuffix("\n")
-        found.append(FoundNote(uid, body, begin["updated"]))
+        found.append(FoundNote(uid, unescape_markers(body), begin["updated"]))
+        inside = begin = None
+    if begin is not None:
+        raise DamagedNote(T_("Vault", "the end marker of note {note} is missing").format(note=begin["uid"]))
     return found
 
 
@@ -380,8 +444,9 @@ def note_fields(note: NoteDoc, exported_at: str) -> dict[str, object]:
 
 def note_file(note: NoteDoc, body: str, exported_at: str) -> str:
     """A note as a file of its own: front matter, a blank line (as most tools write it), then
-    the body exactly."""
-    return frontmatter.dump(note_fields(note, exported_at)) + "\n" + body
+    the body exactly, but for lines that look like note markers (escaped, as in an entry file,
+    so that a file's text is never taken for notes of its own)."""
+    return frontmatter.dump(note_fields(note, exported_at)) + "\n" + escape_markers(body)
 
 
 def read_note_file(fields: Mapping[str, object], rest: str) -> FoundNote | None:
@@ -395,7 +460,7 @@ def read_note_file(fields: Mapping[str, object], rest: str) -> FoundNote | None:
         updated = updated.isoformat()
     return FoundNote(
         uid,
-        rest.removeprefix("\n"),
+        unescape_markers(rest.removeprefix("\n")),
         str(updated) if updated is not None else None,
         title if isinstance(title, str) else None,
     )

@@ -10,6 +10,7 @@ reported, or its new version is written beside it, as the researcher chooses.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -18,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from app import user_files
 from app.clock import now_iso
 from app.db.database import Database
 from app.i18n import T_, Explained
@@ -32,6 +34,7 @@ from app.io.filenames import (
     same_name_key,
 )
 from app.io.markdown import (
+    MAX_FILE_BYTES,
     DigestSection,
     Links,
     LinkStyle,
@@ -47,6 +50,7 @@ from app.services.dto import EntryDetail, Ref
 from app.services.kinds import BY_KEY, KINDS
 from app.services.progress import NO_PROGRESS, Cancelled, Progress
 from app.services.wikilinks import resolve
+from app.user_files import UnreadableFile
 
 OnConflict = Literal["skip", "beside"]
 NOTES_FOLDER = "Notes"
@@ -233,8 +237,10 @@ def _markdown_files(folder: Path, *, deep: bool, hidden: bool = False) -> Iterat
 
 
 def _read_if_there(path: Path) -> bytes | None:
+    """What the file at `path` holds, None when there is none. UnreadableFile for a FIFO (whose
+    open would wait for a writer), a device or a file too large to be one of the export's."""
     try:
-        return path.read_bytes()
+        return user_files.read_bytes(path, limit=MAX_FILE_BYTES)
     except FileNotFoundError:
         return None
 
@@ -253,6 +259,7 @@ class _Writer:
         self.report = report
         self.now = now
         self.manifest = manifest.load(folder)
+        self._as_loaded = dict(self.manifest.files)
         if self.manifest.unreadable:
             report.manifest_problem = (
                 f"the record of the last export in {folder} could not be read "
@@ -324,12 +331,25 @@ class _Writer:
         rel = planned.path
         try:
             target = self._target(rel)
+            # A link the researcher made in a file's place is theirs, like an edited file: a
+            # new version never replaces it (written beside it, or left out). One leading out
+            # of the folder is not even read.
+            linked = target.is_symlink()
+            if linked:
+                try:
+                    inside(self.folder, rel)
+                except UnsafePath:
+                    raise UnsafePath(
+                        f"it is a link to {os.path.realpath(target)}, outside {self.folder}"
+                    ) from None
             current = _read_if_there(target)
             stamp = _exported_at(current) if current is not None else None
             record = self.manifest.files.get(rel)
-            if current is None:
+            if current is None and not linked:
                 self._put(target, rel, planned.render(self.now).encode("utf-8"), planned.item, "main")
-            elif stamp is not None and planned.render(stamp).encode("utf-8") == current:
+            elif (
+                current is not None and stamp is not None and planned.render(stamp).encode("utf-8") == current
+            ):
                 # What this export would write, but for the time: leave the file alone. (This
                 # also recognises our own files when the manifest was lost or never saved.)
                 self.manifest.files[rel] = manifest.Written(
@@ -338,7 +358,12 @@ class _Writer:
                 self._remember(planned.item, rel)
                 self.report.unchanged.append(rel)
                 self._retire_old_name(planned.item, rel)
-            elif record is not None and record.sha256 == manifest.digest(current):
+            elif (
+                current is not None
+                and not linked
+                and record is not None
+                and record.sha256 == manifest.digest(current)
+            ):
                 # Untouched since Roundtable wrote it; the data changed: replace it.
                 self._put(target, rel, planned.render(self.now).encode("utf-8"), planned.item, "main")
             elif self.on_conflict == "beside":
@@ -347,7 +372,7 @@ class _Writer:
                 self._put(self._target(beside), beside, content, planned.item, "beside", edited=rel)
             else:
                 self.report.skipped.append(rel)
-        except UnsafePath as exc:
+        except (UnsafePath, UnreadableFile) as exc:
             raise ExportError(
                 T_("Export", "refused to write {file}: {error}").format(file=rel, error=exc)
             ) from exc
@@ -385,12 +410,10 @@ class _Writer:
         suffix = f" (exported {date.fromisoformat(self.now[:10]).isoformat()})"
         for path in self._recorded(item, "beside"):
             # today's earlier copy beside the same file, untouched: replace it, do not add one
-            on_disk = self.folder / path
             if (
                 posixpath.dirname(path) == folder
                 and path.removesuffix(".md").startswith(posixpath.join(folder, stem + suffix))
-                and on_disk.exists()
-                and manifest.digest(on_disk.read_bytes()) == self.manifest.files[path].sha256
+                and self._untouched(path)
             ):
                 return path
         name = self.names.allocate(stem, suffix)
@@ -403,13 +426,14 @@ class _Writer:
                 continue
             record = self.manifest.files[path]
             try:
-                old = inside(self.folder, path)  # the manifest is a file too: trust no path in it
+                inside(self.folder, path)  # the manifest is a file too: trust no path in it
             except UnsafePath:
                 del self.manifest.files[path]
                 continue
-            if not old.exists():
+            old = self.folder / path
+            if not old.exists() and not old.is_symlink():
                 del self.manifest.files[path]
-            elif manifest.digest(old.read_bytes()) == record.sha256:
+            elif self._untouched(path):
                 old.unlink()
                 del self.manifest.files[path]
                 self.report.removed.append(path)
@@ -417,6 +441,19 @@ class _Writer:
                 self.manifest.files[path] = manifest.Written(
                     record.sha256, record.item, "beside", record.exported_at
                 )
+
+    def _untouched(self, rel: str) -> bool:
+        """True when the file at `rel` is as this folder's manifest says Roundtable wrote it (a
+        link in its place, or anything that cannot be read, counts as the researcher's)."""
+        path = self.folder / rel
+        record = self.manifest.files.get(rel)
+        if record is None or path.is_symlink():
+            return False
+        try:
+            current = _read_if_there(path)
+        except (OSError, UnreadableFile):
+            return False
+        return current is not None and manifest.digest(current) == record.sha256
 
     def close(self) -> None:
         """Put in place every file already complete, then record what is there."""
@@ -433,6 +470,8 @@ class _Writer:
             self._save()
 
     def _save(self) -> None:
+        if self.manifest.files == self._as_loaded:  # an export refused at once writes nothing
+            return
         try:
             self.manifest.save()
         except OSError as exc:
@@ -456,8 +495,8 @@ def _make_folder(folder: Path) -> None:
 
 def _front_matter_id(path: Path) -> str | None:
     try:
-        fields, _ = frontmatter.split(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        fields, _ = frontmatter.split(user_files.read_text(path, limit=MAX_FILE_BYTES))
+    except (OSError, UnicodeDecodeError, ValueError):  # UnreadableFile is a ValueError
         return None
     found = fields.get("id") if fields else None
     return found if isinstance(found, str) else None

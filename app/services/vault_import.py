@@ -9,17 +9,22 @@ The whole folder is read and checked first; the changes are written in one trans
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app import user_files
 from app.clock import now_iso
 from app.db.database import Database
+from app.i18n import T_
 from app.io import atomic, frontmatter
 from app.io.filenames import same_name_key
 from app.io.markdown import (
     LINK_STYLES,
+    MAX_FILE_BYTES,
     DamagedNote,
     FoundNote,
     LinkedEntry,
@@ -34,6 +39,7 @@ from app.io.markdown import (
 )
 from app.services.kinds import BY_KEY
 from app.services.progress import NO_PROGRESS, Progress
+from app.user_files import UnreadableFile
 
 
 class InvalidVault(Exception):
@@ -77,6 +83,25 @@ class _Vault:
     entries: dict[str, str] = field(default_factory=dict)  # entry uid -> path
 
 
+def _real(folder: Path, rel: str | Path) -> Path | None:
+    """Where the vault's file `rel` really is (links followed), or None when a link leads out of
+    the vault: a vault is read and written only inside it, as the export writes it."""
+    root = Path(os.path.realpath(folder))
+    real = Path(os.path.realpath(folder / rel))
+    return real if real.is_relative_to(root) else None
+
+
+# How a file the export wrote begins (its front matter's first two lines) once the '---' line that
+# opens or closes the front matter is deleted: a Roundtable file whose front matter is broken,
+# not a file of the researcher's own to pass over.
+_FENCE_LOST = re.compile(r"\A(?:---\n)?id: [^\n]+\nkind: ['\"]?(?P<kind>[a-z]+)['\"]?\n")
+
+
+def _fence_lost(text: str) -> bool:
+    lost = _FENCE_LOST.match(text)
+    return lost is not None and (lost["kind"] == "note" or lost["kind"] in BY_KEY)
+
+
 def _read(folder: Path) -> _Vault:
     vault = _Vault()
     problems: list[str] = []
@@ -85,8 +110,21 @@ def _read(folder: Path) -> _Vault:
         if any(part.startswith(".") for part in rel.parts):
             continue
         where = rel.as_posix()
+        real = _real(folder, rel)
+        if real is None:
+            problems.append(
+                T_(
+                    "Vault",
+                    "{file} is a link to {target}, outside the vault; Roundtable reads only files inside the vault",
+                ).format(file=where, target=os.path.realpath(path))
+            )
+            continue
         try:
-            text = path.read_bytes().decode("utf-8")  # bytes: a lone \r in a note is text, not a line end
+            # bytes, then text: a lone \r in a note is text, not a line end
+            text = user_files.read_bytes(real, limit=MAX_FILE_BYTES).decode("utf-8")
+        except UnreadableFile as exc:  # a FIFO, a device, a file too large: it may hold notes
+            problems.append(exc.message)
+            continue
         except (OSError, UnicodeDecodeError):
             continue  # not a file Roundtable wrote
         try:
@@ -94,6 +132,13 @@ def _read(folder: Path) -> _Vault:
         except ValueError as exc:
             if has_notes(text) or "\nkind: note\n" in text:
                 problems.append(f"{where}: {exc}")
+            continue
+        if fields is None and _fence_lost(rest):
+            problems.append(
+                T_("Vault", "{file}: its front matter has lost its opening or closing '---' line").format(
+                    file=where
+                )
+            )
             continue
         fields = fields or {}
         kind, uid = fields.get("kind"), fields.get("id")
@@ -104,10 +149,13 @@ def _read(folder: Path) -> _Vault:
             vault.notes.append(_Found(note, where))
         elif kind == "note":
             problems.append(f"{where}: the front matter has no note id")
+        first_line = 1 + text.count("\n") - rest.count("\n")
         try:
-            vault.notes += [_Found(n, where) for n in embedded_notes(rest)]
+            found = embedded_notes(rest, first_line, within=note.uid if note is not None else None)
         except DamagedNote as exc:
             problems.append(f"{where}: {exc}")
+        else:
+            vault.notes += [_Found(n, where) for n in found]
     if problems:
         raise InvalidVault(folder, problems)
     return vault
@@ -231,13 +279,15 @@ def _restamp(folder: Path, vault: _Vault, notes: list[NoteDoc]) -> None:
         if found.note.uid in by_uid:
             paths.setdefault(found.path, []).append(by_uid[found.note.uid])
     for rel, in_file in paths.items():
-        path = folder / rel
+        path = _real(folder, rel)  # a link inside the vault: its file is written, the link stays
+        if path is None:  # made a link out of the vault since it was read
+            continue
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = user_files.read_bytes(path, limit=MAX_FILE_BYTES).decode("utf-8")
             new = text
             for note in in_file:
                 new = restamp(new, note)
             if new != text:
                 atomic.write_text(path, new)
-        except (OSError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError, UnreadableFile):
             continue

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import subprocess
+import sys
 import urllib.parse
 from pathlib import Path
 
@@ -294,3 +296,86 @@ def test_a_linked_folder_cannot_lead_the_export_outside(mini_db: Database, tmp_p
     with pytest.raises(ExportError, match=r"refused to write Countries/Laos\.md"):
         _export(mini_db, vault)
     assert list(outside.iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_in_a_files_place_is_never_replaced(mini_db: Database, tmp_path: Path) -> None:
+    """A link where an entry's file goes was read through and then replaced by a file: one
+    leading out of the folder is refused, one inside it is left as the researcher made it."""
+    vault = tmp_path / "vault"
+    _export(mini_db, vault)
+    laos = vault / "Countries/Laos.md"
+    outside = tmp_path / "elsewhere.md"
+    outside.write_bytes(laos.read_bytes())
+    laos.unlink()
+    laos.symlink_to(outside)
+    mini_db.read().execute("UPDATE entity SET summary = 'Changed in Roundtable.' WHERE slug = 'laos'")
+    with pytest.raises(ExportError, match=r"refused to write Countries/Laos\.md: .*outside"):
+        _export(mini_db, vault)
+    assert laos.is_symlink() and b"Changed in Roundtable." not in outside.read_bytes()
+
+    kept = vault / "Countries/Kept.md"
+    kept.write_bytes(outside.read_bytes())
+    laos.unlink()
+    laos.symlink_to("Kept.md")
+    report = _export(mini_db, vault)
+    assert report.skipped == ["Countries/Laos.md"]  # type: ignore[attr-defined]
+    assert laos.is_symlink() and kept.read_bytes() == outside.read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_in_the_folder_is_refused_at_once(mini_db: Database, tmp_path: Path) -> None:
+    """Reading what was in a file's place, or the record of the last export, waited forever
+    when it was a FIFO (for a writer that never comes)."""
+    vault = tmp_path / "vault"
+    _export(mini_db, vault)
+    (vault / "Countries/Laos.md").unlink()
+    os.mkfifo(vault / "Countries/Laos.md")
+    done = subprocess.run(
+        [sys.executable, "-c", _EXPORT_TWICE.format(db=str(mini_db.path), folder=str(vault))],
+        capture_output=True,
+        text=True,
+        timeout=30,  # the hang this guards against would otherwise be forever
+    )
+    first, second, third = done.stdout.splitlines()
+    assert first.startswith("ExportError: refused to write Countries/Laos.md: ") and "named pipe" in first
+    # the record unreadable: every file there counts as edited, and is left alone
+    assert "named pipe" in second and "treated as edited" in second and "written: []" in second
+    # a digest refused at once leaves its folder as it was (no record of an export)
+    assert third == "ExportError: refused to write pipe.md: ['pipe.md']", third
+
+
+_EXPORT_TWICE = """
+import os
+from pathlib import Path
+from app.db.database import open_database
+from app.services.exporting import ExportError, MarkdownExport, export_markdown
+db, folder = open_database(Path({db!r})), Path({folder!r})
+try:
+    export_markdown(db, MarkdownExport(folder=folder))
+except ExportError as exc:
+    print("ExportError:", exc)
+(folder / ".roundtable-export.json").unlink()
+os.mkfifo(folder / ".roundtable-export.json")
+report = export_markdown(db, MarkdownExport(folder=folder))
+print(report.manifest_problem, "written:", [w for w in report.written if not w.startswith("Countries/Laos")])
+pipe = folder.parent / "digest" / "pipe.md"
+pipe.parent.mkdir()
+os.mkfifo(pipe)
+try:
+    export_markdown(db, MarkdownExport(digest=pipe))
+except ExportError as exc:
+    print("ExportError:", str(exc).split(":")[0] + ":", sorted(p.name for p in pipe.parent.iterdir()))
+"""
+
+
+def test_names_beginning_with_a_dot_are_not_hidden(mini_db: Database, tmp_path: Path) -> None:
+    """'.hidden' became '.hidden.md': hidden in Obsidian and a file manager, and passed over by
+    import-notes."""
+    mini_db.read().execute("UPDATE entity SET name = '.NET Foundation' WHERE slug = 'bloc'")
+    add_note(mini_db, "loose", title="...and then")
+    vault = tmp_path / "vault"
+    _export(mini_db, vault)
+    names = [posixpath.basename(f) for f in _files(vault)]
+    assert "NET Foundation.md" in names and "and then.md" in names
+    assert not any(name.startswith(".") for name in names)

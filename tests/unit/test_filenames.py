@@ -35,6 +35,7 @@ def _check(name: str) -> None:
     assert not any(ch in name for ch in '/\\:*?"<>|#^[]')
     assert not any(unicodedata.category(ch) == "Cc" for ch in name)
     assert not any(ch in name for ch in "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert not name.startswith(".")  # hidden on Unix and in Obsidian; import-notes passes it over
     stem = name.removesuffix(".md")
     assert stem.split(".")[0].upper() not in WINDOWS_RESERVED
     assert stem == stem.strip() and not stem.endswith(".")
@@ -60,6 +61,12 @@ def _check(name: str) -> None:
         ("C# [draft] ^1", "C (draft) 1.md"),
         ("tab\tand\nnewline", "tab and newline.md"),
         ("e\u0301", "é.md"),  # decomposed accent: stored composed (NFC), as Windows and Linux expect
+        (".hidden", "hidden.md"),
+        (".NET Foundation", "NET Foundation.md"),
+        (". . .and then", "and then.md"),
+        (".CON", "CON_.md"),  # without its dot, a reserved name
+        ("/.com1", "com1_.md"),
+        ("\u202e.md", "md.md"),
     ],
 )
 def test_names_are_readable_and_safe(name: str, expected: str) -> None:
@@ -72,6 +79,7 @@ def test_names_are_readable_and_safe(name: str, expected: str) -> None:
 def test_every_name_is_safe(name: str) -> None:
     _check(file_name(safe_stem(name)))
     _check(file_name(safe_stem(name), " (exported 2026-11-28) (12)"))
+    _check(file_name(safe_stem("." + name)))
 
 
 def test_long_names_are_cut_between_characters_within_255_bytes() -> None:

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from app.db.database import Database
-from app.io.markdown import LinkedEntry, Links, anchor, inline, point_links, restore_links
+from app.io import frontmatter
+from app.io.markdown import (
+    NOTE_BEGIN,
+    NOTE_END,
+    DamagedNote,
+    LinkedEntry,
+    Links,
+    NoteDoc,
+    anchor,
+    embedded_note,
+    embedded_notes,
+    inline,
+    note_file,
+    point_links,
+    read_note_file,
+    restore_links,
+)
 from app.services.wikilinks import resolve
 from tests.strategies import HOSTILE, SCRIPTS, any_char
 
@@ -114,3 +133,77 @@ def test_links_resolve_by_slug_name_or_alias_in_any_case_and_script(seeded_db: D
     }
     found = {t: (slug_of[i] if (i := resolve(conn, t)) is not None else None) for t in expected}
     assert found == expected
+
+
+# --- note markers ----------------------------------------------------------------------------------
+
+UID_A = "0ec43306-a883-5072-adfd-3bf83d9103c7"
+UID_B = "5b1d1f52-4a43-4a4c-9d0e-6f0a9a4b2c11"
+STAMP = "2026-01-02T03:04:05+00:00"
+
+
+def _doc(uid: str, body: str) -> NoteDoc:
+    return NoteDoc(uid, "A note", body, ("t",), STAMP, STAMP)
+
+
+def _markers(uid: str, body: str) -> str:
+    """Note `uid` between its markers as an export writes them, `body` inside as it is."""
+    return f"{NOTE_BEGIN.format(uid=uid, updated=STAMP)}\n\n{body}\n\n{NOTE_END.format(uid=uid)}"
+
+
+# What a researcher pastes into a note: part of an exported entry file, markers and all.
+PASTED = "\n".join(["Copied from the vault:", "", _markers(UID_A, "An older text of A."), "", "after"])
+LOOKALIKES = [
+    PASTED,
+    NOTE_END.format(uid=UID_B),  # the end of the very note it is in
+    "\\" + NOTE_BEGIN.format(uid=UID_A, updated=STAMP),  # already backslashed, once or more
+    "\\\\" + NOTE_END.format(uid=UID_A) + "\r\n" + NOTE_END.format(uid=UID_A) + "\r\n",
+    "<!-- roundtable note not a marker",
+    "<!-- end of roundtable note",
+    " " + NOTE_BEGIN.format(uid=UID_A, updated=STAMP),
+    "---\nid: " + UID_A + "\nkind: note\n---\n",
+]
+
+
+@given(
+    st.lists(st.sampled_from(LOOKALIKES) | st.text(any_char, max_size=10), max_size=6).map("\n".join),
+    st.sampled_from(["entry file", "note file"]),
+)
+@example(PASTED, "entry file")
+@example(PASTED, "note file")
+def test_a_body_that_holds_note_markers_comes_back_exactly(body: str, where: str) -> None:
+    note = _doc(UID_B, body)
+    if where == "entry file":
+        text = "# Entry\n\n" + embedded_note(_doc(UID_A, "a's text"), "a's text", 3) + "\n\n"
+        text += embedded_note(note, body, 3) + "\n"
+        found = embedded_notes(text)
+        # as the import reads line ends: a '\r' that ends the body meets the file's '\n' after it
+        expected = (body + "\n").replace("\r\n", "\n")[:-1]
+        assert [(f.uid, f.body) for f in found] == [(UID_A, "a's text"), (UID_B, expected)]
+    else:
+        fields, rest = frontmatter.split(note_file(note, body, STAMP))
+        assert fields is not None
+        read = read_note_file(fields, rest)
+        assert read is not None and read.body == body.replace("\r\n", "\n")
+        assert embedded_notes(rest) == []  # the body's markers are text, not notes
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (_markers(UID_B, PASTED), f"line 5, a marker of note {UID_A}, is inside the text of note {UID_B}"),
+        (_markers(UID_B, NOTE_END.format(uid=UID_A)), f"line 3, a marker of note {UID_A}, is inside"),
+        (
+            _markers(UID_A, "one") + "\n\n" + _markers(UID_A, "two"),
+            f"line 7: note {UID_A} is in this file twice",
+        ),
+        ("text\n" + NOTE_END.format(uid=UID_A), f"line 2: the end marker of note {UID_A} has no beginning"),
+        (
+            NOTE_BEGIN.format(uid=UID_A, updated=STAMP) + "\ntext",
+            f"the end marker of note {UID_A} is missing",
+        ),
+    ],
+)
+def test_nested_duplicate_or_unmatched_markers_are_refused(text: str, problem: str) -> None:
+    with pytest.raises(DamagedNote, match=re.escape(problem)):
+        embedded_notes(text)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +17,7 @@ from hypothesis import strategies as st
 
 from app.db.database import Database, open_database
 from app.io.datafile import dumps, read
+from app.io.markdown import MAX_FILE_BYTES
 from app.services.exporting import MarkdownExport, Scope, export_markdown
 from app.services.importer import import_file
 from app.services.vault_import import InvalidVault, import_vault_notes
@@ -191,3 +196,178 @@ def test_vault_round_trip_for_generated_notes(
                 assert _note(db, uid)[1].rstrip() == body.rstrip()
         finally:
             db.close()
+
+
+def _pasted(db: Database, uid: str) -> str:
+    """Part of an exported entry file, markers and all, as a researcher pastes it into a note."""
+    updated = db.read().execute("SELECT updated_at FROM note WHERE uid = ?", (uid,)).fetchone()[0]
+    return (
+        "Copied from the vault:\n\n"
+        f"<!-- roundtable note {uid} {updated}: edit the note below; `roundtable import-notes` brings "
+        "the changes back -->\n\nAn older text.\n\n"
+        f"<!-- end of roundtable note {uid} -->\n\nMy comment on it."
+    )
+
+
+def _bodies(db: Database) -> dict[str, str]:
+    return dict(db.read().execute("SELECT uid, body FROM note").fetchall())
+
+
+def test_notes_holding_marker_lines_come_back_untouched(mini_db: Database, tmp_path: Path) -> None:
+    """A note's text that looks like another note's markers is text: importing the untouched
+    vault changed 'On Alpha' to the pasted copy's text and reported it as updated."""
+    attached = mini_db.read().execute("SELECT uid FROM note WHERE title = 'On Alpha'").fetchone()[0]
+    add_note(mini_db, _pasted(mini_db, attached), title="Pasted on Alpha", entry="alpha")
+    add_note(mini_db, _pasted(mini_db, attached), title="Pasted loose")
+    vault = tmp_path / "vault"
+    export_markdown(mini_db, MarkdownExport(folder=vault))
+    before = _bodies(mini_db)
+    report = import_vault_notes(mini_db, vault)
+    assert report.updated == [] and report.conflicts == [] and report.unchanged == 3
+    assert _bodies(mini_db) == before
+
+    loose = vault / "Notes/Pasted loose.md"  # edited in the vault: the marker lines stay text
+    loose.write_text(loose.read_text(encoding="utf-8").replace("My comment", "My new comment"), "utf-8")
+    assert import_vault_notes(mini_db, vault).updated == ["Pasted loose"]
+    after = _bodies(mini_db)
+    changed = {uid for uid in before if after[uid] != before[uid]}
+    assert [after[uid] for uid in changed] == [
+        before[uid].replace("My comment", "My new comment") for uid in changed
+    ]
+    assert len(changed) == 1
+
+
+@pytest.mark.parametrize("where", ["Officials/Alpha Person.md", "Notes/Loose.md"])
+def test_marker_lines_pasted_into_the_vault_stop_the_import(
+    mini_db: Database, tmp_path: Path, where: str
+) -> None:
+    """Pasted in another editor, unescaped, markers inside a note's text would make one note's
+    text another's: the import names the file and line and changes nothing."""
+    attached = mini_db.read().execute("SELECT uid FROM note WHERE title = 'On Alpha'").fetchone()[0]
+    loose = add_note(mini_db, "loose", title="Loose")
+    vault = tmp_path / "vault"
+    export_markdown(mini_db, MarkdownExport(folder=vault))
+    path = vault / where
+    if where.startswith("Notes/"):
+        path.write_text(path.read_text(encoding="utf-8") + "\n" + _pasted(mini_db, attached), "utf-8")
+    else:
+        _edit_between_markers(path, attached, _pasted(mini_db, loose))
+    before = canonical(mini_db.path)
+    with pytest.raises(InvalidVault, match=re.escape(where) + r": line \d+, a marker of note"):
+        import_vault_notes(mini_db, vault)
+    assert canonical(mini_db.path) == before
+
+
+def _exported(db: Database, tmp_path: Path) -> tuple[Path, str]:
+    uid = add_note(db, "loose", title="Loose")
+    vault = tmp_path / "vault"
+    export_markdown(db, MarkdownExport(folder=vault))
+    return vault, uid
+
+
+def _edit(path: Path) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace("\nloose", "\nedited"), encoding="utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_out_of_the_vault_is_refused(mini_db: Database, tmp_path: Path) -> None:
+    """It was read, its text imported, and the link replaced by a file holding it."""
+    vault, _ = _exported(mini_db, tmp_path)
+    loose = vault / "Notes/Loose.md"
+    outside = tmp_path / "elsewhere.md"
+    outside.write_bytes(loose.read_bytes())
+    _edit(outside)
+    loose.unlink()
+    loose.symlink_to(outside)
+    before, outside_before = canonical(mini_db.path), outside.read_bytes()
+    with pytest.raises(
+        InvalidVault, match=r"Notes/Loose\.md is a link to .*elsewhere\.md, outside the vault"
+    ):
+        import_vault_notes(mini_db, vault)
+    assert canonical(mini_db.path) == before
+    assert loose.is_symlink() and outside.read_bytes() == outside_before
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_link_inside_the_vault_is_read_and_stays_a_link(mini_db: Database, tmp_path: Path) -> None:
+    vault, uid = _exported(mini_db, tmp_path)
+    loose = vault / "Notes/Loose.md"
+    moved = vault / "Writing/Loose.md"  # after Notes/: the link is the first path to the note
+    moved.parent.mkdir()
+    loose.rename(moved)
+    loose.symlink_to(Path("../Writing/Loose.md"))
+    _edit(moved)
+    report = import_vault_notes(mini_db, vault)
+    assert report.updated == ["Loose"] and _note(mini_db, uid)[1] == "edited"
+    assert loose.is_symlink() and loose.read_bytes() == moved.read_bytes()
+    updated = mini_db.read().execute("SELECT updated_at FROM note WHERE uid = ?", (uid,)).fetchone()[0]
+    assert python_frontmatter.loads(moved.read_text(encoding="utf-8"))["updated"] == updated  # restamped
+
+
+def _without_hanging(fn: Callable[[], object], fifo: Path) -> object:
+    """fn(), or a failed test if it blocks (as an open of a FIFO does, until a writer comes)."""
+    done: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            done["result"] = fn()
+        except BaseException as exc:  # handed to the test's thread
+            done["error"] = exc
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    if worker.is_alive():  # pragma: no cover - the bug: let it go before failing
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join()
+        pytest.fail("import-notes hung on a FIFO")
+    if "error" in done:
+        raise done["error"]  # type: ignore[misc]
+    return done["result"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_fifo_or_a_device_in_a_vault_is_refused_at_once(mini_db: Database, tmp_path: Path) -> None:
+    """A FIFO named .md hung import-notes (holding the writer lock); a link to /dev/zero read
+    until memory ran out."""
+    vault, _ = _exported(mini_db, tmp_path)
+    fifo = vault / "Notes/pipe.md"
+    os.mkfifo(fifo)
+    before = canonical(mini_db.path)
+    with pytest.raises(InvalidVault, match=r"pipe\.md is a named pipe \(FIFO\), not an ordinary file"):
+        _without_hanging(lambda: import_vault_notes(mini_db, vault), fifo)
+    fifo.unlink()
+    (vault / "Notes/zero.md").symlink_to("/dev/zero")
+    with pytest.raises(InvalidVault, match=r"zero\.md is a link to /dev/zero, outside the vault"):
+        import_vault_notes(mini_db, vault)
+    assert canonical(mini_db.path) == before
+
+
+def test_a_file_too_large_to_be_a_vaults_is_refused_unread(mini_db: Database, tmp_path: Path) -> None:
+    vault, _ = _exported(mini_db, tmp_path)
+    with (vault / "Notes/huge.md").open("wb") as huge:
+        huge.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written, nothing must be read
+    with pytest.raises(InvalidVault, match=r"huge\.md is larger than 64 MB"):
+        import_vault_notes(mini_db, vault)
+
+
+@pytest.mark.parametrize("fence", ["opening", "closing"])
+@pytest.mark.parametrize("where", ["Notes/Loose.md", "Officials/Alpha Person.md"])
+def test_a_file_that_lost_a_fence_stops_the_import(
+    mini_db: Database, tmp_path: Path, fence: str, where: str
+) -> None:
+    """With its opening '---' deleted, a note file was passed by in silence, its edits lost."""
+    vault, _ = _exported(mini_db, tmp_path)
+    path = vault / where
+    text = path.read_text(encoding="utf-8")
+    at = 0 if fence == "opening" else text.index("\n---\n", 4) + 1
+    path.write_text((text[:at] + text[at + 4 :]).replace("\nloose", "\nedited"), encoding="utf-8")
+    before = canonical(mini_db.path)
+    with pytest.raises(
+        InvalidVault, match=re.escape(where) + ": its front matter has lost its opening or closing '---' line"
+    ):
+        import_vault_notes(mini_db, vault)
+    assert canonical(mini_db.path) == before
+    (vault / "mine.md").write_text("id: 7\nkind: cat\n---\nA file of my own.\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    assert import_vault_notes(mini_db, vault).updated == []  # not Roundtable's: passed over
