@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shape.add_argument("--digest", metavar="FILE", help="one Markdown file with a section per entry")
     shape.add_argument("--json", metavar="FILE", help="the whole database as a data file (no filters apply)")
+    p.add_argument(
+        "--overwrite", action="store_true", help="with --json: replace FILE if it exists (else it is refused)"
+    )
     scope = p.add_argument_group("what to export")
     scope.add_argument("--kind", metavar="KIND", help="only entries of one kind (officials, countries, ...)")
     scope.add_argument(
@@ -156,7 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     run: Callable[[argparse.Namespace], int] = getattr(commands, args.run)
     try:
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a short output meets a closed pipe only here
+        return code
+    except BrokenPipeError:
+        return _output_closed()
     except commands.UsageError as exc:
         print(f"roundtable {args.command}: {exc}", file=sys.stderr)
         return 2
@@ -172,6 +179,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("roundtable: interrupted", file=sys.stderr)
         return 130
+
+
+# What a shell reports for a command ended by SIGPIPE (128 + 13), as `yes | head -1` ends.
+OUTPUT_CLOSED = 141
+
+
+def _output_closed() -> int:
+    """The reader of the output has gone (`roundtable list officials | head -1`): stop without a
+    word, as Unix tools do; nothing is wrong with the disk or the database."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError):  # (no file behind stdout: nothing to flush)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere at exit
+        os.close(devnull)
+    return OUTPUT_CLOSED
 
 
 if __name__ == "__main__":

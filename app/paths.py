@@ -92,12 +92,28 @@ def default_db_path() -> Path:
     return data_dir() / DB_FILENAME
 
 
-def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
-    """--db wins over ROUNDTABLE_DB, which wins over the data folder."""
+def named_db_path(cli_value: str | os.PathLike[str] | None) -> Path | None:
+    """The database file the user named (--db, else ROUNDTABLE_DB), as its real path; None when
+    neither names one and the data folder's is meant."""
     chosen = cli_value or os.environ.get(ENV_DB)
-    if chosen:
-        return user_path(chosen).absolute()
-    return default_db_path()
+    return real_path(user_path(chosen)) if chosen else None
+
+
+def resolve_db_path(cli_value: str | os.PathLike[str] | None) -> Path:
+    """--db wins over ROUNDTABLE_DB, which wins over the data folder; the real path, links
+    resolved (see real_path)."""
+    return named_db_path(cli_value) or real_path(default_db_path())
+
+
+def real_path(path: Path) -> Path:
+    """`path` absolute with every symlink resolved: the file itself. Whatever is keyed by a
+    database's path must use this one: a writer lock keyed by a link's name let `import` write
+    under a window holding the file by its real name, and a restore replaced the user's link
+    with a file."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: left as written, for opening to refuse
+        return path.absolute()
 
 
 def backups_dir(db_path: Path) -> Path:

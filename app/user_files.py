@@ -69,13 +69,28 @@ def require_regular(path: Path) -> os.stat_result | None:
     return status
 
 
+_READ_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
+def read_head(path: Path, size: int) -> bytes:
+    """The first `size` bytes of the ordinary file at `path` (all of it when shorter), opened
+    as read_bytes opens: a look at a file's header. UnreadableFile or OSError as there."""
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode):
+            raise _not_regular(path, status.st_mode)
+        return os.read(fd, size)
+    finally:
+        os.close(fd)
+
+
 def read_bytes(path: Path, *, limit: int) -> bytes:
     """The bytes of the ordinary file at `path`, at most `limit` of them, or UnreadableFile.
     OSError (missing, no permission) passes through for the caller to word."""
-    flags = (
-        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-    )
-    fd = os.open(path, flags)
+    fd = os.open(path, _READ_FLAGS)
     try:
         status = os.fstat(fd)
         if not stat.S_ISREG(status.st_mode):

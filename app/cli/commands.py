@@ -21,8 +21,16 @@ from typing import Any, TextIO
 
 from app.cli import render
 from app.db import lock
-from app.db.database import Database, DatabaseRefused, Refusal, State, inspect
-from app.paths import backups_dir, resolve_db_path, user_path
+from app.db.database import (
+    Database,
+    DatabaseRefused,
+    Inspection,
+    Refusal,
+    State,
+    inspect,
+    require_file,
+)
+from app.paths import backups_dir, default_db_path, named_db_path, real_path, user_path
 from app.services.kinds import UnknownKind, kind_for
 
 _LOCK_WAIT_S = 3.0  # a window that is just starting, or a short import, gets this long to finish
@@ -73,12 +81,52 @@ class UsageError(CliError):
     """Options that do not go together (exit status 2, like argparse's own usage errors)."""
 
 
+def _library(args: Namespace, *, may_be_missing: bool = False) -> Path:
+    """The database file a command works on, as its real path (links resolved: the writer lock
+    and a restore must name the file itself), refused at once, before anything opens it or
+    takes its lock, when it is a folder, FIFO, device or socket.
+
+    A path the user named (--db, ROUNDTABLE_DB) that names nothing is refused too: a mistyped
+    one made a new library. Only the window starts a library at a new path; the default one
+    is made by whichever comes first on a first run. `may_be_missing`: for bringing back a
+    library that is gone (restore, backup --list)."""
+    named = named_db_path(getattr(args, "db", None))
+    path = named or real_path(default_db_path())
+    try:
+        exists = require_file(path)
+    except DatabaseRefused as exc:
+        raise _refused(exc) from exc
+    if not exists and named is not None and not may_be_missing:
+        raise CliError(
+            f"No library at {path}; nothing was created. Check the path, or open it in the "
+            "window (`roundtable --db PATH`) to start a new library there."
+        )
+    return path
+
+
+def _inspected(path: Path) -> Inspection:
+    try:
+        return inspect(path)
+    except DatabaseRefused as exc:
+        raise _refused(exc) from exc
+
+
+def _ours_if_any(path: Path, then: str) -> None:
+    """Refuse another program's file, or a newer Roundtable's, for what is done only to a
+    library of ours; a damaged one (restore and backup --list are its way out) or none passes."""
+    try:
+        inspect(path)
+    except DatabaseRefused as exc:
+        if exc.reason in (Refusal.FOREIGN, Refusal.NEWER):
+            raise CliError(f"{exc} {then}") from exc
+
+
 def _open(args: Namespace) -> Database:
     """The database for a reading command: read-only when it is ready, else set up first
     (created, migrated, seeded), which needs the writer lock for that moment."""
     from app.services.library import needs_seed
 
-    path = resolve_db_path(getattr(args, "db", None))
+    path = _library(args)
     try:
         if inspect(path).state is State.CURRENT:
             db = Database(path, read_only_reason="a reading command")
@@ -106,23 +154,29 @@ def _take_lock(path: Path, program: str) -> lock.WriterLock:
 
 @contextlib.contextmanager
 def _writing(path: Path, program: str) -> Iterator[Database]:
-    """The database for a writing command, with the writer lock held, checked before use."""
+    """The database for a writing command, with the writer lock held, checked before use.
+
+    Checked by reading only, before anything opens it for writing: a writing connection
+    switches the file to WAL mode, a change to a file that is then refused. Another
+    program's file, or a newer one, is refused before the lock, so not even the lock file
+    appears beside it."""
     from app.db.database import quick_check
     from app.services.library import open_library
 
+    _inspected(path)
     with _take_lock(path, program):
+        if _inspected(path).state is State.CURRENT:  # (one behind is checked before migrating)
+            problems = quick_check(path)
+            if problems != ("ok",):
+                raise CliError(
+                    f"{path} is damaged ({problems[0]}); nothing was changed. "
+                    "`roundtable check` gives the details." + _RESTORE_HINT
+                )
         try:
             db = open_library(path)
         except DatabaseRefused as exc:
             raise _refused(exc) from exc
         try:
-            if not db.created and db.migrated_from is None:  # (a migration checked it already)
-                problems = quick_check(path)
-                if problems != ("ok",):
-                    raise CliError(
-                        f"{path} is damaged ({problems[0]}); nothing was changed. "
-                        "`roundtable check` gives the details." + _RESTORE_HINT
-                    )
             yield db
         finally:
             db.close()
@@ -190,7 +244,7 @@ def cmd_import(args: Namespace) -> int:
             f"{path} is a folder; to bring back notes from an exported vault, run `roundtable import-notes {path}`"
         )
     with (
-        _writing(resolve_db_path(getattr(args, "db", None)), "import") as db,
+        _writing(_library(args), "import") as db,
         _failing_as(f"{path} was not imported", InvalidDataFile),
     ):
         report = import_file(db, read(path))
@@ -235,6 +289,8 @@ def cmd_export(args: Namespace) -> int:
         raise UsageError("export needs --out DIR, --digest FILE or --json FILE")
     if args.json and (args.out or args.digest or filters):
         raise UsageError("--json writes the whole database; use it without --out, --digest or filters")
+    if args.overwrite and not args.json:
+        raise UsageError("--overwrite is for --json FILE")
     if args.json:
         return _export_json(args, out)
     from app.services.exporting import ExportError, MarkdownExport, Scope, entries_matching, export_markdown
@@ -287,6 +343,11 @@ def _export_json(args: Namespace, out: TextIO) -> int:
     target = Path(args.json)
     if target.is_dir():
         raise CliError(f"{target} is a folder; give a file name for the JSON export")
+    if (target.exists() or target.is_symlink()) and not args.overwrite:  # as `backup --out` refuses
+        raise CliError(
+            f"{target} already exists; give a new file name, or add --overwrite to replace it. "
+            "Nothing was written."
+        )
     db = _open(args)
     try:
         counts = export_json(db, target)
@@ -307,7 +368,7 @@ def cmd_import_notes(args: Namespace) -> int:
 
     folder = Path(args.folder)
     with (
-        _writing(resolve_db_path(getattr(args, "db", None)), "import-notes") as db,
+        _writing(_library(args), "import-notes") as db,
         _failing_as("no notes were imported", InvalidVault),
     ):
         report = import_vault_notes(db, folder)
@@ -327,7 +388,7 @@ def cmd_check(args: Namespace) -> int:
     from app.services.progress import Progress
 
     if args.reindex:  # a write: under the writer lock, like import
-        with _writing(resolve_db_path(getattr(args, "db", None)), "check --reindex") as writable:
+        with _writing(_library(args), "check --reindex") as writable:
             shown = _StderrProgress("Rebuilding the search index", sys.stderr)
             documents = reindex(writable, Progress(shown.step))
             sys.stderr.write(f"Search index rebuilt: {documents:,} texts.\n")
@@ -336,15 +397,29 @@ def cmd_check(args: Namespace) -> int:
         report = check(db)
     finally:
         db.close()
+    unchecked = report.foreign_key_problems < 0  # the reference check could not read the file
     if args.json:
-        _dump({**dataclasses.asdict(report), "ok": report.ok, "findings": findings(report)}, out)
+        _dump(
+            {
+                **dataclasses.asdict(report),
+                "foreign_key_problems": None if unchecked else report.foreign_key_problems,
+                "ok": report.ok,
+                "findings": findings(report),
+            },
+            out,
+        )
     else:
         integrity = "ok" if report.integrity == ("ok",) else "; ".join(report.integrity[:10])
+        references = (
+            "could not be checked (the file is damaged)"
+            if unchecked
+            else f"{report.foreign_key_problems} broken"
+            if report.foreign_key_problems
+            else "ok"
+        )
         out.write(f"Database: {report.path}\n")
         out.write(f"Integrity: {integrity}\n")
-        out.write(
-            f"References: {'ok' if not report.foreign_key_problems else f'{report.foreign_key_problems} broken'}\n"
-        )
+        out.write(f"References: {references}\n")
         out.write(
             f"Schema revision: {report.schema_revision} (this version's newest: {report.head_revision})\n"
         )
@@ -367,12 +442,9 @@ def cmd_backup(args: Namespace) -> int:
     from app.db.backup import backup_to
     from app.services.backups import MANUAL, backup_now, list_backups
 
-    path = resolve_db_path(getattr(args, "db", None))
-    try:
-        found = inspect(path)
-    except DatabaseRefused as exc:
-        raise _refused(exc) from exc
-    if args.list:
+    path = _library(args, may_be_missing=args.list)
+    if args.list:  # (the way out of a damaged library: it need not be readable)
+        _ours_if_any(path, "Nothing was listed.")
         backups = list_backups(path)
         if not backups:
             out.write(f"No backups of {path.name} in {backups_dir(path)}.\n")
@@ -390,6 +462,7 @@ def cmd_backup(args: Namespace) -> int:
         out.write(render.table(["Taken", "Why", "Entries", "Notes", "File"], rows) + "\n")
         out.write(f"{len(backups)} backups in {backups_dir(path)}\n")
         return 0
+    found = _inspected(path)
     if found.state is State.MISSING:
         raise CliError(f"{path} does not exist; there is nothing to back up.")
     if args.out:
@@ -416,7 +489,8 @@ def cmd_restore(args: Namespace) -> int:
     out = sys.stdout
     from app.services.backups import BackupUnusable, check_backup, restore
 
-    path = resolve_db_path(getattr(args, "db", None))
+    path = _library(args, may_be_missing=True)
+    _ours_if_any(path, "A restore replaces only a Roundtable library; nothing was changed.")
     source = _backup_file(path, args.file)
     try:
         checked = check_backup(source)  # before taking the lock: a bad file is refused at once

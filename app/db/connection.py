@@ -11,16 +11,21 @@ import sqlite3
 from pathlib import Path
 
 from app.db.folding import SQL_FUNCTION, fold
+from app.user_files import UnreadableFile, read_head
 
 # 'RTB1' — lets us tell our files from any other SQLite file without reading a table.
 APPLICATION_ID = 0x52544231
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect(path: Path, *, readonly: bool = False, check_same_thread: bool = True) -> sqlite3.Connection:
-    """Open `path` with Roundtable's pragmas. Never creates a file when `readonly`."""
+def connect(
+    path: Path, *, readonly: bool = False, check_same_thread: bool = True, peek: bool = False
+) -> sqlite3.Connection:
+    """Open `path` with Roundtable's pragmas. Never creates a file when `readonly`; with `peek`
+    (read-only) nothing is created beside it either — for a look at a file not yet known to be
+    ours and sound, or one nobody else can be writing (this process holds the writer lock)."""
     if readonly:
-        conn = _connect_readonly(path, check_same_thread=check_same_thread)
+        conn = _connect_readonly(path, check_same_thread=check_same_thread, peek=peek)
     else:
         conn = sqlite3.connect(
             path,
@@ -32,7 +37,7 @@ def connect(path: Path, *, readonly: bool = False, check_same_thread: bool = Tru
     return conn
 
 
-def _connect_readonly(path: Path, *, check_same_thread: bool) -> sqlite3.Connection:
+def _connect_readonly(path: Path, *, check_same_thread: bool, peek: bool = False) -> sqlite3.Connection:
     uri = path.absolute().as_uri() + "?mode=ro"
 
     def open_uri(query: str) -> sqlite3.Connection:
@@ -44,6 +49,13 @@ def _connect_readonly(path: Path, *, check_same_thread: bool) -> sqlite3.Connect
             isolation_level=None,
         )
 
+    if peek and _wal_without_log(path):
+        # To read a file in WAL mode SQLite makes -wal and -shm files beside it, even read-only,
+        # and leaves them: a refused file of another program, or a damaged one, would gain two.
+        # With no -wal there is nothing to read but the file itself, so reading it as immutable
+        # reads all of it and creates nothing. (Only for a look: a long read beside a writer that
+        # starts meanwhile would not see its checkpoints.)
+        return open_uri("&immutable=1")
     conn = open_uri("")
     try:
         conn.execute("PRAGMA schema_version").fetchone()
@@ -56,6 +68,17 @@ def _connect_readonly(path: Path, *, check_same_thread: bool) -> sqlite3.Connect
         # immutable is safe — and the only way to read it at all.
         conn = open_uri("&immutable=1")
     return conn
+
+
+def _wal_without_log(path: Path) -> bool:
+    """The file's header says WAL mode (format versions 2), and no -wal file is beside it."""
+    if path.with_name(path.name + "-wal").exists():
+        return False
+    try:
+        header = read_head(path, 20)
+    except (OSError, UnreadableFile):
+        return False  # the open that follows says what is wrong
+    return header[18:20] == b"\x02\x02"
 
 
 def apply_pragmas(conn: sqlite3.Connection, *, readonly: bool = False) -> None:

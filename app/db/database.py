@@ -23,6 +23,7 @@ from app.db.errors import Trouble, trouble_of
 from app.db.schema_version import HEAD, KNOWN_REVISIONS
 from app.i18n import T_, Explained, Message
 from app.paths import create_private_file, make_private_folder
+from app.user_files import UnreadableFile, read_head, require_regular
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -36,6 +37,7 @@ class Refusal(Enum):
 
     NOT_FOUND = "not-found"
     FOLDER = "folder"
+    NOT_A_FILE = "not-a-file"  # a FIFO, device or socket
     UNREADABLE = "unreadable"
     EMPTY = "empty"
     NOT_SQLITE = "not-sqlite"
@@ -75,18 +77,50 @@ class Inspection:
     written_by: str | None = None
 
 
-def inspect(path: Path) -> Inspection:
-    """Classify `path` without writing to it; raise DatabaseRefused for anything not ours."""
-    if not path.exists():
-        return Inspection(path, State.MISSING)
-    if path.is_dir():
-        raise DatabaseRefused(
-            T_("Opening", "{path} is a folder, not a Roundtable database file.").format(path=path),
-            Refusal.FOLDER,
-        )
+# The tables of a database at HEAD (FTS5's own shadow tables aside). A file at HEAD without one
+# of them is damaged, and is refused before anything opens it for writing: even the switch to
+# WAL mode that a writing connection makes would change a file Roundtable then says it left
+# alone. tests/unit/test_opening.py keeps this in step with what the migrations create.
+TABLES_AT_HEAD = frozenset(
+    {
+        "alembic_version", "alias", "citation", "country", "dataset_import", "entity", "entity_tag",
+        "event", "fact", "initiative", "initiative_party", "list_count", "list_hay", "list_hay_fts",
+        "list_row", "membership", "meta", "note", "note_link", "note_revision", "note_tag",
+        "organization", "participation", "person", "role", "saved_search", "search_doc",
+        "search_fts", "search_vocab", "source", "statement", "tag",
+    }
+)  # fmt: skip
+
+
+def require_file(path: Path) -> bool:
+    """True when `path` is an ordinary file (links followed), False when nothing is there;
+    DatabaseRefused for a folder, FIFO, device or socket, before anything opens it: opening a
+    FIFO blocks until a writer comes, and every command hung (some holding the writer lock)."""
     try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
+        return require_regular(path) is not None
+    except UnreadableFile as exc:
+        if path.is_dir():
+            raise DatabaseRefused(
+                T_("Opening", "{path} is a folder, not a Roundtable database file.").format(path=path),
+                Refusal.FOLDER,
+            ) from exc
+        raise DatabaseRefused(exc.message, Refusal.NOT_A_FILE) from exc
+    except OSError as exc:  # a loop of links, a folder on the way that may not be entered
+        raise DatabaseRefused(
+            T_("Opening", "{path} cannot be read: {error}.").format(path=path, error=exc.strerror),
+            Refusal.UNREADABLE,
+        ) from exc
+
+
+def inspect(path: Path) -> Inspection:
+    """Classify `path` without writing to it or beside it; raise DatabaseRefused for anything
+    not ours."""
+    if not require_file(path):
+        return Inspection(path, State.MISSING)
+    try:
+        header = read_head(path, 100)
+    except UnreadableFile as exc:  # swapped for a FIFO since require_file looked
+        raise DatabaseRefused(exc.message, Refusal.NOT_A_FILE) from exc
     except OSError as exc:
         raise DatabaseRefused(
             T_("Opening", "{path} cannot be read: {error}.").format(path=path, error=exc.strerror),
@@ -104,8 +138,11 @@ def inspect(path: Path) -> Inspection:
             ),
             Refusal.NOT_SQLITE,
         )
+    app_id = int.from_bytes(header[68:72], "big") if len(header) == 100 else 0
+    if app_id not in (0, APPLICATION_ID):  # another program's, told without opening it
+        raise _foreign(path, app_id)
     try:
-        conn = connect(path, readonly=True)
+        conn = connect(path, readonly=True, peek=True)
     except sqlite3.Error as exc:
         raise DatabaseRefused(
             T_("Opening", "{path} cannot be opened: {error}.").format(path=path, error=exc),
@@ -146,14 +183,7 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
     if app_id == 0 and not tables:
         return Inspection(path, State.BLANK)
     if app_id != APPLICATION_ID:
-        raise DatabaseRefused(
-            T_(
-                "Opening",
-                "{path} is an SQLite database of another application (application id {id}), "
-                "not a Roundtable database.",
-            ).format(path=path, id=f"{app_id:#010x}"),
-            Refusal.FOREIGN,
-        )
+        raise _foreign(path, app_id)
     revision = None
     if "alembic_version" in tables:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -170,6 +200,14 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
             Refusal.DAMAGED,
         )
     if revision == HEAD:
+        missing = sorted(TABLES_AT_HEAD - tables)
+        if missing:
+            raise DatabaseRefused(
+                T_(
+                    "Opening", "{path} is a damaged Roundtable database: its table {table} is missing."
+                ).format(path=path, table=missing[0]),
+                Refusal.DAMAGED,
+            )
         return Inspection(path, State.CURRENT, revision, written_by)
     if revision in KNOWN_REVISIONS:
         return Inspection(path, State.BEHIND, revision, written_by)
@@ -185,6 +223,17 @@ def _inspect_sqlite(path: Path, conn: sqlite3.Connection) -> Inspection:
     )
 
 
+def _foreign(path: Path, app_id: int) -> DatabaseRefused:
+    return DatabaseRefused(
+        T_(
+            "Opening",
+            "{path} is an SQLite database of another application (application id {id}), "
+            "not a Roundtable database.",
+        ).format(path=path, id=f"{app_id:#010x}"),
+        Refusal.FOREIGN,
+    )
+
+
 def quick_check(path: Path, opened: Callable[[sqlite3.Connection], None] | None = None) -> tuple[str, ...]:
     """SQLite's quick_check on its own read-only connection: ('ok',) or the problems found.
 
@@ -194,7 +243,8 @@ def quick_check(path: Path, opened: Callable[[sqlite3.Connection], None] | None 
     interrupting it from another thread ends the check at once, with CheckStopped.
     """
     try:
-        conn = connect(path, readonly=True)
+        # (a peek: its callers hold the writer lock, or check a backup nobody writes)
+        conn = connect(path, readonly=True, peek=True)
         try:
             if opened is not None:
                 opened(conn)
@@ -244,6 +294,9 @@ class Database:
         self._sessions: sessionmaker[Session] | None = None
         self._readers: list[sqlite3.Connection] = []
         self._closed = False
+        # Reading a WAL-mode file that no one has open makes SQLite create -wal and -shm beside
+        # it, which read-only connections cannot take away again: close() does (see tidy_log).
+        self._made_log = read_only_reason is not None and not log_file(path).exists()
 
     @property
     def closed(self) -> bool:
@@ -346,6 +399,32 @@ class Database:
         self._local = threading.local()
         if engine is not None:
             engine.dispose()
+        if self._made_log:
+            tidy_log(self.path)
+
+
+def log_file(path: Path) -> Path:
+    """The -wal file SQLite keeps beside a database in WAL mode while it is open."""
+    return path.with_name(path.name + "-wal")
+
+
+def tidy_log(path: Path) -> None:
+    """Take away the -wal and -shm files that reading `path` made beside it, as the last writer
+    to close it would have: only a connection that may write removes them, as the last one to
+    close the file. So one is opened and closed. Its log being empty, SQLite writes nothing to
+    the file (a damaged file read by `roundtable check` keeps its bytes), and it removes nothing
+    while another program has the file open."""
+    try:
+        if log_file(path).stat().st_size != 0:
+            return  # someone wrote meanwhile: theirs to fold in
+    except OSError:
+        return  # no log (a file not in WAL mode): nothing to take away
+    with contextlib.suppress(sqlite3.Error):
+        conn = sqlite3.connect(path.absolute().as_uri() + "?mode=rw", uri=True, isolation_level=None)
+        try:
+            conn.execute("PRAGMA schema_version").fetchone()  # (it opens the log, to close it)
+        finally:
+            conn.close()
 
 
 def open_database(path: Path, *, create: bool = True, read_only_reason: Message | None = None) -> Database:

@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from app.clock import now_iso
 from app.i18n import T_, Text
-from app.paths import PRIVATE_FILE, make_private_folder
+from app.paths import PRIVATE_FILE, make_private_folder, real_path
 
 # Windows locks byte ranges and refuses reads of a locked range, so the lock sits on one byte
 # far past the holder's details, which stay readable.
@@ -37,7 +37,10 @@ _WINDOWS_LOCK_OFFSET = 1 << 20
 
 
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    """Beside the real file, links resolved: keyed by a path as typed, a command given a link
+    took a lock of its own and wrote under a window holding the file by its real name."""
+    real = real_path(db_path)
+    return real.with_name(real.name + ".lock")
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from app.gui.main_window import MainWindow
 from app.gui.single_instance import InstanceServer, hand_over
 from app.gui.workers import Task
 from app.i18n import T_, Explained, Message
+from app.paths import real_path
 from app.services.backups import BackupInfo, BackupUnusable, backup_if_due, check_backup, restore
 from app.services.opening import (
     Option,
@@ -123,6 +124,7 @@ class Host(QObject):
     def start(self, path: Path) -> Outcome:
         """Open `path` (asking the user about any problem) and show its window."""
         unreadable: dict[Path, sqlite3.DatabaseError] = {}  # files the window failed to read
+        path = real_path(path)  # the lock and a restore must name the file, not a link to it
         while True:
             claim = self._claim(path)
             if claim is Outcome.HANDED_OVER:
@@ -166,7 +168,7 @@ class Host(QObject):
                     chosen = self._choose_file(self.window, path)
                     if chosen is not None:
                         self.release()
-                        path = chosen.absolute()
+                        path = real_path(chosen)
                     continue
                 if choice is Option.RETRY:
                     continue
@@ -286,7 +288,7 @@ class Host(QObject):
         elif choice is Option.CHOOSE:
             chosen = self._choose_file(self.window, self.path or Path.home())
             if chosen is not None:
-                self.switch_to(chosen.absolute())
+                self.switch_to(real_path(chosen))
 
     # --- while open -----------------------------------------------------------------------
 

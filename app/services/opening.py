@@ -72,7 +72,7 @@ def has_backups(path: Path) -> bool:
 def readable(path: Path) -> bool:
     """Can the window show this file at all (its lists and notes read without an error)?"""
     try:
-        conn = connect(path, readonly=True)
+        conn = connect(path, readonly=True, peek=True)  # nothing beside a file it may refuse
         try:
             # Whole-table reads (summary and body are in no index, so these cannot be answered
             # from an index that happens to be intact while the table is not).

@@ -10,7 +10,7 @@ import pytest
 
 from app import __version__
 from app.__main__ import main
-from tests.conftest import MINI
+from tests.conftest import MINI, copy_db
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -64,8 +64,10 @@ def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str
     assert code == 0 and "usage: roundtable" in out
 
 
-def test_import_good_then_bad(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    db = tmp_path / "x.sqlite3"
+def test_import_good_then_bad(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, empty_template: Path
+) -> None:
+    db = copy_db(empty_template, tmp_path / "x.sqlite3")  # (seeded by the first command, as a new one is)
     folder = tmp_path / "mini"
     shutil.copytree(MINI.parent, folder)
     code, out, _ = run(capsys, "--db", str(db), "import", str(folder / "mini.yaml"))
@@ -81,7 +83,7 @@ def test_import_good_then_bad(capsys: pytest.CaptureFixture[str], tmp_path: Path
 
 
 def test_check_reports_and_refuses_foreign_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "--db", str(tmp_path / "new.sqlite3"), "check")
+    code, out, _ = run(capsys, "check")  # the default library, made by this first command
     assert code == 0 and "Integrity: ok" in out and "All good." in out
     text = tmp_path / "notes.txt"
     text.write_text("just some text", encoding="utf-8")
@@ -140,9 +142,9 @@ def test_export_usage_errors_are_status_2(capsys: pytest.CaptureFixture[str], tm
 
 
 def test_import_of_a_folder_points_to_import_notes(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, seeded_path: Path
 ) -> None:
-    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "import", str(tmp_path))
+    code, _, err = run(capsys, "--db", str(seeded_path), "import", str(tmp_path))
     assert code == 1 and "roundtable import-notes" in err
-    code, _, err = run(capsys, "--db", str(tmp_path / "x.sqlite3"), "import-notes", str(tmp_path / "nowhere"))
+    code, _, err = run(capsys, "--db", str(seeded_path), "import-notes", str(tmp_path / "nowhere"))
     assert code == 1 and "is not a folder" in err and err.count("\n") == 1

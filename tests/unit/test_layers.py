@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -44,19 +45,21 @@ def test_main_imports_gui_only_when_opening_the_window() -> None:
 def test_command_line_runs_without_loading_qt(tmp_path: Path) -> None:
     code = (
         "import sys; from app.__main__ import main; "
-        f"rc = main(['--db', {str(tmp_path / 'x.sqlite3')!r}, 'list', 'countries', '--json']); "
+        "rc = main(['list', 'countries', '--json']); "  # (a first command makes the default library)
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'; "
         "sys.exit(rc)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    env = {**os.environ, "ROUNDTABLE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert done.returncode == 0, done.stderr
 
 
 def test_reading_a_current_database_needs_no_orm(tmp_path: Path) -> None:
     """The start-up path (open, first list page, detail) stays on plain sqlite3."""
-    db = tmp_path / "x.sqlite3"
+    db = tmp_path / "data" / "roundtable.sqlite3"  # the default library, which a first command makes
+    env = {**os.environ, "ROUNDTABLE_HOME": str(tmp_path)}
     subprocess.run(
-        [sys.executable, "-m", "app", "--db", str(db), "check"], check=True, capture_output=True, timeout=120
+        [sys.executable, "-m", "app", "check"], check=True, capture_output=True, timeout=120, env=env
     )
     code = (
         "import sys; from pathlib import Path; from app.services.library import open_library; "

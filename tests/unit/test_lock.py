@@ -106,3 +106,21 @@ def test_an_unwritable_folder_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(lock.os, "open", refuse)
     with pytest.raises(lock.LockUnavailable, match="Permission denied"):
         lock.acquire(tmp_path / "r.sqlite3", "window")
+
+
+def test_the_lock_is_the_real_files_whatever_link_names_it(tmp_path: Path) -> None:
+    """Keyed by the path as typed, a command given a link took a lock of its own and wrote
+    under a window holding the file by its real name."""
+    real = tmp_path / "real" / "r.sqlite3"
+    real.parent.mkdir()
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(real)
+    held = lock.acquire(real, "window")
+    try:
+        with pytest.raises(lock.LockHeld, match="the Roundtable window"):
+            lock.acquire(link, "import")
+    finally:
+        held.release()
+    with lock.acquire(link, "import"):
+        assert lock.is_held(real)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.sqlite3", "real"]

@@ -18,9 +18,12 @@ from app.db.database import (
     DatabaseReadOnly,
     DatabaseRefused,
     Refusal,
+    State,
+    inspect,
     open_database,
     quick_check,
 )
+from app.paths import resolve_db_path
 from app.services import backups, locations, opening
 from app.services.opening import (
     Option,
@@ -250,6 +253,105 @@ def test_damaged_migration_is_refused_before_any_write(
     assert refused.value.reason is Refusal.DAMAGED
     assert digest(seeded_path) == before
     assert backups.list_backups(seeded_path, counts=False) == []
+
+
+def test_the_tables_at_head_are_what_the_migrations_make(empty_template: Path) -> None:
+    from app.db.database import TABLES_AT_HEAD
+
+    conn = sqlite3.connect(empty_template)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    conn.close()
+    shadows = {t for t in tables if t.endswith(("_fts_data", "_fts_idx", "_fts_config", "_fts_docsize"))}
+    assert tables - shadows == TABLES_AT_HEAD
+
+
+def test_a_library_missing_a_table_is_refused_as_damaged_before_any_write(seeded_path: Path) -> None:
+    conn = sqlite3.connect(seeded_path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DROP TABLE note_link")
+    conn.close()
+    before = digest(seeded_path)
+    with pytest.raises(DatabaseRefused, match="its table note_link is missing") as refused:
+        open_database(seeded_path)
+    assert refused.value.reason is Refusal.DAMAGED
+    problem = assess(seeded_path).problem
+    assert problem is not None and problem.title == "This database is damaged"
+    assert digest(seeded_path) == before
+    assert sorted(p.name for p in seeded_path.parent.iterdir()) == ["roundtable.sqlite3"]
+
+
+def test_looking_at_a_file_in_wal_mode_leaves_nothing_beside_it(seeded_path: Path) -> None:
+    """Reading a WAL-mode file makes SQLite create -wal and -shm beside it, read-only or not,
+    and leave them: every look before the file is known to be ours and sound must not."""
+    folder = seeded_path.parent
+    assert sorted(p.name for p in folder.iterdir()) == ["roundtable.sqlite3"]
+    with seeded_path.open("rb") as fh:
+        assert fh.read(20)[18:20] == b"\x02\x02"  # in WAL mode, with no -wal beside it
+    before = digest(seeded_path)
+    assert inspect(seeded_path).state is State.CURRENT
+    assert quick_check(seeded_path) == ("ok",)
+    assert readable(seeded_path)  # what the window asks of a damaged file before offering it
+    assert sorted(p.name for p in folder.iterdir()) == ["roundtable.sqlite3"]
+    assert digest(seeded_path) == before
+
+
+def test_a_reader_takes_away_the_log_it_made_and_no_one_elses(seeded_path: Path) -> None:
+    from app.db.connection import connect
+    from app.db.database import log_file
+
+    folder = seeded_path.parent
+    db = open_read_only(seeded_path, "testing")  # the first to open it since its writer closed
+    db.read().execute("SELECT count(*) FROM entity").fetchone()
+    assert log_file(seeded_path).exists()
+    db.close()
+    assert sorted(p.name for p in folder.iterdir()) == ["roundtable.sqlite3"]
+
+    db = open_read_only(seeded_path, "testing")
+    db.read().execute("SELECT count(*) FROM entity").fetchone()
+    writer = connect(seeded_path)  # another program opens it meanwhile ...
+    writer.execute("SELECT count(*) FROM note").fetchone()
+    db.close()  # ... so its log stays, for it to write in
+    assert log_file(seeded_path).exists()
+    writer.execute("UPDATE entity SET name = 'Written meanwhile' WHERE slug = 'chen-gang'")
+    writer.close()
+    conn = sqlite3.connect(seeded_path)
+    assert conn.execute("SELECT name FROM entity WHERE slug = 'chen-gang'").fetchone() == (
+        "Written meanwhile",
+    )
+    conn.close()
+
+
+def test_a_socket_folder_or_loop_of_links_is_refused_before_anything_opens_it(tmp_path: Path) -> None:
+    """(A FIFO, whose opening waits for a writer for ever: tests/hostile/test_cli_paths.py.)"""
+    import socket
+
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(tmp_path / "socket.sqlite3"))
+    try:
+        with pytest.raises(DatabaseRefused, match="is a socket, not an ordinary file") as refused:
+            inspect(tmp_path / "socket.sqlite3")
+        assert refused.value.reason is Refusal.NOT_A_FILE
+    finally:
+        server.close()
+    with pytest.raises(DatabaseRefused, match="is a folder") as refused:
+        inspect(tmp_path)
+    assert refused.value.reason is Refusal.FOLDER
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    with pytest.raises(DatabaseRefused, match="cannot be read") as refused:
+        inspect(resolve_db_path(str(tmp_path / "a")))
+    assert refused.value.reason is Refusal.UNREADABLE
+
+
+def test_the_database_path_is_the_real_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = tmp_path / "real" / "library.sqlite3"
+    real.parent.mkdir()
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(real)
+    monkeypatch.chdir(tmp_path)
+    assert resolve_db_path("link.sqlite3") == real
+    monkeypatch.setenv("ROUNDTABLE_DB", str(link))
+    assert resolve_db_path(None) == real
 
 
 # --- unsafe locations ---------------------------------------------------------------------------
