@@ -19,6 +19,8 @@ generator version, schema revision and size; each run works on a copy. Rows:
   save a note, index included             Notes.save as someone types, against the same
                                           statements replayed with plain sqlite3
   export 10,000 notes to a vault          against writing the same bytes to the same files
+  import a data file of 100,000 entries   into an empty library, against parsing it with the same
+                                          parser and writing the rows it left with executemany
   peak memory                             after every list and one search, against a bare window
 
 It prints the machine, the database and its search index, the table (median and p95 of the
@@ -45,7 +47,7 @@ from typing import Any
 
 from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
-from benchmarks import saving
+from benchmarks import importing, saving
 from benchmarks.bare_window import LINE as BARE_LINE
 from benchmarks.dataset import FULL, SMOKE, Size, cached, index_size, working_copy
 from benchmarks.measure import (
@@ -288,6 +290,8 @@ def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]
     saved = saving.note_save(db, saves)
     exported = saving.export_notes(db, work, runs)
     checked = saving.full_check(db, 1)
+    imported = importing.measure(work / "import", size.people, min(runs, 3))
+    parsed = Stats.of(imported.parse)
     return [
         Row(
             "save a note as someone types, search index included",
@@ -314,6 +318,18 @@ def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]
             checked["floor"],
             no_target(),
             "SQLite's integrity and foreign-key checks",
+        ),
+        Row(
+            f"import a data file of {size.people:,} entries into an empty library",
+            "ms",
+            imported.app,
+            imported.floor,
+            median_within(3, 30_000),
+            "parsing it + the same rows by executemany",
+            [
+                f"{imported.megabytes:.1f} MB of JSON, parsed in {parsed.median:.0f} ms (median): "
+                f"{imported.summary}"
+            ],
         ),
     ]
 
@@ -372,7 +388,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _progress(row)
         if "writes" in groups:
             rows += writes(db, work, size, runs, 20 if args.smoke else 300)
-            for row in rows[-3:]:
+            for row in rows[-4:]:
                 _progress(row)
         if "memory" in groups:
             rows.append(memory(db, env, max(1, runs // 2 + 1)))

@@ -235,19 +235,33 @@ def cmd_show(args: Namespace) -> int:
 
 def cmd_import(args: Namespace) -> int:
     out = sys.stdout
-    from app.io.datafile import InvalidDataFile, read
-    from app.services.importer import import_file
+    from app.cli.interrupt import cancel_on_interrupt
+    from app.io.datafile import InvalidDataFile
+    from app.services.importer import import_path
+    from app.services.progress import Cancelled, Progress
 
     path = Path(args.file)
     if path.is_dir():
         raise CliError(
             f"{path} is a folder; to bring back notes from an exported vault, run `roundtable import-notes {path}`"
         )
-    with (
-        _writing(_library(args), "import") as db,
-        _failing_as(f"{path} was not imported", InvalidDataFile),
-    ):
-        report = import_file(db, read(path))
+    lines: dict[str, _StderrProgress] = {}  # on a terminal: a line for each stage, redrawn
+
+    def shown(done: int, total: int) -> None:
+        stage = str(progress.stage)
+        lines.setdefault(stage, _StderrProgress(f"{path.name}: {stage}", sys.stderr)).step(done, total)
+
+    progress = Progress(shown if sys.stderr.isatty() else None)
+    try:
+        with (
+            cancel_on_interrupt(progress),  # Ctrl+C: the import stops and rolls back
+            _writing(_library(args), "import") as db,
+            _failing_as(f"{path} was not imported", InvalidDataFile),
+        ):
+            report = import_path(db, path, progress)
+    except Cancelled:
+        sys.stderr.write(("\n" if lines else "") + "Import cancelled; nothing was changed.\n")
+        return 130
     out.write(report.summary() + "\n")
     for conflict in report.conflicts:
         out.write(f"  kept yours: {conflict}\n")
@@ -264,14 +278,19 @@ class _StderrProgress:
         self._tty = err.isatty()
         self._shown = -1
         self._last = 0.0
+        self._ended = False  # (100% is drawn once, however often it is reported)
 
     def step(self, done: int, total: int) -> None:
         percent = 100 * done // total if total else 100
         now = time.monotonic()
         if self._tty:
+            if self._ended:
+                return
+            self._ended = percent == 100
             if percent == 100 or now - self._last >= 0.1:
                 self._last = now
-                self._err.write(f"\r{self._what}: {percent:3d}% ({done:,} of {total:,})")
+                counted = f" ({done:,} of {total:,})" if total > 1 else ""  # (not for one step)
+                self._err.write(f"\r{self._what}: {percent:3d}%{counted}")
                 if percent == 100:
                     self._err.write("\n")
                 self._err.flush()

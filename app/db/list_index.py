@@ -323,6 +323,47 @@ def fill() -> tuple[str, ...]:
     return tuple(out)
 
 
+def fill_after(after: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Statements (with their parameters) that list the entries with ids above `after`, in the
+    caller's transaction: a large import writes its entries with the triggers dropped and
+    lists them at the end. The new entries' own rows (roles, parties, aliases) must be written
+    by then; no older entry shows a new one's name, so older rows are left as they are."""
+    out: list[tuple[str, tuple[int, ...]]] = []
+    for kind, cols in COLUMNS.items():
+        slots = ", ".join(SLOTS[: len(cols)])
+        values = ", ".join(c.sql for c in cols)
+        out.append(
+            (
+                f"INSERT INTO list_row (id, kind, slug, name, {slots}) SELECT e.id, e.kind, e.slug, "
+                f"e.name, {values} FROM entity e JOIN {kind} k ON k.id = e.id "
+                f"WHERE e.id > ? AND e.kind = '{kind}' AND e.deleted_at IS NULL",
+                (after,),
+            )
+        )
+    out.append(
+        (
+            f"INSERT INTO list_hay (kind, id, hay) SELECT l.kind, l.id, {_hay_of('l')} FROM list_row l "
+            "WHERE l.id > ?",
+            (after,),
+        )
+    )
+    out.append(
+        (
+            "INSERT INTO list_hay_fts (rowid, hay) SELECT h.id, h.hay FROM list_row l "
+            "JOIN list_hay h ON h.kind = l.kind AND h.id = l.id WHERE l.id > ?",
+            (after,),
+        )
+    )
+    out.append(
+        (
+            "INSERT INTO list_count (kind, n) SELECT kind, count(*) FROM list_row WHERE id > ? "
+            "GROUP BY kind ON CONFLICT (kind) DO UPDATE SET n = n + excluded.n",
+            (after,),
+        )
+    )
+    return tuple(out)
+
+
 # --- building and checking -----------------------------------------------------------------
 
 

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui import export_defaults
-from app.gui.i18n import kind_plural, plain, translate
+from app.gui.i18n import kind_plural, plain, translate, translated
 from app.gui.settings import settings
 from app.gui.workers import Task
 from app.i18n import N_
 from app.paths import user_path
 from app.services.kinds import KINDS
+from app.services.progress import Progress
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -117,14 +118,14 @@ class _TaskDialog(QDialog):
 
     # --- running ---------------------------------------------------------------------------
 
-    def start(self, fn: Any, *, cancellable: bool = True) -> None:
+    def start(self, fn: Any) -> None:
         self.task = Task(fn, parent=self)
         self.task.progressed.connect(self._progressed)
         self.task.succeeded.connect(self._succeeded)
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._was_cancelled)
         self.run_button.setEnabled(False)
-        self.cancel_button.setEnabled(cancellable)
+        self.cancel_button.setEnabled(True)
         for widget in self._inputs:
             widget.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -170,8 +171,8 @@ class _TaskDialog(QDialog):
 
     def reject(self) -> None:
         """Esc or the window's close button. While a task runs they mean Cancel (or nothing,
-        when it cannot be cancelled): the dialog stays until its work has stopped, so no
-        export or import goes on unseen and nothing outlives the window's database."""
+        once Cancel was pressed): the dialog stays until its work has stopped, so no export or
+        import goes on unseen and nothing outlives the window's database."""
         if self.task is not None:
             if self.cancel_button.isEnabled():
                 self._cancel()
@@ -503,14 +504,22 @@ class ImportDialog(_TaskDialog):
 
             self.start(lambda progress: import_vault_notes(db, path, progress))
         else:
-            self.start(lambda _progress: _import_data_file(db, path), cancellable=False)
+            self.start(lambda progress: _import_data_file(db, path, progress))
 
     def _failed(self, message: str) -> None:
         super()._failed(message)
         self.report(self.tr("Nothing was imported; nothing was changed:"), message.splitlines())
 
     def progress_text(self, done: int, total: int) -> str:
-        return self.tr("{done} of %n notes", None, total).format(done=done)
+        stage = self.task.progress.stage if self.task is not None else ""
+        if not stage:  # notes from a vault: a step a note
+            return self.tr("{done} of %n notes", None, total).format(done=done)
+        # A data file: its stages (reading, checking, writing, indexing), each from 0 to 100%.
+        percent = 100 * done // total if total else 100
+        return self.tr("{stage}: {percent}%").format(stage=translated(stage), percent=percent)
+
+    def cancelled_text(self) -> str:
+        return self.tr("Import cancelled; nothing was changed.")
 
     def show_result(self, result: Any) -> None:
         from app.services.vault_import import NotesImportReport
@@ -565,11 +574,11 @@ class ImportFailed(Exception):
     """A data file with problems: the message lists every one, a line each."""
 
 
-def _import_data_file(db: Any, path: Path) -> Any:
-    from app.io.datafile import InvalidDataFile, read
-    from app.services.importer import import_file
+def _import_data_file(db: Any, path: Path, progress: Progress) -> Any:
+    from app.io.datafile import InvalidDataFile
+    from app.services.importer import import_path
 
     try:
-        return import_file(db, read(path))
+        return import_path(db, path, progress)
     except InvalidDataFile as exc:
         raise ImportFailed(exc.report()) from exc

@@ -16,7 +16,6 @@ from app.db.database import Database
 from app.gui.exchange import ExportDialog, ImportDialog
 from app.gui.main_window import MainWindow
 from app.services.progress import Progress
-from app.services.vault_import import NotesImportReport
 from tests.conftest import MINI
 
 SHOTS = Path(os.environ.get("ROUNDTABLE_SHOTS", "")) if os.environ.get("ROUNDTABLE_SHOTS") else None
@@ -134,22 +133,56 @@ def test_esc_or_closing_a_running_export_cancels_it_and_the_dialog_stays(
     assert not dialog.isVisible()
 
 
-def test_an_import_that_cannot_be_cancelled_keeps_its_dialog_open(qtbot: QtBot, window: MainWindow) -> None:
-    dialog = ImportDialog(window)
-    dialog.open()
-    release = threading.Event()
+def _library_state(db: Database) -> tuple[object, ...]:
+    conn = db.read()
+    counts = tuple(
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("entity", "alias", "role", "citation", "note", "note_link", "search_doc", "list_row")
+    )
+    notes = conn.execute("SELECT group_concat(body, '|') FROM (SELECT body FROM note ORDER BY id)").fetchone()
+    triggers = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").fetchone()
+    return (*counts, notes[0], triggers[0])
 
-    def importing(_progress: Progress) -> NotesImportReport:
+
+def test_cancel_stops_a_data_file_import_and_nothing_is_written(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: a large import showed no progress and could not be cancelled. The import is
+    held as it starts writing (its stage on the bar), cancelled, then let go: it stops at its
+    next step and rolls back."""
+    from app.services import importer
+    from benchmarks import datafiles
+
+    data = tmp_path / "big.json"
+    datafiles.write(data, 3000)
+    writing, release = threading.Event(), threading.Event()
+    write = importer._Importer._write
+
+    def held(self: importer._Importer) -> None:
+        writing.set()
         release.wait(10)
-        return NotesImportReport(folder="vault", unchanged=3)
+        write(self)
 
-    dialog.start(importing, cancellable=False)
+    monkeypatch.setattr(importer._Importer, "_write", held)
+    before = _library_state(window.db)
+    dialog = ImportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path_edit.setText(str(data))
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert dialog.cancel_button.isEnabled()  # a data file can be cancelled too
+    qtbot.waitUntil(writing.is_set, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.progress.text().startswith("Writing: "), timeout=10_000)
+    _shot(dialog, "import-running")
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Cancelling…" and not dialog.cancel_button.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    dialog.close()
-    assert dialog.isVisible() and dialog.task is not None
+    assert dialog.isVisible() and dialog.task is not None  # still stopping: the dialog stays
     release.set()
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=10_000)
-    assert "3 unchanged" in dialog.status.text() and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
+    assert dialog.status.text() == "Import cancelled; nothing was changed."
+    assert _library_state(window.db) == before
+    assert window.lists.ref("official-1") is None
 
 
 def test_no_folder_chosen_is_said_plainly(qtbot: QtBot, window: MainWindow) -> None:
