@@ -38,7 +38,7 @@ from pathlib import Path
 
 from app.clock import now_iso
 from app.db.connection import connect
-from app.db.database import quick_check
+from app.db.database import quick_check, tidy_log
 from app.db.errors import Trouble, trouble_of
 from app.i18n import T_, Explained, Message
 from app.paths import PRIVATE_FILE, backups_dir, make_private_folder
@@ -100,7 +100,21 @@ def backup_to(source: Path, target: Path) -> Path:
     file behind.
     """
     require_regular(source)  # SQLite's open of a FIFO would block until a writer came
+    folder_was_there = target.parent.is_dir()
     make_private_folder(target.parent)
+    try:
+        return _backup_into(source, target)
+    except DamagedSource:
+        # Refused: leave nothing behind, neither a new empty backups folder nor the -wal and
+        # -shm files that reading the damaged source made beside it.
+        tidy_log(source)
+        if not folder_was_there:
+            with contextlib.suppress(OSError):
+                target.parent.rmdir()
+        raise
+
+
+def _backup_into(source: Path, target: Path) -> Path:
     remove_stale_partials(target.parent, also=target.name)
     fd, partial = _claim_partial(target)
     try:

@@ -260,7 +260,7 @@ def check_backup(path: Path) -> BackupInfo:
             T_("Backups", "{path} is an empty database; it holds nothing to restore.").format(path=path)
         )
     try:
-        conn = connect(path, readonly=True)
+        conn = connect(path, readonly=True, peek=True)  # a backup nobody writes: no -wal, no -shm
         try:
             integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check")]
             broken = len(conn.execute("PRAGMA foreign_key_check").fetchall())
