@@ -76,7 +76,11 @@ def check_database(window: MainWindow) -> Task:
         ).format(
             path=report.path,
             integrity="; ".join(report.integrity[:50]),
-            broken=report.foreign_key_problems,
+            broken=(
+                report.foreign_key_problems
+                if report.foreign_key_problems >= 0  # below 0: the file could not be read for it
+                else translate("CheckDatabase", "could not be checked (the file is damaged)")
+            ),
             revision=report.schema_revision,
             head=report.head_revision,
         )

@@ -489,6 +489,7 @@ def test_help_check_database_reports_in_plain_words(
     box = window.findChild(QMessageBox, "checkResult")
     assert isinstance(box, QMessageBox)
     assert expect in box.informativeText()
+    assert "Broken references: -1" not in box.detailedText()
     box.close()
 
 
