@@ -22,6 +22,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
+from app import dates
 from app.clock import now_iso
 from app.db.database import Database
 from app.services.dto import Ref
@@ -55,8 +56,13 @@ def note_title(title: str | None, body: str) -> str:
 
 
 def starts_revision(last_saved: str, now: str, old_body: str, new_body: str) -> bool:
-    """Whether the state saved at `last_saved` should be kept as a revision before `now`'s save."""
-    then, at = datetime.fromisoformat(last_saved), datetime.fromisoformat(now)
+    """Whether the state saved at `last_saved` should be kept as a revision before `now`'s save.
+
+    A stored time that names no moment ('not-a-time', imported before data files were checked)
+    starts one: keeping the old text can lose nothing, and the note is saved either way."""
+    then, at = dates.instant(last_saved), dates.instant(now)
+    if then is None or at is None:
+        return True
     if at - then >= PAUSE:
         return True
     if (then - _EPOCH) // CHECKPOINT != (at - _EPOCH) // CHECKPOINT:
@@ -225,7 +231,9 @@ class Notes:
         now = self._now()
         kept = False
         if checkpoint or starts_revision(old_saved, now, old_body, body):
-            kept = _keep_revision(conn, note_id, old_title, old_body, old_saved)
+            # Saved at `old_saved` as Roundtable writes times, so that revisions sort; one that
+            # names no moment was saved before now, at the latest.
+            kept = _keep_revision(conn, note_id, old_title, old_body, dates.stored(old_saved) or now)
         conn.execute(
             "UPDATE note SET title = ?, body = ?, updated_at = ? WHERE id = ?",
             (new_title, body, now, note_id),

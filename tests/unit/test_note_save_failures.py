@@ -90,3 +90,37 @@ def test_disk_full_changes_nothing_not_even_half_a_revision(mini_db: Database, n
     assert result.saved and result.revision_created
     _title, body, revisions = stored(mini_db.path, note_id)
     assert body == big and revisions == before[2] + 1
+
+
+# A library imported before data files' timestamps were checked may hold any of these (issue 16).
+BAD_STAMPS = [
+    "2025-09-18 10:00:00",  # YAML's own, naive
+    "2025-09-18T10:00:00",
+    "not-a-time",
+    "9999-12-31T25:61:61Z",
+    "0001-01-01T00:00:00+05:00",  # before the first moment once in UTC
+    "9999-12-31T23:59:59.999999+00:00",
+    "",
+]
+
+
+@pytest.mark.parametrize("stamp", BAD_STAMPS)
+def test_a_note_with_a_bad_stored_timestamp_still_saves(mini_db: Database, note_id: int, stamp: str) -> None:
+    conn = sqlite3.connect(mini_db.path)
+    with conn:
+        conn.execute("UPDATE note SET updated_at = ?, created_at = ? WHERE id = ?", (stamp, stamp, note_id))
+    conn.close()
+    clock = Clock()
+    notes = Notes(mini_db, now=clock)
+    first = notes.save(note_id, "Kept text\nwith [[alpha]] and more")
+    assert first.saved and first.updated_at == clock()
+    clock.advance(1)
+    assert notes.save(note_id, "Kept text\nwith [[alpha]] and more still").saved  # the same session
+    clock.advance(3600)
+    assert notes.save(note_id, "A new session").revision_created
+    _title, body, _revisions = stored(mini_db.path, note_id)
+    assert body == "A new session"
+    history = notes.revisions(note_id)
+    # every revision carries a moment, newest first, so the list reads in order
+    assert [r.created_at for r in history] == sorted((r.created_at for r in history), reverse=True)
+    assert history[-1].created_at <= clock()

@@ -4,11 +4,13 @@ until it works. What to save is the caller's."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.gui.i18n import translated
+from app.quoting import cut
 from app.services.note_dto import SaveResult
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed
@@ -16,6 +18,8 @@ from app.services.writing import WriteFailed
 DELAY_MS = 700  # after the last keystroke: well inside the promised second
 MAX_WAIT_MS = 1000  # while typing on without a pause: a crash loses at most this much typing
 RETRY_MS = 3000
+
+log = logging.getLogger(__name__)
 
 
 class Autosaver(QObject):
@@ -32,7 +36,8 @@ class Autosaver(QObject):
         retry_ms: int = RETRY_MS,
     ) -> None:
         """`save()` stores what needs storing and returns what it did (None: nothing to do);
-        it raises WriteFailed (retried) or NoteNotFound (not retried)."""
+        it raises WriteFailed (retried) or NoteNotFound (not retried). Anything else it raises is
+        a failure too (a bug, or data the save could not handle): logged, shown and retried."""
         super().__init__(parent)
         self._save = save
         self._debounce = QTimer(self, singleShot=True, interval=delay_ms)
@@ -93,6 +98,17 @@ class Autosaver(QObject):
                 self.tr("{problem} Copy your text elsewhere to keep it.").format(problem=exc), retry=False
             )
             return False
+        except Exception as exc:  # not foreseen; the text must survive it all the same
+            if self.failure is None:  # the first of a run: the retries would repeat the traceback
+                log.exception("saving a note failed unexpectedly")
+            else:
+                log.error("saving a note failed again: %s", _short(exc))
+            reason = self.tr(
+                "Roundtable could not store the text ({error}); if this goes on, copy your text "
+                "elsewhere to keep it."
+            )
+            self._fail(reason.format(error=_short(exc)), retry=True)
+            return False
         if self.failure is not None:
             self.failure = None
             self.recovered.emit()
@@ -111,3 +127,8 @@ class Autosaver(QObject):
         if retry:
             self._retry.start()
         self.failed.emit(reason)
+
+
+def _short(exc: Exception) -> str:
+    """The failure in a few words for the status line; the log has all of it."""
+    return cut(f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)
