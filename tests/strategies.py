@@ -81,7 +81,7 @@ line = any_text.map(lambda s: re.sub(r"[\r\n\x00]", " ", s)).filter(lambda s: s.
 _TAG = re.compile(r"^[^/\s#,][^\s#,]*$")
 tag = st.one_of(
     st.sampled_from(["policy", "policy/ethics", "ambiguity", "东盟", "ประเทศ/ไทย", "a-b_c.d"]),
-    st.text(char, min_size=1, max_size=20).filter(lambda s: _TAG.match(s) is not None),
+    st.text(char, min_size=1, max_size=20).filter(lambda s: _TAG.fullmatch(s) is not None),
 )
 day = st.dates().map(lambda d: d.isoformat()).filter(lambda s: len(s) == 10 and s[0] != "0")
 stamp = st.datetimes(timezones=st.just(__import__("datetime").UTC)).map(

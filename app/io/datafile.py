@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import suppress
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -17,7 +20,11 @@ from typing import Any, Protocol
 
 import yaml
 
+from app import dates
+from app.io import yaml_safe
 from app.paths import schema_file
+from app.quoting import QUOTE_CHARS, cut, quoted
+from app.user_files import MB, UnreadableFile, read_bytes, read_text
 
 KIND_SECTIONS: dict[str, str] = {
     "sources": "source",
@@ -28,7 +35,18 @@ KIND_SECTIONS: dict[str, str] = {
     "initiatives": "initiative",
 }
 SECTION_OF_KIND = {kind: section for section, kind in KIND_SECTIONS.items()}
-MAX_FILE_BYTES = 200 * 1024 * 1024
+# A million entries export to 60-90 MB. Parsed, a file takes five times its size in memory and
+# more (8.9 MB of JSON made 44 MB of objects; YAML takes more): 200 MB leaves room for twice that
+# library, and keeps what a hostile file can make us hold to about a gigabyte.
+MAX_FILE_BYTES = 200 * MB
+# The schema's bound on a source's archived_text (1,000,000 characters), at UTF-8's most bytes
+# a character (4): an archived_text_file holds what archived_text could, and no more.
+ARCHIVED_TEXT_CHARS = 1_000_000
+ARCHIVED_TEXT_BYTES = 4 * ARCHIVED_TEXT_CHARS
+# Lists and mappings inside each other: a data file needs seven levels; a file deeper than this
+# is not one (and, nested 100,000 deep, exhausted the stack of the JSON reader).
+MAX_DEPTH = 64
+TIMESTAMP_FIELDS = ("created_at", "updated_at", "deleted_at")
 
 # Each kind's own fields: (key in the file, column of the kind's table). The importer and the
 # JSON export both go through these, so a field added here travels both ways.
@@ -169,14 +187,9 @@ def read(path: Path, step: Callable[[int, int], None] | None = None) -> DataFile
     `step(done, total)` hears how many bytes have been parsed; what it raises (the user
     cancelled) stops the reading and comes out of `read`."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InvalidDataFile(
-                path, [Problem("(file)", "", f"is {size} bytes; the limit is {MAX_FILE_BYTES}")]
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise InvalidDataFile(path, [Problem("(file)", "", "is a folder, not a data file")]) from None
+        raw = read_bytes(path, limit=MAX_FILE_BYTES)  # a FIFO or a device is refused, not waited on
+    except UnreadableFile as exc:
+        raise InvalidDataFile(path, [Problem("(file)", "", f"cannot be read: {exc}")]) from None
     except OSError as exc:
         raise InvalidDataFile(path, [Problem("(file)", "", f"cannot be read: {exc.strerror}")]) from exc
     try:
@@ -185,9 +198,15 @@ def read(path: Path, step: Callable[[int, int], None] | None = None) -> DataFile
         raise InvalidDataFile(path, [Problem("(file)", "", f"is not UTF-8 text (byte {exc.start})")]) from exc
     data, yaml_text = _parse(path, text, step or (lambda _done, _total: None))
     df = DataFile(path, data, hashlib.sha256(raw).hexdigest(), _yaml=yaml_text)
-    problems = list(_schema_problems(df))
-    if problems:
-        raise InvalidDataFile(path, problems)
+    restamp = _RESTAMP.set(False)
+    try:
+        problems = list(_schema_problems(df))
+        if problems:
+            raise InvalidDataFile(path, problems)
+        if _RESTAMP.get():
+            _store_timestamps(df.data)
+    finally:
+        _RESTAMP.reset(restamp)
     problems = _load_archived_texts(df)
     if problems:
         raise InvalidDataFile(path, problems)
@@ -217,43 +236,124 @@ def _parse(path: Path, text: str, step: Callable[[int, int], None]) -> tuple[dic
     """The file's data, and its YAML text (None for JSON) for line numbers later."""
     is_json = path.suffix.lower() == ".json" or text.lstrip().startswith("{")
     step(0, len(text))
+    numbers = _Numbers()
     if is_json:
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_int=numbers)
         except json.JSONDecodeError as exc:
             raise InvalidDataFile(
                 path, [Problem("(file)", "", f"is not valid JSON: {exc.msg}", exc.lineno)]
             ) from exc
+        except RecursionError:
+            raise InvalidDataFile(path, [_json_too_deep(text)]) from None
         yaml_text = None
     else:
         try:
-            data = yaml.load(_Counted(text, step), Loader=_yaml_loader())
+            # Dates come as the ISO text the author wrote, which is what the schema wants.
+            data = yaml_safe.load(_Counted(text, step), dates_as_text=True)
         except yaml.YAMLError as exc:
             step(len(text), len(text))  # the parser reports a cancel as a reading error: raise it
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else None
             reason = getattr(exc, "problem", None) or str(exc)
-            raise InvalidDataFile(
-                path, [Problem("(file)", "", f"is not valid YAML: {reason}", line)]
-            ) from exc
+            if not isinstance(exc, yaml_safe.Refused):
+                reason = f"is not valid YAML: {reason}"
+            raise InvalidDataFile(path, [Problem("(file)", "", reason, line)]) from exc
         yaml_text = text
     step(len(text), len(text))
     if not isinstance(data, dict):
         raise InvalidDataFile(path, [Problem("(file)", "", "must hold a mapping with 'format: roundtable'")])
-    return _stringify_dates(data), yaml_text
+    if numbers.too_long or _SURROGATE_ESCAPE.search(text):  # else there are none: no need to look
+        problems = _unreadable_values(DataFile(path, data, "", _yaml=yaml_text))
+        if problems:
+            raise InvalidDataFile(path, problems)
+    return data, yaml_text
 
 
-def _stringify_dates(value: Any) -> Any:
-    """YAML reads 2025-09-18 as a date; the schema wants the ISO text the author wrote."""
-    import datetime as dt
+# --- values no schema can see: numbers and text Python cannot hold, nesting --------------------
 
-    if isinstance(value, dict):
-        return {k: _stringify_dates(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_stringify_dates(v) for v in value]
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    return value
+_TOO_DEEP = f"nests lists or mappings more than {MAX_DEPTH} levels deep; a data file needs fewer than ten"
+# A JSON escape for half of a UTF-16 surrogate pair (\ud800-\udfff): read alone, it is no character,
+# and nothing can store or print it. Only a file with such escapes is searched value by value.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]|\\U0000[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _LongNumber:
+    """An integer too long to read (Python refuses over 4,300 digits): kept in its place to be
+    named with its record, instead of raising from inside the JSON parser."""
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+
+class _Numbers:
+    """The JSON reader's integers (parse_int): a _LongNumber for one too long to read."""
+
+    too_long = False
+
+    def __call__(self, text: str) -> int | _LongNumber:
+        if len(text) <= yaml_safe.MAX_DIGITS:
+            return int(text)
+        self.too_long = True
+        return _LongNumber(len(text.lstrip("-")))
+
+
+def _json_too_deep(text: str) -> Problem:
+    """Where the brackets of a JSON text (too deep for the parser) first nest deeper than
+    MAX_DEPTH: its record and field, and line. Only a file that failed to parse is scanned."""
+    path: list[str | int] = []
+    key: str | int = ""
+    for token in re.finditer(r'"(?:[^"\\]|\\.)*"|[\[\]{},]', text):
+        mark = token[0]
+        if mark in "[{":
+            if len(path) >= MAX_DEPTH:
+                record, rest = _record_name({}, path[1:])
+                line = text.count("\n", 0, token.start()) + 1
+                return Problem(record, _field_name(rest), _TOO_DEEP, line)
+            path.append(key)
+            key = 0 if mark == "[" else ""
+        elif mark in "]}":
+            key = path.pop() if path else ""
+        elif mark == ",":
+            key = key + 1 if isinstance(key, int) else ""
+        elif isinstance(key, str):  # a string in a mapping: its key, then its value
+            with suppress(ValueError):
+                key = key or json.loads(mark)
+    return Problem("(file)", "", _TOO_DEEP)
+
+
+def _unreadable_values(df: DataFile) -> list[Problem]:
+    """Problems no schema can report: a lone surrogate (JSON's "\\ud800"), an integer too long to
+    read and nesting too deep, each named with its record. Called only for a file whose text
+    shows that one may be there, so a file without them costs one search of its text."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, list[str | int]]] = [(df.data, [])]
+    while stack:  # not recursive: Python's stack would not hold what the JSON reader does
+        value, path = stack.pop()
+        if len(path) >= MAX_DEPTH:
+            problems.append(problem_at(df, path, _TOO_DEEP))
+            continue
+        for key, item in value.items() if isinstance(value, dict) else enumerate(value):
+            if isinstance(key, str) and _SURROGATE.search(key):
+                problems.append(problem_at(df, path, f"has a key, {quoted(key)}, {_HALF_A_CHARACTER}"))
+            elif isinstance(item, dict | list):
+                stack.append((item, [*path, key]))
+            elif isinstance(item, str) and _SURROGATE.search(item):
+                problems.append(problem_at(df, [*path, key], f"holds {quoted(item)}: {_HALF_A_CHARACTER}"))
+            elif isinstance(item, _LongNumber):
+                problems.append(problem_at(df, [*path, key], _long_number(item.digits)))
+    return sorted(problems, key=lambda p: (p.line or 0, p.record, p.field))
+
+
+_HALF_A_CHARACTER = (
+    "an escape from \\ud800 to \\udfff alone is half of a character written as a UTF-16 pair, "
+    "and cannot be stored without its other half"
+)
+
+
+def _long_number(digits: int) -> str:
+    return f"is a number of {digits:,} digits, more than the {yaml_safe.MAX_DIGITS:,} Roundtable reads"
 
 
 def _yaml_line(node: Any, path: list[str | int]) -> int | None:
@@ -281,7 +381,28 @@ def _validator() -> Any:
     import jsonschema
 
     schema = json.loads(schema_file().read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    checker = jsonschema.FormatChecker(formats=())
+    checker.checks(_TIMESTAMP_FORMAT, raises=ValueError)(_check_timestamp)
+    return jsonschema.Draft202012Validator(_to_the_end(schema), format_checker=checker)
+
+
+def _to_the_end(schema: Any) -> Any:
+    """`schema` with each pattern's final $ as \\Z. In Python's re, $ also matches before a final
+    line break, so jsonschema passed 'Laos\\n' as a one-line name, which the compiled validator,
+    whose $ is the end of the text, refuses: refused there and passed here, it was imported."""
+    if isinstance(schema, dict):
+        return {
+            key: value[:-1] + "\\Z"
+            if key == "pattern"
+            and isinstance(value, str)
+            and value.endswith("$")
+            and not value.endswith("\\$")
+            else _to_the_end(value)
+            for key, value in schema.items()
+        }
+    if isinstance(schema, list):
+        return [_to_the_end(value) for value in schema]
+    return schema
 
 
 @cache
@@ -291,7 +412,38 @@ def _fast_validator() -> Any:
     words come from jsonschema, which checks those records again (see `_schema_errors`)."""
     import jsonschema_rs
 
-    return jsonschema_rs.Draft202012Validator(_validator().schema)
+    schema = json.loads(schema_file().read_text(encoding="utf-8"))
+    return jsonschema_rs.Draft202012Validator(
+        schema, formats={_TIMESTAMP_FORMAT: _is_timestamp}, validate_formats=True
+    )
+
+
+# Dates and timestamps (resources/schema, $defs/date and $defs/timestamp). A date's pattern is the
+# entry forms' rule (app.dates.DATE_PATTERN, leap days included), checked by the compiled
+# validator alone; its message is the forms' (app.dates.check_date). A timestamp in the form
+# Roundtable writes passes a pattern the same way; only another form (2025-09-18T10:00:00Z, or
+# none at all) asks Python, here, whether it names a moment, and so marks the file's timestamps
+# as needing to be rewritten in the stored form (_store_timestamps): a file export wrote costs
+# no Python call for any of its dates and timestamps.
+_DATE_FORMAT = "roundtable-date"
+_TIMESTAMP_FORMAT = "roundtable-timestamp"
+_RESTAMP: ContextVar[bool] = ContextVar("_RESTAMP", default=False)
+
+
+def _check_timestamp(value: object) -> bool:
+    """The schema's format roundtable-timestamp: a moment (app.dates.instant)."""
+    if isinstance(value, str):
+        if dates.instant(value) is None:
+            raise ValueError(f"{quoted(value)} is not a timestamp: write {dates.TIMESTAMP_HINT}")
+        _RESTAMP.set(True)
+    return True
+
+
+def _is_timestamp(value: object) -> bool:
+    try:
+        return _check_timestamp(value)
+    except ValueError:
+        return False
 
 
 def _schema_errors(data: Any) -> Iterator[Any]:
@@ -336,12 +488,12 @@ def _record_name(data: Mapping[str, Any], path: list[str | int]) -> tuple[str, l
             item = data[str(section)][index]
             label = item.get("slug") or item.get("uid") or item.get("name") or item.get("title")
             if label:
-                record += f" ({label})"
+                record += f" ({cut(str(label))})"
         except (KeyError, IndexError, TypeError, AttributeError):
             pass
         return record, path[2:]
     if path:
-        return str(path[0]), path[1:]
+        return cut(str(path[0])), path[1:]
     return "(file)", []
 
 
@@ -349,7 +501,7 @@ def _field_name(rest: list[str | int]) -> str:
     out = ""
     for step in rest:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out
+    return cut(out)
 
 
 def problem_at(df: DataFile, path: list[str | int], message: str) -> Problem:
@@ -357,27 +509,49 @@ def problem_at(df: DataFile, path: list[str | int], message: str) -> Problem:
     return Problem(record, _field_name(rest), message, df.line_of(path))
 
 
-def _schema_problems(df: DataFile) -> Iterator[Problem]:
-    errors = sorted(_schema_errors(df.data), key=lambda e: list(map(str, e.absolute_path)))
-    for err in errors:
-        path = list(err.absolute_path)
-        message = err.message
-        if err.validator == "unevaluatedProperties":
-            # Reported when any part of the record failed; name only the truly unknown keys.
-            section = path[0] if path else None
-            kind = KIND_SECTIONS.get(str(section))
-            if kind is None or not isinstance(err.instance, dict):
-                continue
-            unknown = sorted(set(err.instance) - _known_properties()[kind])
-            if not unknown:
-                continue
-            message = "unknown field" + ("s " if len(unknown) > 1 else " ") + ", ".join(map(repr, unknown))
-            record, rest = _record_name(df.data, path)
-            yield Problem(record, _field_name(rest), message, df.line_of([*path, unknown[0]]))
-            continue
-        elif err.validator == "additionalProperties" and isinstance(err.instance, dict):
-            message = message.replace("Additional properties are not allowed", "unknown field")
-        yield problem_at(df, path, message)
+def _schema_problems(df: DataFile) -> list[Problem]:
+    try:
+        errors = sorted(_schema_errors(df.data), key=lambda e: list(map(str, e.absolute_path)))
+        return [problem for err in errors if (problem := _worded(df, err)) is not None]
+    except RecursionError:  # a value nested hundreds deep, quoted in a message
+        return [Problem("(file)", "", _TOO_DEEP)]
+
+
+def _worded(df: DataFile, err: Any) -> Problem | None:
+    """jsonschema's error as a problem, every value it quotes cut (app.quoting)."""
+    path = list(err.absolute_path)
+    if err.validator == "unevaluatedProperties":
+        # Reported when any part of the record failed; name only the truly unknown keys.
+        section = path[0] if path else None
+        kind = KIND_SECTIONS.get(str(section))
+        if kind is None or not isinstance(err.instance, dict):
+            return None
+        unknown = sorted(set(err.instance) - _known_properties()[kind], key=str)
+        if not unknown:
+            return None
+        record, rest = _record_name(df.data, path)
+        return Problem(record, _field_name(rest), _unknown(unknown), df.line_of([*path, unknown[0]]))
+    if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+        known = err.schema.get("properties", {})
+        return problem_at(df, path, _unknown([key for key in err.instance if key not in known]))
+    if err.validator == "format" and err.cause is not None:
+        return problem_at(df, path, str(err.cause))
+    if err.validator == "anyOf":  # a timestamp: the words of the format's check
+        causes = [e.cause for e in err.context if e.validator == "format" and e.cause is not None]
+        if causes:
+            return problem_at(df, path, str(causes[0]))
+    if err.validator == "pattern" and err.schema.get("format") == _DATE_FORMAT:
+        return problem_at(df, path, str(dates.check_date(err.instance) or err.message))
+    message = err.message
+    whole = repr(err.instance) if isinstance(err.instance, str | list | dict) else ""
+    if len(whole) > QUOTE_CHARS + 2 and whole in message:
+        message = message.replace(whole, quoted(err.instance), 1)
+    return problem_at(df, path, message)
+
+
+def _unknown(keys: list[Any]) -> str:
+    named = ", ".join(map(quoted, keys[:5])) + (f" and {len(keys) - 5:,} more" if len(keys) > 5 else "")
+    return "unknown field" + ("s " if len(keys) > 1 else " ") + named
 
 
 def _load_archived_texts(df: DataFile) -> list[Problem]:
@@ -395,9 +569,22 @@ def _load_archived_texts(df: DataFile) -> list[Problem]:
             problems.append(problem_at(df, at, "must name a file inside the data file's folder"))
             continue
         try:
-            df.archived_texts[src["slug"]] = target.read_text(encoding="utf-8")
+            text = read_text(target, limit=ARCHIVED_TEXT_BYTES)
+        except UnreadableFile as exc:
+            problems.append(problem_at(df, at, f"cannot be read: {exc}"))
+            continue
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(problem_at(df, at, f"cannot read {rel}: {getattr(exc, 'strerror', None) or exc}"))
+            reason = getattr(exc, "strerror", None) or exc
+            problems.append(problem_at(df, at, f"cannot read {cut(rel)}: {reason}"))
+            continue
+        if len(text) > ARCHIVED_TEXT_CHARS:
+            problems.append(
+                problem_at(
+                    df, at, f"holds more than the {ARCHIVED_TEXT_CHARS:,} characters of an archived text"
+                )
+            )
+            continue
+        df.archived_texts[src["slug"]] = text
     return problems
 
 
@@ -415,7 +602,7 @@ def check_meaning(df: DataFile, known: Known) -> list[Problem]:
                 problem_at(
                     df,
                     [SECTION_OF_KIND[kind], i, "slug"],
-                    f"{slug!r} is used by another entry in this file",
+                    f"{quoted(slug)} is used by another entry in this file",
                 )
             )
         own[slug] = kind
@@ -432,14 +619,14 @@ def check_meaning(df: DataFile, known: Known) -> list[Problem]:
         found = kind_of(value)
         if found is None:
             problems.append(
-                problem_at(df, path, f"refers to {value!r}, which is not in this file or the database")
+                problem_at(df, path, f"refers to {quoted(value)}, which is not in this file or the database")
             )
         elif expected is not None and found not in expected:
             problems.append(
                 problem_at(
                     df,
                     path,
-                    f"refers to {value!r}, a {found}, where a {' or '.join(expected)} is needed",
+                    f"refers to {quoted(value)}, a {found}, where a {' or '.join(expected)} is needed",
                 )
             )
 
@@ -453,7 +640,7 @@ def check_meaning(df: DataFile, known: Known) -> list[Problem]:
                 problem_at(
                     df,
                     [*path, "quote"],
-                    f"is not found word for word in the archived text of {cite['source']!r}",
+                    f"is not found word for word in the archived text of {quoted(cite['source'])}",
                 )
             )
 
@@ -517,6 +704,33 @@ def _meaningful(
     return references, citations, spans
 
 
+# --- timestamps ----------------------------------------------------------------------------
+
+_STORED = re.compile(dates.STORED_TIMESTAMP_PATTERN)
+
+
+def _timestamped(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every record of `data` that may carry timestamps (TIMESTAMP_FIELDS)."""
+    for section in [*KIND_SECTIONS, "notes", "saved_searches"]:
+        records = data.get(section)
+        for rec in records if isinstance(records, list) else ():
+            if isinstance(rec, dict):
+                yield rec
+                revisions = rec.get("revisions") if section == "notes" else None
+                yield from (r for r in revisions or () if isinstance(r, dict))
+
+
+def _store_timestamps(data: dict[str, Any], unreadable: str | None = None) -> None:
+    """Rewrite the timestamps of `data` as Roundtable stores them: in UTC (one without a zone
+    read as UTC), so that they sort as text. One that names no moment becomes `unreadable`
+    (the export's) or, when that is None, stays for the schema's check to refuse."""
+    for rec in _timestamped(data):
+        for key in TIMESTAMP_FIELDS:
+            value = rec.get(key)
+            if isinstance(value, str) and not _STORED.match(value):
+                rec[key] = dates.stored(value) or unreadable or value
+
+
 # --- writing -------------------------------------------------------------------------------
 
 
@@ -527,9 +741,21 @@ def dumps(data: Mapping[str, Any]) -> bytes:
 
 def check(data: dict[str, Any], path: Path) -> list[Problem]:
     """Every problem `read` and `check_meaning` would find in `data`, were it the file `path`.
-    The export runs it before writing, so it never writes a file it could not import again."""
+    The export runs it before writing, so it never writes a file it could not import again.
+
+    Timestamps are put in the form an import stores (`_store_timestamps`) when any is not. A
+    library may hold timestamps from before imports checked them ('not-a-time', or naive ones):
+    a naive one is written as UTC, and one that names no moment as the time of the export
+    (`exported_at`), a moment it was surely made before, rather than refusing to export."""
     df = DataFile(path, data, "")
-    problems = list(_schema_problems(df))
+    restamp = _RESTAMP.set(False)
+    try:
+        problems = list(_schema_problems(df))
+        if problems or _RESTAMP.get():
+            _store_timestamps(data, unreadable=data.get("exported_at"))
+            problems = list(_schema_problems(df))
+    finally:
+        _RESTAMP.reset(restamp)
     if problems:
         return problems
     problems = _load_archived_texts(df)

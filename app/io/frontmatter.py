@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from app.io import yaml_safe
+
 FENCE = "---"
 
 
@@ -72,7 +74,7 @@ def split(text: str) -> tuple[dict[str, Any] | None, str]:
     block = text[len(FENCE) + 1 : end]
     rest = text[end + len(FENCE) + 1 :]
     try:
-        loaded = yaml.load(block, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        loaded = yaml_safe.load(block)  # also refuses duplicate keys and overlong numbers
     except yaml.YAMLError as exc:
         raise ValueError(f"the front matter is not valid YAML: {exc}") from exc
     if loaded is None:

@@ -7,17 +7,15 @@ which costs about 0.5 s to import, so it is loaded only when a researcher first 
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.dates import check_date as check_date  # one rule for the forms and the data files
 from app.db.vocabulary import RELIABILITIES
 from app.i18n import N_, T_, Explained, Message, Text
 
 DATE_HINT = N_("Hints", "YYYY, YYYY-MM or YYYY-MM-DD")
-_DATE_RE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 ALIAS_KINDS = ("name", "official_name", "variant", "abbreviation", "former_name")
 
 
@@ -239,18 +237,6 @@ Rows = _Rows
 
 
 # --- validation ------------------------------------------------------------------------------
-
-
-def check_date(value: str) -> Text | None:
-    """None if `value` is an ISO date with its precision, else what is wrong with it."""
-    if not _DATE_RE.match(value):
-        return T_("Validation", "Write the date as YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2025-09-18).")
-    if len(value) == 10:
-        try:
-            dt.date.fromisoformat(value)
-        except ValueError:
-            return T_("Validation", "{value} is not a day of the calendar.").format(value=value)
-    return None
 
 
 def check_span(start: str | None, end: str | None) -> Text | None:
