@@ -371,3 +371,23 @@ def test_a_file_that_lost_a_fence_stops_the_import(
     (vault / "mine.md").write_text("id: 7\nkind: cat\n---\nA file of my own.\n", encoding="utf-8")
     path.write_text(text, encoding="utf-8")
     assert import_vault_notes(mini_db, vault).updated == []  # not Roundtable's: passed over
+
+
+def test_yaml_aliases_in_front_matter_are_refused_unexpanded(mini_db: Database, tmp_path: Path) -> None:
+    """A few hundred bytes of aliases, each naming ten of the one before, grow tenfold a level
+    where the note's 'updated' time is read ("billion laughs": nine levels are gigabytes)."""
+    vault, _ = _exported(mini_db, tmp_path)
+    lists = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for prev, cur in zip("abcdef", "bcdefg", strict=True):  # 10 million: seconds before the fix, safe
+        lists.append(f"{cur}: &{cur} [" + ", ".join([f"*{prev}"] * 10) + "]")
+    loose = vault / "Notes/Loose.md"
+    text = loose.read_text(encoding="utf-8")
+    loose.write_text(
+        text.replace("\nupdated: ", "\n" + "\n".join(lists) + "\nupdated: *g\nold-updated: "), "utf-8"
+    )
+    before = canonical(mini_db.path)
+    with pytest.raises(
+        InvalidVault, match=r"Notes/Loose\.md: the front matter is not valid YAML: uses YAML aliases"
+    ):
+        import_vault_notes(mini_db, vault)
+    assert canonical(mini_db.path) == before
