@@ -28,16 +28,16 @@ class UnreadableFile(Explained, ValueError):
 
 
 def kind_of(mode: int) -> str:
-    """What a non-regular file is, in words (English: the command line's and the logs')."""
+    """What a non-regular file is, in words (a Text: the window shows it translated)."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return T_("Files", "a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return T_("Files", "a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return T_("Files", "a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not an ordinary file"
+        return T_("Files", "a socket")
+    return T_("Files", "not an ordinary file")
 
 
 def _not_regular(path: Path, mode: int) -> UnreadableFile:

@@ -155,6 +155,10 @@
         <source>{problem} Copy your text elsewhere to keep it.</source>
         <translation>{problem} 请把文字复制到别处保存。</translation>
     </message>
+    <message>
+        <source>Roundtable could not store the text ({error}); if this goes on, copy your text elsewhere to keep it.</source>
+        <translation>Roundtable 无法保存这段文字（{error}）；如果问题持续，请把文字复制到别处保存。</translation>
+    </message>
 </context>
 <context>
     <name>Backups</name>
@@ -241,6 +245,10 @@
     <message>
         <source>That is the database itself, not a backup of it.</source>
         <translation>这是数据库本身，而不是它的备份。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({problem}), so it was not backed up: a copy would carry the damage and could take a sound backup&apos;s place. Your backups are as they were; run `roundtable check` to see what is wrong, then restore a backup (`roundtable restore`, or File ▸ Restore from backup… in the window).</source>
+        <translation>{path} 已损坏（{problem}），因此没有备份：副本会带着损坏，并可能挤掉完好的备份。你的备份保持原样；请运行 `roundtable check` 查看问题所在，然后恢复一个备份（`roundtable restore`，或在窗口中选择 文件 ▸ 从备份恢复…）。</translation>
     </message>
 </context>
 <context>
@@ -405,6 +413,10 @@ Schema revision: {revision} (newest known: {head})</source>
 完整性：{integrity}
 失效引用：{broken}
 架构版本：{revision}（已知最新：{head}）</translation>
+    </message>
+    <message>
+        <source>could not be checked (the file is damaged)</source>
+        <translation>无法检查（文件已损坏）</translation>
     </message>
     <message>
         <source>The check could not run: {reason}</source>
@@ -1571,6 +1583,37 @@ Schema revision: {revision} (newest known: {head})</source>
     </message>
 </context>
 <context>
+    <name>Files</name>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>not an ordinary file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <source>{path} is {what}, not an ordinary file; Roundtable reads only ordinary files.</source>
+        <translation>{path} 是{what}，不是普通文件；Roundtable 只读取普通文件。</translation>
+    </message>
+    <message>
+        <source>{path} is larger than {limit} MB, more than Roundtable reads from one file.</source>
+        <translation>{path} 大于 {limit} MB，超出 Roundtable 从单个文件读取的上限。</translation>
+    </message>
+</context>
+<context>
     <name>GeneralPage</name>
     <message>
         <source>Reopen the last entry on start</source>
@@ -1732,6 +1775,14 @@ Schema revision: {revision} (newest known: {head})</source>
         </translation>
     </message>
     <message>
+        <source>{stage}: {percent}%</source>
+        <translation>{stage}：{percent}%</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>导入已取消；没有做任何更改。</translation>
+    </message>
+    <message>
         <source>Updated: {title}</source>
         <translation>已更新：{title}</translation>
     </message>
@@ -1788,6 +1839,29 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>
             <numerusform>；%n 项保持您的版本（与文件不同）</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Importing</name>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Checking references</source>
+        <translation>正在检查引用</translation>
+    </message>
+    <message>
+        <source>Backing up the library</source>
+        <translation>正在备份资料库</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>正在写入</translation>
+    </message>
+    <message>
+        <source>Indexing for search and lists</source>
+        <translation>正在为搜索和列表建立索引</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2563,10 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>{path} cannot be read right now ({error}): {why}.</source>
         <translation>目前无法读取 {path}（{error}）：{why}。</translation>
+    </message>
+    <message>
+        <source>{path} is a damaged Roundtable database: its table {table} is missing.</source>
+        <translation>{path} 是一个已损坏的 Roundtable 数据库：缺少数据表 {table}。</translation>
     </message>
     <message>
         <source>{path} is an SQLite database of another application (application id {id}), not a Roundtable database.</source>
@@ -3321,6 +3399,33 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>The title is required.</source>
         <translation>职务名称为必填项。</translation>
+    </message>
+</context>
+<context>
+    <name>Vault</name>
+    <message>
+        <source>line {line}, a marker of note {other}, is inside the text of note {note} (its end marker deleted, or a marker line pasted into it: a backslash before a pasted line keeps it as text)</source>
+        <translation>第 {line} 行是笔记 {other} 的标记，却位于笔记 {note} 的正文中（其结束标记被删除，或有标记行被粘贴进来：在粘贴的行前加一个反斜杠即可把它保留为正文）</translation>
+    </message>
+    <message>
+        <source>line {line}: note {note} is in this file twice</source>
+        <translation>第 {line} 行：笔记 {note} 在此文件中出现了两次</translation>
+    </message>
+    <message>
+        <source>line {line}: the end marker of note {note} has no beginning marker before it</source>
+        <translation>第 {line} 行：笔记 {note} 的结束标记之前没有开始标记</translation>
+    </message>
+    <message>
+        <source>the end marker of note {note} is missing</source>
+        <translation>缺少笔记 {note} 的结束标记</translation>
+    </message>
+    <message>
+        <source>{file} is a link to {target}, outside the vault; Roundtable reads only files inside the vault</source>
+        <translation>{file} 是指向 {target} 的链接，位于导出库之外；Roundtable 只读取导出库内的文件</translation>
+    </message>
+    <message>
+        <source>{file}: its front matter has lost its opening or closing &apos;---&apos; line</source>
+        <translation>{file}：其前置元数据缺少开头或结尾的 &apos;---&apos; 行</translation>
     </message>
 </context>
 <context>
