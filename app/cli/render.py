@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from app.services.dto import CitationView, EntryDetail
-from app.services.footnotes import FootnoteNumbers
+from app.records.entries import CitationView, EntryDetail
+from app.records.footnotes import FootnoteNumbers
 from app.services.kinds import BY_KEY
 from app.services.search import Group, Results, Snippet
 

@@ -15,7 +15,7 @@ from app.gui.i18n import translate, translated
 from app.gui.main_window import MainWindow
 from app.gui.workers import Task
 from app.i18n import N_
-from app.services.dto import CheckReport
+from app.records.entries import CheckReport
 
 # The counts' keys in a CheckReport (app/services/checking.py), as the details show them.
 _COUNT_LABELS = {

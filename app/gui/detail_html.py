@@ -17,8 +17,8 @@ from urllib.parse import quote
 
 from app.gui.i18n import kind_singular, translate
 from app.i18n import N_
-from app.services.dto import CitationView, EntryDetail, Ref, SourceUse
-from app.services.footnotes import FootnoteNumbers
+from app.records.entries import CitationView, EntryDetail, Ref, SourceUse
+from app.records.footnotes import FootnoteNumbers
 
 ENTRY_SCHEME = "entry"
 NOTE_SCHEME = "note"

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.gui.detail_html import render, style_sheet
 from app.gui.offline_browser import OfflineBrowser
-from app.services.dto import EntryDetail
+from app.records.entries import EntryDetail
 
 
 class DetailView(OfflineBrowser):

@@ -32,7 +32,7 @@ from app.db.database import Database
 from app.gui.detail_html import choice
 from app.gui.i18n import translate
 from app.gui.workers import Task
-from app.services.dto import Row
+from app.records.entries import Row
 from app.services.entries import TRASH, EntryLists, columns
 from app.services.progress import Cancelled, Progress
 

@@ -19,8 +19,10 @@ from typing import Literal
 
 from app.i18n import T_
 from app.io import frontmatter
-from app.services.dto import CitationView, EntryDetail, Ref
-from app.services.footnotes import FootnoteNumbers
+from app.records.entries import CitationView, EntryDetail, Ref
+from app.records.footnotes import FootnoteNumbers
+from app.records.notes import NoteDoc
+from app.records.wikilinks import WIKILINK, heading_of
 from app.user_files import MB
 
 LinkStyle = Literal["wiki", "markdown"]
@@ -131,9 +133,6 @@ class Links:
         return self.to(ref.id, ref.name, here) if ref is not None else ""
 
 
-# [[target]], [[target#heading]], [[target|shown]], [[target#heading|shown]] (the pattern of
-# app/services/wikilinks.py, with the parts captured)
-_WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+)(#[^\[\]|\n]*)?(?:\|([^\[\]\n]*))?\]\]")
 _MD_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\(([^()\s]+)\)")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
@@ -149,7 +148,7 @@ def point_links(body: str, resolve: Callable[[str], int | None], links: Links, h
         return body
 
     def repl(match: re.Match[str]) -> str:
-        target, heading, shown = match.group(1).strip(), match.group(2) or "", match.group(3)
+        target, heading, shown = match.group(1).strip(), heading_of(match), match.group(3)
         entity_id = resolve(target)
         place = links.place(entity_id) if entity_id is not None else None
         if place is None:
@@ -165,7 +164,7 @@ def point_links(body: str, resolve: Callable[[str], int | None], links: Links, h
         suffix = "#" + _url_path(heading[1:]) if heading else ""
         return f"[{inline(text)}]({_url_path(rel)}{suffix})"
 
-    return _WIKILINK.sub(repl, body)
+    return WIKILINK.sub(repl, body)
 
 
 @dataclass(frozen=True)
@@ -197,7 +196,7 @@ def restore_links(
         return f"[[{entry.slug}{heading}|{shown}]]"
 
     def wiki(match: re.Match[str]) -> str:
-        target, heading, shown = match.group(1).strip(), match.group(2) or "", match.group(3)
+        target, heading, shown = match.group(1).strip(), heading_of(match), match.group(3)
         entry = by_stem(target)
         if entry is None:
             return match.group(0)
@@ -216,7 +215,7 @@ def restore_links(
         heading = "#" + _percent_decode(fragment) if fragment else ""
         return back(entry, heading, shown)
 
-    return _MD_LINK.sub(markdown, _WIKILINK.sub(wiki, text))
+    return _MD_LINK.sub(markdown, WIKILINK.sub(wiki, text))
 
 
 def _percent_decode(text: str) -> str:
@@ -260,20 +259,6 @@ class Footnotes:
 
 
 # --- notes ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NoteDoc:
-    """A note as the export writes it."""
-
-    uid: str
-    title: str
-    body: str
-    tags: tuple[str, ...]
-    created_at: str
-    updated_at: str
-    entry: Ref | None = None
-    deleted_at: str | None = None
 
 
 _NOTE_MARK = "<!-- roundtable note {uid} {updated}:"

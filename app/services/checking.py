@@ -9,7 +9,7 @@ from app.db import list_index, search_index
 from app.db.database import Database
 from app.db.schema_version import HEAD
 from app.i18n import T_, Text
-from app.services.dto import CheckReport
+from app.records.entries import CheckReport
 from app.services.entries import EntryLists
 from app.services.kinds import KINDS
 from app.services.progress import NO_PROGRESS, Progress

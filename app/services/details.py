@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 
 from app.db.database import Database
 from app.i18n import N_
-from app.services.dto import (
+from app.records.entries import (
     AliasView,
     CitationView,
     EntryDetail,

@@ -24,7 +24,7 @@ from app.db import list_index
 from app.db.database import Database
 from app.db.folding import fold
 from app.i18n import N_
-from app.services.dto import Column, Page, Ref, Row
+from app.records.entries import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY, KINDS
 from app.services.sqltext import like_contains
 

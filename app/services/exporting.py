@@ -38,15 +38,15 @@ from app.io.markdown import (
     DigestSection,
     Links,
     LinkStyle,
-    NoteDoc,
     digest_file,
     entry_file,
     note_file,
     point_links,
 )
 from app.paths import make_private_folder
+from app.records.entries import EntryDetail, Ref
+from app.records.notes import NoteDoc
 from app.services.details import EntryDetails
-from app.services.dto import EntryDetail, Ref
 from app.services.kinds import BY_KEY, KINDS
 from app.services.progress import NO_PROGRESS, Cancelled, Progress
 from app.services.wikilinks import resolve
@@ -194,7 +194,7 @@ def _notes(conn: sqlite3.Connection, scope: Scope, entry_ids: set[int]) -> list[
         "SELECT n.uid, n.title, n.body, n.created_at, n.updated_at, n.deleted_at, "
         "e.id, e.kind, e.slug, e.name, "
         f"(SELECT group_concat(t.name, '{_TAG_SEP}') FROM note_tag nt JOIN tag t ON t.id = nt.tag_id "
-        "WHERE nt.note_id = n.id) "
+        "WHERE nt.note_id = n.id), n.id "
         f"FROM note n LEFT JOIN entity e ON e.id = n.entity_id WHERE {' AND '.join(where)} "
         "ORDER BY n.created_at, n.id",
         params,
@@ -203,7 +203,19 @@ def _notes(conn: sqlite3.Connection, scope: Scope, entry_ids: set[int]) -> list[
     for r in rows:
         tags = tuple(sorted(r[10].split(_TAG_SEP))) if r[10] else ()
         entry = Ref(int(r[6]), r[7], r[8], r[9]) if r[6] is not None else None
-        notes.append(NoteDoc(r[0], r[1], r[2], tags, r[3], r[4], entry, r[5]))
+        notes.append(
+            NoteDoc(
+                id=r[11],
+                uid=r[0],
+                title=r[1],
+                body=r[2],
+                entry=entry,
+                created_at=r[3],
+                updated_at=r[4],
+                deleted_at=r[5],
+                tags=tags,
+            )
+        )
     return notes
 
 

@@ -42,9 +42,10 @@ from app.io.datafile import (
     check_meaning,
     read,
 )
+from app.records.wikilinks import targets
 from app.services.notes import note_title
 from app.services.progress import NO_PROGRESS, Cancelled, Progress
-from app.services.wikilinks import resolve_all, targets
+from app.services.wikilinks import resolve_all
 
 _NAMESPACE = uuid.UUID("6f1c8a52-37d4-4c55-9a43-5e8f0d7b2a61")
 

@@ -11,8 +11,8 @@ import re
 import sqlite3
 
 from app.db.database import Database
-from app.services.dto import Ref
-from app.services.note_dto import NoteQuery, NoteRow
+from app.records.entries import Ref
+from app.records.notes import NoteQuery, NoteRow
 from app.services.sqltext import like_contains, like_escape
 
 # {d} is the direction. Sorted by entry, notes group under their entry (newest first) and

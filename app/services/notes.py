@@ -25,8 +25,8 @@ from datetime import datetime, timedelta
 from app import dates
 from app.clock import now_iso
 from app.db.database import Database
-from app.services.dto import Ref
-from app.services.note_dto import Changed, NoteDoc, Revision, RevisionSummary, SaveResult
+from app.records.entries import Ref
+from app.records.notes import Changed, NoteDoc, Revision, RevisionSummary, SaveResult
 from app.services.tags import drop_unused_tags, normalize_tag, tag_ids
 from app.services.wikilinks import relink
 from app.services.writing import Writer

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 
 from app.db.database import Database
 from app.i18n import T_, Explained
-from app.services.dto import Ref
-from app.services.note_dto import TagCount
+from app.records.entries import Ref
+from app.records.notes import TagCount
 from app.services.sqltext import like_escape
 from app.services.writing import Writer
 

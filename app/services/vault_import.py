@@ -29,7 +29,6 @@ from app.io.markdown import (
     FoundNote,
     LinkedEntry,
     Links,
-    NoteDoc,
     embedded_notes,
     has_notes,
     point_links,
@@ -37,6 +36,7 @@ from app.io.markdown import (
     restamp,
     restore_links,
 )
+from app.records.notes import NoteDoc
 from app.services.kinds import BY_KEY
 from app.services.progress import NO_PROGRESS, Progress
 from app.user_files import UnreadableFile
@@ -265,7 +265,16 @@ def _as_written(db: Database, uid: str) -> NoteDoc:
         "SELECT t.name FROM note_tag nt JOIN tag t ON t.id = nt.tag_id WHERE nt.note_id = ? ORDER BY t.name",
         (nid,),
     )
-    return NoteDoc(uid, title, body, tuple(r[0] for r in tags), created, updated)
+    return NoteDoc(
+        id=nid,
+        uid=uid,
+        title=title,
+        body=body,
+        entry=None,
+        created_at=created,
+        updated_at=updated,
+        tags=tuple(r[0] for r in tags),
+    )
 
 
 def _restamp(folder: Path, vault: _Vault, notes: list[NoteDoc]) -> None:

@@ -1,31 +1,21 @@
-"""[[Entry name]] and [[slug]] links in notes: finding them, resolving them to entries, keeping a
-note's backlink rows (`note_link`) in step with its text, and offering link completions.
+"""[[Entry name]] and [[slug]] links in notes (their grammar: app/records/wikilinks.py):
+resolving them to entries, keeping a note's backlink rows (`note_link`) in step with its text,
+and offering link completions.
 
 Plain sqlite3: relinking runs inside every autosave (see app/services/writing.py).
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable
 
 from app.db import list_index, search_index
 from app.db.folding import fold as _fold
-from app.services.dto import Ref
-from app.services.note_dto import LinkCandidate
+from app.records.entries import Ref
+from app.records.notes import LinkCandidate
+from app.records.wikilinks import targets
 from app.services.sqltext import starting_with
-
-# [[target]], [[target|shown text]], [[target#heading]]
-WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+)(?:#([^\[\]|\n]*))?(?:\|([^\[\]\n]*))?\]\]")
-
-
-def targets(body: str) -> list[str]:
-    """The link targets in `body`, in order, without duplicates."""
-    seen: dict[str, None] = {}
-    for match in WIKILINK.finditer(body):
-        seen.setdefault(match.group(1).strip(), None)
-    return [t for t in seen if t]
 
 
 def fold(text: str) -> str:

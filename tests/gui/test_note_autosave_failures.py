@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.gui.notes.editor import NoteEditor
-from app.services.note_dto import SaveResult
+from app.records.notes import SaveResult
 from app.services.notes import Notes
 from app.services.tags import Tags
 

@@ -17,7 +17,7 @@ from app.db.database import Database
 from app.gui.notes.autosave import DELAY_MS
 from app.gui.notes.editor import NoteEditor
 from app.gui.notes.preview_html import render
-from app.services.dto import Ref
+from app.records.entries import Ref
 from app.services.notes import Notes
 from app.services.tags import Tags
 from app.services.writing import Writer

@@ -19,7 +19,7 @@ from app.gui.main_window import MainWindow
 from app.gui.notes import preview_html
 from app.gui.notes.models import TAG_ROLE, NotesTableModel, RevisionListModel, TagsModel
 from app.gui.notes.panel import NotesPanel
-from app.services.note_dto import NoteQuery
+from app.records.notes import NoteQuery
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
 from app.services.tags import Tags

@@ -18,8 +18,8 @@ from app.gui.main_window import MainWindow
 from app.gui.notes.feature import NotesFeature
 from app.gui.notes.models import TaggedEntriesModel, TagsModel
 from app.gui.notes.preferences_page import NotesPage
+from app.records.notes import NoteQuery
 from app.services.editing import Editor
-from app.services.note_dto import NoteQuery
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
 from app.services.tags import Tags

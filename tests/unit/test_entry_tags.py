@@ -9,9 +9,9 @@ from dataclasses import replace
 import pytest
 
 from app.db.database import Database
+from app.records.notes import NoteQuery
 from app.services.editing import Editor, EntryInput, ValidationError
 from app.services.entries import EntryLists
-from app.services.note_dto import NoteQuery
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
 from app.services.tags import Tags

@@ -8,9 +8,9 @@ import re
 from app.cli import render
 from app.db.database import Database
 from app.io.markdown import Links, entry_file
+from app.records.entries import CitationView, Ref
+from app.records.footnotes import FootnoteNumbers
 from app.services.details import EntryDetails
-from app.services.dto import CitationView, Ref
-from app.services.footnotes import FootnoteNumbers
 
 
 def _citation(source: str, quote: str) -> CitationView:

@@ -17,7 +17,6 @@ from app.io.markdown import (
     DamagedNote,
     LinkedEntry,
     Links,
-    NoteDoc,
     anchor,
     embedded_note,
     embedded_notes,
@@ -27,6 +26,7 @@ from app.io.markdown import (
     read_note_file,
     restore_links,
 )
+from app.records.notes import NoteDoc
 from app.services.wikilinks import resolve
 from tests.strategies import HOSTILE, SCRIPTS, any_char
 
@@ -143,7 +143,9 @@ STAMP = "2026-01-02T03:04:05+00:00"
 
 
 def _doc(uid: str, body: str) -> NoteDoc:
-    return NoteDoc(uid, "A note", body, ("t",), STAMP, STAMP)
+    return NoteDoc(
+        id=1, uid=uid, title="A note", body=body, entry=None, created_at=STAMP, updated_at=STAMP, tags=("t",)
+    )
 
 
 def _markers(uid: str, body: str) -> str:

@@ -19,8 +19,9 @@ import pytest
 
 from app.db.connection import connect
 from app.db.database import Database
+from app.records.wikilinks import targets
 from app.services.notes import Notes
-from app.services.wikilinks import resolve_all, targets
+from app.services.wikilinks import resolve_all
 from tests.unit.note_writer import key_of, text_for
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from app.db.database import Database
+from app.records.notes import NoteQuery
 from app.services.details import EntryDetails
 from app.services.entries import EntryLists
-from app.services.note_dto import NoteQuery
 from app.services.note_lists import BadNoteQuery, NoteLists
 from app.services.notes import NoteNotFound, Notes, NotInTrash, note_title
 from app.services.tags import BadTag, Tags, normalize_tag, parse_tags

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.gui.i18n import translated
 from app.quoting import cut
-from app.services.note_dto import SaveResult
+from app.records.notes import SaveResult
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed
 

@@ -36,11 +36,12 @@ from app.gui.notes.highlighter import MarkdownHighlighter
 from app.gui.notes.preview import NotePreview
 from app.gui.notes.times import local_time
 from app.gui.settings import settings
-from app.services.dto import Ref
-from app.services.note_dto import NoteDoc, SaveResult
+from app.records.entries import Ref
+from app.records.notes import NoteDoc, SaveResult
+from app.records.wikilinks import targets
 from app.services.notes import NoteNotFound, Notes, note_title
 from app.services.tags import BadTag, Tags, parse_tags
-from app.services.wikilinks import completions, resolve_all, targets
+from app.services.wikilinks import completions, resolve_all
 from app.services.writing import WriteFailed
 
 PREVIEW_DELAY_MS = 250

@@ -29,8 +29,8 @@ from app.gui.notes.preferences_page import save_within_seconds
 from app.gui.notes.trash_part import NotesTrash
 from app.gui.read_only import disable_when_read_only
 from app.gui.workers import Task
+from app.records.notes import NoteQuery, NoteRow
 from app.services.kinds import KINDS
-from app.services.note_dto import NoteQuery, NoteRow
 from app.services.note_lists import NoteLists
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from app.services.wikilinks import WIKILINK
+from app.records.wikilinks import WIKILINK
 
 _HEADING = re.compile(r"^#{1,6}\s.*$")
 _QUOTE = re.compile(r"^\s{0,3}>.*$")

@@ -19,8 +19,8 @@ from app.gui.detail_html import untitled
 from app.gui.i18n import kind_singular, translate
 from app.gui.notes.times import local_time
 from app.i18n import N_
-from app.services.dto import Ref
-from app.services.note_dto import NoteQuery, NoteRow, RevisionSummary, TagCount
+from app.records.entries import Ref
+from app.records.notes import NoteQuery, NoteRow, RevisionSummary, TagCount
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
 from app.services.tags import Tags

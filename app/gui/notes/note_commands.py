@@ -12,7 +12,7 @@ from typing import Protocol
 
 from app.gui.edit_commands import UndoStep
 from app.gui.i18n import translate
-from app.services.note_dto import Changed
+from app.records.notes import Changed
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed
 

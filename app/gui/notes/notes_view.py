@@ -28,7 +28,7 @@ from app.gui.notes.columns import fit_columns
 from app.gui.notes.models import NotesTableModel
 from app.gui.settings import settings
 from app.i18n import N_
-from app.services.note_dto import NoteQuery, NoteRow
+from app.records.notes import NoteQuery, NoteRow
 from app.services.note_lists import NoteLists
 from app.services.tags import Tags
 

@@ -38,9 +38,9 @@ from app.gui.notes.editor import NoteEditor
 from app.gui.notes.models import NotesTableModel
 from app.gui.notes.revisions import RevisionsPanel
 from app.i18n import N_, Explained
-from app.services.dto import Ref
+from app.records.entries import Ref
+from app.records.notes import Changed, NoteQuery, SaveResult
 from app.services.entries import EntryLists
-from app.services.note_dto import Changed, NoteQuery, SaveResult
 from app.services.note_lists import NoteLists
 from app.services.notes import NoteNotFound, Notes
 from app.services.tags import Tags

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.gui.notes.preview_html import MISSING_SCHEME, UNRESOLVED_CLASS, render
 from app.gui.offline_browser import OfflineBrowser
-from app.services.dto import Ref
+from app.records.entries import Ref
 
 
 class NotePreview(OfflineBrowser):

@@ -20,8 +20,8 @@ from urllib.parse import quote
 
 from app.gui.detail_html import ENTRY_SCHEME
 from app.gui.i18n import kind_singular, translate
-from app.services.dto import Ref
-from app.services.wikilinks import WIKILINK
+from app.records.entries import Ref
+from app.records.wikilinks import WIKILINK
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from app.db.database import Database
 from app.gui.notes.models import RevisionListModel
 from app.gui.notes.preview import NotePreview
+from app.records.wikilinks import targets
 from app.services.notes import NoteNotFound, Notes
-from app.services.wikilinks import resolve_all, targets
+from app.services.wikilinks import resolve_all
 
 
 class RevisionsPanel(QWidget):

@@ -21,10 +21,11 @@ from app.gui.notes.panel import NotesPanel
 from app.gui.notes.preview import NotePreview
 from app.gui.trash_view import TrashPart
 from app.i18n import Explained
-from app.services.note_dto import NoteQuery
+from app.records.notes import NoteQuery
+from app.records.wikilinks import targets
 from app.services.note_lists import NoteLists
 from app.services.notes import NoteNotFound, NotInTrash
-from app.services.wikilinks import resolve_all, targets
+from app.services.wikilinks import resolve_all
 from app.services.writing import WriteFailed
 
 

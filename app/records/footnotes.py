@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from app.services.dto import CitationView
+from app.records.entries import CitationView
 
 
 class FootnoteNumbers:

@@ -1,15 +1,16 @@
-"""Plain, immutable values about notes and tags that the services hand to the GUI."""
+"""Plain, immutable values about notes and tags: what the services hand to the window and the
+command line, and what the Markdown export writes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.services.dto import Ref
+from app.records.entries import Ref
 
 
 @dataclass(frozen=True)
 class NoteDoc:
-    """A note as the editor opens it."""
+    """A note as the library holds it: what the editor opens and what an export writes."""
 
     id: int
     uid: str
