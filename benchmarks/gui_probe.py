@@ -322,7 +322,7 @@ def note_stall_rows(window: MainWindow, runs: int, phrases: Sequence[str]) -> di
     from app.gui.notes.feature import NotesFeature
 
     panel = cast(NotesFeature, window.notes).panel  # type: ignore[attr-defined]
-    lists = EntryLists(window.db)
+    lists = EntryLists(window.library.db)
     middle = lists.ids("person", limit=lists.count("person") // 2 + 1)[-1]
     ref = window.details.get_by_id(middle).ref
     window.open_entry(ref.slug)  # its row is far beyond the first page of the list
@@ -389,7 +389,7 @@ def edit_stall_rows(window: MainWindow, runs: int) -> dict[str, Any]:
 
     panel = cast(NotesFeature, window.notes).panel  # type: ignore[attr-defined]
     editing = cast(Editing, window.editing)  # type: ignore[attr-defined]
-    lists = EntryLists(window.db)
+    lists = EntryLists(window.library.db)
     middle = lists.ids("person", limit=lists.count("person") // 2 + 1)[-1]
     slug = window.details.get_by_id(middle).ref.slug
     heart = Heartbeat()

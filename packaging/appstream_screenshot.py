@@ -24,11 +24,11 @@ def main() -> int:
         from app.gui.launch import application
         from app.gui.main_window import MainWindow
         from app.paths import default_db_path
-        from app.services.library import open_library
+        from app.services.library import Library, open_library
 
         app = application()
         db = open_library(default_db_path())
-        window = MainWindow(db)
+        window = MainWindow(Library(db))
         window.resize(1280, 720)
         window.show()
         window.open_entry("chen-gang")

@@ -54,7 +54,7 @@ def take(out: Path) -> None:
         from app.gui import i18n
         from app.gui.launch import application
         from app.gui.main_window import MainWindow
-        from app.services.library import open_library
+        from app.services.library import Library, open_library
 
         app = application()
         db = open_library(Path(home) / "roundtable.sqlite3")
@@ -66,7 +66,7 @@ def take(out: Path) -> None:
                     "" if language is i18n.ENGLISH else f"-{language.code}"
                 )
                 scheme(app, dark)
-                window = MainWindow(db)
+                window = MainWindow(Library(db))
                 window.resize(1440, 860)
                 window.show()
                 _settle(app)

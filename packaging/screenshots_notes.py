@@ -71,7 +71,7 @@ def take(app: QApplication, folder: Path, prefix: str) -> None:
         os.environ["ROUNDTABLE_HOME"] = tmp
         from app.gui.main_window import MainWindow
         from app.gui.notes.panel import NotesPanel
-        from app.services.library import open_library
+        from app.services.library import Library, open_library
         from app.services.notes import Notes
         from app.services.tags import Tags
 
@@ -111,7 +111,7 @@ def take(app: QApplication, folder: Path, prefix: str) -> None:
         tags.set_entry_tags(ids["roundtable-2025"], ["roundtable"])
         notes.writer.close()
 
-        window = MainWindow(db)
+        window = MainWindow(Library(db))
         window.resize(1700, 950)
         window.show()
         window.open_entry("chen-gang")

@@ -20,20 +20,26 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.cli import render
-from app.db import lock
-from app.db.database import (
-    Database,
-    DatabaseRefused,
-    Inspection,
-    Refusal,
-    State,
-    inspect,
-    require_file,
-)
 from app.paths import backups_dir, default_db_path, named_db_path, real_path, user_path
 from app.services.kinds import UnknownKind, kind_for
+from app.services.library import (
+    Database,
+    DatabaseRefused,
+    FailedCheck,
+    Inspection,
+    Library,
+    LockHeld,
+    LockUnavailable,
+    Purpose,
+    Refusal,
+    State,
+    WriterLock,
+    bring_up_to_date,
+    inspect,
+    lock_for_writing,
+    require_file,
+)
 
-_LOCK_WAIT_S = 3.0  # a window that is just starting, or a short import, gets this long to finish
 _RESTORE_HINT = " `roundtable backup --list` shows the backups that `roundtable restore` can bring back."
 
 
@@ -44,8 +50,8 @@ class CliError(Exception):
 def plain_failure(exc: Exception) -> str | None:
     """One line for an error the user can act on (a full disk, a busy or damaged database), or
     None for a bug, which should show its traceback."""
-    from app.db.errors import explain, is_database_error
     from app.i18n import Explained
+    from app.services.failures import explain, is_database_error
 
     if isinstance(exc, Explained):  # already one sentence for people (a damaged library, say)
         return str(exc)
@@ -121,65 +127,49 @@ def _ours_if_any(path: Path, then: str) -> None:
             raise CliError(f"{exc} {then}") from exc
 
 
-def _open(args: Namespace) -> Database:
-    """The database for a reading command: read-only when it is ready, else set up first
+def _open(args: Namespace) -> Library:
+    """The library for a reading command: read-only when it is ready, else set up first
     (created, migrated, seeded), which needs the writer lock for that moment."""
-    from app.services.library import needs_seed
-
     path = _library(args)
     try:
-        if inspect(path).state is State.CURRENT:
-            db = Database(path, read_only_reason="a reading command")
-            if not needs_seed(db):
-                return db
-            db.close()
+        return Library.open(path, Purpose.READ)
     except DatabaseRefused as exc:
         raise _refused(exc) from exc
-    with _writing(path, "setup"):
-        pass
-    return Database(path, read_only_reason="a reading command")
+    except (LockHeld, LockUnavailable, FailedCheck) as exc:
+        raise _not_written(path, exc) from exc
 
 
-def _take_lock(path: Path, program: str) -> lock.WriterLock:
-    """The writer lock, waiting a little for a window that is starting or a short command."""
+def _not_written(path: Path, exc: LockHeld | LockUnavailable | FailedCheck) -> CliError:
+    if isinstance(exc, LockHeld):  # a window that is starting, or a short command, had its wait
+        return CliError(f"{exc}; close it (or wait for it to finish) and try again. Nothing was changed.")
+    if isinstance(exc, LockUnavailable):
+        return CliError(f"{path} cannot be changed: {exc}. Nothing was changed.")
+    return CliError(
+        f"{path} is damaged ({exc.problems[0]}); nothing was changed. "
+        "`roundtable check` gives the details." + _RESTORE_HINT
+    )
+
+
+def _take_lock(path: Path, program: str) -> WriterLock:
     try:
-        return lock.acquire(path, program, wait=_LOCK_WAIT_S)
-    except lock.LockHeld as exc:
-        raise CliError(
-            f"{exc}; close it (or wait for it to finish) and try again. Nothing was changed."
-        ) from exc
-    except lock.LockUnavailable as exc:
-        raise CliError(f"{path} cannot be changed: {exc}. Nothing was changed.") from exc
+        return lock_for_writing(path, program)
+    except (LockHeld, LockUnavailable) as exc:
+        raise _not_written(path, exc) from exc
 
 
 @contextlib.contextmanager
 def _writing(path: Path, program: str) -> Iterator[Database]:
-    """The database for a writing command, with the writer lock held, checked before use.
-
-    Checked by reading only, before anything opens it for writing: a writing connection
-    switches the file to WAL mode, a change to a file that is then refused. Another
-    program's file, or a newer one, is refused before the lock, so not even the lock file
-    appears beside it."""
-    from app.db.database import quick_check
-    from app.services.library import open_library
-
-    _inspected(path)
-    with _take_lock(path, program):
-        if _inspected(path).state is State.CURRENT:  # (one behind is checked before migrating)
-            problems = quick_check(path)
-            if problems != ("ok",):
-                raise CliError(
-                    f"{path} is damaged ({problems[0]}); nothing was changed. "
-                    "`roundtable check` gives the details." + _RESTORE_HINT
-                )
-        try:
-            db = open_library(path)
-        except DatabaseRefused as exc:
-            raise _refused(exc) from exc
-        try:
-            yield db
-        finally:
-            db.close()
+    """The database for a writing command, with the writer lock held, checked before use
+    (app/services/library.py: another program's file, or a newer one, is refused before the
+    lock, so not even the lock file appears beside it)."""
+    try:
+        library = Library.open(path, Purpose.WRITE, program=program)
+    except DatabaseRefused as exc:
+        raise _refused(exc) from exc
+    except (LockHeld, LockUnavailable, FailedCheck) as exc:
+        raise _not_written(path, exc) from exc
+    with library:
+        yield library.db
 
 
 def _dump(value: Any, out: TextIO) -> None:
@@ -189,19 +179,19 @@ def _dump(value: Any, out: TextIO) -> None:
 
 def cmd_list(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.entries import EntryLists, columns
+    from app.services.entries import columns
 
     try:
         kind = kind_for(args.kind)
     except UnknownKind as exc:
         raise CliError(str(exc)) from exc
-    db = _open(args)
+    library = _open(args)
     try:
-        lists = EntryLists(db)
+        lists = library.entries
         cols = columns(kind.key)
         rows = lists.page(kind.key, text=args.filter or "", limit=1_000_000_000, trash=args.trash).rows
     finally:
-        db.close()
+        library.close()
     if args.json:
         _dump(
             [{"slug": r.slug, **{c.key: v for c, v in zip(cols, r.values, strict=True)}} for r in rows],
@@ -217,15 +207,15 @@ def cmd_list(args: Namespace) -> int:
 
 def cmd_show(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.details import EntryDetails, NotFound
+    from app.services.details import NotFound
 
-    db = _open(args)
+    library = _open(args)
     try:
-        detail = EntryDetails(db).get(args.slug)
+        detail = library.details.get(args.slug)
     except NotFound as exc:
         raise CliError(f"no entry has the slug {args.slug!r} (see `roundtable list KIND`)") from exc
     finally:
-        db.close()
+        library.close()
     if args.json:
         _dump(dataclasses.asdict(detail), out)
     else:
@@ -322,7 +312,8 @@ def cmd_export(args: Namespace) -> int:
             raise CliError(str(exc)) from exc
     from app.services.search import SearchError
 
-    db = _open(args)
+    library = _open(args)
+    db = library.db
     try:
         try:
             entry_ids = entries_matching(db, args.query) if args.query else None
@@ -345,7 +336,7 @@ def cmd_export(args: Namespace) -> int:
     except ExportError as exc:
         raise CliError(f"export stopped: {exc}") from exc
     finally:
-        db.close()
+        library.close()
     out.write(report.summary() + "\n")
     if report.manifest_problem:
         out.write(f"  note: {report.manifest_problem}\n")
@@ -367,7 +358,8 @@ def _export_json(args: Namespace, out: TextIO) -> int:
             f"{target} already exists; give a new file name, or add --overwrite to replace it. "
             "Nothing was written."
         )
-    db = _open(args)
+    library = _open(args)
+    db = library.db
     try:
         counts = export_json(db, target)
     except DumpError as exc:
@@ -375,7 +367,7 @@ def _export_json(args: Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
     finally:
-        db.close()
+        library.close()
     held = ", ".join(f"{n} {section.replace('_', ' ')}" for section, n in counts.items() if n)
     out.write(f"Wrote {target}: {held or 'an empty library'}.\n")
     return 0
@@ -411,11 +403,12 @@ def cmd_check(args: Namespace) -> int:
             shown = _StderrProgress("Rebuilding the search index", sys.stderr)
             documents = reindex(writable, Progress(shown.step))
             sys.stderr.write(f"Search index rebuilt: {documents:,} texts.\n")
-    db = _open(args)
+    library = _open(args)
+    db = library.db
     try:
         report = check(db)
     finally:
-        db.close()
+        library.close()
     unchecked = report.foreign_key_problems < 0  # the reference check could not read the file
     if args.json:
         _dump(
@@ -458,8 +451,7 @@ def cmd_check(args: Namespace) -> int:
 
 def cmd_backup(args: Namespace) -> int:
     out = sys.stdout
-    from app.db.backup import backup_to
-    from app.services.backups import MANUAL, backup_now, list_backups
+    from app.services.backups import MANUAL, backup_now, backup_to_file, list_backups
 
     path = _library(args, may_be_missing=args.list)
     if args.list:  # (the way out of a damaged library: it need not be readable)
@@ -488,7 +480,7 @@ def cmd_backup(args: Namespace) -> int:
         target = user_path(args.out).absolute()
         if target.exists():
             raise CliError(f"{target} already exists; choose a new file name. Nothing was written.")
-        made = backup_to(path, target)
+        made = backup_to_file(path, target)
     else:
         made = backup_now(path, MANUAL)
     out.write(f"Backed up {path.name} to {made}\n")
@@ -521,9 +513,7 @@ def cmd_restore(args: Namespace) -> int:
         except BackupUnusable as exc:
             raise CliError(f"{exc} Nothing was changed.") from exc
         try:
-            from app.db.database import open_database
-
-            open_database(path).close()  # brings an older backup up to date now, under the lock
+            bring_up_to_date(path)  # an older backup, now, under the lock
         except DatabaseRefused as exc:
             raise _refused(exc) from exc
     b = result.backup
@@ -538,16 +528,16 @@ def cmd_restore(args: Namespace) -> int:
 
 def cmd_search(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.search import Search, SearchError
+    from app.services.search import SearchError
 
     text = " ".join(args.query)
-    db = _open(args)
+    library = _open(args)
     try:
-        results = Search(db.read()).run(text, per_kind=args.limit, kind=args.kind)
+        results = library.search.run(text, per_kind=args.limit, kind=args.kind)
     except SearchError as exc:
         raise CliError(str(exc)) from exc
     finally:
-        db.close()
+        library.close()
     results = render.first_hits(results, args.limit)
     if args.json:
         _dump(dataclasses.asdict(results), out)

@@ -88,7 +88,7 @@ class AboutDialog(QDialog):
 
         super().__init__(window)
         self._window = window
-        self.facts = about(window.db)
+        self.facts = about(window.library.db)
         self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
 
         icon = QLabel(self)

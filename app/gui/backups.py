@@ -212,7 +212,7 @@ def back_up_now(window: MainWindow) -> Task:
     """Back up the open database off the UI thread; the status bar says where it went, a
     dialog says why it failed (with Retry where retrying can help; a damaged library, which
     no retry mends, fails the task with its one sentence)."""
-    path = window.db.path
+    path = window.library.path
 
     def work(_progress: object) -> object:
         try:

@@ -3,14 +3,11 @@ reported in plain words (the same findings as `roundtable check`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app import APP_NAME
-from app.db.database import Database
 from app.gui.i18n import translate, translated
 from app.gui.main_window import MainWindow
 from app.gui.workers import Task
@@ -32,17 +29,6 @@ _COUNT_LABELS = {
 }
 
 
-def _check_on_own_connection(path: Path) -> CheckReport:
-    # Its own read-only connection: the check runs in a worker thread and must never write.
-    from app.services.checking import check  # (and the search index's definitions): when asked
-
-    db = Database(path, read_only_reason="checking")  # never shown: this connection only reads
-    try:
-        return check(db)
-    finally:
-        db.close()
-
-
 def check_database(window: MainWindow) -> Task:
     progress = QProgressDialog(
         translate("CheckDatabase", "Checking every page of the database…"), "", 0, 0, window
@@ -52,7 +38,7 @@ def check_database(window: MainWindow) -> Task:
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
-    path = window.db.path
+    library = window.library
 
     def done(report: object) -> None:
         from app.services.checking import findings
@@ -99,7 +85,7 @@ def check_database(window: MainWindow) -> Task:
             translate("CheckDatabase", "The check could not run: {reason}").format(reason=message),
         )
 
-    task = Task(lambda _progress: _check_on_own_connection(path), parent=window)
+    task = Task(lambda _progress: library.full_check(), parent=window)
     task.succeeded.connect(done)
     task.failed.connect(failed)
     task.start()

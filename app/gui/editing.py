@@ -19,7 +19,6 @@ from app.gui.sidebar import LIBRARY
 from app.gui.trash_view import TrashPart, TrashView
 from app.services.entries import TRASH
 from app.services.kinds import BY_KEY, KINDS
-from app.services.tags import Tags
 
 # The forms, the undo commands and the editing service load on the first edit: the window's
 # start need not wait for them.
@@ -44,8 +43,7 @@ class Editing(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._editor: Editor | None = None
-        self._tags = Tags(window.db)  # names for the form's Tags field
+        self._tags = window.library.tags  # names for the form's Tags field
         self.undo_stack = QUndoStack(self)
         self.form: EntryForm | None = None  # the open form, if any (tests and screenshots)
 
@@ -185,13 +183,9 @@ class Editing(QObject):
 
     @property
     def editor(self) -> Editor:
-        """The editing service, loaded on the first edit: it brings SQLAlchemy (about 0.5 s),
-        which the window's start must not wait for."""
-        if self._editor is None:
-            from app.services.editing import Editor
-
-            self._editor = Editor(self.window.db)
-        return self._editor
+        """The library's editing service, built on the first edit: it brings SQLAlchemy (about
+        0.5 s), which the window's start must not wait for."""
+        return self.window.library.editor
 
     def _refresh(self, _slugs: set[str]) -> None:
         if self._trash_view is not None:

@@ -28,12 +28,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.db.database import Database
 from app.gui.detail_html import choice
 from app.gui.i18n import translate
 from app.gui.workers import Task
 from app.records.entries import Row
 from app.services.entries import TRASH, EntryLists, columns
+from app.services.library import Library
 from app.services.progress import Cancelled, Progress
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -56,14 +56,14 @@ def _pool() -> QThreadPool:
 _POOL: QThreadPool | None = None
 
 
-def stop_background_reads(db: Database) -> None:
-    """Before `db` closes: interrupt the lists' reads of it and wait until they have ended
+def stop_background_reads(library: Library) -> None:
+    """Before `library` closes: interrupt the lists' reads of it and wait until they have ended
     (closing a connection while another thread reads through it can crash the process)."""
     if _POOL is None:
         return
-    db.stop_reading()
+    library.stop_reading()
     while not _POOL.waitForDone(50):
-        db.stop_reading()  # a statement that began after the last interrupt
+        library.stop_reading()  # a statement that began after the last interrupt
 
 
 class EntryTableModel(QAbstractTableModel):

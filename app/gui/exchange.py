@@ -204,8 +204,6 @@ class ExportDialog(_TaskDialog):
         super().__init__(window, self.tr("Export"), self.tr("Export"))
         self.setObjectName("exportDialog")
         self._remembered = settings()
-        db = window.db
-
         scope_box = QGroupBox(self.tr("What"), self)
         scope = QFormLayout(scope_box)
         self.scope_group = QButtonGroup(self)
@@ -225,7 +223,7 @@ class ExportDialog(_TaskDialog):
         self.tagged = QRadioButton(self.tr("Entries and notes tagged:"), scope_box)
         self.tag_combo = QComboBox(scope_box)
         self.tag_combo.setAccessibleName(plain(self.tagged.text()))
-        self.tag_combo.addItems([r[0] for r in db.read().execute("SELECT name FROM tag ORDER BY name")])
+        self.tag_combo.addItems(list(window.library.tags.stored()))
         self.tagged.setEnabled(self.tag_combo.count() > 0)
         self.results_kind, self.results_text = self._list_filter()
         search = getattr(self.window_, "search", None)
@@ -380,7 +378,7 @@ class ExportDialog(_TaskDialog):
             from app.services.search import SearchError
 
             try:
-                return entries_matching(self.window_.db, self.search_text)
+                return entries_matching(self.window_.library.db, self.search_text)
             except SearchError:
                 return frozenset()
         if self.results_kind is None:
@@ -397,7 +395,7 @@ class ExportDialog(_TaskDialog):
 
         export_defaults.remember_target(self._remembered, folder=job.folder, digest=job.digest)
         self._target = job.folder or job.digest.parent
-        db = self.window_.db
+        db = self.window_.library.db
         self.open_folder.hide()
         self.start(lambda progress: export_markdown(db, job, progress))
 
@@ -498,7 +496,7 @@ class ImportDialog(_TaskDialog):
             self.status.setText(self.tr("Choose what to import."))
             return
         path = user_path(text)
-        db = self.window_.db
+        db = self.window_.library.db
         if self.vault_notes.isChecked():
             from app.services.vault_import import import_vault_notes
 

@@ -15,10 +15,9 @@ from typing import TypeVar
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import APP_NAME
-from app.db.database import DatabaseReadOnly
-from app.db.errors import Failure, Trouble, explain, is_database_error
 from app.gui.i18n import translate, translated
 from app.i18n import T_
+from app.services.failures import DatabaseReadOnly, Failure, Trouble, explain, is_database_error
 
 T = TypeVar("T")
 

@@ -31,8 +31,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
-from app.db import lock as writer_lock
-from app.db.database import Database, DatabaseRefused, State, inspect, open_database
 from app.gui import recovery, smoke
 from app.gui.entry_table_model import stop_background_reads
 from app.gui.failures import describe
@@ -42,20 +40,11 @@ from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
 from app.gui.single_instance import InstanceServer, hand_over
 from app.gui.workers import Task
-from app.i18n import T_, Explained, Message
+from app.i18n import Explained, Message
 from app.paths import real_path
 from app.services.backups import BackupInfo, BackupUnusable, backup_if_due, check_backup, restore
-from app.services.opening import (
-    Option,
-    Problem,
-    StartupCheck,
-    assess,
-    damaged,
-    failed_check_problem,
-    in_use_problem,
-    open_read_only,
-    refused_problem,
-)
+from app.services.library import DatabaseRefused, Library, Locked, Purpose, Unopened, WriterLock
+from app.services.opening import Option, Problem, StartupCheck, failed_check_problem
 
 HAND_OVER_PATIENCE_S = 3.0  # a first instance that is still starting gets this long to answer
 DAILY_CHECK_MS = 60 * 60 * 1000
@@ -107,14 +96,13 @@ class Host(QObject):
         self._choose_file: ChooseFile = choose_file or recovery.choose_database
         self._pick_backup: PickBackup = pick_backup or _pick_backup
         self.path: Path | None = None
-        self.db: Database | None = None
+        self.library: Library | None = None
         self.window: MainWindow | None = None
         self.check: StartupCheck | None = None
-        self._lock: writer_lock.WriterLock | None = None
+        self._lock: WriterLock | None = None  # the library's while it is open; ours while we ask
         self.server: InstanceServer | None = None
         self._tasks: set[Task] = set()
         self._pending_message = ""
-        self._cannot_replace: Message | None = None  # why the file may not be replaced (a read-only folder)
         self._daily = QTimer(self)
         self._daily.setInterval(DAILY_CHECK_MS)
         self._daily.timeout.connect(self.backup_if_due)
@@ -125,34 +113,44 @@ class Host(QObject):
         """Open `path` (asking the user about any problem) and show its window."""
         unreadable: dict[Path, sqlite3.DatabaseError] = {}  # files the window failed to read
         path = real_path(path)  # the lock and a restore must name the file, not a link to it
+        read_only: Message | None = None  # the user chose to read only, for the next try
+        as_is = False  # ... whatever the file's state (a damaged file)
+        deadline: float | None = None  # for handing over to a window that is still starting
         while True:
-            claim = self._claim(path)
-            if claim is Outcome.HANDED_OVER:
-                return claim
-            read_only_reason: Message | None = None
-            if isinstance(claim, Problem):
-                choice = self._ask(claim, self.window)
+            if self._lock is not None and self._lock.db_path != path:
+                self.release()
+            try:
+                library = Library.open(
+                    path,
+                    Purpose.WINDOW,
+                    lock=self._lock,
+                    read_only=read_only,
+                    as_is=as_is,
+                    damage=unreadable.get(path),
+                    setting_up=_setting_up,
+                )
+            except Locked as exc:
+                # Only a held lock may have a window of this user's to hand over to (its
+                # socket is private); a free file is opened whatever listens anywhere.
+                if hand_over(path, timeout_ms=500):
+                    return Outcome.HANDED_OVER
+                deadline = deadline or time.monotonic() + HAND_OVER_PATIENCE_S
+                if time.monotonic() < deadline:
+                    time.sleep(0.2)
+                    continue
+                deadline, read_only, as_is = None, None, False
+                problem = exc.problem()
+                choice = self._ask(problem, self.window)
                 if choice is Option.RETRY:
                     continue
                 if choice is not Option.READ_ONLY:
                     return Outcome.GAVE_UP
-                read_only_reason = claim.read_only_reason
-            assessment = assess(path)
-            self._cannot_replace = assessment.read_only_reason
-            problem = assessment.problem
-            db: Database | None = None
-            if problem is None and path in unreadable:
-                problem = refused_problem(path, damaged(path, unreadable[path]))
-            elif problem is None:
-                try:
-                    found = assessment.inspection
-                    current = found is not None and found.state is State.CURRENT
-                    db = self._open(path, read_only_reason or assessment.read_only_reason, current)
-                except DatabaseRefused:
-                    continue  # the file changed under us: assess it again
-                except sqlite3.DatabaseError as exc:  # damage the inspection could not see
-                    problem = refused_problem(path, damaged(path, exc))
-            if problem is not None:
+                read_only = problem.read_only_reason
+                continue
+            except Unopened as exc:
+                self._hold(exc.lock)
+                read_only, as_is = None, False
+                problem = exc.problem
                 if path in unreadable:
                     kept = tuple(o for o in problem.options if o is not Option.READ_ONLY)
                     problem = replace(problem, options=kept)
@@ -163,62 +161,35 @@ class Host(QObject):
                 if choice is Option.RESTORE:
                     self._restore_before_opening(path)
                     unreadable.pop(path, None)
-                    continue
-                if choice is Option.CHOOSE:
+                elif choice is Option.CHOOSE:
                     chosen = self._choose_file(self.window, path)
                     if chosen is not None:
                         self.release()
                         path = real_path(chosen)
-                    continue
-                if choice is Option.RETRY:
-                    continue
-                db = open_read_only(path, problem.read_only_reason)
-            assert db is not None
+                elif choice is Option.READ_ONLY:
+                    read_only, as_is = problem.read_only_reason, True
+                continue
+            except DatabaseRefused:
+                read_only, as_is = None, False
+                continue  # the file changed under us: look at it again
+            self._hold(library.lock)
             try:
-                self._show(path, db, assessment.location_warning)
+                self._show(library)
             except sqlite3.DatabaseError as exc:  # the window could not read what it shows first
-                _let_go_of(db)
-                self.db = None
+                self._let_go_of_library()
                 unreadable[path] = exc
+                read_only, as_is = None, False
                 continue
             return Outcome.OPENED
 
-    def _open(self, path: Path, read_only_reason: Message | None, current: bool) -> Database:
-        """`current`: the assessment found the file at this build's schema (no setting up)."""
-        if read_only_reason is not None:
-            return open_database(path, read_only_reason=read_only_reason)
-        from app.services.library import open_library
-
-        with _wait_cursor(), _setting_up(path, current):
-            return open_library(path)
-
-    def _claim(self, path: Path) -> Outcome | Problem | None:
-        """Hold the writer lock and serve later launches; None when done (or not possible: a
-        read-only folder, which assess() turns into read-only mode)."""
-        if self._lock is not None and self._lock.db_path == path:
-            return None
-        self.release()
-        deadline = time.monotonic() + HAND_OVER_PATIENCE_S
-        while True:
-            # The lock first: a free file is opened whatever listens anywhere. Only a held one
-            # may have a window of this user's to hand over to (its socket is private).
-            try:
-                held = writer_lock.acquire(path, "window")
-            except writer_lock.LockUnavailable:
-                return None
-            except writer_lock.LockHeld as exc:
-                if hand_over(path, timeout_ms=500):
-                    return Outcome.HANDED_OVER
-                if time.monotonic() < deadline:
-                    time.sleep(0.2)
-                    continue
-                who = exc.holder.describe() if exc.holder else T_("Lock", "another Roundtable process")
-                return in_use_problem(path, who, can_read=_is_current(path))
-            self._lock = held
-            self.server = InstanceServer(path, self)
-            self.server.activated.connect(self.raise_window)
-            self.server.listen()
-            return None
+    def _hold(self, lock: WriterLock | None) -> None:
+        """Keep the writer lock while the file is this process's, and serve later launches."""
+        if lock is None or lock is self._lock:
+            return
+        self._lock = lock
+        self.server = InstanceServer(lock.db_path, self)
+        self.server.activated.connect(self.raise_window)
+        self.server.listen()
 
     def _restore_before_opening(self, path: Path) -> None:
         chosen = self._pick_backup(None, path)
@@ -232,10 +203,12 @@ class Host(QObject):
         else:
             self._pending_message = self._restored(chosen, saved)  # said by the window that opens next
 
-    def _show(self, path: Path, db: Database, location_warning: Message | None) -> None:
-        self.path, self.db = path, db
-        check = None if db.read_only else self._hold_for_check(path, db)
-        window = MainWindow(db)
+    def _show(self, library: Library) -> None:
+        path, location_warning = library.path, library.location_warning
+        self.path, self.library = path, library
+        library.before_close(lambda: stop_background_reads(library))
+        check = self.check = library.check
+        window = MainWindow(library)
         _HOSTS[window] = self
         self.window = window
         fit_to_screen(window)
@@ -253,20 +226,13 @@ class Host(QObject):
             QTimer.singleShot(0, lambda: recovery.warn_about_location_once(window, path, location_warning))
         self.window_opened.emit(window)
 
-    def _hold_for_check(self, path: Path, db: Database) -> StartupCheck:
-        """Before the window: no feature may write until the file has been checked."""
-        check = StartupCheck(path)
-        self.check = check
-        db.hold_writes(check.gate)
-        return check
-
     def _start_check(self, check: StartupCheck) -> None:
         if check is not self.check:
             return  # another file was opened since
         self._run(Task(lambda _progress: check.run()), lambda problems: self._checked(check, problems))
 
     def _checked(self, check: StartupCheck, problems: object) -> None:
-        if check is not self.check or self.db is None or self.window is None:
+        if check is not self.check or self.library is None or self.window is None:
             return  # a check of a file that is no longer open
         if check.passed:
             self.check_finished.emit(True)
@@ -274,7 +240,7 @@ class Host(QObject):
             self.backup_if_due()
             return
         problem = failed_check_problem(check.path, check.problems or (self.tr("the check did not finish"),))
-        self.db.make_read_only(problem.read_only_reason)
+        self.library.make_read_only(problem.read_only_reason)
         self.window.set_read_only(True)
         self.check_finished.emit(False)
         QTimer.singleShot(0, lambda: self._after_failed_check(problem))
@@ -305,12 +271,18 @@ class Host(QObject):
     @property
     def can_replace(self) -> bool:
         """May this process replace the file (restore)? Only while holding the writer lock."""
-        return self._lock is not None and self._lock.held and self._cannot_replace is None
+        return self.library is not None and self.library.can_replace
 
     def backup_if_due(self) -> None:
         """The daily backup, in the background; only for a writable file that passed its check."""
-        db, path = self.db, self.path
-        if db is None or path is None or db.read_only or self.check is None or not self.check.passed:
+        library, path = self.library, self.path
+        if (
+            library is None
+            or path is None
+            or library.read_only
+            or self.check is None
+            or not self.check.passed
+        ):
             return
 
         def done(made: object) -> None:
@@ -439,9 +411,13 @@ class Host(QObject):
         self._stop_check()
         self.window = None
         window.deleteLater()
-        if self.db is not None:
-            _let_go_of(self.db)
-            self.db = None
+        self._let_go_of_library()
+
+    def _let_go_of_library(self) -> None:
+        """Close the file (once nothing reads it in the background any more), keeping the lock."""
+        if self.library is not None:
+            self.library.close(keep_lock=True)
+            self.library = None
 
     def _stop_check(self) -> None:
         """A check of a file being let go of has no one to tell (on a large library it would
@@ -454,9 +430,7 @@ class Host(QObject):
         """Let go of the file: database, server, lock."""
         self._daily.stop()
         self._stop_check()
-        if self.db is not None:
-            _let_go_of(self.db)
-            self.db = None
+        self._let_go_of_library()
         if self.server is not None:
             self.server.close()
             self.server.deleteLater()
@@ -482,19 +456,10 @@ class Host(QObject):
         task.start()
 
 
-def _let_go_of(db: Database) -> None:
-    """Close the file once nothing reads it in the background any more."""
-    stop_background_reads(db)
-    db.close()
-
-
 @contextlib.contextmanager
-def _setting_up(path: Path, current: bool) -> Iterator[None]:
+def _setting_up(path: Path) -> Iterator[None]:
     """A first start (create, migrate, load the bundled dataset) or an upgrade takes a few
     seconds before there is a window: say what is happening meanwhile."""
-    if current:
-        yield
-        return
     from PySide6.QtWidgets import QSplashScreen
 
     from app.gui.icon import app_icon
@@ -510,17 +475,11 @@ def _setting_up(path: Path, current: bool) -> Iterator[None]:
     splash.show()
     QApplication.processEvents()
     try:
-        yield
+        with _wait_cursor():
+            yield
     finally:
         splash.close()
         splash.deleteLater()
-
-
-def _is_current(path: Path) -> bool:
-    try:
-        return inspect(path).state is State.CURRENT
-    except DatabaseRefused:
-        return False
 
 
 @contextlib.contextmanager

@@ -9,7 +9,7 @@ themselves through app/gui/features.py: they add actions to the menus kept here 
 
 Read-only mode: `window.read_only` is True when nothing may be written to the database (a
 read-only disk or folder, a damaged file opened for reading, another program holding the
-writer lock); `window.db.read_only_reason` says why, and a banner tells the user.
+writer lock); `window.library.read_only_reason` says why, and a banner tells the user.
 `read_only_changed(bool)` fires when it changes (a start-up check that fails turns it on).
 Every feature that writes must honour it — `app.gui.read_only.disable_when_read_only(window,
 *actions_or_widgets)` does it in one line — and the database refuses writes anyway
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.db.database import Database
 from app.gui import window_state
 from app.gui.changes import Changes
 from app.gui.detail_view import DetailView
@@ -41,21 +40,21 @@ from app.gui.navigation import History
 from app.gui.preferences import Preferences
 from app.gui.shortcuts import standard
 from app.gui.sidebar import Sidebar
-from app.services.details import EntryDetails, NotFound
-from app.services.entries import EntryLists
+from app.services.details import NotFound
 from app.services.kinds import KINDS
+from app.services.library import Library
 
 
 class MainWindow(QMainWindow):
     entry_opened = Signal(str)  # slug of the entry the detail view now shows
     read_only_changed = Signal(bool)
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.read_only = db.read_only
-        self.lists = EntryLists(db)
-        self.details = EntryDetails(db)
+        self.library = library  # the open file and its services: widgets ask it
+        self.read_only = library.read_only
+        self.lists = library.entries
+        self.details = library.details
         self.history = History(self)
         self.changes = Changes(self)
         self.preferences = Preferences(self)
@@ -101,7 +100,7 @@ class MainWindow(QMainWindow):
         start = window_state.last_entry()
         if not (start and self.open_entry(start)):
             self.sidebar.select_kind(KINDS[0].key)
-        self._resting_status = str(db.path)  # what the status bar says when nothing happened
+        self._resting_status = str(library.path)  # what the status bar says when nothing happened
         self.statusBar().showMessage(self._resting_status)
 
     def say_in_passing(self, message: str, timeout_ms: int) -> None:
@@ -114,7 +113,7 @@ class MainWindow(QMainWindow):
         self.sidebar.set_counts(self.lists.counts())
 
     def set_read_only(self, read_only: bool) -> None:
-        """Turn read-only mode on or off (the reason is `db.read_only_reason`)."""
+        """Turn read-only mode on or off (the reason is `library.read_only_reason`)."""
         if read_only != self.read_only:
             self.read_only = read_only
             self.read_only_changed.emit(read_only)

@@ -93,7 +93,7 @@ class DataPage(PreferencesPage):
     def __init__(self, window: MainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._window = window
-        current = window.db.path
+        current = window.library.path
         self.folder = QLabel(str(current.parent), self)
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.folder.setWordWrap(True)
@@ -160,12 +160,12 @@ class DataPage(PreferencesPage):
     def _choose(self) -> None:
         from app.gui.recovery import choose_database
 
-        chosen = choose_database(self, self._next or self._window.db.path)
+        chosen = choose_database(self, self._next or self._window.library.path)
         if chosen is not None:
             self._set_next(chosen.absolute())
 
     def _open_folder(self) -> None:
-        url = QUrl.fromLocalFile(str(self._window.db.path.parent))
+        url = QUrl.fromLocalFile(str(self._window.library.path.parent))
         if not QDesktopServices.openUrl(url):
             self.open_problem.setText(self.tr("No file manager could open the folder; its path is above."))
             self.open_problem.show()

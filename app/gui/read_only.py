@@ -6,7 +6,7 @@ writes:
     disable_when_read_only(window, self.new_action, self.delete_action, self.editor)
 
 (`window.read_only` and `window.read_only_changed` are on MainWindow; the reason is
-`window.db.read_only_reason`.)
+`window.library.read_only_reason`.)
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ class ReadOnlyBanner(QFrame):
         QTimer.singleShot(0, lambda: self.update_state(window.read_only))
 
     def update_state(self, read_only: bool) -> None:
-        reason = self.window_.db.read_only_reason
+        reason = self.window_.library.read_only_reason
         why = translated(reason) if reason else self.tr("it cannot be changed now")
         self.text.setText(
             self.tr(

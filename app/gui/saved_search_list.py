@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
+from app.services.library import Library
 from app.services.saved_searches import SavedSearch, delete_saved_search, saved_searches
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,10 +25,10 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 class SavedSearchList(QWidget):
     chosen = Signal(str)  # the query to run
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("savedSearches")
-        self._db = db
+        self._db = library.db
         self.heading = QLabel(self.tr("Saved searches"), self)
         font = self.heading.font()
         font.setBold(True)

@@ -57,7 +57,7 @@ class SearchFeature(QObject):
         super().__init__(window)
         self.setObjectName("searchFeature")
         self.window = window
-        self.runner = SearchRunner(window.db, parent=self)
+        self.runner = SearchRunner(window.library, parent=self)
         self.box = SearchBox(self.runner, window)
         self.box.hit_chosen.connect(self._open)
         self.box.save_requested.connect(self.save)
@@ -70,7 +70,7 @@ class SearchFeature(QObject):
         window.toolbar.addWidget(self.box)
 
         self._actions()
-        self.saved = SavedSearchList(window.db, window)
+        self.saved = SavedSearchList(window.library, window)
         self.saved.chosen.connect(self.box.summon)
         self._put_under_sidebar(self.saved)
         window.changes.entries_changed.connect(lambda _slugs: self.box.rerun())
@@ -156,13 +156,13 @@ class SearchFeature(QObject):
         if not ok:
             return
         try:
-            save_search(self.window.db, name, query)
+            save_search(self.window.library.db, name, query)
         except NameTaken as exc:
             question = self.tr("{problem} Replace it?").format(problem=translated(exc.message))
             answer = QMessageBox.question(self.window, title, question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            save_search(self.window.db, name, query, replace=True)
+            save_search(self.window.library.db, name, query, replace=True)
         except SavedSearchError as exc:
             QMessageBox.warning(self.window, title, translated(exc.message))
             return

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from app.db.database import Database
 from app.gui.i18n import translated
 from app.gui.workers import Task
+from app.services.library import Library
 from app.services.progress import Cancelled, Progress
 from app.services.search import Results, Search, SearchError
 
@@ -21,10 +21,10 @@ class SearchRunner(QObject):
     finished = Signal(object)  # Results of the newest query
     failed = Signal(str)  # why the newest query cannot run, for the researcher
 
-    def __init__(self, db: Database, *, per_kind: int = 8, parent: QObject | None = None) -> None:
+    def __init__(self, library: Library, *, per_kind: int = 8, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.per_kind = per_kind
-        self._db = db
+        self._library = library
         self._engine: Search | None = None  # its own connection, opened for the first query
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one connection, one query at a time
@@ -37,11 +37,7 @@ class SearchRunner(QObject):
     def _search(self) -> Search:
         """The engine; made on the pool's one thread only, so never made twice."""
         if self._engine is None:
-            conn = self._db.connect()
-            # The first statement reads the schema (the index's many triggers): done here, on
-            # opening, rather than inside the first query the researcher waits for.
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            self._engine = Search(conn)
+            self._engine = self._library.search_engine()
         return self._engine
 
     def warm_up(self) -> None:

@@ -110,6 +110,11 @@ class RestoreResult:
 # --- taking ------------------------------------------------------------------------------------
 
 
+def backup_to_file(db_path: Path, target: Path) -> Path:
+    """A backup at a file the user named (`roundtable backup --out`), not among the backups."""
+    return backup_to(db_path, target)
+
+
 def backup_now(db_path: Path, reason: str = MANUAL) -> Path:
     """Back up `db_path` into its backups folder now, then prune. Raises DamagedSource (nothing
     written, nothing pruned), OSError or sqlite3.Error."""

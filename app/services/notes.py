@@ -26,9 +26,10 @@ from app import dates
 from app.clock import now_iso
 from app.db.database import Database
 from app.records.entries import Ref
-from app.records.notes import Changed, NoteDoc, Revision, RevisionSummary, SaveResult
+from app.records.notes import Changed, LinkCandidate, NoteDoc, Revision, RevisionSummary, SaveResult
+from app.records.wikilinks import targets
 from app.services.tags import drop_unused_tags, normalize_tag, tag_ids
-from app.services.wikilinks import relink
+from app.services.wikilinks import completions, relink, resolve_all
 from app.services.writing import Writer
 
 PAUSE = timedelta(minutes=3)
@@ -133,6 +134,14 @@ class Notes:
         if row is None:
             raise LookupError(f"There is no revision with id {revision_id}.")
         return Revision(*row)
+
+    def links_in(self, body: str) -> dict[str, Ref | None]:
+        """The entry each [[link]] in `body` names (None: no entry by that name)."""
+        return resolve_all(self._conn, targets(body))
+
+    def link_choices(self, typed: str) -> tuple[LinkCandidate, ...]:
+        """What a [[link]] being typed may name."""
+        return completions(self._conn, typed)
 
     # --- writing ------------------------------------------------------------------------------
 

@@ -145,6 +145,10 @@ class Tags:
         names = sorted(set(notes) | set(entries), key=tag_sort_key)
         return tuple(TagCount(n, len(notes.get(n, ())), len(entries.get(n, ()))) for n in names)
 
+    def stored(self) -> tuple[str, ...]:
+        """The tags as stored (no parents of their own), by name."""
+        return tuple(name for (name,) in self._conn.execute("SELECT name FROM tag ORDER BY name"))
+
     def names(self) -> tuple[str, ...]:
         """Every tag and every parent of one, for completion."""
         found = {a for (name,) in self._conn.execute("SELECT name FROM tag") for a in ancestors(name)}

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.gui import i18n
 from app.gui.main_window import MainWindow
+from app.services.library import Library
 
 
 class UrlRecorder(QObject):
@@ -63,7 +64,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def window(qtbot: QtBot, seeded_db: Database) -> Iterator[MainWindow]:
     """The main window over a copy of the seeded database, shown."""
-    win = MainWindow(seeded_db)
+    win = MainWindow(Library(seeded_db))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

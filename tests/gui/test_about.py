@@ -20,6 +20,7 @@ from app.db.schema_version import HEAD
 from app.gui.about import AboutDialog
 from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
+from app.services.library import Library
 from tests.gui.conftest import UrlRecorder
 
 
@@ -100,7 +101,8 @@ from app.db.database import open_database
 from app.gui.about import AboutDialog
 from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
-window = MainWindow(open_database(Path(sys.argv[1])))
+from app.services.library import Library
+window = MainWindow(Library(open_database(Path(sys.argv[1]))))
 fit_to_screen(window)
 window.show()
 about = AboutDialog(window)
@@ -141,7 +143,7 @@ def test_a_first_start_on_a_narrow_screen_keeps_the_entry_readable(qtbot: QtBot,
     closed there (Notes ▸ Show the notes panel opens it); a wide window keeps it open."""
     from PySide6.QtWidgets import QDockWidget
 
-    win = MainWindow(seeded_db)
+    win = MainWindow(Library(seeded_db))
     qtbot.addWidget(win)
     fit_to_screen(win)  # the offscreen screen is 800 pixels wide
     win.show()

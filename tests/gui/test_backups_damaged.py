@@ -30,7 +30,7 @@ def _listed(path: Path) -> list[Path]:
 
 
 def test_back_up_now_on_a_damaged_library_says_so(qtbot: QtBot, window: MainWindow) -> None:
-    path = window.db.path
+    path = window.library.db.path
     kept = [backups.backup_now(path)]
     _damage(path)
     seen: list[str] = []

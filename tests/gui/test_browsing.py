@@ -19,6 +19,7 @@ from app.gui.entry_table_model import EntryTableModel, stop_background_reads
 from app.gui.main_window import MainWindow
 from app.gui.preferences import GeneralPage
 from app.services.entries import TRASH, EntryLists
+from app.services.library import Library
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -104,7 +105,7 @@ def test_the_mouse_back_button_goes_back(qtbot: QtBot, window: MainWindow) -> No
 def test_the_window_remembers_sort_panes_and_last_entry(qtbot: QtBot, seeded_path: Path) -> None:
     db = open_database(seeded_path)
     try:
-        first = MainWindow(db)
+        first = MainWindow(Library(db))
         qtbot.addWidget(first)
         first.show()
         first.resize(760, 540)  # within the offscreen screen (800 x 600), which clamps geometry
@@ -115,7 +116,7 @@ def test_the_window_remembers_sort_panes_and_last_entry(qtbot: QtBot, seeded_pat
         first.open_entry("vietnam")
         first.close()
 
-        second = MainWindow(db)
+        second = MainWindow(Library(db))
         qtbot.addWidget(second)
         second.show()
         assert (second.width(), second.height()) == (760, 540)
@@ -133,7 +134,7 @@ def test_the_window_remembers_sort_panes_and_last_entry(qtbot: QtBot, seeded_pat
 def test_preferences_can_turn_off_reopening_the_last_entry(qtbot: QtBot, seeded_path: Path) -> None:
     db = open_database(seeded_path)
     try:
-        first = MainWindow(db)
+        first = MainWindow(Library(db))
         qtbot.addWidget(first)
         first.open_entry("vietnam")
         dialog = first.preferences.dialog()
@@ -147,7 +148,7 @@ def test_preferences_can_turn_off_reopening_the_last_entry(qtbot: QtBot, seeded_
             Qt.MouseButton.LeftButton,
         )
         first.close()
-        second = MainWindow(db)
+        second = MainWindow(Library(db))
         qtbot.addWidget(second)
         detail = second.detail_view.detail
         assert detail is not None and detail.ref.slug != "vietnam"  # the first official instead
@@ -189,7 +190,7 @@ def test_a_list_still_being_read_when_the_file_closes_is_dropped_quietly(
     shown = model.rowCount()
     assert shown == 3 and model.counted is None
     qtbot.waitUntil(reading.is_set, timeout=10_000)  # started by a timer, or the first paint
-    stop_background_reads(seeded_db)
+    stop_background_reads(Library(seeded_db))
     seeded_db.close()
     qtbot.wait(50)  # the task's signals arrive through the event loop
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
@@ -229,7 +230,7 @@ def test_an_entry_beyond_the_first_page_is_chosen_once_its_list_arrives(
     rest in the background. An entry further down is chosen (and scrolled to) when the rest has
     arrived, instead of the window reading every id first (85-120 ms at 100,000 entries)."""
     monkeypatch.setattr(EntryTableModel, "PAGE", 3)
-    window = MainWindow(seeded_db)
+    window = MainWindow(Library(seeded_db))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

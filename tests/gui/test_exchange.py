@@ -164,7 +164,7 @@ def test_cancel_stops_a_data_file_import_and_nothing_is_written(
         write(self)
 
     monkeypatch.setattr(importer._Importer, "_write", held)
-    before = _library_state(window.db)
+    before = _library_state(window.library.db)
     dialog = ImportDialog(window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -181,7 +181,7 @@ def test_cancel_stops_a_data_file_import_and_nothing_is_written(
     release.set()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=30_000)
     assert dialog.status.text() == "Import cancelled; nothing was changed."
-    assert _library_state(window.db) == before
+    assert _library_state(window.library.db) == before
     assert window.lists.ref("official-1") is None
 
 
@@ -221,7 +221,7 @@ def test_import_notes_edited_in_a_vault(qtbot: QtBot, window: MainWindow, tmp_pa
     from app.services.exporting import MarkdownExport, Scope, export_markdown
 
     vault = tmp_path / "vault"
-    export_markdown(window.db, MarkdownExport(scope=Scope(kind="country"), folder=vault))
+    export_markdown(window.library.db, MarkdownExport(scope=Scope(kind="country"), folder=vault))
     singapore = vault / "Countries" / "Singapore.md"
     singapore.write_text(
         singapore.read_text(encoding="utf-8").replace("deliberately not listed", "not listed"),

@@ -14,6 +14,7 @@ from app.db.database import Database, open_database
 from app.gui.detail_html import LISTED
 from app.gui.main_window import MainWindow
 from app.services.entries import EntryLists
+from app.services.library import Library
 from benchmarks.generate import generate
 from tests.conftest import copy_db
 from tests.gui.conftest import type_text
@@ -37,7 +38,7 @@ def large_db(large_template: Path, tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def large_window(qtbot: QtBot, large_db: Database) -> MainWindow:
-    win = MainWindow(large_db)
+    win = MainWindow(Library(large_db))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

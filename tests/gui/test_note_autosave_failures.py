@@ -41,7 +41,7 @@ def test_an_unexpected_failure_keeps_the_text_says_so_logs_it_and_retries(
 ) -> None:
     note_id = Notes(mini_db).create(body="First note\n").id
     notes = Faulty(mini_db)
-    editor = NoteEditor(mini_db, notes, Tags(mini_db, notes.writer))
+    editor = NoteEditor(notes, Tags(mini_db, notes.writer))
     qtbot.addWidget(editor)
     editor.show()
     editor.autosave.set_intervals(retry_ms=200)

@@ -37,7 +37,7 @@ class Desk(QWidget):
 
     def __init__(self, db: Database, notes: Notes) -> None:
         super().__init__()
-        self.editor = NoteEditor(db, notes, Tags(db, notes.writer), self)
+        self.editor = NoteEditor(notes, Tags(db, notes.writer), self)
         self.elsewhere = QLineEdit(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.elsewhere)

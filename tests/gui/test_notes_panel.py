@@ -20,6 +20,7 @@ from app.gui.notes import preview_html
 from app.gui.notes.models import TAG_ROLE, NotesTableModel, RevisionListModel, TagsModel
 from app.gui.notes.panel import NotesPanel
 from app.records.notes import NoteQuery
+from app.services.library import Library
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
 from app.services.tags import Tags
@@ -29,7 +30,7 @@ from tests.unit.notes_helpers import Clock
 
 @pytest.fixture
 def window(qtbot: QtBot, mini_db: Database) -> Iterator[MainWindow]:
-    win = MainWindow(mini_db)
+    win = MainWindow(Library(mini_db))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -278,7 +279,7 @@ def test_the_preview_renderer_loads_in_the_background_once_the_window_shows(
         real()
 
     monkeypatch.setattr(preview_html, "prepare", prepare)
-    win = MainWindow(mini_db)
+    win = MainWindow(Library(mini_db))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitUntil(lambda: bool(on_main_thread), timeout=10_000)

@@ -65,7 +65,7 @@ class NoteEditing(RuleBasedStateMachine):
     def _open(self) -> tuple[Database, Notes, NoteEditor]:
         db = open_database(self.path)
         notes = Notes(db, now=self.clock)
-        editor = NoteEditor(db, notes, Tags(db, notes.writer))
+        editor = NoteEditor(notes, Tags(db, notes.writer))
         editor.autosave.set_intervals(delay_ms=3_600_000)  # saves happen only through the rules
         editor.set_view("write")
         return db, notes, editor

@@ -20,6 +20,7 @@ from app.gui.notes.models import TaggedEntriesModel, TagsModel
 from app.gui.notes.preferences_page import NotesPage
 from app.records.notes import NoteQuery
 from app.services.editing import Editor
+from app.services.library import Library
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
 from app.services.tags import Tags
@@ -46,7 +47,7 @@ def db(mini_db: Database) -> Database:
 
 
 def _open(qtbot: QtBot, db: Database) -> MainWindow:
-    win = MainWindow(db)
+    win = MainWindow(Library(db))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -360,7 +361,7 @@ def test_notes_and_tags_on_the_detail_page_are_links(qtbot: QtBot, window: MainW
     text = window.detail_view.toPlainText()
     assert "On Alpha" in text and "Lao delegation" in text and "New note on this entry" in text
     html = window.detail_view.toHtml()
-    ids = live_bodies(window.db)
+    ids = live_bodies(window.library.db)
     assert f'href="note:{ids["Lao delegation"]}"' in html and 'href="new-note:alpha"' in html
 
     # From the keyboard: Tab through the page's links to the backlink, Enter opens the note.
@@ -460,7 +461,7 @@ def test_read_only_says_why_nothing_can_be_created_or_restored(
     window.open_entry("alpha")
     f.panel.table.selectRow(0)
     f.panel.delete_note()
-    window.db.make_read_only("the test says so")
+    window.library.db.make_read_only("the test says so")
     window.set_read_only(True)
     f.panel.editor.preview.anchorClicked.emit(QUrl("missing:Somebody"))
     assert f.create_dialog is None

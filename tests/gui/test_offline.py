@@ -30,7 +30,7 @@ from app.gui.main_window import MainWindow
 from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
 from app.services.kinds import KINDS
-from app.services.library import open_library
+from app.services.library import Library, open_library
 from tests.gui.conftest import UrlRecorder
 from tests.syscalls import network_syscalls, strace
 
@@ -95,7 +95,7 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 def window(qtbot: QtBot, offline: list[str], tmp_path: Path) -> Iterator[MainWindow]:
     """A first start, offline: create, migrate and seed a new library, then show the window."""
     db = open_library(tmp_path / "roundtable.sqlite3")
-    win = MainWindow(db)
+    win = MainWindow(Library(db))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -172,7 +172,7 @@ def test_remote_images_in_imported_text_are_never_fetched(
         f"    body: '![tracker]({REMOTE_IMAGE}) <img src=\"{REMOTE_IMAGE}\">'\n",
         encoding="utf-8",
     )
-    assert main(["--db", str(window.db.path), "import", str(data)]) == 0
+    assert main(["--db", str(window.library.db.path), "import", str(data)]) == 0
     window.changes.announce_entries()
     assert window.open_entry("image-source")
     qtbot.wait(50)
@@ -193,7 +193,7 @@ def test_about_and_open_data_folder(qtbot: QtBot, window: MainWindow, desktop: U
     qtbot.addWidget(about)
     about.show()
     qtbot.mouseClick(about.open_folder, Qt.MouseButton.LeftButton)
-    assert desktop.urls == [QUrl.fromLocalFile(str(window.db.path.parent))]
+    assert desktop.urls == [QUrl.fromLocalFile(str(window.library.db.path.parent))]
 
 
 def test_command_line_offline(offline: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

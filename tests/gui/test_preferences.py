@@ -88,7 +88,7 @@ def test_language_is_stored_and_applied_at_the_next_start(qtbot: QtBot, window: 
     try:
         launch.application()  # what the next start does first
         assert i18n.current() is i18n.CHINESE
-        assert MainWindow(window.db).file_menu.title() == "文件(&F)"
+        assert MainWindow(window.library).file_menu.title() == "文件(&F)"
     finally:
         i18n.install(i18n.ENGLISH.code)
         theme.apply(theme.SYSTEM)
@@ -122,11 +122,11 @@ def test_data_page_shows_opens_and_chooses_the_file_for_the_next_start(
 ) -> None:
     dialog = _dialog(qtbot, window)
     page = _page(dialog, DataPage)
-    assert page.folder.text() == str(window.db.path.parent)
-    assert page.database.text() == str(window.db.path)
+    assert page.folder.text() == str(window.library.db.path.parent)
+    assert page.database.text() == str(window.library.db.path)
     assert "(the default)" in page.next_start.text() and not page.use_default.isEnabled()
     page.open_folder.click()
-    assert [u.toLocalFile() for u in desktop.urls] == [str(window.db.path.parent)]
+    assert [u.toLocalFile() for u in desktop.urls] == [str(window.library.db.path.parent)]
 
     other = tmp_path / "elsewhere" / "other.sqlite3"
     monkeypatch.setattr("app.gui.recovery.choose_database", lambda parent, start: other)

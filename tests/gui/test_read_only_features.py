@@ -14,7 +14,7 @@ def test_read_only_disables_editing_and_note_writing(window: MainWindow) -> None
     assert editing.edit_action.isEnabled() and editing.new_action.isEnabled()
     assert panel.new_button.isEnabled() and not panel.editor.body.isReadOnly()
 
-    window.db.make_read_only("the test says so")
+    window.library.db.make_read_only("the test says so")
     window.set_read_only(True)
     assert not editing.edit_action.isEnabled()
     assert not editing.new_action.isEnabled()

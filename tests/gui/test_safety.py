@@ -29,6 +29,7 @@ from app.gui.read_only import ReadOnlyBanner, disable_when_read_only
 from app.gui.single_instance import hand_over
 from app.paths import backups_dir
 from app.services import backups
+from app.services.library import Library
 from app.services.opening import Option, Problem
 from tests import damage
 from tests.gui.conftest import click_in_next_dialog, type_text
@@ -128,10 +129,10 @@ def test_the_daily_backup_does_not_replace_what_the_status_bar_is_saying(
 def test_writes_wait_for_the_start_up_check(qtbot: QtBot, hosts: list[Host], seeded_path: Path) -> None:
     host = make_host(hosts, ask=Answers())
     host.start(seeded_path)
-    assert host.db is not None
+    assert host.library.db is not None
     from sqlalchemy import text
 
-    with host.db.sessions.begin() as session:  # blocks until the check is done, then writes
+    with host.library.db.sessions.begin() as session:  # blocks until the check is done, then writes
         session.execute(text("UPDATE entity SET name = 'Checked first' WHERE slug = 'chen-gang'"))
     assert host.check is not None and host.check.passed
 
@@ -216,9 +217,9 @@ def test_a_file_in_use_by_a_command_can_be_read_meanwhile(
         assert window.read_only and banner(window).isVisible()
         assert "roundtable import" in banner(window).text.text()
         assert not host.can_replace
-        assert window.db.read_only
+        assert window.library.db.read_only
         with pytest.raises(DatabaseReadOnly):
-            window.db.sessions  # noqa: B018
+            window.library.db.sessions  # noqa: B018
     finally:
         stop(child)
 
@@ -308,8 +309,8 @@ def test_damage_found_by_the_start_up_check_turns_the_window_read_only(
     assert window.read_only and banner(window).isVisible()
     assert banner(window).restore_button.isVisible()  # this process may replace the file
     with pytest.raises(DatabaseReadOnly):
-        window.db.sessions  # noqa: B018
-    assert window.db.read_only_reason is not None and "damage" in window.db.read_only_reason
+        window.library.db.sessions  # noqa: B018
+    assert window.library.db.read_only_reason is not None and "damage" in window.library.db.read_only_reason
     qtbot.waitExposed(window)
     save_shot(window, "damaged-read-only-banner.png")
     assert seeded_path.read_bytes() == before
@@ -531,7 +532,7 @@ def test_an_unsafe_location_is_warned_about_once(
     ],
 )
 def test_hostile_text_in_the_filter(qtbot: QtBot, seeded_db: Any, text: str) -> None:
-    window = MainWindow(seeded_db)
+    window = MainWindow(Library(seeded_db))
     qtbot.addWidget(window)
     window.show()
     type_text(qtbot, window.entry_list.filter, text)

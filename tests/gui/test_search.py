@@ -44,7 +44,7 @@ def test_results_model_passes_the_model_tester(qtmodeltester: object, seeded_db:
 def test_a_match_deep_in_a_long_chinese_note_shows_in_the_panel(qtbot: QtBot, window: MainWindow) -> None:
     """A snippet is cut to the columns the panel shows, a Chinese character counting two: a
     match 160 characters into a note is drawn inside the panel, not beyond its edge."""
-    notes = Notes(window.db)
+    notes = Notes(window.library.db)
     notes.create(title="长笔记", body="东盟国家" * 40 + "数字丝绸之路" + "人工智能合作" * 20)
     notes.writer.close()
     box = _box(window)
@@ -185,10 +185,10 @@ def test_save_a_search_and_run_it_from_the_sidebar(
     slugs = {h.slug for h in box.panel.model.results.hits}
     assert slugs == {"boviengkham-vongdara", "santisouk-simmalavong"}
     # Live: a change to the data shows in the open results at once.
-    window.db.read().execute(
+    window.library.db.read().execute(
         "UPDATE person SET country_id = NULL WHERE id = (SELECT id FROM entity WHERE slug = 'santisouk-simmalavong')"
     )
-    window.db.read().execute(
+    window.library.db.read().execute(
         "DELETE FROM role WHERE person_id = (SELECT id FROM entity WHERE slug = 'santisouk-simmalavong')"
     )
     window.changes.announce_entries({"santisouk-simmalavong"})

@@ -48,6 +48,7 @@ from app.gui.backups import BackupsDialog
 from app.gui.check_database import check_database
 from app.gui.exchange import ExportDialog, ImportDialog
 from app.gui.main_window import MainWindow
+from app.services.library import Library
 from app.services.search_syntax import SYNTAX_HELP
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
@@ -294,7 +295,7 @@ def chinese(qtbot: QtBot) -> Iterator[None]:
 
 @pytest.fixture
 def zh_window(chinese: None, qtbot: QtBot, seeded_db: Database) -> Iterator[MainWindow]:
-    win = MainWindow(seeded_db)
+    win = MainWindow(Library(seeded_db))
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -23,9 +23,8 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import commands as cli_commands
 from app.paths import backups_dir
-from app.services import backups
+from app.services import backups, library
 from app.services.opening import assess
 from tests import damage
 from tests.conftest import MINI, copy_db
@@ -178,7 +177,7 @@ def test_a_command_through_a_symlink_meets_the_window_holding_the_real_file(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The lock was keyed by the path as typed: `import` through a link wrote under the window."""
-    monkeypatch.setattr(cli_commands, "_LOCK_WAIT_S", 0.2)  # (the window will not let go)
+    monkeypatch.setattr(library, "LOCK_WAIT_S", 0.2)  # (the window will not let go)
     link = tmp_path / "elsewhere" / "link.sqlite3"
     link.parent.mkdir()
     link.symlink_to(seeded_path)

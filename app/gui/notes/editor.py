@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
 from app.gui.detail_html import ENTRY_SCHEME
 from app.gui.i18n import kind_singular, translated
 from app.gui.notes.autosave import Autosaver
@@ -38,10 +37,8 @@ from app.gui.notes.times import local_time
 from app.gui.settings import settings
 from app.records.entries import Ref
 from app.records.notes import NoteDoc, SaveResult
-from app.records.wikilinks import targets
 from app.services.notes import NoteNotFound, Notes, note_title
 from app.services.tags import BadTag, Tags, parse_tags
-from app.services.wikilinks import completions, resolve_all
 from app.services.writing import WriteFailed
 
 PREVIEW_DELAY_MS = 250
@@ -56,9 +53,8 @@ class NoteEditor(QWidget):
     missing_link_activated = Signal(str)  # a [[target]] that names no entry
     note_opened = Signal(int)  # note id; 0 when the editor was emptied
 
-    def __init__(self, db: Database, notes: Notes, tags: Tags, parent: QWidget | None = None) -> None:
+    def __init__(self, notes: Notes, tags: Tags, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
         self._notes = notes
         self._tags = tags
         self._note: NoteDoc | None = None
@@ -272,7 +268,7 @@ class NoteEditor(QWidget):
         if self._note is None:
             return
         body = self.body.toPlainText()
-        links = resolve_all(self._db.read(), targets(body))
+        links = self._notes.links_in(body)
         if links != self._links:
             self._links = links
             self.highlighter.rehighlight()
@@ -288,7 +284,7 @@ class NoteEditor(QWidget):
     def _link_choices(self, typed: str) -> list[tuple[str, str, str]]:
         """For [[completion: the entries' names and other names holding `typed`."""
         out = []
-        for c in completions(self._db.read(), typed):
+        for c in self._notes.link_choices(typed):
             kind = kind_singular(c.kind)
             shown = f"{c.text}  —  {c.name} ({kind})" if c.text != c.name else f"{c.name} ({kind})"
             tip = self.tr("[[{text}]] links to {name}").format(text=c.text, name=c.name)

@@ -31,7 +31,6 @@ from app.gui.read_only import disable_when_read_only
 from app.gui.workers import Task
 from app.records.notes import NoteQuery, NoteRow
 from app.services.kinds import KINDS
-from app.services.note_lists import NoteLists
 from app.services.notes import NoteNotFound
 from app.services.writing import WriteFailed
 
@@ -93,7 +92,7 @@ class NotesFeature(QObject):
         editing: Editing = window.editing  # type: ignore[attr-defined]  # installed first
         self._editing = editing
         panel.undo_stack = editing.undo_stack
-        self._lists = NoteLists(window.db)
+        self._lists = window.library.note_lists
         self.create_dialog: CreateEntryDialog | None = None  # open, if any (tests)
 
         # The preview's Markdown renderer takes ~0.1 s to load: in the background once the
@@ -154,7 +153,7 @@ class NotesFeature(QObject):
         return self._trash
 
     def _make_trash(self, parent: QWidget) -> NotesTrash:
-        self._trash = NotesTrash(self.window.db, self.panel, parent)
+        self._trash = NotesTrash(self.window.library, self.panel, parent)
         return self._trash
 
     @property
@@ -248,7 +247,7 @@ class NotesFeature(QObject):
     def offer_entry(self, name: str) -> CreateEntryDialog | None:
         """A [[link]] to no entry was clicked: offer to create it (the New form, name filled in)."""
         if self.window.read_only:
-            reason = self.window.db.read_only_reason
+            reason = self.window.library.read_only_reason
             why = translated(reason) if reason else self.tr("it cannot be changed now")
             self.panel.tell(
                 self.tr(

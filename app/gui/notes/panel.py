@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
 from app.gui.changes import Changes
 from app.gui.delete_key import delete_key_deletes
 from app.gui.i18n import translate, translated
@@ -40,11 +39,9 @@ from app.gui.notes.revisions import RevisionsPanel
 from app.i18n import N_, Explained
 from app.records.entries import Ref
 from app.records.notes import Changed, NoteQuery, SaveResult
-from app.services.entries import EntryLists
-from app.services.note_lists import NoteLists
-from app.services.notes import NoteNotFound, Notes
-from app.services.tags import Tags
-from app.services.writing import WriteFailed, Writer
+from app.services.library import Library
+from app.services.notes import NoteNotFound
+from app.services.writing import WriteFailed
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -59,14 +56,14 @@ SCOPES = (
 
 
 class NotesPanel(QWidget):
-    def __init__(self, db: Database, changes: Changes, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, changes: Changes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._library = library
         self._changes = changes
-        self._entries = EntryLists(db)
-        self._writer = Writer(db)
-        self.notes = Notes(db, self._writer)
-        self.tags = Tags(db, self._writer)
+        self._entries = library.entries
+        self._writer = library.writer
+        self.notes = library.notes
+        self.tags = library.tags
         self._entry: Ref | None = None
         self._announcing = False
         self.announcing_text = False  # while announcing a save of a note's text
@@ -81,7 +78,7 @@ class NotesPanel(QWidget):
         self.filter, _timer = filter_box(self, self.tr("Filter notes"), self._apply_query)
         self.scope.currentIndexChanged.connect(lambda _i: self._apply_query())
 
-        self.model = NotesTableModel(NoteLists(db), self._query(NoteQuery()), self)
+        self.model = NotesTableModel(library.note_lists, self._query(NoteQuery()), self)
         self.table = QTableView(self)
         delete_key_deletes(self.table, self.delete_note)  # the note, not the entry beside it
         self.table.setAccessibleName(self.tr("Notes"))
@@ -108,8 +105,8 @@ class NotesPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Move to Trash"), self)
         self.delete_button.clicked.connect(self.delete_note)
 
-        self.editor = NoteEditor(db, self.notes, self.tags, self)
-        self.revisions = RevisionsPanel(db, self.notes, self)
+        self.editor = NoteEditor(self.notes, self.tags, self)
+        self.revisions = RevisionsPanel(self.notes, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.editor, self.tr("Note"))
         self.tabs.addTab(self.revisions, self.tr("History"))
@@ -265,7 +262,7 @@ class NotesPanel(QWidget):
 
     def _refuse_when_read_only(self, what: str) -> bool:
         if self._read_only:
-            reason = self._db.read_only_reason
+            reason = self._library.read_only_reason
             why = translated(reason) if reason else self.tr("it cannot be changed now")
             self.tell(
                 self.tr("{what} is not possible: the database is open for reading only ({reason}).").format(
@@ -482,7 +479,7 @@ class _CloseGuard(QObject):
 
 
 def install(window: MainWindow) -> NotesPanel:
-    panel = NotesPanel(window.db, window.changes, window)
+    panel = NotesPanel(window.library, window.changes, window)
     dock = QDockWidget(translate("NotesPanel", "Notes"), window)
     dock.setObjectName("notesDock")
     dock.setWidget(panel)

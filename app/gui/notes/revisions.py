@@ -15,21 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
 from app.gui.notes.models import RevisionListModel
 from app.gui.notes.preview import NotePreview
-from app.records.wikilinks import targets
 from app.services.notes import NoteNotFound, Notes
-from app.services.wikilinks import resolve_all
 
 
 class RevisionsPanel(QWidget):
     restore_requested = Signal(int)  # revision id
     link_activated = Signal(str)  # slug
 
-    def __init__(self, db: Database, notes: Notes, parent: QWidget | None = None) -> None:
+    def __init__(self, notes: Notes, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
         self._notes = notes
         self.model = RevisionListModel(notes, self)
         self.list = QListView(self)
@@ -102,7 +98,7 @@ class RevisionsPanel(QWidget):
             )
         except LookupError:
             body = ""
-        self.preview.show_markdown(body, resolve_all(self._db.read(), targets(body)))
+        self.preview.show_markdown(body, self._notes.links_in(body))
 
     def _restore(self) -> None:
         revision_id = self.selected_revision()

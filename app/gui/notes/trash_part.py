@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
 from app.gui.i18n import translated
 from app.gui.list_widgets import list_table
 from app.gui.notes.columns import fit_columns
@@ -22,19 +21,17 @@ from app.gui.notes.preview import NotePreview
 from app.gui.trash_view import TrashPart
 from app.i18n import Explained
 from app.records.notes import NoteQuery
-from app.records.wikilinks import targets
-from app.services.note_lists import NoteLists
+from app.services.library import Library
 from app.services.notes import NoteNotFound, NotInTrash
-from app.services.wikilinks import resolve_all
 from app.services.writing import WriteFailed
 
 
 class NotesTrash(TrashPart):
-    def __init__(self, db: Database, panel: NotesPanel, parent: QWidget | None = None) -> None:
+    def __init__(self, library: Library, panel: NotesPanel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._db = db
+        self._notes = library.notes
         self._panel = panel
-        self.model = NotesTableModel(NoteLists(db), NoteQuery(trash=True, sort="deleted"), self)
+        self.model = NotesTableModel(library.note_lists, NoteQuery(trash=True, sort="deleted"), self)
         self.table = list_table(self, self.tr("Notes in the Trash"))
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
@@ -130,7 +127,7 @@ class NotesTrash(TrashPart):
             body = self._panel.notes.get(note_id).body
         except NoteNotFound:
             body = ""
-        self.preview.show_markdown(body, resolve_all(self._db.read(), targets(body)))
+        self.preview.show_markdown(body, self._notes.links_in(body))
         self.chosen.emit()
 
     def _confirm(self, title: str) -> bool:
