@@ -17,7 +17,7 @@ from pathlib import Path
 from app.db.database import open_database
 from app.services.exporting import MarkdownExport, export_markdown
 from app.services.library import seed
-from tests.notes_factory import add_many_notes
+from tests.builders.notes_factory import add_many_notes
 
 
 def main(n: int = 10_000) -> None:

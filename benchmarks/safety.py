@@ -21,7 +21,7 @@ from pathlib import Path
 
 from app.db.database import quick_check
 from app.services.backups import backup_now, list_backups, restore, same_content
-from tests.bigdb import make_big_database
+from tests.builders.bigdb import make_big_database
 
 RUNS = 5
 

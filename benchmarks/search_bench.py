@@ -17,7 +17,7 @@ from pathlib import Path
 from app.db import search_index
 from app.db.database import open_database
 from app.services.search import Search
-from tests.search_corpus import populate
+from tests.builders.search_corpus import populate
 
 QUERIES = (
     # (label, query)

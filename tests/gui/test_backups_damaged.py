@@ -17,7 +17,7 @@ from app.gui.backups import BackupsDialog, back_up_now
 from app.gui.host import Host, Outcome
 from app.gui.main_window import MainWindow
 from app.services import backups
-from tests import damage
+from tests.builders import damage
 from tests.gui.conftest import click_in_next_dialog
 
 

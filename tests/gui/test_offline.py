@@ -31,8 +31,8 @@ from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
 from app.services.kinds import KINDS
 from app.services.library import Library, open_library
+from tests.builders.syscalls import network_syscalls, strace
 from tests.gui.conftest import UrlRecorder
-from tests.syscalls import network_syscalls, strace
 
 ROOT = Path(__file__).resolve().parents[2]
 # Every QtNetwork class that talks over a network (its local sockets do not).

@@ -31,7 +31,7 @@ from app.paths import backups_dir
 from app.services import backups
 from app.services.library import Library
 from app.services.opening import Option, Problem
-from tests import damage
+from tests.builders import damage
 from tests.gui.conftest import click_in_next_dialog, type_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -25,7 +25,7 @@ from pytestqt.qtbot import QtBot
 from app.gui.host import Host, Outcome
 from app.gui.single_instance import InstanceServer
 from app.services.opening import Option, Problem
-from tests.squatter import Squatter
+from tests.builders.squatter import Squatter
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="Windows uses per-session named pipes")
 

@@ -25,7 +25,7 @@ from app.i18n import Explained
 from app.paths import backups_dir
 from app.services import backups
 from app.services.backups import BackupUnusable
-from tests import damage
+from tests.builders import damage
 from tests.unit.test_cli import run
 
 ROOT = Path(__file__).resolve().parents[2]

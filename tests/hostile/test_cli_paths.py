@@ -26,7 +26,7 @@ import pytest
 from app.paths import backups_dir
 from app.services import backups, library
 from app.services.opening import assess
-from tests import damage
+from tests.builders import damage
 from tests.conftest import MINI, copy_db
 from tests.unit.test_cli import run
 from tests.unit.test_lock import hold_in_child, stop

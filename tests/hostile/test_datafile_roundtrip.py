@@ -1,6 +1,6 @@
 """Data files a hostile tester would write, through import -> export --json -> import.
 
-A valid generated library (tests/strategies.py: every script of the region, notes with
+A valid generated library (tests/builders/strategies.py: every script of the region, notes with
 revisions, citations) is damaged in a few places: text in any script with lone surrogates, very
 long strings and numbers, nesting thousands deep, values of the wrong type, timestamps naive,
 offset, impossible or out of range, dates that are no day of the calendar; as YAML, aliases and
@@ -33,9 +33,9 @@ from app.io.datafile import InvalidDataFile, read
 from app.paths import backups_dir
 from app.services.datadump import export_json
 from app.services.importer import import_file
-from tests.canonical import canonical
+from tests.builders.canonical import canonical
+from tests.builders.strategies import any_text, data_files
 from tests.conftest import copy_db
-from tests.strategies import any_text, data_files
 
 HOSTILE = settings(
     max_examples=int(os.environ.get("ROUNDTABLE_HOSTILE_EXAMPLES", "30")),

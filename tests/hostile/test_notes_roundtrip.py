@@ -24,9 +24,9 @@ from app.io.markdown import NOTE_BEGIN, NOTE_END
 from app.services.exporting import MarkdownExport, export_markdown
 from app.services.notes import Notes
 from app.services.vault_import import import_vault_notes
-from tests.canonical import canonical
+from tests.builders.canonical import canonical
+from tests.builders.strategies import HOSTILE, SCRIPTS
 from tests.conftest import copy_db
-from tests.strategies import HOSTILE, SCRIPTS
 
 STAMP = "2026-01-02T03:04:05.123456+00:00"
 uids = st.one_of(st.uuids().map(str), st.just("0ec43306-a883-5072-adfd-3bf83d9103c7"))

@@ -32,7 +32,7 @@ from pathlib import Path
 import pytest
 
 from app.__main__ import build_parser
-from tests import damage
+from tests.builders import damage
 from tests.conftest import MINI, copy_db
 
 ROOT = Path(__file__).resolve().parents[2]

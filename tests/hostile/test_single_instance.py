@@ -27,7 +27,7 @@ import pytest
 
 from app.db import lock
 from app.paths import runtime_dir
-from tests.squatter import Squatter
+from tests.builders.squatter import Squatter
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,9 +15,9 @@ from app.paths import dataset_file
 from app.services.checking import check, reindex
 from app.services.entries import EntryLists
 from app.services.importer import import_file
+from tests.builders.search_corpus import populate
 from tests.conftest import MINI
 from tests.migrations.stored_sql import normals, stored
-from tests.search_corpus import populate
 
 
 def test_head_holds_exactly_what_the_module_defines(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from app import __version__
 from app.db.schema_version import HEAD
 from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
-from tests.syscalls import network_syscalls, strace
+from tests.builders.syscalls import network_syscalls, strace
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "build" / "bundle-test"  # kept between runs: PyInstaller reuses its analysis

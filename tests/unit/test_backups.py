@@ -23,7 +23,7 @@ from app.paths import backups_dir
 from app.services import backups
 from app.services.backups import BackupInfo, BackupUnusable
 from app.services.importer import import_file
-from tests import damage
+from tests.builders import damage
 from tests.conftest import MINI
 
 ROOT = Path(__file__).resolve().parents[2]

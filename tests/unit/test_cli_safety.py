@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.paths import backups_dir, user_path
-from tests import damage
+from tests.builders import damage
 from tests.conftest import MINI
 from tests.unit.test_cli import run
 from tests.unit.test_lock import hold_in_child, stop

@@ -28,7 +28,7 @@ SEED = int(os.environ.get("ROUNDTABLE_CRASH_SEED", str(random.SystemRandom().ran
 
 def start(mode: str, *args: Path) -> subprocess.Popen[str]:
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.crash_worker", mode, *map(str, args)],
+        [sys.executable, "-m", "tests.builders.crash_worker", mode, *map(str, args)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,

@@ -7,7 +7,7 @@ import pytest
 from app.db.database import Database
 from app.services import entries
 from app.services.entries import BadQuery, EntryLists, columns
-from tests.search_corpus import populate
+from tests.builders.search_corpus import populate
 
 
 def test_officials_show_title_as_stated_organization_and_country(seeded_db: Database) -> None:

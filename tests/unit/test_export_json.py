@@ -14,9 +14,9 @@ from app.db.database import Database, open_database
 from app.io.datafile import InvalidDataFile, check, dumps, read
 from app.services.datadump import export_json
 from app.services.importer import import_file
-from tests.canonical import canonical
+from tests.builders.canonical import canonical
+from tests.builders.strategies import data_files
 from tests.conftest import copy_db
-from tests.strategies import data_files
 
 
 def _import(db: Database, data: dict[str, Any], path: Path) -> None:

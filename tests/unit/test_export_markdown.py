@@ -21,7 +21,7 @@ from app.db.database import Database
 from app.io import atomic, manifest
 from app.services.exporting import ExportError, MarkdownExport, Scope, entries_matching, export_markdown
 from app.services.progress import Cancelled, Progress
-from tests.notes_factory import add_note
+from tests.builders.notes_factory import add_note
 
 WIKI = re.compile(r"\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
 

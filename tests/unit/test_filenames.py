@@ -21,7 +21,7 @@ from app.io.filenames import (
     safe_stem,
     same_name_key,
 )
-from tests.strategies import HOSTILE, SCRIPTS, text
+from tests.builders.strategies import HOSTILE, SCRIPTS, text
 
 WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
     f"{d}{n}" for d in ("COM", "LPT") for n in [*"123456789", "¹", "²", "³"]

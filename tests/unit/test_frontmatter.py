@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from app.io import frontmatter
 from app.io.markdown import entry_fields
 from app.records.entries import AliasView, EntryDetail, FieldView, Ref
-from tests.strategies import HOSTILE, SCRIPTS, any_text, text
+from tests.builders.strategies import HOSTILE, SCRIPTS, any_text, text
 
 ENTRY_KEYS = [
     "id",

@@ -18,7 +18,7 @@ from app.services.details import EntryDetails
 from app.services.entries import EntryLists
 from app.services.importer import import_file
 from app.services.notes import Notes, note_title
-from tests.canonical import canonical
+from tests.builders.canonical import canonical
 from tests.conftest import MINI
 
 

@@ -28,7 +28,7 @@ from app.io.markdown import (
 )
 from app.records.notes import NoteDoc
 from app.services.wikilinks import resolve
-from tests.strategies import HOSTILE, SCRIPTS, any_char
+from tests.builders.strategies import HOSTILE, SCRIPTS, any_char
 
 _MD = MarkdownIt("commonmark")
 

@@ -34,7 +34,7 @@ from app.services.opening import (
     open_read_only,
     readable,
 )
-from tests import damage
+from tests.builders import damage
 
 
 def digest(path: Path) -> str:

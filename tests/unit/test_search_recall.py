@@ -18,7 +18,7 @@ from app.db.folding import fold
 from app.services import search as search_module
 from app.services.search import Search
 from app.services.search_syntax import parse
-from tests.search_corpus import SCRIPTS, WORD, populate
+from tests.builders.search_corpus import SCRIPTS, WORD, populate
 
 _RANGES = {
     "zh": (0x4E00, 0x9FFF),

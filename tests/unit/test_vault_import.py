@@ -21,10 +21,10 @@ from app.io.markdown import MAX_FILE_BYTES
 from app.services.exporting import MarkdownExport, Scope, export_markdown
 from app.services.importer import import_file
 from app.services.vault_import import InvalidVault, import_vault_notes
-from tests.canonical import canonical
+from tests.builders.canonical import canonical
+from tests.builders.notes_factory import add_note
+from tests.builders.strategies import data_files, note_bodies
 from tests.conftest import copy_db
-from tests.notes_factory import add_note
-from tests.strategies import data_files, note_bodies
 
 
 def _note(db: Database, uid: str) -> tuple[str, str, list[tuple[str, str]]]:

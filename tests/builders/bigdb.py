@@ -3,7 +3,7 @@
 Deterministic: the same arguments give the same rows. Writes with plain sqlite3 in a few big
 transactions (the ORM would take minutes for 100,000 entries). Run it directly to make one:
 
-    .venv/bin/python -m tests.bigdb /tmp/big.sqlite3 100000
+    .venv/bin/python -m tests.builders.bigdb /tmp/big.sqlite3 100000
 """
 
 from __future__ import annotations

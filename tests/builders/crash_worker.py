@@ -1,6 +1,6 @@
 """A worker for the crash tests: it works on a database until it is killed with SIGKILL.
 
-    python -m tests.crash_worker MODE DB [EXTRA...]
+    python -m tests.builders.crash_worker MODE DB [EXTRA...]
 
 MODE write   transactions through Roundtable's connection factory (its pragmas, BEGIN
              IMMEDIATE as the engine does), each inserting a note of ~4 KB and setting
