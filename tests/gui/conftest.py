@@ -12,8 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
 from app.gui import i18n
+from app.gui.host import Host
 from app.gui.main_window import MainWindow
 from app.services.library import Library
+from app.services.opening import Option, Problem
 
 
 class UrlRecorder(QObject):
@@ -126,3 +128,29 @@ def click_in_next_dialog(
         button.click()
 
     QTimer.singleShot(0, poll)
+
+
+class Answers:
+    """Stands in for the user at the start-up dialogs: answers in turn, and remembers the
+    problems it was shown (the dialogs themselves are driven by hand in other tests)."""
+
+    def __init__(self, *answers: Option) -> None:
+        self.answers = list(answers)
+        self.problems: list[Problem] = []
+
+    def __call__(self, problem: Problem, parent: QWidget | None, *, keep_open: bool = False) -> Option:
+        self.problems.append(problem)
+        assert self.answers, f"an unexpected question: {problem.title}: {problem.explanation}"
+        return self.answers.pop(0)
+
+
+@pytest.fixture
+def hosts(qtbot: QtBot) -> Iterator[list[Host]]:
+    """Hosts a test starts, each closed and let go of afterwards."""
+    made: list[Host] = []
+    yield made
+    for host in made:
+        if host.window is not None:
+            host.window.close()
+        host.release()
+    QApplication.processEvents()

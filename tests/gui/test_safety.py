@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,37 +29,12 @@ from app.gui.single_instance import hand_over
 from app.paths import backups_dir
 from app.services import backups
 from app.services.library import Library
-from app.services.opening import Option, Problem
+from app.services.opening import Option
 from tests.builders import damage
-from tests.gui.conftest import click_in_next_dialog, type_text
+from tests.gui.conftest import Answers, click_in_next_dialog, type_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("ROUNDTABLE_SCREENSHOTS", "/tmp/roundtable-safety"))
-
-
-class Answers:
-    """Stands in for the user at the start-up dialogs: answers in turn, and remembers the
-    problems it was shown (the dialogs themselves are driven by hand in other tests)."""
-
-    def __init__(self, *answers: Option) -> None:
-        self.answers = list(answers)
-        self.problems: list[Problem] = []
-
-    def __call__(self, problem: Problem, parent: QWidget | None, *, keep_open: bool = False) -> Option:
-        self.problems.append(problem)
-        assert self.answers, f"an unexpected question: {problem.title}: {problem.explanation}"
-        return self.answers.pop(0)
-
-
-@pytest.fixture
-def hosts(qtbot: QtBot) -> Iterator[list[Host]]:
-    made: list[Host] = []
-    yield made
-    for host in made:
-        if host.window is not None:
-            host.window.close()
-        host.release()
-    QApplication.processEvents()
 
 
 def make_host(hosts: list[Host], **kw: Any) -> Host:

@@ -19,39 +19,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtNetwork import QLocalSocket
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.gui.host import Host, Outcome
 from app.gui.single_instance import InstanceServer
-from app.services.opening import Option, Problem
+from app.services.opening import Option
 from tests.builders.squatter import Squatter
+from tests.gui.conftest import Answers
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="Windows uses per-session named pipes")
-
-
-class Answers:
-    """Stands in for the user at the start-up dialogs, remembering what it was asked."""
-
-    def __init__(self, *answers: Option) -> None:
-        self.answers = list(answers)
-        self.problems: list[Problem] = []
-
-    def __call__(self, problem: Problem, parent: QWidget | None, *, keep_open: bool = False) -> Option:
-        self.problems.append(problem)
-        assert self.answers, f"an unexpected question: {problem.title}: {problem.explanation}"
-        return self.answers.pop(0)
-
-
-@pytest.fixture
-def hosts(qtbot: QtBot) -> Iterator[list[Host]]:
-    made: list[Host] = []
-    yield made
-    for host in made:
-        if host.window is not None:
-            host.window.close()
-        host.release()
-    QApplication.processEvents()
 
 
 @pytest.fixture

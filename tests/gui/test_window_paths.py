@@ -9,26 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.db import lock
 from app.gui.host import Host, Outcome
 from app.services import backups
-from app.services.opening import Option, Problem
-
-
-class Answers:
-    """The user at the start-up dialogs: answers in turn, and keeps what it was shown."""
-
-    def __init__(self, *answers: Option) -> None:
-        self.answers = list(answers)
-        self.problems: list[Problem] = []
-
-    def __call__(self, problem: Problem, parent: QWidget | None, *, keep_open: bool = False) -> Option:
-        self.problems.append(problem)
-        assert self.answers, f"an unexpected question: {problem.title}: {problem.explanation}"
-        return self.answers.pop(0)
+from app.services.opening import Option
+from tests.gui.conftest import Answers
 
 
 @pytest.fixture
