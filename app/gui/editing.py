@@ -187,7 +187,7 @@ class Editing(QObject):
         0.5 s), which the window's start must not wait for."""
         return self.window.library.editor
 
-    def _refresh(self, _slugs: set[str]) -> None:
+    def _refresh(self, _slugs: set[str], _origin: object | None = None) -> None:
         if self._trash_view is not None:
             self._trash_view.refresh()
         self.count_trash()
@@ -211,7 +211,7 @@ class Editing(QObject):
     def _announce(self, change: Change) -> None:
         if change.before is not None and change.after is not None and change.before.slug != change.after.slug:
             self.window.history.rename(change.before.slug, change.after.slug)
-        self.window.changes.announce_entries(set(change.slugs))
+        self.window.changes.announce_entries(set(change.slugs), origin=self)
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -204,13 +204,13 @@ class MainWindow(QMainWindow):
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
 
-    def _entries_changed(self, slugs: set[str]) -> None:
+    def _entries_changed(self, slugs: set[str], _origin: object | None = None) -> None:
         """Something was written: refresh counts, the visible list and the open entry."""
         self._count()
         self.entry_list.refresh()
         self._reshow_detail(slugs)
 
-    def _reshow_detail(self, slugs: set[str]) -> None:
+    def _reshow_detail(self, slugs: set[str], _origin: object | None = None) -> None:
         """Show the open entry again if it is one of `slugs` (empty: whatever it is)."""
         current = self.detail_view.detail
         if current is not None and (not slugs or current.ref.slug in slugs):

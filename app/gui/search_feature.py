@@ -73,8 +73,8 @@ class SearchFeature(QObject):
         self.saved = SavedSearchList(window.library, window)
         self.saved.chosen.connect(self.box.summon)
         self._put_under_sidebar(self.saved)
-        window.changes.entries_changed.connect(lambda _slugs: self.box.rerun())
-        window.changes.notes_changed.connect(lambda _ids: self.box.rerun())
+        window.changes.entries_changed.connect(lambda _slugs, _origin: self.box.rerun())
+        window.changes.notes_changed.connect(lambda _ids, _origin: self.box.rerun())
         window.installEventFilter(self)
 
     def _actions(self) -> None:

@@ -72,7 +72,7 @@ def test_write_a_note_on_an_entry_and_see_it_and_its_backlinks_in_the_detail(
     notes = panel(window)
     window.open_entry("laos")
     announced: list[set[int]] = []
-    window.changes.notes_changed.connect(announced.append)
+    window.changes.notes_changed.connect(lambda ids, _origin: announced.append(ids))
     notes.new_note()
     editor = notes.editor
     assert editor.note is not None and editor.note.entry is not None and editor.note.entry.slug == "laos"

@@ -294,9 +294,9 @@ class NotesFeature(QObject):
     def _built_views(self) -> set[QWidget]:
         return {v for v in (self._notes_view, self._tags_view) if v is not None}
 
-    def _notes_changed(self, _ids: set[int]) -> None:
+    def _notes_changed(self, _ids: set[int], origin: object | None) -> None:
         self._stale |= self._built_views()
-        if self.panel.announcing_text:
+        if origin is self.panel.editor:
             # An autosave, every second while typing: no note came or went and no tag changed;
             # the list shown catches up with titles and times once the typing pauses.
             self._typing_timer.start()
@@ -306,7 +306,7 @@ class NotesFeature(QObject):
         self._refresh_shown()
         self._counts_timer.start()
 
-    def _entries_changed(self, _slugs: set[str]) -> None:
+    def _entries_changed(self, _slugs: set[str], _origin: object | None) -> None:
         self._stale |= self._built_views()
         self._refresh_shown()
         self._counts_timer.start()

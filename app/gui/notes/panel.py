@@ -65,8 +65,6 @@ class NotesPanel(QWidget):
         self.notes = library.notes
         self.tags = library.tags
         self._entry: Ref | None = None
-        self._announcing = False
-        self.announcing_text = False  # while announcing a save of a note's text
         self._read_only = False
         self.undo_stack: QUndoStack | None = None  # the window's; moves to the Trash go on it
         self.message = ""  # the last thing the panel told the user (the window shows it too)
@@ -401,36 +399,32 @@ class NotesPanel(QWidget):
     # --- change broadcast ---------------------------------------------------------------------
 
     def _saved(self, result: SaveResult) -> None:
-        self.announcing_text = True  # no note came or went, no tag changed: counts stay
-        try:
-            self.announce({result.note_id}, set(result.entries))
-        finally:
-            self.announcing_text = False
+        # The editor is the origin of a save of a note's text: no note came or went and no tag
+        # changed, so views that count (the sidebar, the notes lists) may wait for a pause.
+        self.announce({result.note_id}, set(result.entries), origin=self.editor)
 
     def _tags_saved(self, note_id: int) -> None:
         self.announce({note_id}, set())
 
-    def announce(self, note_ids: set[int], slugs: set[str]) -> None:
-        """Tell every view these notes (and these entries' notes sections) changed."""
-        self._announcing = True
-        try:
-            self._changes.announce_notes(note_ids)
-            # Not announce_entries: that re-reads the list of entries, which a note does not
-            # change (at 100,000 entries that was 180-260 ms on every autosave while typing).
-            self._changes.announce_entry_notes(slugs)
-        finally:
-            self._announcing = False
+    def announce(self, note_ids: set[int], slugs: set[str], *, origin: object | None = None) -> None:
+        """Tell every view these notes (and these entries' notes sections) changed; the origin
+        is this panel unless said otherwise."""
+        made_by = self if origin is None else origin
+        self._changes.announce_notes(note_ids, origin=made_by)
+        # Not announce_entries: that re-reads the list of entries, which a note does not
+        # change (at 100,000 entries that was 180-260 ms on every autosave while typing).
+        self._changes.announce_entry_notes(slugs, origin=made_by)
 
-    def _notes_changed(self, _note_ids: set[int]) -> None:
+    def _notes_changed(self, _note_ids: set[int], origin: object | None) -> None:
         self.model.refresh()
         self._select_open_note()
-        if not self._announcing:
-            self.editor.reload()
+        if origin is not self and origin is not self.editor:
+            self.editor.reload()  # changed elsewhere; what this panel wrote, its editor holds
         if self.tabs.currentWidget() is self.revisions:
             self.revisions.refresh()
         self._update_buttons()
 
-    def _entries_changed(self, _slugs: set[str]) -> None:
+    def _entries_changed(self, _slugs: set[str], _origin: object | None) -> None:
         self.editor.entries_changed()
         self.model.refresh()
 
