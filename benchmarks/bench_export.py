@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from app.db.database import open_database
-from app.services.exporting import MarkdownExport, export_markdown
 from app.services.library import seed
+from app.services.markdown_export import MarkdownExport, export_markdown
 from tests.builders.notes_factory import add_many_notes
 
 

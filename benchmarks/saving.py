@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from app.db.database import Database, open_database
 from app.services.checking import check
-from app.services.exporting import MarkdownExport, Scope, export_markdown
+from app.services.markdown_export import MarkdownExport, Scope, export_markdown
 from app.services.notes import Notes
 from app.services.writing import Writer
 from benchmarks.generate import SAMPLE_TAG

@@ -302,7 +302,13 @@ def cmd_export(args: Namespace) -> int:
         raise UsageError("--overwrite is for --json FILE")
     if args.json:
         return _export_json(args, out)
-    from app.services.exporting import ExportError, MarkdownExport, Scope, entries_matching, export_markdown
+    from app.services.markdown_export import (
+        ExportError,
+        MarkdownExport,
+        Scope,
+        entries_matching,
+        export_markdown,
+    )
 
     kind = None
     if args.kind:
@@ -348,7 +354,7 @@ def cmd_export(args: Namespace) -> int:
 
 
 def _export_json(args: Namespace, out: TextIO) -> int:
-    from app.services.datadump import DumpError, export_json
+    from app.services.json_export import DumpError, export_json
 
     target = Path(args.json)
     if target.is_dir():

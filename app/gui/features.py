@@ -10,7 +10,7 @@ from app.gui import (
     backups,
     check_database,
     editing,
-    exchange,
+    import_export_dialogs,
     preference_pages,
     read_only,
     search_feature,
@@ -30,5 +30,5 @@ def install_features(window: MainWindow) -> None:
     check_database.install(window)  # Help ▸ Check database
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)
     search_feature.install(window)
-    exchange.install(window)
+    import_export_dialogs.install(window)  # File ▸ Import…, Export…
     about.install(window)  # last: Help ▸ About closes the Help menu

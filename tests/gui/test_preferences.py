@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app.gui import export_defaults, i18n, launch, theme
-from app.gui.exchange import ExportDialog
+from app.gui.import_export_dialogs import ExportDialog
 from app.gui.main_window import MainWindow
 from app.gui.preference_pages import DATABASE_KEY, AppearancePage, DataPage
 from app.gui.preferences import PreferencesDialog

@@ -46,7 +46,7 @@ from app.gui import i18n
 from app.gui.about import AboutDialog
 from app.gui.backups import BackupsDialog
 from app.gui.check_database import check_database
-from app.gui.exchange import ExportDialog, ImportDialog
+from app.gui.import_export_dialogs import ExportDialog, ImportDialog
 from app.gui.main_window import MainWindow
 from app.services.library import Library
 from app.services.search_syntax import SYNTAX_HELP

@@ -31,8 +31,8 @@ from app.dates import STORED_TIMESTAMP_PATTERN, check_date
 from app.db.database import Database, open_database
 from app.io.datafile import InvalidDataFile, read
 from app.paths import backups_dir
-from app.services.datadump import export_json
 from app.services.importer import import_file
+from app.services.json_export import export_json
 from tests.builders.canonical import canonical
 from tests.builders.strategies import any_text, data_files
 from tests.conftest import copy_db

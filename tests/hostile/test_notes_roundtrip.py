@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from app.db.database import open_database
 from app.io.markdown import NOTE_BEGIN, NOTE_END
-from app.services.exporting import MarkdownExport, export_markdown
+from app.services.markdown_export import MarkdownExport, export_markdown
 from app.services.notes import Notes
 from app.services.vault_import import import_vault_notes
 from tests.builders.canonical import canonical

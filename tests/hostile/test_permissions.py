@@ -22,8 +22,8 @@ from app.db.backup import backup_to, copy_damaged
 from app.db.database import open_database
 from app.paths import backups_dir, default_db_path
 from app.services import backups
-from app.services.datadump import export_json
-from app.services.exporting import MarkdownExport, export_markdown
+from app.services.json_export import export_json
+from app.services.markdown_export import MarkdownExport, export_markdown
 from tests.conftest import copy_db
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")

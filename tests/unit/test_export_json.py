@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 
 from app.db.database import Database, open_database
 from app.io.datafile import InvalidDataFile, check, dumps, read
-from app.services.datadump import export_json
 from app.services.importer import import_file
+from app.services.json_export import export_json
 from tests.builders.canonical import canonical
 from tests.builders.strategies import data_files
 from tests.conftest import copy_db
@@ -71,7 +71,7 @@ def test_a_malformed_import_changes_nothing(seeded_db: Database, tmp_path: Path)
 
 
 def test_export_refuses_what_it_could_not_import_again(seeded_db: Database, tmp_path: Path) -> None:
-    from app.services.datadump import DumpError
+    from app.services.json_export import DumpError
 
     seeded_db.read().execute("UPDATE entity SET name = 'two' || char(10) || 'lines' WHERE slug = 'laos'")
     out = tmp_path / "library.json"

@@ -19,7 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from app.db.database import Database
 from app.io import atomic, manifest
-from app.services.exporting import ExportError, MarkdownExport, Scope, entries_matching, export_markdown
+from app.services.markdown_export import ExportError, MarkdownExport, Scope, entries_matching, export_markdown
 from app.services.progress import Cancelled, Progress
 from tests.builders.notes_factory import add_note
 
@@ -349,7 +349,7 @@ _EXPORT_TWICE = """
 import os
 from pathlib import Path
 from app.db.database import open_database
-from app.services.exporting import ExportError, MarkdownExport, export_markdown
+from app.services.markdown_export import ExportError, MarkdownExport, export_markdown
 db, folder = open_database(Path({db!r})), Path({folder!r})
 try:
     export_markdown(db, MarkdownExport(folder=folder))

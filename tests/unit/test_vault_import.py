@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 from app.db.database import Database, open_database
 from app.io.datafile import dumps, read
 from app.io.markdown import MAX_FILE_BYTES
-from app.services.exporting import MarkdownExport, Scope, export_markdown
 from app.services.importer import import_file
+from app.services.markdown_export import MarkdownExport, Scope, export_markdown
 from app.services.vault_import import InvalidVault, import_vault_notes
 from tests.builders.canonical import canonical
 from tests.builders.notes_factory import add_note

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.gui.exchange import ExportDialog, ImportDialog
+from app.gui.import_export_dialogs import ExportDialog, ImportDialog
 from app.gui.main_window import MainWindow
 from app.services.progress import Progress
 from tests.conftest import MINI
@@ -91,7 +91,7 @@ def _running_slow_export(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> ExportDialog:
     """The export dialog with an export running that would take 100 s, its progress shown."""
-    import app.services.exporting as exporting
+    import app.services.markdown_export as exporting
 
     def slow(_db: Database, _job: object, progress: Progress) -> None:
         for i in range(10_000):
@@ -218,7 +218,7 @@ def test_import_a_data_file_and_see_the_report(qtbot: QtBot, window: MainWindow,
 
 
 def test_import_notes_edited_in_a_vault(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    from app.services.exporting import MarkdownExport, Scope, export_markdown
+    from app.services.markdown_export import MarkdownExport, Scope, export_markdown
 
     vault = tmp_path / "vault"
     export_markdown(window.library.db, MarkdownExport(scope=Scope(kind="country"), folder=vault))

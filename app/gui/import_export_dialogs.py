@@ -336,7 +336,7 @@ class ExportDialog(_TaskDialog):
 
     def job(self) -> Any:
         """The export the dialog describes (None, with a message shown, when it is not ready)."""
-        from app.services.exporting import MarkdownExport, Scope
+        from app.services.markdown_export import MarkdownExport, Scope
 
         text = self.path_edit.text().strip()
         if not text:
@@ -374,7 +374,7 @@ class ExportDialog(_TaskDialog):
     def _search_results(self) -> frozenset[int]:
         """The entries the search box finds for its query; with no query, those the list shows."""
         if self.search_text:
-            from app.services.exporting import entries_matching
+            from app.services.markdown_export import entries_matching
             from app.services.search import SearchError
 
             try:
@@ -391,7 +391,7 @@ class ExportDialog(_TaskDialog):
         job = self.job()
         if job is None:
             return
-        from app.services.exporting import export_markdown
+        from app.services.markdown_export import export_markdown
 
         export_defaults.remember_target(self._remembered, folder=job.folder, digest=job.digest)
         self._target = job.folder or job.digest.parent
