@@ -23,7 +23,6 @@ from app.cli import render
 from app.paths import backups_dir, default_db_path, named_db_path, real_path, user_path
 from app.services.kinds import UnknownKind, kind_for
 from app.services.library import (
-    Database,
     DatabaseRefused,
     FailedCheck,
     Inspection,
@@ -158,8 +157,8 @@ def _take_lock(path: Path, program: str) -> WriterLock:
 
 
 @contextlib.contextmanager
-def _writing(path: Path, program: str) -> Iterator[Database]:
-    """The database for a writing command, with the writer lock held, checked before use
+def _writing(path: Path, program: str) -> Iterator[Library]:
+    """The library for a writing command, with the writer lock held, checked before use
     (app/services/library.py: another program's file, or a newer one, is refused before the
     lock, so not even the lock file appears beside it)."""
     try:
@@ -169,7 +168,7 @@ def _writing(path: Path, program: str) -> Iterator[Database]:
     except (LockHeld, LockUnavailable, FailedCheck) as exc:
         raise _not_written(path, exc) from exc
     with library:
-        yield library.db
+        yield library
 
 
 def _dump(value: Any, out: TextIO) -> None:
@@ -227,7 +226,6 @@ def cmd_import(args: Namespace) -> int:
     out = sys.stdout
     from app.cli.interrupt import cancel_on_interrupt
     from app.io.datafile import InvalidDataFile
-    from app.services.importer import import_path
     from app.services.progress import Cancelled, Progress
 
     path = Path(args.file)
@@ -245,10 +243,10 @@ def cmd_import(args: Namespace) -> int:
     try:
         with (
             cancel_on_interrupt(progress),  # Ctrl+C: the import stops and rolls back
-            _writing(_library(args), "import") as db,
+            _writing(_library(args), "import") as library,
             _failing_as(f"{path} was not imported", InvalidDataFile),
         ):
-            report = import_path(db, path, progress)
+            report = library.import_data(path, progress)
     except Cancelled:
         sys.stderr.write(("\n" if lines else "") + "Import cancelled; nothing was changed.\n")
         return 130
@@ -306,8 +304,6 @@ def cmd_export(args: Namespace) -> int:
         ExportError,
         MarkdownExport,
         Scope,
-        entries_matching,
-        export_markdown,
     )
 
     kind = None
@@ -319,10 +315,9 @@ def cmd_export(args: Namespace) -> int:
     from app.services.search import SearchError
 
     library = _open(args)
-    db = library.db
     try:
         try:
-            entry_ids = entries_matching(db, args.query) if args.query else None
+            entry_ids = library.entries_matching(args.query) if args.query else None
         except SearchError as exc:
             raise CliError(str(exc)) from exc
         job = MarkdownExport(
@@ -338,7 +333,7 @@ def cmd_export(args: Namespace) -> int:
             links=args.links,
             on_conflict=args.on_conflict,
         )
-        report = export_markdown(db, job)
+        report = library.export_markdown(job)
     except ExportError as exc:
         raise CliError(f"export stopped: {exc}") from exc
     finally:
@@ -354,7 +349,7 @@ def cmd_export(args: Namespace) -> int:
 
 
 def _export_json(args: Namespace, out: TextIO) -> int:
-    from app.services.json_export import DumpError, export_json
+    from app.services.json_export import DumpError
 
     target = Path(args.json)
     if target.is_dir():
@@ -365,9 +360,8 @@ def _export_json(args: Namespace, out: TextIO) -> int:
             "Nothing was written."
         )
     library = _open(args)
-    db = library.db
     try:
-        counts = export_json(db, target)
+        counts = library.export_json(target)
     except DumpError as exc:
         raise CliError(f"{target} was not written: {exc}") from exc
     except OSError as exc:
@@ -381,14 +375,14 @@ def _export_json(args: Namespace, out: TextIO) -> int:
 
 def cmd_import_notes(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.vault_import import InvalidVault, import_vault_notes
+    from app.services.vault_import import InvalidVault
 
     folder = Path(args.folder)
     with (
-        _writing(_library(args), "import-notes") as db,
+        _writing(_library(args), "import-notes") as library,
         _failing_as("no notes were imported", InvalidVault),
     ):
-        report = import_vault_notes(db, folder)
+        report = library.import_vault_notes(folder)
     out.write(report.summary() + "\n")
     for title in report.updated:
         out.write(f"  updated: {title}\n")
@@ -401,18 +395,17 @@ def cmd_import_notes(args: Namespace) -> int:
 
 def cmd_check(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.checking import check, findings, reindex
+    from app.services.checking import findings
     from app.services.progress import Progress
 
     if args.reindex:  # a write: under the writer lock, like import
         with _writing(_library(args), "check --reindex") as writable:
             shown = _StderrProgress("Rebuilding the search index", sys.stderr)
-            documents = reindex(writable, Progress(shown.step))
+            documents = writable.reindex(Progress(shown.step))
             sys.stderr.write(f"Search index rebuilt: {documents:,} texts.\n")
     library = _open(args)
-    db = library.db
     try:
-        report = check(db)
+        report = library.check_report()
     finally:
         library.close()
     unchecked = report.foreign_key_problems < 0  # the reference check could not read the file

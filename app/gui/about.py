@@ -84,11 +84,9 @@ class AboutDialog(QDialog):
     def __init__(self, window: MainWindow) -> None:
         import platform
 
-        from app.services.about import about  # the dialog's facts: read when it opens
-
         super().__init__(window)
         self._window = window
-        self.facts = about(window.library.db)
+        self.facts = window.library.about()  # the dialog's facts: read when it opens
         self.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
 
         icon = QLabel(self)

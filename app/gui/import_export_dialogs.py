@@ -38,6 +38,7 @@ from app.services.progress import Progress
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+    from app.services.library import Library
 
 
 def install(window: MainWindow) -> None:
@@ -374,11 +375,10 @@ class ExportDialog(_TaskDialog):
     def _search_results(self) -> frozenset[int]:
         """The entries the search box finds for its query; with no query, those the list shows."""
         if self.search_text:
-            from app.services.markdown_export import entries_matching
             from app.services.search import SearchError
 
             try:
-                return entries_matching(self.window_.library.db, self.search_text)
+                return self.window_.library.entries_matching(self.search_text)
             except SearchError:
                 return frozenset()
         if self.results_kind is None:
@@ -391,13 +391,11 @@ class ExportDialog(_TaskDialog):
         job = self.job()
         if job is None:
             return
-        from app.services.markdown_export import export_markdown
-
         export_defaults.remember_target(self._remembered, folder=job.folder, digest=job.digest)
         self._target = job.folder or job.digest.parent
-        db = self.window_.library.db
+        library = self.window_.library
         self.open_folder.hide()
-        self.start(lambda progress: export_markdown(db, job, progress))
+        self.start(lambda progress: library.export_markdown(job, progress))
 
     def show_result(self, report: Any) -> None:
         lines = [self.tr("Kept, as you edited it: {file}").format(file=rel) for rel in report.skipped]
@@ -496,13 +494,11 @@ class ImportDialog(_TaskDialog):
             self.status.setText(self.tr("Choose what to import."))
             return
         path = user_path(text)
-        db = self.window_.library.db
+        library = self.window_.library
         if self.vault_notes.isChecked():
-            from app.services.vault_import import import_vault_notes
-
-            self.start(lambda progress: import_vault_notes(db, path, progress))
+            self.start(lambda progress: library.import_vault_notes(path, progress))
         else:
-            self.start(lambda progress: _import_data_file(db, path, progress))
+            self.start(lambda progress: _import_data_file(library, path, progress))
 
     def _failed(self, message: str) -> None:
         super()._failed(message)
@@ -572,11 +568,10 @@ class ImportFailed(Exception):
     """A data file with problems: the message lists every one, a line each."""
 
 
-def _import_data_file(db: Any, path: Path, progress: Progress) -> Any:
+def _import_data_file(library: Library, path: Path, progress: Progress) -> Any:
     from app.io.datafile import InvalidDataFile
-    from app.services.importer import import_path
 
     try:
-        return import_path(db, path, progress)
+        return library.import_data(path, progress)
     except InvalidDataFile as exc:
         raise ImportFailed(exc.report()) from exc

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.library import Library
-from app.services.saved_searches import SavedSearch, delete_saved_search, saved_searches
+from app.services.saved_searches import SavedSearch
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -28,7 +28,7 @@ class SavedSearchList(QWidget):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("savedSearches")
-        self._db = library.db
+        self._saved = library.saved_searches
         self.heading = QLabel(self.tr("Saved searches"), self)
         font = self.heading.font()
         font.setBold(True)
@@ -56,7 +56,7 @@ class SavedSearchList(QWidget):
 
     def refresh(self) -> None:
         self.list.clear()
-        found = saved_searches(self._db)
+        found = self._saved.all()
         for saved in found:
             item = QListWidgetItem(saved.name)
             item.setData(SEARCH_ROLE, saved)
@@ -96,5 +96,5 @@ class SavedSearchList(QWidget):
             self.tr("Delete the saved search “{name}”? The entries stay.").format(name=saved.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            delete_saved_search(self._db, saved.id)
+            self._saved.delete(saved.id)
             self.refresh()

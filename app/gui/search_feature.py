@@ -35,7 +35,7 @@ from app.gui.i18n import translated
 from app.gui.saved_search_list import SavedSearchList
 from app.gui.search_box import SearchBox, syntax_html
 from app.gui.search_runner import SearchRunner
-from app.services.saved_searches import NameTaken, SavedSearchError, save_search
+from app.services.saved_searches import NameTaken, SavedSearchError
 from app.services.search import NOTE, Hit
 
 if TYPE_CHECKING:
@@ -156,13 +156,13 @@ class SearchFeature(QObject):
         if not ok:
             return
         try:
-            save_search(self.window.library.db, name, query)
+            self.window.library.saved_searches.save(name, query)
         except NameTaken as exc:
             question = self.tr("{problem} Replace it?").format(problem=translated(exc.message))
             answer = QMessageBox.question(self.window, title, question)
             if answer != QMessageBox.StandardButton.Yes:
                 return
-            save_search(self.window.library.db, name, query, replace=True)
+            self.window.library.saved_searches.save(name, query, replace=True)
         except SavedSearchError as exc:
             QMessageBox.warning(self.window, title, translated(exc.message))
             return

@@ -56,17 +56,23 @@ from app.services.opening import (
     in_use_problem,
     refused_problem,
 )
+from app.services.progress import NO_PROGRESS, Progress
 from app.services.writing import Writer
 
 if TYPE_CHECKING:
     from app.records.entries import CheckReport
+    from app.services.about import AboutLibrary
     from app.services.details import EntryDetails
     from app.services.editing import Editor
     from app.services.entries import EntryLists
+    from app.services.importer import ImportReport
+    from app.services.markdown_export import ExportReport, MarkdownExport
     from app.services.note_lists import NoteLists
     from app.services.notes import Notes
+    from app.services.saved_searches import SavedSearches
     from app.services.search import Search
     from app.services.tags import Tags
+    from app.services.vault_import import NotesImportReport
 
 # What the callers of Library.open catch (they never import app.db themselves).
 __all__ = [
@@ -331,6 +337,62 @@ class Library:
         # opening, rather than inside the first query the researcher waits for.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return Search(conn)
+
+    @cached_property
+    def saved_searches(self) -> SavedSearches:
+        from app.services.saved_searches import SavedSearches
+
+        return SavedSearches(self.db)
+
+    # --- use cases: what the window and the commands ask of the whole library ------------------
+    # (Each brings its module when first asked: a start must not wait for them.)
+
+    def about(self) -> AboutLibrary:
+        """Help ▸ About: what the library holds and where it lives."""
+        from app.services.about import about
+
+        return about(self.db)
+
+    def entries_matching(self, text: str) -> frozenset[int]:
+        """The entries a search for `text` finds (an export's scope); SearchError if it cannot run."""
+        from app.services.markdown_export import entries_matching
+
+        return entries_matching(self.db, text)
+
+    def export_markdown(self, job: MarkdownExport, progress: Progress = NO_PROGRESS) -> ExportReport:
+        from app.services.markdown_export import export_markdown
+
+        return export_markdown(self.db, job, progress)
+
+    def export_json(self, target: Path, progress: Progress = NO_PROGRESS) -> dict[str, int]:
+        """The whole library as a data file at `target`; returns how many of each it holds."""
+        from app.services.json_export import export_json
+
+        return export_json(self.db, target, progress)
+
+    def import_data(self, path: Path, progress: Progress = NO_PROGRESS) -> ImportReport:
+        """Import a data file, all or nothing (InvalidDataFile lists its problems)."""
+        from app.services.importer import import_path
+
+        return import_path(self.db, path, progress)
+
+    def import_vault_notes(self, folder: Path, progress: Progress = NO_PROGRESS) -> NotesImportReport:
+        """Bring back the notes edited in an exported vault (InvalidVault when it is not one)."""
+        from app.services.vault_import import import_vault_notes
+
+        return import_vault_notes(self.db, folder, progress)
+
+    def reindex(self, progress: Progress = NO_PROGRESS) -> int:
+        """Rebuild the search index and the lists' columns; returns how many texts are indexed."""
+        from app.services.checking import reindex
+
+        return reindex(self.db, progress)
+
+    def check_report(self) -> CheckReport:
+        """`roundtable check`: every page, on this library's own connection (a reading command's)."""
+        from app.services.checking import check
+
+        return check(self.db)
 
     def full_check(self) -> CheckReport:
         """Help ▸ Check database: every page, on a read-only connection of its own (it runs in

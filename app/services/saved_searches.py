@@ -69,3 +69,20 @@ def delete_saved_search(db: Database, search_id: int) -> None:
         row = session.get(m.SavedSearch, search_id)
         if row is not None:
             session.delete(row)
+
+
+class SavedSearches:
+    """The saved searches of one library (`library.saved_searches`)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def all(self) -> tuple[SavedSearch, ...]:
+        return saved_searches(self._db)
+
+    def save(self, name: str, query: str, *, replace: bool = False) -> SavedSearch:
+        """Save `query` as `name`; NameTaken if the name is used and `replace` is not set."""
+        return save_search(self._db, name, query, replace=replace)
+
+    def delete(self, search_id: int) -> None:
+        delete_saved_search(self._db, search_id)

@@ -351,3 +351,39 @@ def test_gui_and_cli_never_import_db(tmp_path: Path) -> None:
         "app/cli/c.py imports app.db",
         "app/gui/w.py imports app.db.database",
     ]
+
+
+def database_reaches(app: Path = APP) -> list[str]:
+    """Uses of an attribute named `db` in the window or the command line. A Library's database
+    (`library.db`) is its own business: widgets and commands ask the library (its services and
+    use cases: `library.export_markdown(...)`, `library.saved_searches`, `library.about()`)."""
+    found = []
+    for module, path in _sources(app):
+        if _floor(module, app) in ("gui", "cli"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            found += sorted(
+                f"{path.relative_to(app.parent)}:{node.lineno} uses .db"
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Attribute) and node.attr == "db"
+            )
+    return found
+
+
+def test_gui_and_cli_never_reach_into_the_library_for_its_database(tmp_path: Path) -> None:
+    assert database_reaches() == []
+    files = {
+        "gui/__init__.py": "",
+        "gui/w.py": "def f(window):\n    return window.library.db\n",
+        "gui/ok.py": "FILTER = '*.db'\ndb = None\nname = getattr(object(), 'db', None)\nself_db = 1\n",
+        "cli/__init__.py": "",
+        "cli/c.py": "def g(library):\n    x = 1\n    library.db.close()\n",
+        "services/__init__.py": "",
+        "services/s.py": "def h(library):\n    return library.db\n",  # the library's own floor may
+    }
+    for name, text in files.items():
+        (tmp_path / "app" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "app" / name).write_text(text, encoding="utf-8")
+    assert database_reaches(tmp_path / "app") == [
+        "app/cli/c.py:3 uses .db",
+        "app/gui/w.py:2 uses .db",
+    ]
