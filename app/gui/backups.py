@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import locale
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtGui import QAction
@@ -30,11 +31,13 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.gui.failures import ask_retry, is_trouble
 from app.gui.i18n import plain, translate, translated
-from app.gui.main_window import MainWindow
 from app.gui.workers import Task
 from app.i18n import Explained
 from app.paths import backups_dir
 from app.services.backups import MANUAL, BackupInfo, backup_now, list_backups
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
 
 
 def _when(info: BackupInfo) -> str:
@@ -243,9 +246,7 @@ def back_up_now(window: MainWindow) -> Task:
 
 
 def restore_from_backup(window: MainWindow) -> None:
-    from app.gui.host import host_of
-
-    host = host_of(window)
+    host = window.host
     if host is None:
         QMessageBox.information(
             window,
@@ -280,7 +281,5 @@ def install(window: MainWindow) -> None:
 
 def _may_restore(window: MainWindow) -> bool:
     """Only the process holding the writer lock, on a writable folder, may replace the file."""
-    from app.gui.host import host_of
-
-    host = host_of(window)
+    host = window.host
     return host is not None and host.can_replace

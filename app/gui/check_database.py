@@ -3,16 +3,20 @@ reported in plain words (the same findings as `roundtable check`)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from app import APP_NAME
 from app.gui.i18n import translate, translated
-from app.gui.main_window import MainWindow
 from app.gui.workers import Task
 from app.i18n import N_
 from app.records.entries import CheckReport
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
 
 # The counts' keys in a CheckReport (app/services/checking.py), as the details show them.
 _COUNT_LABELS = {

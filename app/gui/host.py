@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import Enum
@@ -36,8 +35,8 @@ from app.gui.entry_table_model import stop_background_reads
 from app.gui.failures import describe
 from app.gui.first_paint import after_first_paint
 from app.gui.i18n import translate, translated
-from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
+from app.gui.placement import fit_to_screen
 from app.gui.single_instance import InstanceServer, hand_over
 from app.gui.workers import Task
 from app.i18n import Explained, Message
@@ -49,13 +48,6 @@ from app.services.opening import Option, Problem, StartupCheck, failed_check_pro
 HAND_OVER_PATIENCE_S = 3.0  # a first instance that is still starting gets this long to answer
 DAILY_CHECK_MS = 60 * 60 * 1000
 CHECK_AT_LATEST_MS = 1000  # the start-up check's start, if the window is not painted sooner
-
-_HOSTS: weakref.WeakKeyDictionary[MainWindow, Host] = weakref.WeakKeyDictionary()
-
-
-def host_of(window: QWidget) -> Host | None:
-    """The Host of a main window (None for a window made without one, as some tests do)."""
-    return _HOSTS.get(window) if isinstance(window, MainWindow) else None
 
 
 class Outcome(Enum):
@@ -208,8 +200,7 @@ class Host(QObject):
         self.path, self.library = path, library
         library.before_close(lambda: stop_background_reads(library))
         check = self.check = library.check
-        window = MainWindow(library)
-        _HOSTS[window] = self
+        window = MainWindow(library, host=self)
         self.window = window
         fit_to_screen(window)
         window.show()

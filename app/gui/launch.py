@@ -17,8 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, __version__
 from app.gui.icon import app_icon
@@ -42,28 +41,6 @@ def application() -> QApplication:
     i18n.install(i18n.chosen(stored))
     theme.apply(theme.chosen(stored))
     return app
-
-
-# The title bar and borders, which a window's own size leaves out.
-_FRAME = QSize(16, 40)
-
-
-# Below this width a side dock (the notes panel) would squeeze the entry being read to a strip.
-NARROW = 1100
-
-
-def fit_to_screen(window: QWidget) -> None:
-    """Open no larger than the screen's free area (1280×760 is too tall for a 1366×768 laptop
-    with a panel), and never below what the window needs. On a first start on a narrow screen,
-    side docks start closed (their menus open them again); after that the researcher's own
-    layout is restored as it was left."""
-    free = window.screen().availableGeometry().size() - _FRAME
-    window.resize(window.size().boundedTo(free).expandedTo(window.minimumSizeHint()))
-    from app.gui import window_state
-
-    if window.width() < NARROW and not window_state.has_saved_layout():
-        for dock in window.findChildren(QDockWidget):
-            dock.hide()
 
 
 def _report_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -18,6 +18,8 @@ Every feature that writes must honour it — `app.gui.read_only.disable_when_rea
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -45,13 +47,26 @@ from app.services.kinds import KINDS
 from app.services.library import Library
 
 
+class LibraryHost(Protocol):
+    """What the window's features ask of the Host that opened it (app/gui/host.py), handed to
+    the window when it is made rather than looked up, so no feature imports the Host."""
+
+    @property
+    def can_replace(self) -> bool: ...
+
+    def choose_and_restore(self) -> bool: ...
+
+
 class MainWindow(QMainWindow):
     entry_opened = Signal(str)  # slug of the entry the detail view now shows
     read_only_changed = Signal(bool)
 
-    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, library: Library, parent: QWidget | None = None, *, host: LibraryHost | None = None
+    ) -> None:
         super().__init__(parent)
         self.library = library  # the open file and its services: widgets ask it
+        self.host = host  # None for a window made without one, as some tests do
         self.read_only = library.read_only
         self.lists = library.entries
         self.details = library.details

@@ -12,13 +12,16 @@ writes:
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from app.gui.i18n import translated
-from app.gui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from app.gui.main_window import MainWindow
 
 
 def disable_when_read_only(window: MainWindow, *items: QAction | QWidget) -> None:
@@ -67,8 +70,6 @@ class ReadOnlyBanner(QFrame):
             self.restore_button.clicked.connect(restore.trigger)
         window.read_only_changed.connect(self.update_state)
         self.update_state(window.read_only)
-        # Once more when the window is fully built (its Host is known only then).
-        QTimer.singleShot(0, lambda: self.update_state(window.read_only))
 
     def update_state(self, read_only: bool) -> None:
         reason = self.window_.library.read_only_reason
@@ -79,11 +80,9 @@ class ReadOnlyBanner(QFrame):
                 "Nothing you do here can change it."
             ).format(reason=html.escape(why))
         )
-        from app.gui.host import host_of
-
         # Restoring is the way forward from damage, when this process may replace the file
         # (it holds the writer lock, so the folder is writable and no one else has the file).
-        host = host_of(self.window_)
+        host = self.window_.host
         self.restore_button.setVisible(self._can_restore and host is not None and host.can_replace)
         self.setVisible(read_only)
 

@@ -18,8 +18,8 @@ from app import __version__
 from app.db.database import Database
 from app.db.schema_version import HEAD
 from app.gui.about import AboutDialog
-from app.gui.launch import fit_to_screen
 from app.gui.main_window import MainWindow
+from app.gui.placement import fit_to_screen
 from app.services.library import Library
 from tests.gui.conftest import UrlRecorder
 
@@ -99,7 +99,7 @@ from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from app.db.database import open_database
 from app.gui.about import AboutDialog
-from app.gui.launch import fit_to_screen
+from app.gui.placement import fit_to_screen
 from app.gui.main_window import MainWindow
 from app.services.library import Library
 window = MainWindow(Library(open_database(Path(sys.argv[1]))))
