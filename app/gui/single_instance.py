@@ -122,6 +122,8 @@ class InstanceServer(QObject):
 
     def close(self) -> None:
         self._server.close()
+        for conn in self._server.findChildren(QLocalSocket):
+            conn.abort()  # now, while the server that owns it is whole
 
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
@@ -129,12 +131,16 @@ class InstanceServer(QObject):
             # Qt would otherwise keep all a client sends until a newline comes (500 MB of it
             # grew the window to 617 MB); the client's own writes wait once this is full.
             conn.setReadBufferSize(MAX_LINE)
-            patience = QTimer(conn)
-            patience.setSingleShot(True)
-            patience.timeout.connect(lambda c=conn: c.abort())  # not a slot: PySide needs a callable
-            patience.start(CLIENT_PATIENCE_MS)
-            conn.readyRead.connect(lambda c=conn: self._read(c))
+            # The socket is the timer's context: a socket gone first cancels it. No lambda
+            # holds the socket, so nothing from Python outlives it.
+            QTimer.singleShot(CLIENT_PATIENCE_MS, conn, conn.abort)
+            conn.readyRead.connect(self._ready)
             conn.disconnected.connect(conn.deleteLater)
+
+    def _ready(self) -> None:
+        conn = self.sender()
+        if isinstance(conn, QLocalSocket):
+            self._read(conn)
 
     def _read(self, conn: QLocalSocket) -> None:
         if not conn.canReadLine():
