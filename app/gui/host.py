@@ -41,7 +41,14 @@ from app.gui.single_instance import InstanceServer, hand_over
 from app.gui.workers import Task
 from app.i18n import Explained, Message
 from app.paths import real_path
-from app.services.backups import BackupInfo, BackupUnusable, backup_if_due, check_backup, restore
+from app.services.backups import (
+    BackupInfo,
+    BackupUnusable,
+    backup_if_due,
+    check_backup,
+    list_backups,
+    restore,
+)
 from app.services.library import DatabaseRefused, Library, Locked, Purpose, Unopened, WriterLock
 from app.services.opening import Option, Problem, StartupCheck, failed_check_problem
 
@@ -277,10 +284,16 @@ class Host(QObject):
             return
 
         def done(made: object) -> None:
-            if made is not None and self.window is not None:
-                self.window.say_in_passing(
-                    self.tr("Backed up today's changes to {path}.").format(path=made), 8000
-                )
+            if isinstance(made, Path) and self.window is not None:
+                if len(list_backups(path, counts=False)) == 1:  # a new library's first: say what it is
+                    news = self.tr(
+                        "Roundtable keeps a copy of your library each day in {folder}; "
+                        "File ▸ Restore from backup… brings one back."
+                    ).format(folder=made.parent)
+                    self.window.say_in_passing(news, 20000)
+                else:
+                    news = self.tr("Backed up today's changes to {path}.").format(path=made)
+                    self.window.say_in_passing(news, 8000)
             self.daily_backup_done.emit(made)
 
         def failed(message: str) -> None:

@@ -1678,6 +1678,10 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>检查未完成</translation>
     </message>
     <message>
+        <source>Roundtable keeps a copy of your library each day in {folder}; File ▸ Restore from backup… brings one back.</source>
+        <translation>Roundtable 每天都会把资料库复制一份到 {folder}；用 文件 ▸ 从备份恢复… 即可取回。</translation>
+    </message>
+    <message>
         <source>Backed up today&apos;s changes to {path}.</source>
         <translation>已将今天的更改备份到 {path}。</translation>
     </message>

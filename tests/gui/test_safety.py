@@ -81,7 +81,8 @@ def test_a_good_file_opens_checks_and_gets_its_daily_backup(
     window = shown(host)
     assert not window.read_only and host.check is not None and host.check.passed
     assert isinstance(done.args[0], Path) and "daily" in done.args[0].name
-    assert window.statusBar().currentMessage().startswith("Backed up today's changes to")
+    # the library's first backup: what the daily copies are, rather than routine news
+    assert window.statusBar().currentMessage().startswith("Roundtable keeps a copy of your library each day")
     assert not banner(window).isVisible()
     assert lock.is_held(seeded_path) and host.can_replace
 
@@ -533,3 +534,17 @@ def test_a_first_start_says_it_is_setting_up_the_library(
     host = make_host(hosts)
     assert host.start(tmp_path / "new" / "roundtable.sqlite3") is Outcome.OPENED
     assert said == []  # a library that is ready opens without one
+
+
+def test_a_new_librarys_first_backup_says_where_the_daily_copies_go(
+    qtbot: QtBot, hosts: list[Host], tmp_path: Path
+) -> None:
+    """The very first window said "Backed up today's changes…" straight after creating the
+    library; a newcomer is told instead what the daily copies are and how to bring one back."""
+    host = make_host(hosts, ask=Answers())
+    with qtbot.waitSignal(host.daily_backup_done, timeout=30_000) as done:
+        assert host.start(tmp_path / "new.sqlite3") is Outcome.OPENED
+    assert isinstance(done.args[0], Path)
+    message = shown(host).statusBar().currentMessage()
+    assert message.startswith("Roundtable keeps a copy of your library each day in ")
+    assert "Backed up today's changes" not in message
