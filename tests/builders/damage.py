@@ -71,3 +71,15 @@ def truncate(path: Path, keep: float = 0.5) -> Path:
     with path.open("r+b") as fh:
         fh.truncate(pages * page_size)
     return path
+
+
+def quick_check(path: Path) -> list[str]:
+    """SQLite's quick_check of `path`, read-only (nothing made beside it): ["ok"] when sound,
+    else its findings, or the error that stopped it."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return [r[0] for r in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()

@@ -9,7 +9,6 @@ backup is refused on a damaged library instead, with one sentence saying what to
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -31,26 +30,16 @@ from tests.unit.test_cli import run
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def quick(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
-
-
 def sound_backups(db: Path, n: int = 3) -> list[Path]:
     made = [backups.backup_now(db) for _ in range(n)]
-    assert all(quick(p) == ["ok"] for p in made)
+    assert all(damage.quick_check(p) == ["ok"] for p in made)
     return made
 
 
 def damaged(db: Path) -> Path:
     """One damaged page, in a table the opening inspection does not read (as in the issue)."""
     damage.flip_page(db, "citation")
-    assert quick(db) != ["ok"]
+    assert damage.quick_check(db) != ["ok"]
     return db
 
 
@@ -80,7 +69,7 @@ def test_no_backup_of_a_damaged_library_is_written(seeded_path: Path, kind: str)
     # nothing half-written beside them either
     assert sorted(p.name for p in backups_dir(seeded_path).iterdir()) == sorted(p.name for p in kept)
     result = backups.restore(seeded_path, kept[-1])  # and the newest restores
-    assert quick(seeded_path) == ["ok"]
+    assert damage.quick_check(seeded_path) == ["ok"]
     assert result.previous_saved_as is not None and "damaged" in result.previous_saved_as.name
 
 
@@ -97,7 +86,7 @@ def test_a_restore_over_a_damaged_library_keeps_its_bytes_without_pushing_out_so
         damaged(seeded_path)
         result = backups.restore(seeded_path, manual[-1])
         assert result.previous_saved_as is not None and "damaged" in result.previous_saved_as.name
-        assert quick(seeded_path) == ["ok"]
+        assert damage.quick_check(seeded_path) == ["ok"]
     assert sound <= set(listed(seeded_path))  # the rescue copies took no sound backup's place
 
 
@@ -114,7 +103,7 @@ def test_roundtable_backup_on_a_damaged_library_says_so_and_keeps_the_good_ones(
     assert listed(seeded_path) == sorted(kept)
     code, out, err = run(capsys, "--db", str(seeded_path), "restore", kept[-1].name)
     assert code == 0, err
-    assert quick(seeded_path) == ["ok"]
+    assert damage.quick_check(seeded_path) == ["ok"]
 
 
 def test_a_damaged_backup_is_refused_as_a_restore_source(seeded_path: Path) -> None:

@@ -23,6 +23,7 @@ import pytest
 
 from app.paths import backups_dir
 from app.services.backups import list_backups
+from tests.builders import damage
 from tests.unit.test_cli import run
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,16 +33,6 @@ SEED = int(os.environ.get("ROUNDTABLE_CRASH_SEED", str(random.SystemRandom().ran
 PADDING_MB = 24  # enough pages that a copy takes a while to write, so kills land inside it
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-
-
-def quick(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
 
 
 def partials(folder: Path) -> list[str]:
@@ -107,9 +98,9 @@ def test_backup_killed_at_random_moments(capsys: pytest.CaptureFixture[str], see
         assert child.returncode in (0, -signal.SIGKILL), f"seed {SEED}: {err!r}"
         left_by_kills.update(partials(folder))
         context = f"kill {i} ({how}), seed {SEED}"
-        assert quick(seeded_path) == ["ok"], context
+        assert damage.quick_check(seeded_path) == ["ok"], context
         for info in list_backups(seeded_path, counts=False):  # whatever carries a backup's name
-            assert quick(info.path) == ["ok"], f"{context}: {info.path.name}"
+            assert damage.quick_check(info.path) == ["ok"], f"{context}: {info.path.name}"
     with capsys.disabled():
         print(f"\n{sum(outcomes.values())} runs (seed {SEED}, a whole run {whole_run:.2f} s): {outcomes}")
         print(f"partial copies the kills left: {len(left_by_kills)}, in {time.monotonic() - started:.1f} s")
@@ -119,9 +110,9 @@ def test_backup_killed_at_random_moments(capsys: pytest.CaptureFixture[str], see
     assert code == 0, err
     assert partials(folder) == [] and partials(seeded_path.parent) == []
     newest = list_backups(seeded_path)[0]
-    assert quick(newest.path) == ["ok"] and newest.entries == 127
+    assert damage.quick_check(newest.path) == ["ok"] and newest.entries == 127
     code, _, err = run(capsys, "--db", str(seeded_path), "restore", newest.path.name)
     assert code == 0, err
-    assert quick(seeded_path) == ["ok"]
+    assert damage.quick_check(seeded_path) == ["ok"]
     assert partials(folder) == [] and partials(seeded_path.parent) == []
     assert time.monotonic() - started < 40 + whole_run * 2, "the kill runs overran their budget"
