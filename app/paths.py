@@ -121,6 +121,12 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+def attachments_dir(db_path: Path) -> Path:
+    """The files sources' texts came from sit beside their database, in a folder of its own
+    (two libraries in one folder never share one, so neither can remove the other's files)."""
+    return db_path.parent / f"{db_path.stem}-attachments"
+
+
 # What Roundtable creates is this user's only, as password managers and mail clients keep their
 # files: on a shared machine the notes are nobody else's to read. (SQLite gives the -wal and -shm
 # files it makes beside a database the database file's own mode.)

@@ -83,7 +83,7 @@ class Inspection:
 # alone. tests/unit/test_opening.py keeps this in step with what the migrations create.
 TABLES_AT_HEAD = frozenset(
     {
-        "alembic_version", "alias", "citation", "country", "dataset_import", "entity", "entity_tag",
+        "alembic_version", "alias", "attachment", "citation", "country", "dataset_import", "entity", "entity_tag",
         "event", "fact", "initiative", "initiative_party", "list_count", "list_hay", "list_hay_fts",
         "list_row", "membership", "meta", "note", "note_link", "note_revision", "note_tag",
         "organization", "participation", "person", "role", "saved_search", "search_doc",

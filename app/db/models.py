@@ -164,9 +164,32 @@ class Source(Entity):
     archived_url: Mapped[str | None] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(10))
     reliability: Mapped[str] = mapped_column(String(12), default="unverified", server_default="unverified")
+    # The source's text; a form feed separates the pages of a paged original (a PDF).
     archived_text: Mapped[str | None] = mapped_column(Text)
+    authors: Mapped[str | None] = mapped_column(Text)  # one name a line, as the source gives them
+    language: Mapped[str | None] = mapped_column(String(35))  # BCP 47
 
     __mapper_args__ = {"polymorphic_identity": "source"}
+
+
+class Attachment(Base):
+    """A file a source's text came from (an HTML page, a PDF), kept beside the database under
+    its SHA-256 (app/services/attachments.py); deleting the source forgets the row, and the
+    file goes when no row names it."""
+
+    __tablename__ = "attachment"
+    __table_args__: Any = (
+        UniqueConstraint("source_id", "sha256"),
+        CheckConstraint("length(sha256) = 64", name="sha256_hex"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(_entity_fk())
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    filename: Mapped[str] = mapped_column(Text)  # the name it had when added
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[str] = mapped_column(String(40))
 
 
 # The model of each kind of entry (entity.kind -> class).
@@ -328,6 +351,14 @@ class Citation(Base):
         ForeignKey("statement.id", ondelete="CASCADE"), index=True
     )
     quote: Mapped[str | None] = mapped_column(Text)
+    # The quote's anchor in the source's text, as the W3C Web Annotation model has it: the
+    # words just before and after (TextQuoteSelector) and its character offsets
+    # (TextPositionSelector); app/records/anchors.py finds it again in a new copy of the text.
+    quote_prefix: Mapped[str | None] = mapped_column(Text)
+    quote_suffix: Mapped[str | None] = mapped_column(Text)
+    quote_start: Mapped[int | None] = mapped_column(Integer)
+    quote_end: Mapped[int | None] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locator: Mapped[str | None] = mapped_column(Text)
     reliability: Mapped[str] = mapped_column(String(12))
     note: Mapped[str | None] = mapped_column(Text)

@@ -17,5 +17,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0006_note_trash_index",
     "0007_list_filter_index",
     "0008_list_counts",
+    "0009_source_texts",
 )
 HEAD = KNOWN_REVISIONS[-1]

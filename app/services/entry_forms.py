@@ -14,6 +14,7 @@ from typing import Any
 from app.dates import check_date as check_date  # one rule for the forms and the data files
 from app.db.vocabulary import RELIABILITIES
 from app.i18n import N_, T_, Explained, Message, Text
+from app.records.anchors import Anchor
 
 DATE_HINT = N_("Hints", "YYYY, YYYY-MM or YYYY-MM-DD")
 ALIAS_KINDS = ("name", "official_name", "variant", "abbreviation", "former_name")
@@ -154,13 +155,84 @@ class AliasInput:
 
 
 @dataclass(frozen=True)
+class CitationInput:
+    """One citation of a fact, role, membership, participation, party or statement, in the
+    order the researcher gave them."""
+
+    source: str  # slug or exact name of a source entry
+    quote: str = ""
+    locator: str = ""  # "p. 12, ¶ 3"; blank: worked out from the anchor when there is one
+    reliability: str = ""  # blank: the source's own
+    note: str = ""
+    # Where the quote was selected in the source's text (app/records/anchors.py); None for a
+    # quote typed by hand, which is anchored where its words are found.
+    anchor: Anchor | None = None
+    id: int | None = None  # an existing citation keeps its id
+
+
+@dataclass(frozen=True)
 class RoleInput:
-    title: str
+    title: str  # as the source states it
     organization: str = ""  # slug or exact name
     country: str = ""
     as_of: str = ""
     start: str = ""
     end: str = ""
+    id: int | None = None
+    citations: tuple[CitationInput, ...] = ()
+
+
+@dataclass(frozen=True)
+class FactInput:
+    text: str
+    date: str = ""
+    citations: tuple[CitationInput, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class MembershipInput:
+    """The entry (a country or an organization) is a member of `organization`."""
+
+    organization: str  # slug or exact name
+    status: str = "member"
+    start: str = ""
+    end: str = ""
+    citations: tuple[CitationInput, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    """On an event: `entry` took part, in `role` (participant, host, organizer, …)."""
+
+    entry: str  # slug or exact name
+    role: str = "participant"
+    citations: tuple[CitationInput, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class PartyInput:
+    """On an initiative: `entry` is a party to it, in `role`."""
+
+    entry: str
+    role: str = "party"
+    citations: tuple[CitationInput, ...] = ()
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class StatementInput:
+    """Words the entry (a person, as speaker) said or wrote."""
+
+    text: str
+    kind: str = "direct"  # direct | reported | translated
+    event: str = ""  # slug or exact name of an event
+    date: str = ""
+    language: str = ""
+    speaker_label: str = ""  # how the source names the speaker, when it differs
+    citations: tuple[CitationInput, ...] = ()
     id: int | None = None
 
 
@@ -174,6 +246,13 @@ class EntryInput:
     aliases: tuple[AliasInput, ...] = ()
     roles: tuple[RoleInput, ...] = ()
     tags: str | None = None  # comma-separated as typed; None leaves the entry's tags as they are
+    # The entry's facts and relations, each with its citations. None leaves them as they are
+    # (a form that does not show them sends None); a tuple replaces them, matched by id.
+    facts: tuple[FactInput, ...] | None = None
+    memberships: tuple[MembershipInput, ...] | None = None
+    participants: tuple[ParticipantInput, ...] | None = None  # events
+    parties: tuple[PartyInput, ...] | None = None  # initiatives
+    statements: tuple[StatementInput, ...] | None = None  # people (speaker)
 
 
 # --- what an action returns ----------------------------------------------------------------

@@ -214,7 +214,25 @@ def _insert_since_0001(conn: sqlite3.Connection) -> None:
 
 # The SQL that fits each revision's tables, by the first revision it fits: a revision that
 # changes the tables adds its own, and the files of earlier revisions keep theirs.
-INSERTS: dict[str, Callable[[sqlite3.Connection], None]] = {"0001_initial": _insert_since_0001}
+def _insert_since_0009(conn: sqlite3.Connection) -> None:
+    """0009 gave sources their authors, language and saved files, and quotes their anchors."""
+    _insert_since_0001(conn)
+    conn.execute("UPDATE source SET authors = 'Ministry of Technology and Communications', language = 'en'")
+    conn.execute(
+        "INSERT INTO attachment (source_id, sha256, filename, media_type, size, added_at) "
+        "SELECT id, ?, 'mtc-report-2025.pdf', 'application/pdf', 1234, ? FROM source",
+        ("ab" * 32, STAMP),
+    )
+    conn.execute(
+        "UPDATE citation SET quote_prefix = '', quote_suffix = '', quote_start = 0, "
+        "quote_end = length(quote), position = id WHERE quote IS NOT NULL"
+    )
+
+
+INSERTS: dict[str, Callable[[sqlite3.Connection], None]] = {
+    "0001_initial": _insert_since_0001,
+    "0009_source_texts": _insert_since_0009,
+}
 
 
 def inserts_for(revision: str) -> Callable[[sqlite3.Connection], None]:
