@@ -116,6 +116,7 @@ class Editing(QObject):
             view.purge_requested.connect(self.purge)
             view.count_changed.connect(self.count_trash)
             view.choice_changed.connect(self._update_actions)
+            view.nothing_chosen.connect(lambda: window.detail_view.show_empty())
             view.set_writable(not window.read_only)
             self._trash_view = view
             for title, make, _count in self._trash_parts:

