@@ -160,7 +160,7 @@ class SearchBox(QLineEdit):
                 self._show_panel()
 
     def dismiss(self) -> None:
-        """Close the panel and give the focus back (Esc)."""
+        """Close the panel and give the focus back (Esc, which also clears the query)."""
         self.panel.hide()
         target = self._return_to
         self._return_to = None
@@ -303,6 +303,9 @@ class SearchBox(QLineEdit):
             self.activate()
             return
         if key == Qt.Key.Key_Escape:
+            # Esc abandons the search: a query left behind would still count as "the search"
+            # (File ▸ Export offers its results) though nothing on screen shows it.
+            self.clear()
             self.dismiss()
             return
         super().keyPressEvent(event)

@@ -41,3 +41,27 @@ def test_after_a_restore_the_trash_shows_the_next_entry_or_nothing(qtbot: QtBot,
     qtbot.waitUntil(lambda: model.rowCount() == 0)
     assert trash.current_slug() is None
     assert window.detail_view.detail is None  # not Wei Tao, restored and gone from the Trash
+
+
+def test_esc_in_the_search_box_clears_the_query_and_export_forgets_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from app.gui.import_export_dialogs import ExportDialog
+    from app.gui.search_feature import SearchFeature
+
+    search = window.search  # type: ignore[attr-defined]
+    assert isinstance(search, SearchFeature)
+    window.entry_list.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert search.box.hasFocus()
+    qtbot.keyClicks(search.box, "chen")
+    qtbot.waitUntil(lambda: search.box.panel.isVisible())
+    qtbot.keyClick(search.box, Qt.Key.Key_Escape)
+    assert search.box.text() == ""
+    assert not search.box.panel.isVisible()
+    assert window.entry_list.table.hasFocus()  # back where the researcher was
+
+    dialog = ExportDialog(window)
+    qtbot.addWidget(dialog)
+    assert dialog.search_text == ""
+    assert "search for" not in dialog.results.text()
