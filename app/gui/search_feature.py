@@ -1,10 +1,10 @@
 """Search, installed into the main window: the box in the toolbar, its shortcuts, saved
 searches in the sidebar, and the syntax under Help.
 
-Shortcuts: Ctrl+K always goes to the box. Find (Ctrl+F) goes to the box too, except from a
-text field (which keeps the key to itself: the box, the list filter, a note being written) and
-from the list of entries, where it filters that list as before; "Filter the list" keeps its
-own shortcut (Ctrl+Shift+F) in the Edit menu.
+Shortcuts: Ctrl+K always goes to the box. Find (Ctrl+F) filters the list shown, from the list
+or the entry beside it, as the README's key table promises; it goes to the box only where the
+list has no filter (the Tags view), and a text field keeps the key to itself (the box, the
+list filter, a note being written). Ctrl+Shift+F filters the list too (an older shortcut).
 
 Opening a note: a note found by search opens in the notes panel (`window.notes_panel`), beside
 the entry it is written on.
@@ -83,20 +83,11 @@ class SearchFeature(QObject):
         self.search_action = QAction(self.tr("&Search everything…"), window)
         self.search_action.setShortcut(QKeySequence("Ctrl+K"))
         self.search_action.triggered.connect(lambda: self.box.summon())
-        # Find keeps its key, but now goes to the box unless the list or a text field has focus.
-        window.find_action.setText(self.tr("&Find…"))
+        # Find keeps filtering the list; only where there is no list to filter does it search.
         window.find_action.triggered.disconnect()
         window.find_action.triggered.connect(self.find)
-        self.filter_action = QAction(self.tr("F&ilter the list"), window)
-        self.filter_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-        self.filter_action.triggered.connect(self._filter_list)
+        window.find_action.setShortcuts([*window.find_action.shortcuts(), QKeySequence("Ctrl+Shift+F")])
         edit_menu.insertAction(window.find_action, self.search_action)
-        actions = edit_menu.actions()
-        after_find = actions.index(window.find_action) + 1
-        if after_find < len(actions):
-            edit_menu.insertAction(actions[after_find], self.filter_action)
-        else:
-            edit_menu.addAction(self.filter_action)
         self.syntax_action = QAction(self.tr("Search &syntax"), window)
         self.syntax_action.triggered.connect(self.show_syntax)
         window.help_menu.addAction(self.syntax_action)
@@ -118,18 +109,13 @@ class SearchFeature(QObject):
 
     def find(self) -> None:
         focused = QApplication.focusWidget()
-        entry_list = self.window.entry_list
-        if focused is not None and (entry_list.isAncestorOf(focused) or focused is entry_list):
-            self._filter_list()
-        elif _is_text_field(focused):
+        if _is_text_field(focused):
             if isinstance(focused, QLineEdit):
                 focused.selectAll()
+        elif isinstance(getattr(self.window.list_stack.currentWidget(), "filter", None), QWidget):
+            self.window.focus_filter()
         else:
             self.box.summon()
-
-    def _filter_list(self) -> None:
-        self.window.entry_list.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.window.entry_list.filter.selectAll()
 
     def _open(self, hit: Hit) -> None:
         if hit.kind == NOTE:
