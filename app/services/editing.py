@@ -45,6 +45,7 @@ from app.services.entry_forms import (
 )
 from app.services.kinds import BY_KEY
 from app.services.slugs import MAX_SLUG, is_slug, slugify, unique_slug
+from app.services.sources import check_source
 from app.services.sqltext import starting_with
 from app.services.tags import BadTag, drop_unused_tags, parse_tags, tag_sort_key, write_entry_tags
 
@@ -286,6 +287,10 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
             value = c.line(spec.key, raw)
             if value is not None and not _URL_RE.match(value):
                 c.fail(spec.key, T_("Validation", "Write a web address starting with http:// or https://."))
+        elif spec.type == "language":
+            value = c.line(spec.key, raw)
+            if value is not None and not _LANGUAGE_RE.match(value):
+                c.fail(spec.key, T_("Validation", "Write a language tag such as zh-Hans, th, lo, km or vi."))
         else:
             value = c.line(spec.key, raw)
         if spec.required and value is None and spec.key not in c.errors:
@@ -294,6 +299,8 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
             )
         columns[spec.column] = value
 
+    if inp.kind == "source":  # real titles and publishers, not "title not recorded"
+        c.errors.update(check_source(session, entity_id, name, columns))
     if inp.kind == "event":
         problem = check_span(columns.get("start_date"), columns.get("end_date"))
         if problem and "end" not in c.errors:

@@ -39,7 +39,7 @@ class FieldSpec:
     key: str  # in inputs and error keys (as in data files: 'country', 'start')
     label: str  # marked N_("Fields", ...)
     column: str  # the model attribute
-    type: str = "line"  # line | text | date | entry | choice | code | url
+    type: str = "line"  # line | text | date | entry | choice | code | url | language (BCP 47)
     required: bool = False
     kinds: tuple[str, ...] = ()  # for 'entry': the kinds it may name
     choices: tuple[str, ...] = ()  # for 'choice'
@@ -124,6 +124,7 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             hint=N_("Hints", "news article, government release, …"),
         ),
         FieldSpec("publisher", N_("Fields", "Publisher"), "publisher"),
+        FieldSpec("authors", N_("Fields", "Authors"), "authors", "text", hint=N_("Hints", "one name a line")),
         FieldSpec("url", N_("Fields", "URL"), "url", "url", hint=N_("Hints", "https://…")),
         FieldSpec(
             "archived_url",
@@ -133,6 +134,13 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             hint=N_("Hints", "https://…"),
         ),
         _date("published", N_("Fields", "Published"), "published"),
+        FieldSpec(
+            "language",
+            N_("Fields", "Language"),
+            "language",
+            "language",
+            hint=N_("Hints", "en, zh-Hans, lo, th…"),
+        ),
         FieldSpec(
             "reliability", N_("Fields", "Reliability"), "reliability", "choice", True, choices=RELIABILITIES
         ),

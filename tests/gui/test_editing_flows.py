@@ -202,6 +202,7 @@ def test_undo_of_a_create_removes_it_and_redo_brings_it_back(
     form = _form(window)
     assert form.windowTitle() == "New Source"
     type_text(qtbot, _line(form, "name"), "Field notes")
+    type_text(qtbot, _line(form, "publisher"), "Field Press")  # a source names its publisher
     _save(qtbot, form)
     assert _shown(window) == "field-notes"
     editing = _editing(window)
