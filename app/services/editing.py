@@ -2,10 +2,17 @@
 action, returning what changed (with snapshots before and after, so the GUI can undo).
 
 Nothing is written unless the whole input is valid; a ValidationError carries one message per
-field ({'name': ..., 'roles[1].end': ...}) so a form can show each next to its field.
-Editing keeps citations: aliases and roles are updated in place (matched by id), so the
-citations attached to them stay attached; only a removed alias or role loses its citations,
-and a snapshot brings them back on undo.
+field ({'name': ..., 'roles[1].end': ..., 'facts[0].citations[1].quote': ...}) so a form can
+show each next to its field.
+Editing keeps citations: aliases, roles, facts, memberships, participants, parties and
+statements are updated in place (matched by id), so the citations attached to them stay
+attached; only a removed row loses its citations, and a snapshot brings them back on undo.
+
+A quote is checked against its source's text when the source has one: its words must stand
+there word for word (any run of white space matching any other), and it is anchored where they
+stand (app/records/anchors.py). A citation whose source and quote are as stored is not checked
+again, so an entry whose source's text changed since can still be saved; `roundtable check`
+lists such quotes.
 """
 
 from __future__ import annotations
@@ -25,19 +32,37 @@ from sqlalchemy.orm import Session
 from app.clock import now_iso
 from app.db import models as m
 from app.db.database import Database
+from app.db.vocabulary import RELIABILITIES
 from app.i18n import T_, Message, Text
+from app.records import anchors
 from app.services.entry_forms import (
     ALIAS_KINDS,
     DATE_HINT,
+    EVENT_KINDS,
     FIELDS,
     HAS_ROLES,
+    MEMBER_OF_KINDS,
+    MEMBERSHIP_STATUSES,
+    PARTICIPANT_KINDS,
+    PARTICIPANT_ROLES,
+    PARTS,
+    PARTY_KINDS,
+    PARTY_ROLES,
+    STATEMENT_KINDS,
     AliasInput,
     Change,
+    CitationInput,
     EditingError,
     EntryInput,
+    FactInput,
     FieldSpec,
+    MembershipInput,
+    Part,
+    ParticipantInput,
+    PartyInput,
     RoleInput,
     Snapshot,
+    StatementInput,
     ValidationError,
     _Rows,
     check_date,
@@ -64,12 +89,18 @@ __all__ = [
     "HAS_ROLES",
     "AliasInput",
     "Change",
+    "CitationInput",
     "EditingError",
     "Editor",
     "EntryInput",
+    "FactInput",
     "FieldSpec",
+    "MembershipInput",
+    "ParticipantInput",
+    "PartyInput",
     "RoleInput",
     "Snapshot",
+    "StatementInput",
     "ValidationError",
     "check_date",
     "check_span",
@@ -78,6 +109,54 @@ __all__ = [
 
 def _frozen(row: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(row))
+
+
+@dataclass(frozen=True)
+class _Section:
+    """One kind of row an entry owns, with citations of its own."""
+
+    key: str  # the EntryInput and Snapshot field: 'facts'
+    model: Any
+    table: str
+    owner: str  # the column naming the entry
+    cited_by: str  # the citation's column naming the row
+    name: str  # the owner's name for Editor.cite: 'fact'
+
+
+_SECTIONS = (
+    _Section("roles", m.Role, "role", "person_id", "role_id", "role"),
+    _Section("facts", m.Fact, "fact", "entity_id", "fact_id", "fact"),
+    _Section("memberships", m.Membership, "membership", "member_id", "membership_id", "membership"),
+    _Section(
+        "participants", m.Participation, "participation", "event_id", "participation_id", "participation"
+    ),
+    _Section("parties", m.InitiativeParty, "initiative_party", "initiative_id", "party_id", "party"),
+    _Section("statements", m.Statement, "statement", "speaker_id", "statement_id", "statement"),
+)
+_SECTION = {s.key: s for s in _SECTIONS}
+_SECTION_OF_OWNER = {s.name: s for s in _SECTIONS}
+_SECTION_OF_INPUT: dict[type, _Section] = {
+    RoleInput: _SECTION["roles"],
+    FactInput: _SECTION["facts"],
+    MembershipInput: _SECTION["memberships"],
+    ParticipantInput: _SECTION["participants"],
+    PartyInput: _SECTION["parties"],
+    StatementInput: _SECTION["statements"],
+}
+# From the entry's rows to their citations, each through its index: with OR over the owner
+# columns SQLite read every citation (173 ms for 650,000, three times a save); a UNION ALL of
+# one indexed join per owner reads only the entry's own.
+_CITATIONS_SQL = (
+    "SELECT * FROM citation WHERE id IN ("
+    + " UNION ALL ".join(
+        f"SELECT c.id FROM {table} x CROSS JOIN citation c ON c.{cited_by} = x.id WHERE x.{owner} = :id"
+        for table, owner, cited_by in (
+            ("alias", "entity_id", "alias_id"),
+            *((s.table, s.owner, s.cited_by) for s in _SECTIONS),
+        )
+    )
+    + ") ORDER BY id"
+)
 
 
 def _snapshot(session: Session, entity_id: int) -> Snapshot | None:
@@ -90,16 +169,11 @@ def _snapshot(session: Session, entity_id: int) -> Snapshot | None:
     kind = str(entity[0]["kind"])
     own = rows(f"SELECT * FROM {kind} WHERE id = :id", id=entity_id)
     aliases = rows("SELECT * FROM alias WHERE entity_id = :id ORDER BY id", id=entity_id)
-    roles = rows("SELECT * FROM role WHERE person_id = :id ORDER BY id", id=entity_id)
-    # From the entry's aliases and roles to their citations, each through its index: with OR
-    # over the two columns SQLite read every citation (173 ms for 650,000, three times a save).
-    citations = rows(
-        "SELECT * FROM citation WHERE id IN ("
-        "SELECT c.id FROM alias a CROSS JOIN citation c ON c.alias_id = a.id WHERE a.entity_id = :id "
-        "UNION ALL SELECT c.id FROM role r CROSS JOIN citation c ON c.role_id = r.id WHERE r.person_id = :id"
-        ") ORDER BY id",
-        id=entity_id,
-    )
+    parts = {
+        s.key: rows(f"SELECT * FROM {s.table} WHERE {s.owner} = :id ORDER BY id", id=entity_id)
+        for s in _SECTIONS
+    }
+    citations = rows(_CITATIONS_SQL, id=entity_id)
     tags = session.scalars(
         text("SELECT t.name FROM entity_tag et JOIN tag t ON t.id = et.tag_id WHERE et.entity_id = :id"),
         {"id": entity_id},
@@ -109,9 +183,9 @@ def _snapshot(session: Session, entity_id: int) -> Snapshot | None:
         entity[0],
         own[0] if own else _frozen({}),
         aliases,
-        roles,
-        citations,
-        tuple(sorted(tags, key=tag_sort_key)),
+        citations=citations,
+        tags=tuple(sorted(tags, key=tag_sort_key)),
+        **parts,
     )
 
 
@@ -148,6 +222,7 @@ class _Checker:
         self.s = session
         self.entity_id = entity_id
         self.errors: dict[str, Message] = {}
+        self._sources: dict[int, tuple[str | None, str]] = {}
 
     def fail(self, key: str, message: Message) -> None:
         self.errors.setdefault(key, message)
@@ -175,8 +250,31 @@ class _Checker:
             return None
         return value
 
-    def entry(self, key: str, value: str, kinds: Sequence[str]) -> int | None:
-        """An entry named by slug or by its exact name (any case), of one of `kinds`."""
+    def text(self, key: str, value: str, *, required: Text | None = None) -> str | None:
+        """Text that may run over several lines (a fact, a statement, a quote)."""
+        value = value.strip()
+        if not value and required is not None:
+            self.fail(key, required)
+        return value or None
+
+    def choice(self, key: str, value: str, choices: Sequence[str]) -> str:
+        value = value.strip()
+        if value not in choices:
+            self.fail(key, _one_of(choices))
+        return value
+
+    def source(self, source_id: int) -> tuple[str | None, str]:
+        """The source's text (None when it has none) and its reliability."""
+        if source_id not in self._sources:
+            row = self.s.execute(
+                select(m.Source.archived_text, m.Source.reliability).where(m.Source.id == source_id)
+            ).one()
+            self._sources[source_id] = (row[0] or None, str(row[1]))
+        return self._sources[source_id]
+
+    def entry(self, key: str, value: str, kinds: Sequence[str], *, itself: bool = False) -> int | None:
+        """An entry named by slug or by its exact name (any case), of one of `kinds`.
+        `itself`: the entry being edited may be named (a source's facts cite the source)."""
         value = value.strip()
         if not value:
             return None
@@ -215,10 +313,20 @@ class _Checker:
                 ),
             )
             return None
-        if entity_id == self.entity_id:
+        if entity_id == self.entity_id and not itself:
             self.fail(key, T_("Validation", "An entry cannot refer to itself here."))
             return None
         return int(entity_id)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One row an entry owns, checked: its id (None: a new one), its columns and its
+    citations' columns (None: leave them as they are)."""
+
+    id: int | None
+    values: Mapping[str, Any]
+    citations: tuple[Mapping[str, Any], ...] | None
 
 
 @dataclass(frozen=True)
@@ -228,11 +336,226 @@ class _Clean:
     summary: str
     columns: Mapping[str, Any]
     aliases: tuple[AliasInput, ...]
-    roles: tuple[tuple[RoleInput, int | None, int | None], ...]  # with organization, country ids
+    parts: Mapping[str, tuple[_Part, ...]]  # only the sections given (a key per _Section.key)
     tags: tuple[str, ...] | None  # None: as they are
 
 
-def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clean:
+_Cites = Mapping[int, Mapping[str, Any]]  # the entry's citations as stored, by id
+
+_SHOWN_AROUND = 60  # characters of the nearest passage shown either side of a difference
+
+
+def _word_at(words: str, at: int) -> tuple[int, int]:
+    """The span of the word of `words` (normalised) that holds index `at`."""
+    start = words.rfind(" ", 0, at) + 1
+    end = words.find(" ", at)
+    return start, len(words) if end < 0 else end
+
+
+def _not_in_text(source_text: str, quote: str) -> Text:
+    """What to say of a quote whose words are not in its source's text: the nearest passage,
+    with the first word that differs marked."""
+    passage = anchors.nearest(source_text, quote)
+    if passage is None or passage.similarity < 0.4:
+        return T_("Validation", "These words are not in the source's text.")
+    near = anchors.normalise(source_text[passage.start : passage.end])
+    words = anchors.normalise(quote)
+    at = anchors.first_difference(words, near)
+    start, end = _word_at(near, min(at, len(near)))
+    lo, hi = max(0, start - _SHOWN_AROUND), min(len(near), end + _SHOWN_AROUND)
+    shown = (
+        ("…" if lo else "")
+        + near[lo:start]
+        + "["
+        + near[start:end]
+        + "]"
+        + near[end:hi]
+        + ("…" if hi < len(near) else "")
+    )
+    q_start, q_end = _word_at(words, min(at, len(words)))
+    return T_(
+        "Validation",
+        "These words are not in the source's text as they stand. The nearest passage reads “{passage}”; "
+        "the quote has “{word}” where the passage has the word in brackets.",
+    ).format(passage=shown, word=words[q_start:q_end])
+
+
+def _citation(
+    c: _Checker, at: str, cite: CitationInput, position: int, old: Mapping[str, Any] | None
+) -> Mapping[str, Any]:
+    """A citation's columns, checked. `old`: the citation as stored, when it is one of the
+    row's own (its id kept)."""
+    source_id = c.entry(f"{at}source", cite.source, ("source",), itself=True)
+    if not cite.source.strip():
+        c.fail(f"{at}source", T_("Validation", "Choose the source."))
+    quote = c.text(f"{at}quote", cite.quote) or (
+        anchors.normalise(cite.anchor.exact) if cite.anchor is not None else None
+    )
+    locator = c.line(f"{at}locator", cite.locator)
+    reliability = cite.reliability.strip()
+    if reliability and reliability not in RELIABILITIES:
+        c.fail(f"{at}reliability", _one_of(RELIABILITIES))
+    values: dict[str, Any] = {
+        "id": old["id"] if old is not None else None,
+        "source_id": source_id,
+        "quote": quote,
+        "quote_prefix": None,
+        "quote_suffix": None,
+        "quote_start": None,
+        "quote_end": None,
+        "locator": locator,
+        "reliability": reliability,
+        "note": cite.note.strip() or None,
+        "position": position,
+    }
+    if source_id is None:
+        return values
+    source_text, source_reliability = c.source(source_id)
+    values["reliability"] = reliability or source_reliability
+    if old is not None and old["source_id"] == source_id and old["quote"] == quote:
+        # As stored: keep its anchor, whatever became of the source's text since.
+        for key in ("quote_prefix", "quote_suffix", "quote_start", "quote_end"):
+            values[key] = old[key]
+        return values
+    if quote is None or source_text is None:
+        return values
+    span = None
+    if cite.anchor is not None and anchors.normalise(cite.anchor.exact) == anchors.normalise(quote):
+        span = anchors.find(source_text, cite.anchor)
+    if span is None:
+        span = anchors.find_quote(source_text, quote)
+    if span is None:
+        c.fail(f"{at}quote", _not_in_text(source_text, quote))
+        return values
+    found = anchors.anchor_at(source_text, *span)
+    values.update(quote_prefix=found.prefix, quote_suffix=found.suffix, quote_start=found.start)
+    values["quote_end"] = found.end
+    if locator is None:
+        values["locator"] = anchors.locator(source_text, found.start or 0) or None
+    return values
+
+
+def _citations(
+    c: _Checker,
+    at: str,
+    given: tuple[CitationInput, ...] | None,
+    cited_by: str,
+    row_id: int | None,
+    old: _Cites,
+) -> tuple[Mapping[str, Any], ...] | None:
+    if given is None:
+        return None if row_id is not None else ()
+    out = []
+    for i, cite in enumerate(given):
+        stored = old.get(cite.id) if cite.id is not None else None
+        if stored is not None and (row_id is None or stored[cited_by] != row_id):
+            stored = None  # not this row's: a new citation
+        out.append(_citation(c, f"{at}citations[{i}].", cite, i, stored))
+    return tuple(out)
+
+
+def _span(c: _Checker, at: str, start: str, end: str) -> tuple[str | None, str | None]:
+    first, last = c.date(f"{at}start", start), c.date(f"{at}end", end)
+    problem = check_span(first, last)
+    if problem:
+        c.fail(f"{at}end", problem)
+    return first, last
+
+
+def _role(c: _Checker, at: str, r: RoleInput, old: _Cites) -> _Part:
+    title = c.line(f"{at}title", r.title, required=T_("Validation", "The title is required.")) or ""
+    org = c.entry(f"{at}organization", r.organization, ("organization",))
+    country = c.entry(f"{at}country", r.country, ("country",))
+    as_of = c.date(f"{at}as_of", r.as_of)
+    start, end = _span(c, at, r.start, r.end)
+    values = {
+        "title": title,
+        "organization_id": org,
+        "country_id": country,
+        "as_of": as_of,
+        "start_date": start,
+        "end_date": end,
+    }
+    return _Part(r.id, values, _citations(c, at, r.citations, "role_id", r.id, old))
+
+
+def _fact(c: _Checker, at: str, f: FactInput, old: _Cites) -> _Part:
+    words = c.text(f"{at}text", f.text, required=T_("Validation", "Write the fact.")) or ""
+    values = {"text": words, "date": c.date(f"{at}date", f.date)}
+    return _Part(f.id, values, _citations(c, at, f.citations, "fact_id", f.id, old))
+
+
+def _membership(c: _Checker, at: str, ms: MembershipInput, old: _Cites) -> _Part:
+    org = c.entry(f"{at}organization", ms.organization, MEMBER_OF_KINDS)
+    if not ms.organization.strip():
+        c.fail(f"{at}organization", T_("Validation", "Choose the organization."))
+    start, end = _span(c, at, ms.start, ms.end)
+    values = {
+        "organization_id": org,
+        "status": c.choice(f"{at}status", ms.status, MEMBERSHIP_STATUSES),
+        "start_date": start,
+        "end_date": end,
+    }
+    return _Part(ms.id, values, _citations(c, at, ms.citations, "membership_id", ms.id, old))
+
+
+def _participant(c: _Checker, at: str, p: ParticipantInput, old: _Cites) -> _Part:
+    who = c.entry(f"{at}entry", p.entry, PARTICIPANT_KINDS)
+    if not p.entry.strip():
+        c.fail(f"{at}entry", T_("Validation", "Choose who took part."))
+    values = {"entity_id": who, "role": c.choice(f"{at}role", p.role, PARTICIPANT_ROLES)}
+    return _Part(p.id, values, _citations(c, at, p.citations, "participation_id", p.id, old))
+
+
+def _party(c: _Checker, at: str, p: PartyInput, old: _Cites) -> _Part:
+    who = c.entry(f"{at}entry", p.entry, PARTY_KINDS)
+    if not p.entry.strip():
+        c.fail(f"{at}entry", T_("Validation", "Choose the party."))
+    values = {"entity_id": who, "role": c.choice(f"{at}role", p.role, PARTY_ROLES)}
+    return _Part(p.id, values, _citations(c, at, p.citations, "party_id", p.id, old))
+
+
+def _statement(c: _Checker, at: str, st: StatementInput, old: _Cites) -> _Part:
+    words = c.text(
+        f"{at}text", st.text, required=T_("Validation", "Write the words as the source gives them.")
+    )
+    language = st.language.strip()
+    if language and not _LANGUAGE_RE.match(language):
+        c.fail(f"{at}language", T_("Validation", "Write a language tag such as zh-Hans, th, lo, km or vi."))
+    values = {
+        "text": words or "",
+        "kind": c.choice(f"{at}kind", st.kind, STATEMENT_KINDS),
+        "event_id": c.entry(f"{at}event", st.event, EVENT_KINDS),
+        "date": c.date(f"{at}date", st.date),
+        "language": language or None,
+        "speaker_label": c.line(f"{at}speaker_label", st.speaker_label),
+    }
+    return _Part(st.id, values, _citations(c, at, st.citations, "statement_id", st.id, old))
+
+
+_CHECK: dict[str, Any] = {
+    "roles": _role,
+    "facts": _fact,
+    "memberships": _membership,
+    "participants": _participant,
+    "parties": _party,
+    "statements": _statement,
+}
+
+
+def _only(section: str) -> Text:
+    if section == "roles":
+        return T_("Validation", "Only officials hold titles.")
+    return T_("Validation", "Only {kinds} have these.").format(
+        kinds=_kinds([k for k, parts in PARTS.items() if section in parts])
+    )
+
+
+def _validate(
+    session: Session, inp: EntryInput, entity_id: int | None, old_citations: _Cites | None = None
+) -> _Clean:
+    """`old_citations`: the entry's citations as stored (by id), when it exists."""
+    old_citations = old_citations or {}
     if inp.kind not in _MODEL:
         raise ValidationError({"kind": T_("Validation", "Unknown kind {kind}.").format(kind=inp.kind)})
     c = _Checker(session, entity_id)
@@ -337,20 +660,16 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
             c.fail(f"{at}.kind", _one_of(ALIAS_KINDS))
         aliases.append(replace(a, value=value, language=language, script=script))
 
-    roles = []
-    if inp.roles and inp.kind not in HAS_ROLES:
-        c.fail("roles", T_("Validation", "Only officials hold titles."))
-    for i, r in enumerate(inp.roles):
-        at = f"roles[{i}]"
-        title = c.line(f"{at}.title", r.title, required=T_("Validation", "The title is required.")) or ""
-        org = c.entry(f"{at}.organization", r.organization, ("organization",))
-        country = c.entry(f"{at}.country", r.country, ("country",))
-        as_of, start, end = (c.date(f"{at}.{k}", getattr(r, k)) for k in ("as_of", "start", "end"))
-        problem = check_span(start, end)
-        if problem:
-            c.fail(f"{at}.end", problem)
-        roles.append(
-            (replace(r, title=title, as_of=as_of or "", start=start or "", end=end or ""), org, country)
+    parts: dict[str, tuple[_Part, ...]] = {}
+    for section in _SECTIONS:
+        given: tuple[Any, ...] | None = getattr(inp, section.key)
+        if given is None:
+            continue
+        if given and section.key not in PARTS[inp.kind]:
+            c.fail(section.key, _only(section.key))
+        check = _CHECK[section.key]
+        parts[section.key] = tuple(
+            check(c, f"{section.key}[{i}].", item, old_citations) for i, item in enumerate(given)
         )
 
     tags = None
@@ -362,7 +681,7 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
 
     if c.errors:
         raise ValidationError(c.errors)
-    return _Clean(name, slug, inp.summary.strip(), columns, tuple(aliases), tuple(roles), tags)
+    return _Clean(name, slug, inp.summary.strip(), columns, tuple(aliases), parts, tags)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -370,6 +689,57 @@ def _validate(session: Session, inp: EntryInput, entity_id: int | None) -> _Clea
 
 def _or_none(value: str) -> str | None:
     return value or None
+
+
+def _stored_anchor(cite: Mapping[str, Any]) -> anchors.Anchor | None:
+    if not cite["quote"] or cite["quote_start"] is None or cite["quote_end"] is None:
+        return None
+    return anchors.Anchor(
+        cite["quote"],
+        cite["quote_prefix"] or "",
+        cite["quote_suffix"] or "",
+        cite["quote_start"],
+        cite["quote_end"],
+    )
+
+
+def _write_part(
+    session: Session, section: _Section, entity_id: int, part: _Part, row: Any, position: int
+) -> Any:
+    """Write `part` into `row` (None: a new row of the entry's), then its citations."""
+    if row is None:
+        row = section.model(**{section.owner: entity_id})
+        session.add(row)
+    for column, value in part.values.items():
+        setattr(row, column, value)
+    if section.key == "facts":
+        row.position = position
+    session.flush()  # a new row's id, for its citations
+    if part.citations is not None:
+        _write_citations(session, section.cited_by, row.id, part.citations)
+    return row
+
+
+def _write_citations(
+    session: Session, cited_by: str, row_id: int, cites: tuple[Mapping[str, Any], ...]
+) -> None:
+    """The row's citations become `cites`, each kept in place when it has its stored id (the
+    ORM then writes only what differs: an unchanged form writes nothing)."""
+    column = getattr(m.Citation, cited_by)
+    existing = {c.id: c for c in session.scalars(select(m.Citation).where(column == row_id))}
+    kept = set()
+    for values in cites:
+        row = existing.get(values["id"]) if values["id"] is not None else None
+        if row is None:
+            row = m.Citation(**{cited_by: row_id})
+            session.add(row)
+        for key, value in values.items():
+            if key != "id":
+                setattr(row, key, value)
+        kept.add(values["id"])
+    for cite_id, row in existing.items():
+        if cite_id not in kept:
+            session.delete(row)
 
 
 class Editor:
@@ -381,13 +751,18 @@ class Editor:
     # --- reading what a form shows ------------------------------------------------------
 
     def form(self, entity_id: int) -> EntryInput:
-        """The entry as a form shows it (references as slugs)."""
+        """The entry as a form shows it (references as slugs), with its facts and relations
+        and their citations (in their order)."""
         with self._db.sessions() as session:
             snap = _snapshot(session, entity_id)
             if snap is None:
                 raise EditingError(T_("Editing", "This entry no longer exists."))
             refs = {snap.own.get(s.column) for s in FIELDS[snap.kind] if s.type == "entry"}
             refs |= {r[k] for r in snap.roles for k in ("organization_id", "country_id")}
+            refs |= {r["organization_id"] for r in snap.memberships}
+            refs |= {r["entity_id"] for r in (*snap.participants, *snap.parties)}
+            refs |= {r["event_id"] for r in snap.statements}
+            refs |= {c["source_id"] for c in snap.citations}
             slugs = dict(
                 session.execute(
                     select(m.Entity.id, m.Entity.slug).where(m.Entity.id.in_(refs - {None}))
@@ -400,6 +775,30 @@ class Editor:
                 values[spec.key] = slugs.get(raw, "") if raw is not None else ""
             else:
                 values[spec.key] = "" if raw is None else str(raw)
+
+        def slug(entity: Any) -> str:
+            return slugs.get(entity, "") if entity is not None else ""
+
+        cites: dict[tuple[str, int], list[Mapping[str, Any]]] = {}
+        for cite in sorted(snap.citations, key=lambda c: (c["position"], c["id"])):
+            for section in _SECTIONS:
+                if cite[section.cited_by] is not None:
+                    cites.setdefault((section.cited_by, cite[section.cited_by]), []).append(cite)
+
+        def cited(section: str, row: Mapping[str, Any]) -> tuple[CitationInput, ...]:
+            return tuple(
+                CitationInput(
+                    slug(c["source_id"]),
+                    c["quote"] or "",
+                    c["locator"] or "",
+                    c["reliability"] or "",
+                    c["note"] or "",
+                    _stored_anchor(c),
+                    c["id"],
+                )
+                for c in cites.get((_SECTION[section].cited_by, row["id"]), [])
+            )
+
         return EntryInput(
             kind=snap.kind,
             name=snap.name,
@@ -413,16 +812,53 @@ class Editor:
             roles=tuple(
                 RoleInput(
                     r["title"],
-                    slugs.get(r["organization_id"], ""),
-                    slugs.get(r["country_id"], ""),
+                    slug(r["organization_id"]),
+                    slug(r["country_id"]),
                     r["as_of"] or "",
                     r["start_date"] or "",
                     r["end_date"] or "",
                     r["id"],
+                    cited("roles", r),
                 )
                 for r in snap.roles
             ),
             tags=", ".join(snap.tags),
+            facts=tuple(
+                FactInput(f["text"], f["date"] or "", cited("facts", f), f["id"])
+                for f in sorted(snap.facts, key=lambda f: (f["position"], f["id"]))
+            ),
+            memberships=tuple(
+                MembershipInput(
+                    slug(ms["organization_id"]),
+                    ms["status"],
+                    ms["start_date"] or "",
+                    ms["end_date"] or "",
+                    cited("memberships", ms),
+                    ms["id"],
+                )
+                for ms in snap.memberships
+            ),
+            participants=tuple(
+                ParticipantInput(slug(p["entity_id"]), p["role"], cited("participants", p), p["id"])
+                for p in snap.participants
+            ),
+            parties=tuple(
+                PartyInput(slug(p["entity_id"]), p["role"], cited("parties", p), p["id"])
+                for p in snap.parties
+            ),
+            statements=tuple(
+                StatementInput(
+                    st["text"],
+                    st["kind"],
+                    slug(st["event_id"]),
+                    st["date"] or "",
+                    st["language"] or "",
+                    st["speaker_label"] or "",
+                    cited("statements", st),
+                    st["id"],
+                )
+                for st in snap.statements
+            ),
         )
 
     def suggested_slug(self, name: str, kind: str, entity_id: int | None = None) -> str:
@@ -464,7 +900,7 @@ class Editor:
             before = self._existing(session, entity_id)
             if before.kind != inp.kind:
                 raise EditingError(T_("Editing", "An entry cannot change its kind."))
-            clean = _validate(session, inp, entity_id)
+            clean = _validate(session, inp, entity_id, {c["id"]: c for c in before.citations})
             obj = session.get(_MODEL[inp.kind], entity_id)
             assert obj is not None
             obj.name, obj.slug, obj.summary = clean.name, clean.slug, clean.summary
@@ -482,6 +918,57 @@ class Editor:
                 session.flush()
                 after = _snapshot(session, entity_id)
         return Change(entity_id, inp.kind, frozenset({before.slug, clean.slug}), before, after)
+
+    def add_to(self, entity_id: int, part: Part) -> Change:
+        """Add one fact, title, membership, participant, party or statement (with its
+        citations) to the entry. A ValidationError names the part's own fields ('text',
+        'citations[0].quote')."""
+        section = _SECTION_OF_INPUT[type(part)]
+        with self._db.sessions.begin() as session:
+            before = self._existing(session, entity_id)
+            if section.key not in PARTS[before.kind]:
+                raise EditingError(_only(section.key))
+            c = _Checker(session, entity_id)
+            clean = _CHECK[section.key](c, "", replace(part, id=None), {})
+            if c.errors:
+                raise ValidationError(c.errors)
+            position = 0
+            if section.key == "facts":
+                position = 1 + max((f["position"] for f in before.facts), default=-1)
+            _write_part(session, section, entity_id, clean, None, position)
+            return self._touched(session, before)
+
+    def cite(self, entity_id: int, owner: tuple[str, int], citation: CitationInput) -> Change:
+        """Add a citation to one of the entry's rows: `owner` is ('fact' | 'role' |
+        'membership' | 'participation' | 'party' | 'statement', its id). A ValidationError
+        names the citation's fields ('source', 'quote')."""
+        section = _SECTION_OF_OWNER.get(owner[0])
+        if section is None:
+            raise EditingError(T_("Editing", "A citation cannot be added to that."))
+        with self._db.sessions.begin() as session:
+            before = self._existing(session, entity_id)
+            row = session.get(section.model, owner[1])
+            if row is None or getattr(row, section.owner) != entity_id:
+                raise EditingError(T_("Editing", "What this citation supports is no longer on this entry."))
+            c = _Checker(session, entity_id)
+            position = 1 + max(
+                (x["position"] for x in before.citations if x[section.cited_by] == owner[1]), default=-1
+            )
+            values = _citation(c, "", replace(citation, id=None), position, None)
+            if c.errors:
+                raise ValidationError(c.errors)
+            session.add(
+                m.Citation(**{section.cited_by: owner[1]}, **{k: v for k, v in values.items() if k != "id"})
+            )
+            return self._touched(session, before)
+
+    def _touched(self, session: Session, before: Snapshot) -> Change:
+        obj = session.get(m.Entity, before.id)
+        assert obj is not None
+        obj.updated_at = now_iso()
+        session.flush()
+        after = _snapshot(session, before.id)
+        return Change(before.id, before.kind, frozenset({before.slug}), before, after)
 
     def _write_children(self, session: Session, entity_id: int, clean: _Clean) -> None:
         aliases = {a.id: a for a in session.scalars(select(m.Alias).where(m.Alias.entity_id == entity_id))}
@@ -501,23 +988,21 @@ class Editor:
         for alias_id, row in aliases.items():
             if alias_id not in kept:
                 session.delete(row)  # its citations go with it (ON DELETE CASCADE)
-        roles = {r.id: r for r in session.scalars(select(m.Role).where(m.Role.person_id == entity_id))}
-        kept_roles = set()
-        for r, org, country in clean.roles:
-            row_r = roles.get(r.id) if r.id is not None else None
-            if row_r is None:
-                row_r = m.Role(person_id=entity_id)
-                session.add(row_r)
-            kept_roles.add(row_r.id)
-            row_r.title, row_r.organization_id, row_r.country_id = r.title, org, country
-            row_r.as_of, row_r.start_date, row_r.end_date = (
-                _or_none(r.as_of),
-                _or_none(r.start),
-                _or_none(r.end),
-            )
-        for role_id, row_r in roles.items():
-            if role_id not in kept_roles:
-                session.delete(row_r)
+        for key, parts in clean.parts.items():
+            section = _SECTION[key]
+            rows = {
+                r.id: r
+                for r in session.scalars(
+                    select(section.model).where(getattr(section.model, section.owner) == entity_id)
+                )
+            }
+            kept_rows = set()
+            for position, part in enumerate(parts):
+                row = rows.get(part.id) if part.id is not None else None
+                kept_rows.add(_write_part(session, section, entity_id, part, row, position).id)
+            for row_id, row in rows.items():
+                if row_id not in kept_rows:
+                    session.delete(row)  # its citations go with it (ON DELETE CASCADE)
 
     def _existing(self, session: Session, entity_id: int) -> Snapshot:
         snap = _snapshot(session, entity_id)
@@ -594,13 +1079,22 @@ class Editor:
                     setattr(obj, key, value)
             session.flush()
             self._apply_rows(session, m.Alias, "entity_id", snap.id, snap.aliases)
-            self._apply_rows(session, m.Role, "person_id", snap.id, snap.roles)
-            have = set(
-                session.scalars(
-                    select(m.Citation.id).where(m.Citation.id.in_([c["id"] for c in snap.citations]))
-                )
-            )
-            session.add_all(m.Citation(**c) for c in snap.citations if c["id"] not in have)
+            for section in _SECTIONS:
+                self._apply_rows(session, section.model, section.owner, snap.id, getattr(snap, section.key))
+            session.flush()
+            # The citations of the rows as they are now (a removed row's went with it), made
+            # what the snapshot has: changed back, removed, or added again with their ids.
+            wanted = {c["id"]: c for c in snap.citations}
+            now = [r["id"] for r in session.execute(text(_CITATIONS_SQL), {"id": snap.id}).mappings()]
+            for cite in session.scalars(select(m.Citation).where(m.Citation.id.in_(now))):
+                values = wanted.pop(cite.id, None)
+                if values is None:
+                    session.delete(cite)
+                else:
+                    for key, value in values.items():
+                        setattr(cite, key, value)
+            session.flush()
+            session.add_all(m.Citation(**c) for c in wanted.values())
             session.flush()
             if snap.tags != (before.tags if before else ()):
                 _write_tags(session, snap.id, snap.tags)
@@ -626,10 +1120,15 @@ class Editor:
 
 
 def _without_dangling(session: Session, snap: Snapshot) -> Snapshot:
-    """`snap` with references to entries that no longer exist emptied."""
+    """`snap` with references to entries that no longer exist emptied, and the rows that
+    cannot be without them (a membership of a deleted organization, a citation of a deleted
+    source) left out, with their citations."""
     ref_columns = [s.column for s in FIELDS[snap.kind] if s.type == "entry"]
     wanted = {snap.own.get(c) for c in ref_columns}
     wanted |= {r[k] for r in snap.roles for k in ("organization_id", "country_id")}
+    wanted |= {r["organization_id"] for r in snap.memberships}
+    wanted |= {r["entity_id"] for r in (*snap.participants, *snap.parties)}
+    wanted |= {r["event_id"] for r in snap.statements}
     wanted |= {c["source_id"] for c in snap.citations}
     wanted.discard(None)
     alive = set(session.scalars(select(m.Entity.id).where(m.Entity.id.in_(wanted))))
@@ -642,5 +1141,32 @@ def _without_dangling(session: Session, snap: Snapshot) -> Snapshot:
         _frozen({**r, "organization_id": keep(r["organization_id"]), "country_id": keep(r["country_id"])})
         for r in snap.roles
     )
-    citations = tuple(c for c in snap.citations if c["source_id"] in alive)
-    return replace(snap, own=own, roles=roles, citations=citations)
+    memberships = tuple(r for r in snap.memberships if r["organization_id"] in alive)
+    participants = tuple(r for r in snap.participants if r["entity_id"] in alive)
+    parties = tuple(r for r in snap.parties if r["entity_id"] in alive)
+    statements = tuple(_frozen({**r, "event_id": keep(r["event_id"])}) for r in snap.statements)
+    rows = {
+        "alias_id": snap.aliases,
+        "role_id": roles,
+        "fact_id": snap.facts,
+        "membership_id": memberships,
+        "participation_id": participants,
+        "party_id": parties,
+        "statement_id": statements,
+    }
+    owners = {(column, r["id"]) for column, kept in rows.items() for r in kept}
+
+    def owned(cite: Mapping[str, Any]) -> bool:
+        return any(cite[column] is not None and (column, cite[column]) in owners for column in rows)
+
+    citations = tuple(c for c in snap.citations if c["source_id"] in alive and owned(c))
+    return replace(
+        snap,
+        own=own,
+        roles=roles,
+        memberships=memberships,
+        participants=participants,
+        parties=parties,
+        statements=statements,
+        citations=citations,
+    )

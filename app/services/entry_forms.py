@@ -18,6 +18,26 @@ from app.records.anchors import Anchor
 
 DATE_HINT = N_("Hints", "YYYY, YYYY-MM or YYYY-MM-DD")
 ALIAS_KINDS = ("name", "official_name", "variant", "abbreviation", "former_name")
+# The words a data file allows for each (resources/schema/roundtable-data.schema.json): what
+# the forms save must export and import back.
+MEMBERSHIP_STATUSES = ("member", "founding member", "observer", "candidate", "partner")
+PARTICIPANT_ROLES = (
+    "participant",
+    "host",
+    "co-host",
+    "organizer",
+    "speaker",
+    "represented",
+    "featured country",
+    "witness",
+)
+PARTY_ROLES = ("party", "lead", "developer", "beneficiary", "proposer")
+STATEMENT_KINDS = ("direct", "reported", "translated")
+# Who may be named in each: a membership's organization, a participant, a party, a statement's event.
+MEMBER_OF_KINDS = ("organization",)
+PARTICIPANT_KINDS = ("person", "country", "organization")
+PARTY_KINDS = ("organization", "country", "person")
+EVENT_KINDS = ("event",)
 
 
 class ValidationError(ValueError):
@@ -148,6 +168,17 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
     ),
 }
 HAS_ROLES = frozenset({"person"})
+# The facts and relations each kind's form edits, in the order the form shows them.
+PARTS: dict[str, tuple[str, ...]] = {
+    "person": ("facts", "roles", "statements"),
+    "country": ("facts", "memberships", "statements"),
+    "organization": ("facts", "memberships", "statements"),
+    "initiative": ("facts", "parties"),
+    "event": ("facts", "participants"),
+    "source": ("facts",),
+}
+# The owners a citation may be added to (Editor.cite), as (owner, row id).
+CITED_OWNERS = ("fact", "role", "membership", "participation", "party", "statement")
 
 
 # --- what a form sends ---------------------------------------------------------------------
@@ -187,14 +218,15 @@ class RoleInput:
     start: str = ""
     end: str = ""
     id: int | None = None
-    citations: tuple[CitationInput, ...] = ()
+    # None leaves an existing title's citations as they are (a form that does not show them).
+    citations: tuple[CitationInput, ...] | None = None
 
 
 @dataclass(frozen=True)
 class FactInput:
     text: str
     date: str = ""
-    citations: tuple[CitationInput, ...] = ()
+    citations: tuple[CitationInput, ...] | None = None  # None: as they are (none for a new one)
     id: int | None = None
 
 
@@ -206,7 +238,7 @@ class MembershipInput:
     status: str = "member"
     start: str = ""
     end: str = ""
-    citations: tuple[CitationInput, ...] = ()
+    citations: tuple[CitationInput, ...] | None = None  # None: as they are (none for a new one)
     id: int | None = None
 
 
@@ -216,7 +248,7 @@ class ParticipantInput:
 
     entry: str  # slug or exact name
     role: str = "participant"
-    citations: tuple[CitationInput, ...] = ()
+    citations: tuple[CitationInput, ...] | None = None  # None: as they are (none for a new one)
     id: int | None = None
 
 
@@ -226,7 +258,7 @@ class PartyInput:
 
     entry: str
     role: str = "party"
-    citations: tuple[CitationInput, ...] = ()
+    citations: tuple[CitationInput, ...] | None = None  # None: as they are (none for a new one)
     id: int | None = None
 
 
@@ -240,7 +272,7 @@ class StatementInput:
     date: str = ""
     language: str = ""
     speaker_label: str = ""  # how the source names the speaker, when it differs
-    citations: tuple[CitationInput, ...] = ()
+    citations: tuple[CitationInput, ...] | None = None  # None: as they are (none for a new one)
     id: int | None = None
 
 
@@ -270,16 +302,23 @@ _Rows = tuple[Mapping[str, Any], ...]
 
 @dataclass(frozen=True)
 class Snapshot:
-    """An entry as stored, with its aliases and roles and their citations: enough to put it
-    back exactly (undo), or to create it again with the same id (redo of a create)."""
+    """An entry as stored, with its aliases, roles, facts, memberships, participants (an
+    event's), parties (an initiative's) and statements (as speaker), and the citations of all
+    of these: enough to put it back exactly (undo), or to create it again with the same id
+    (redo of a create)."""
 
     kind: str
     entity: Mapping[str, Any]
     own: Mapping[str, Any]
     aliases: _Rows = ()
     roles: _Rows = ()
-    citations: _Rows = ()  # of those aliases and roles
+    citations: _Rows = ()  # of every row below and above
     tags: tuple[str, ...] = ()
+    facts: _Rows = ()
+    memberships: _Rows = ()
+    participants: _Rows = ()
+    parties: _Rows = ()
+    statements: _Rows = ()
 
     @property
     def id(self) -> int:
@@ -296,7 +335,19 @@ class Snapshot:
     def content(self) -> tuple[Any, ...]:
         """Everything but the timestamps: equal content means nothing was changed."""
         entity = {k: v for k, v in self.entity.items() if k not in ("updated_at",)}
-        return (sorted(entity.items()), sorted(self.own.items()), self.aliases, self.roles, self.tags)
+        return (
+            sorted(entity.items()),
+            sorted(self.own.items()),
+            self.aliases,
+            self.roles,
+            self.tags,
+            self.facts,
+            self.memberships,
+            self.participants,
+            self.parties,
+            self.statements,
+            self.citations,
+        )
 
 
 @dataclass(frozen=True)
@@ -331,3 +382,7 @@ def check_span(start: str | None, end: str | None) -> Text | None:
     if start and end and end < start:
         return T_("Validation", "The end ({end}) is before the start ({start}).").format(end=end, start=start)
     return None
+
+
+# One new fact or relation for Editor.add_to (the cite form adds them one at a time).
+Part = FactInput | RoleInput | MembershipInput | ParticipantInput | PartyInput | StatementInput
