@@ -378,7 +378,7 @@ def test_notes_and_tags_on_the_detail_page_are_links(qtbot: QtBot, window: MainW
     window.detail_view.anchorClicked.emit(QUrl("new-note:alpha"))
     new = f.panel.editor.note
     assert new is not None and new.entry is not None and new.entry.slug == "alpha"
-    assert QApplication.focusWidget() is f.panel.editor.body
+    assert QApplication.focusWidget() is f.panel.editor.title  # a new note starts at its title
 
     window.open_entry("laos")
     assert 'href="tag:policy/ethics"' in window.detail_view.toHtml()

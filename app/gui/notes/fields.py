@@ -129,7 +129,10 @@ LinkChoices = Callable[[str], Sequence[tuple[str, str, str]]]
 class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
     """The note's body. Typing `[[` offers the entries' names, slugs and aliases that hold
     what is typed after it, asked of `set_link_choices`' function at each keystroke (it
-    chooses and orders them: the completer shows them as they come)."""
+    chooses and orders them: the completer shows them as they come).
+
+    Tab and Shift+Tab move between the fields as in any form (a tab typed by a newcomer
+    meaning to reach the next field would land in the text); Ctrl+Tab writes a tab."""
 
     focus_lost = Signal()
 
@@ -144,6 +147,7 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
         self._completer.setMaxVisibleItems(12)
         self._completer.activated.connect(self._insert_link)
         self.textChanged.connect(self._update_completion)
+        self.setTabChangesFocus(True)
 
     @property
     def completer_(self) -> QCompleter:
@@ -206,6 +210,9 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if _popup(self._completer).isVisible() and event.key() in _POPUP_KEYS:
             event.ignore()  # the completer acts on these
+            return
+        if event.key() == Qt.Key.Key_Tab and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.insertPlainText("\t")
             return
         super().keyPressEvent(event)
 

@@ -302,7 +302,7 @@ class NotesPanel(QWidget):
         self.editor.open_note(doc.id)
         self._select_open_note()
         self.tabs.setCurrentWidget(self.editor)
-        self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.title.setFocus(Qt.FocusReason.OtherFocusReason)  # the form reads title, tags, text
         self.announce({doc.id}, {doc.entry.slug} if doc.entry else set())
 
     def delete_note(self) -> None:
