@@ -12,7 +12,56 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 
-_EPILOG = "Without a command, Roundtable opens its window."
+_EPILOG = """Without a command, Roundtable opens its window.
+
+environment:
+  ROUNDTABLE_HOME  one folder for all of Roundtable's files (library, backups, settings),
+                   instead of the platform's user folders: portable installs, trials
+  ROUNDTABLE_DB    the database file (--db wins over it)
+
+exit status:
+  0 success, 1 failure (one line on stderr), 2 usage error (an unknown KIND too),
+  130 interrupted (Ctrl+C), 141 the program reading the output stopped early
+
+shell completion: roundtable --print-completion bash|zsh|tcsh (see the README)"""
+# shtab's names for "complete a file name" and "a folder name", by shell (written out, so the
+# parser does not import shtab: it loads only for --print-completion).
+_FILE = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}
+_DIR = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/", "tcsh": "d"}
+
+
+class _PrintCompletion(argparse.Action):
+    """Print a completion script for a shell, generated from this parser (shtab), and exit."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        import shtab
+
+        print(shtab.complete(parser, shell=str(values)))
+        parser.exit(0)
+
+
+def _kind(text: str) -> str:
+    """KIND, checked while parsing: an unknown one is a usage error (exit 2)."""
+    from app.services.kinds import UnknownKind, kind_for
+
+    try:
+        kind_for(text)
+    except UnknownKind as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _search_kind(text: str) -> str:
+    """A kind of entry, or notes."""
+    from app.services.search import NOTE_WORDS
+
+    return text if text.strip().lower() in NOTE_WORDS else _kind(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,9 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
         prog="roundtable",
         description="Roundtable: an offline research desk for China–ASEAN cooperation on AI.",
         epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"Roundtable {__version__}")
     parser.add_argument("--db", metavar="PATH", help=db_help)
+    parser.add_argument(
+        "--print-completion",
+        choices=("bash", "zsh", "tcsh"),
+        action=_PrintCompletion,
+        help="print a shell completion script and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help: str, run: str) -> argparse.ArgumentParser:
@@ -34,7 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("list", "list the entries of one kind", "cmd_list")
     p.add_argument(
-        "kind", metavar="KIND", help="officials, countries, organizations, initiatives, events or sources"
+        "kind",
+        metavar="KIND",
+        type=_kind,
+        help="officials, countries, organizations, initiatives, events or sources",
     )
     p.add_argument(
         "--filter", metavar="TEXT", help="only entries whose name, aliases or columns contain TEXT"
@@ -69,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--overwrite", action="store_true", help="with --json: replace FILE if it exists (else it is refused)"
     )
     scope = p.add_argument_group("what to export")
-    scope.add_argument("--kind", metavar="KIND", help="only entries of one kind (officials, countries, ...)")
+    scope.add_argument(
+        "--kind", metavar="KIND", type=_kind, help="only entries of one kind (officials, countries, ...)"
+    )
     scope.add_argument(
         "--tag", metavar="TAG", help="only entries and notes with this tag (or a tag under it)"
     )
@@ -133,10 +194,25 @@ def build_parser() -> argparse.ArgumentParser:
         "with a minus."
     )
     p.add_argument("query", metavar="QUERY", nargs="+", help="what to look for (see below)")
-    p.add_argument("--kind", metavar="K", help="only one kind: officials, countries ... or notes")
+    p.add_argument(
+        "--kind", metavar="K", type=_search_kind, help="only one kind: officials, countries ... or notes"
+    )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N results (default 20)")
+    _complete_paths(parser)
     return parser
+
+
+def _complete_paths(parser: argparse.ArgumentParser) -> None:
+    """Let shell completion offer file names for FILE and PATH, folder names for DIR."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                _complete_paths(child)
+        elif action.metavar in ("FILE", "PATH"):
+            action.complete = _FILE  # type: ignore[attr-defined]
+        elif action.metavar == "DIR":
+            action.complete = _DIR  # type: ignore[attr-defined]
 
 
 def _positive(text: str) -> int:

@@ -27,7 +27,7 @@ from app.gui.search_results import Row, SearchResultsDelegate, SearchResultsMode
 from app.gui.search_runner import SearchRunner
 from app.services.kinds import BY_KEY
 from app.services.search import NOTE, Hit, Results
-from app.services.search_syntax import SYNTAX_HELP, parse
+from app.services.search_syntax import RANKING_HELP, SYNTAX_HELP, parse
 
 DEBOUNCE_MS = 150
 # "Searching…" shows only for a query still running this long after it started: most answer
@@ -54,7 +54,8 @@ def syntax_html() -> str:
         "Chinese, Thai, Lao, Khmer and Burmese are found from one character on.",
     )
     keys = translate("SearchSyntax", "Everything you write must hold. ↑ ↓ move, Enter opens, Esc goes back.")
-    return f"<p>{intro}</p><table>{rows}</table><p>{keys}</p>"
+    order = translate("SearchSyntax", RANKING_HELP)
+    return f"<p>{intro}</p><table>{rows}</table><p>{keys}</p><p>{order}</p>"
 
 
 class SearchPanel(QFrame):

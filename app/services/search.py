@@ -13,9 +13,19 @@ has enough candidates of that kind. Words of three characters or more look up th
 in the index. A query of only one- or two-character words first scans a kind's texts (such
 words are usually common, and then matches come at once); only when a few thousand texts hold
 too few matches does it ask the index's vocabulary for the trigrams that start with the word.
-Every candidate is confirmed with instr(). Ranking is cheap and runs on a bounded candidate
-set per kind: exact name matches, then names and aliases, then other text; within those,
-matches at the start of a word, then earlier and shorter texts.
+Every candidate is confirmed with instr().
+
+How results are ordered (the rule Help ▸ Search syntax states, RANKING_HELP): an entry whose
+name is the query comes first; then texts where every word of the query is a whole word or
+starts a word, names and aliases before other text; last, matches inside a word (the "ai" of
+Thailand for `AI`), names first again. Chinese, Thai, Lao, Khmer and Burmese write no spaces
+between words, so there every match counts as a word. Within each of these, whole words before
+word starts, then the field, earlier and shorter texts. Kinds are ordered by their best hit by
+the same rule, so a kind's place never outranks a better match of another kind. Ranking runs
+on a bounded candidate set per kind; so that word-start matches are among the candidates
+however many texts match inside a word, each kind first reads the names that begin with the
+query (the names index) and the names where a word begins with it (the trigram index, with a
+space before the query), from two characters on.
 """
 
 from __future__ import annotations
@@ -160,8 +170,65 @@ def _trigrams(term: str) -> list[str]:
     return list(dict.fromkeys(grams))
 
 
+# Scripts written without spaces between words (Chinese, Japanese kana, Thai, Lao, Khmer,
+# Burmese): a match there is as good as a whole word, since their word edges are not marked.
+_UNSPACED = (
+    (0x0E00, 0x0EFF),  # Thai, Lao
+    (0x1000, 0x109F),  # Myanmar
+    (0x1780, 0x17FF),  # Khmer
+    (0x2E80, 0x9FFF),  # CJK radicals, kana, ideographs
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0x20000, 0x3FFFF),  # CJK extensions
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _unspaced(ch: str) -> bool:
+    code = ord(ch)
+    return any(lo <= code <= hi for lo, hi in _UNSPACED)
+
+
 def _is_word_start(text: str, at: int) -> bool:
-    return at == 0 or not text[at - 1].isalnum()
+    return at == 0 or not (text[at - 1].isalnum() or _is_mark(text[at - 1])) or _unspaced(text[at])
+
+
+def _is_word_end(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end].isalnum() or _is_mark(text[end])) or _unspaced(text[end - 1])
+
+
+def _word_start_term(terms: Sequence[str]) -> str | None:
+    """The query word that word-start reads look for: the longest of two characters or more
+    that begins with a letter or digit of a script that marks its words with spaces; None when
+    there is none. (A single letter starts a word in thousands of names: the reads would cost
+    more than the order they would fix.)"""
+    spaced = [t for t in terms if len(t) >= 2 and t[0].isalnum() and not _unspaced(t[0])]
+    return max(spaced, key=len) if spaced else None
+
+
+# How a term sits in a text: a whole word, the start of a word, inside a word.
+WHOLE_WORD, WORD_START, INSIDE = 0, 1, 2
+# Occurrences of a term looked at for its best place (a long note may hold hundreds).
+_OCCURRENCES = 32
+
+
+def placement(text: str, term: str) -> tuple[int, int]:
+    """How well `term` sits in folded `text` (WHOLE_WORD, WORD_START or INSIDE) and where
+    its first occurrence of that quality is; (INSIDE, -1) when it does not occur."""
+    best, where = INSIDE + 1, -1
+    at = text.find(term)
+    for _ in range(_OCCURRENCES):
+        if at < 0:
+            break
+        if _is_word_start(text, at):
+            quality = WHOLE_WORD if _is_word_end(text, at + len(term)) else WORD_START
+        else:
+            quality = INSIDE
+        if quality < best:
+            best, where = quality, at
+            if quality == WHOLE_WORD:
+                break
+        at = text.find(term, at + 1)
+    return (min(best, INSIDE), where)
 
 
 class Search:
@@ -196,13 +263,15 @@ class Search:
         if query.empty:
             return Results(text)
         try:
-            groups = self._groups(self._plan(query), per_kind, progress)
+            ranked = self._groups(self._plan(query), per_kind, progress)
         except sqlite3.OperationalError as exc:
             if "interrupt" in str(exc):
                 raise Cancelled() from exc
             raise
-        groups.sort(key=lambda g: (self._group_rank(g), GROUP_ORDER.index(g.kind)))
-        return Results(text, tuple(groups))
+        # A kind's place is its best hit's tier and word quality: the kinds' own order only
+        # breaks ties, so countries never come before a better match among the initiatives.
+        ranked.sort(key=lambda pair: (pair[0][:2], GROUP_ORDER.index(pair[1].kind)))
+        return Results(text, tuple(group for _, group in ranked))
 
     def documents(self, text: str) -> set[tuple[str, int, int]]:
         """Every text that matches, as (group, owner id, document id): what `run` ranks from.
@@ -424,6 +493,38 @@ class Search:
                 [" OR ".join(_quote_fts(g) for g in grams)],
             )
 
+    def _word_starts(
+        self, plan: _Plan, group: str, ranges: tuple[int, int]
+    ) -> Generator[_Candidate, None, None]:
+        """Names of one group where a word begins with the query's longest word: names that
+        begin with it (the names index) and names where it follows a space (the trigram
+        index), so they are among the bounded candidates even when thousands of names hold
+        the word inside another one. Other text is not read this way: its reads cost more
+        than they would change."""
+        term = _word_start_term(plan.terms)
+        lo, hi = ranges
+        if term is None or plan.match is _NOTHING or lo >> ix.CODE_SHIFT & ix.CODE_MASK >= ix.NAME_FIELDS_END:
+            return
+        notes = group == NOTE
+        code = ix.CODE_SQL.format(id="d.id")
+        # The partial index on names serves this (its condition appears as written).
+        where = [
+            "d.text >= ?",
+            "d.text < ?",
+            f"{code} < {ix.NAME_FIELDS_END}",
+            f"d.id >= {lo}",
+            f"d.id < {hi}",
+        ]
+        yield from self._select(plan, notes, "search_doc d", where, [term, term + "\U0010ffff"])
+        spaced = " " + term
+        yield from self._select(
+            plan,
+            notes,
+            "search_fts f CROSS JOIN search_doc d ON d.id = f.rowid",
+            [f"f.rowid >= {lo}", f"f.rowid < {hi}", "f.search_fts MATCH ?", "instr(d.text, ?) > 0"],
+            [" AND ".join(_quote_fts(g) for g in _trigrams(spaced)), spaced],
+        )
+
     def _exact(self, plan: _Plan) -> Generator[_Candidate, None, None]:
         """Names (and other names) that are the query itself, of every wanted group."""
         if not plan.exact:
@@ -480,8 +581,11 @@ class Search:
             return [(field.lo(n), field.hi(n))]
         return [ix.names(group), ix.texts(group)]
 
-    def _groups(self, plan: _Plan, per_kind: int | None, progress: Progress) -> list[Group]:
-        """Up to `per_kind` hits of each wanted kind, best first.
+    def _groups(
+        self, plan: _Plan, per_kind: int | None, progress: Progress
+    ) -> list[tuple[tuple[int, ...], Group]]:
+        """Up to `per_kind` hits of each wanted kind, best first, each group with its best
+        hit's score.
 
         Each kind takes at most `cap` candidates from each of its reads (exact names, names,
         other text), so ranking works on a bounded set however common the words are.
@@ -496,17 +600,24 @@ class Search:
                 continue
             taken[c.kind] += 1
             found[c.kind].append(c)
-        reads = [(g, r) for g in plan.groups for r in self._ranges(plan, g)]
-        for n, (group, ranges) in enumerate(reads):
+        # Word starts first (only when the candidates are bounded: otherwise every match is read).
+        starts = cap is not None and _word_start_term(plan.terms) is not None
+        reads = [
+            (g, r, first)
+            for g in plan.groups
+            for n, r in enumerate(self._ranges(plan, g))
+            for first in ((True, False) if starts and n == 0 else (False,))
+        ]
+        for n, (group, ranges, first) in enumerate(reads):
             progress.step(n, len(reads))
-            candidates = self._candidates(plan, group, ranges)
+            candidates = (self._word_starts if first else self._candidates)(plan, group, ranges)
             for got, c in enumerate(candidates):
                 if cap is not None and got >= cap:
                     more.add(group)
                     break
                 found[group].append(c)
             candidates.close()
-        groups = []
+        groups: list[tuple[tuple[int, ...], Group]] = []
         for kind, of_kind in found.items():
             if not of_kind:
                 continue
@@ -520,23 +631,29 @@ class Search:
                 ranked = ranked[:per_kind]
                 more.add(kind)
             hits = tuple(self._hit(plan, c) for c in ranked)
-            groups.append(Group(kind, GROUP_LABEL[kind], hits, kind in more))
+            groups.append((ranked[0].score, Group(kind, GROUP_LABEL[kind], hits, kind in more)))
         return groups
 
     @staticmethod
     def _score(plan: _Plan, c: _Candidate) -> tuple[int, ...]:
+        """Smaller is better: (tier, whole word or word start, field, position, length).
+
+        Tiers: 0 the name is the query; 1 a name where the query's words are words (or word
+        starts); 2 other text where they are; 3 a name that holds them inside a word; 4 other
+        text that does."""
         code = ix.field_of(c.doc_id).code
         is_name = code < ix.NAME_FIELDS_END
         exact = is_name and plan.exact is not None and " ".join(c.text.split()) == plan.exact
-        tier = 0 if exact else 1 if is_name else 2
-        firsts = [c.text.find(t) for t in plan.terms]
-        starts = all(_is_word_start(c.text, at) for at in firsts)
-        return (tier, 0 if starts else 1, code, min(firsts, default=0), len(c.text))
-
-    @staticmethod
-    def _group_rank(group: Group) -> int:
-        first = group.hits[0]
-        return 0 if first.exact else 1 if first.field in _NAME_KEYS else 2
+        places = [placement(c.text, t) for t in plan.terms]
+        quality = max((q for q, _ in places), default=WHOLE_WORD)
+        first = min((at for _, at in places), default=0)
+        if exact:
+            tier = 0
+        elif quality < INSIDE:
+            tier = 1 if is_name else 2
+        else:
+            tier = 3 if is_name else 4
+        return (tier, quality, code, first, len(c.text))
 
     # --- presenting ------------------------------------------------------------------------
 
@@ -558,9 +675,6 @@ class Search:
             return Hit(NOTE, title, note[1], c.owner, f.key, found, exact, note[2])
         entry = self._conn.execute("SELECT name, slug FROM entity WHERE id = ?", (c.owner,)).fetchone()
         return Hit(c.kind, entry[0], entry[1], None, f.key, snippet(original, plan.terms), exact)
-
-
-_NAME_KEYS = frozenset(f.key for f in ix.FIELDS if f.code < ix.NAME_FIELDS_END)
 
 
 def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -177,7 +177,7 @@ def test_hostile_arguments_never_crash(
 def test_hostile_kind_names(capsys: pytest.CaptureFixture[str], seeded_path: Path) -> None:
     for kind in ("officials; DROP TABLE entity", "../etc", string.punctuation, "ОФИЦИАЛЬНЫЕ"):
         code, _, err = run(capsys, "--db", str(seeded_path), "list", kind)
-        assert code == 1 and "unknown kind" in err
+        assert code == 2 and "unknown kind" in err
 
 
 @pytest.mark.parametrize("command", [["restore"], ["backup", "--out"], ["export", "--out"]])
