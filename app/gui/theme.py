@@ -6,19 +6,119 @@ it (some Linux desktops, the offscreen platform) the palette is set instead: the
 palette for light, a dark one built on the Fusion style's colours for dark. Applied at once;
 every view that draws its own colours (the detail page, the note preview) follows palette
 changes.
+
+Readable colours: a palette need not keep its colours legible on its own backgrounds (some
+platforms' dark palettes keep Qt's default link blue, #0000ff, on near-black, and shade
+placeholders by transparency), so a colour a view draws text with goes through
+`readable(colour, background)`: the palette's colour, moved toward white or black just far
+enough for WCAG AA (4.5:1). For the same reason Fusion's radio buttons and check boxes, whose
+outline is the window colour darkened (invisible on a dark window), get a ring that is readable
+on the window (`VisibleIndicators`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 THEME_KEY = "preferences/theme"
 SYSTEM, LIGHT, DARK = "system", "light", "dark"
 THEMES = (SYSTEM, LIGHT, DARK)
 
+AA_TEXT = 4.5  # WCAG 2 AA: the least contrast for text of ordinary size
+
 _palette_set = False  # whether apply() replaced the palette (to undo for SYSTEM)
+_style: QStyle | None = None  # the VisibleIndicators installed, kept alive here
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2's relative luminance of an opaque colour (0 black .. 1 white)."""
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def over(colour: QColor, background: QColor) -> QColor:
+    """`colour` as it shows drawn over `background` (its transparency flattened)."""
+    a = colour.alphaF()
+    return QColor.fromRgbF(
+        colour.redF() * a + background.redF() * (1 - a),
+        colour.greenF() * a + background.greenF() * (1 - a),
+        colour.blueF() * a + background.blueF() * (1 - a),
+    )
+
+
+def contrast(colour: QColor, background: QColor) -> float:
+    """WCAG 2's contrast ratio (1 .. 21) of `colour` drawn over an opaque `background`."""
+    high, low = sorted((luminance(over(colour, background)), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(colour: QColor, background: QColor, ratio: float = AA_TEXT) -> QColor:
+    """`colour` over `background`, moved toward white (on a dark background) or black (on a
+    light one) just far enough to reach `ratio`: the palette's hue, legible."""
+    start = over(colour, background)
+    if contrast(start, background) >= ratio:
+        return start
+    white, black = QColor("#ffffff"), QColor("#000000")
+    target = white if contrast(white, background) >= contrast(black, background) else black
+    for step in range(1, 21):
+        t = step / 20
+        mixed = QColor.fromRgbF(
+            start.redF() + (target.redF() - start.redF()) * t,
+            start.greenF() + (target.greenF() - start.greenF()) * t,
+            start.blueF() + (target.blueF() - start.blueF()) * t,
+        )
+        if contrast(mixed, background) >= ratio:
+            return mixed
+    return target
+
+
+class VisibleIndicators(QProxyStyle):
+    """Fusion, with a readable ring around radio buttons and check boxes (Fusion outlines them
+    with the window colour darkened: on a dark window an unchecked one vanishes)."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        if not radio and element != QStyle.PrimitiveElement.PE_IndicatorCheckBox:
+            return
+        palette = option.palette
+        window = palette.color(QPalette.ColorRole.Window)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
+        ring = readable(muted, window, AA_TEXT if enabled else 3.0)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(ring, 1.5))  # wide enough for whole pixels of the colour itself
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = QRectF(option.rect).adjusted(1.25, 1.25, -1.25, -1.25)
+        if radio:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRect(box)
+        painter.restore()
+
+
+def _visible_indicators(app: QApplication) -> None:
+    global _style
+    style = app.style()
+    if isinstance(style, VisibleIndicators) or style.name().lower() != "fusion":
+        return  # a platform's own style draws its indicators its own way
+    base = QStyleFactory.create("Fusion")
+    if base is None:
+        return
+    _style = VisibleIndicators(base)
+    app.setStyle(_style)
 
 
 def chosen(stored: QSettings) -> str:
@@ -62,6 +162,7 @@ def apply(theme: str) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    _visible_indicators(app)
     hints = QGuiApplication.styleHints()
     if theme == SYSTEM:
         hints.unsetColorScheme()

@@ -1,8 +1,9 @@
 """Light Markdown highlighting for the note editor: headings, emphasis, code, quotes, list
 markers, web links and [[entry links]] (a wavy underline on one that names no entry).
 
-Colours come from the widget's palette only (light and dark themes alike), and are re-read
-when the palette changes.
+Colours come from the widget's palette only (light and dark themes alike), made readable on
+its Base (app.gui.theme.readable: 4.5:1, as some platforms' dark palettes keep a dark link
+blue), and are re-read when the palette changes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from app.gui.theme import readable
 from app.records.wikilinks import WIKILINK
 
 _HEADING = re.compile(r"^#{1,6}\s.*$")
@@ -43,8 +45,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self.set_palette(palette)
 
     def set_palette(self, palette: QPalette) -> None:
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        link = palette.color(QPalette.ColorRole.Link)
+        base = palette.color(QPalette.ColorRole.Base)
+        muted = readable(palette.color(QPalette.ColorRole.PlaceholderText), base)
+        link = readable(palette.color(QPalette.ColorRole.Link), base)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
         self._heading = QTextCharFormat()
