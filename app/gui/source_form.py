@@ -217,6 +217,10 @@ def new_source(parent: QWidget | None, library: Library, *, name: str = "") -> R
 def _record(parent: QWidget | None, library: Library, change: Change) -> None:
     """Put the creation on the window's undo stack and tell the open views."""
     window = parent.window() if parent is not None else None
+    # Asked from a dialog over the main window (the entry form's New Source…): that window's.
+    while window is not None and not hasattr(window, "editing"):
+        under = window.parentWidget()
+        window = under.window() if under is not None else None
     editing = getattr(window, "editing", None)
     if editing is None:
         return

@@ -71,6 +71,7 @@ if TYPE_CHECKING:
     from app.services.notes import Notes
     from app.services.saved_searches import SavedSearches
     from app.services.search import Search
+    from app.services.sources import SourceTexts
     from app.services.tags import Tags
     from app.services.vault_import import NotesImportReport
 
@@ -343,6 +344,14 @@ class Library:
         from app.services.saved_searches import SavedSearches
 
         return SavedSearches(self.db)
+
+    @cached_property
+    def sources(self) -> SourceTexts:
+        """Sources' texts and the files they came from, kept beside the library."""
+        from app.paths import attachments_dir
+        from app.services.sources import SourceTexts
+
+        return SourceTexts(self.db, self.editor, attachments_dir(self.path))
 
     # --- use cases: what the window and the commands ask of the whole library ------------------
     # (Each brings its module when first asked: a start must not wait for them.)

@@ -9,12 +9,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import MutableMapping
-from typing import Any
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.clock import now_iso
+from app.db import models as m
+from app.db.database import Database
 from app.i18n import T_, Text
+from app.io.attachments import AttachmentStore, FileState
+from app.io.source_text import SourceFile, tidy
+from app.services.entry_forms import Change, EditingError
+
+if TYPE_CHECKING:
+    from app.services.editing import Editor  # which imports this module's check_source
 
 # What people write when they do not know a title or a publisher. A source carrying one of
 # these cannot be told from the next one, nor found by its title in a bibliography.
@@ -118,3 +129,96 @@ def check_source(
         if problem is not None:
             problems["publisher"] = problem
     return problems
+
+
+# --- a source's text and the files it came from ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttachedFile:
+    """A file kept for a source (app/io/attachments.py names it by its checksum)."""
+
+    id: int
+    source_id: int
+    sha256: str
+    filename: str  # the name it had when it was added
+    media_type: str
+    size: int
+    added_at: str
+    path: Path  # where it is kept
+
+
+class SourceTexts:
+    """Giving sources their text: pasted, or from a file read by app/io/source_text.py (off
+    the window's thread) and kept in the library's attachments folder."""
+
+    def __init__(self, db: Database, editor: Editor, folder: Path) -> None:
+        self._db = db
+        self._editor = editor
+        self.store = AttachmentStore(folder)
+
+    def give_text(self, source_id: int, text_: str, file: SourceFile | None = None) -> Change:
+        """Make `text_` the source's text: one edit of the source (the search index follows;
+        Undo puts the text it had back). The file it came from, if any, is kept first (named by
+        its checksum, so keeping it twice costs nothing) and listed under the source after.
+        Raises EditingError (no text, not a source, gone) or OSError (the file could not be
+        kept); nothing is changed then."""
+        body = tidy(text_)
+        if not body:
+            raise EditingError(T_("Sources", "There is no text to give the source."))
+        form = self._editor.form(source_id)
+        if form.kind != "source":
+            raise EditingError(T_("Sources", "Only a source holds a text."))
+        kept = self.store.add(file.data, file.media_type) if file is not None else None
+        values = {**form.values, "archived_text": body}
+        change = self._editor.update(
+            source_id,
+            replace(
+                form,
+                values=values,
+                facts=None,
+                memberships=None,
+                participants=None,
+                parties=None,
+                statements=None,
+            ),
+        )
+        if file is not None and kept is not None:
+            self._list(source_id, file, kept.sha256, kept.size)
+        return change
+
+    def _list(self, source_id: int, file: SourceFile, sha256: str, size: int) -> None:
+        with self._db.sessions.begin() as session:
+            there = session.execute(
+                select(m.Attachment).where(m.Attachment.source_id == source_id, m.Attachment.sha256 == sha256)
+            ).scalar_one_or_none()
+            if there is None:
+                session.add(
+                    m.Attachment(
+                        source_id=source_id,
+                        sha256=sha256,
+                        filename=file.name,
+                        media_type=file.media_type,
+                        size=size,
+                        added_at=now_iso(),
+                    )
+                )
+            else:  # the same bytes again: the row says when, and under which name, it came last
+                there.filename, there.added_at = file.name, now_iso()
+
+    def files(self, source_id: int) -> list[AttachedFile]:
+        """The files kept for a source, the latest first."""
+        rows = self._db.read().execute(
+            "SELECT id, source_id, sha256, filename, media_type, size, added_at FROM attachment "
+            "WHERE source_id = ? ORDER BY added_at DESC, id DESC",
+            (source_id,),
+        )
+        return [
+            AttachedFile(
+                int(r[0]), int(r[1]), r[2], r[3], r[4], int(r[5]), r[6], path=self.store.path(r[2], r[4])
+            )
+            for r in rows
+        ]
+
+    def state(self, file: AttachedFile) -> FileState:
+        return self.store.state(file.sha256, file.media_type)
