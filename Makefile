@@ -68,7 +68,7 @@ ifeq ($(UNAME),Linux)
 	$(call need_tool,desktop-file-validate,desktop-file-utils)
 	$(call need_tool,appstreamcli,appstream)
 	desktop-file-validate packaging/linux/$(APP_ID).desktop
-	appstreamcli validate --no-net packaging/linux/$(APP_ID).metainfo.xml
+	appstreamcli validate --strict --no-net packaging/linux/$(APP_ID).metainfo.xml
 else
 	@echo "desktop-check: Linux only; skipped on $(UNAME)"
 endif
