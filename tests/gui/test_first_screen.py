@@ -65,3 +65,36 @@ def test_esc_in_the_search_box_clears_the_query_and_export_forgets_it(
     qtbot.addWidget(dialog)
     assert dialog.search_text == ""
     assert "search for" not in dialog.results.text()
+
+
+def _toolbar(window: MainWindow) -> list[str]:
+    return [a.text().replace("&", "") for a in window.toolbar.actions() if a.text() and a.isVisible()]
+
+
+def test_the_toolbar_offers_what_fits_the_view_shown(qtbot: QtBot, window: MainWindow) -> None:
+    notes = window.notes  # type: ignore[attr-defined]
+    entry_tools = ["New Official…", "Edit Entry…", "Move to Trash"]
+    note_tools = ["New Note", "Move Note to Trash"]
+    shown = _toolbar(window)
+    assert shown[:2] == ["Back", "Forward"]
+    assert shown[2:5] == entry_tools and not set(note_tools) & set(shown)
+
+    notes.show_notes_view()
+    shown = _toolbar(window)
+    assert shown[2:4] == note_tools and not set(entry_tools) & set(shown)
+    trash_note = next(a for a in window.toolbar.actions() if a.text() == "Move Note to Trash")
+    assert not trash_note.isEnabled()  # no note open yet
+    notes.notes_view.table.selectRow(0)
+    qtbot.waitUntil(lambda: notes.panel.editor.note_id is not None)
+    assert trash_note.isEnabled()
+
+    notes.show_tags_view()
+    shown = _toolbar(window)
+    assert shown[2] == "New Note" and not {*entry_tools, "Move Note to Trash"} & set(shown)
+    new_note = next(a for a in window.toolbar.actions() if a.text() == "New Note")
+    new_note.trigger()
+    assert notes.panel.editor.note is not None and notes.panel.editor.note.entry is None
+
+    window.sidebar.select_kind("country")
+    shown = _toolbar(window)
+    assert shown[2:5] == ["New Country…", "Edit Entry…", "Move to Trash"] and not set(note_tools) & set(shown)

@@ -3,6 +3,9 @@ menu: app/gui/notes/panel.py), and around it
 
 - "Your work" in the sidebar: the Notes view (every note, sorted and filtered) and the Tags view
   (tags as a tree with counts, the entries carrying one), with Go ▸ Notes (Ctrl+7) and Tags (Ctrl+8);
+- the toolbar's tools for what the view shows: New Note (and, in the Notes view, Move Note to
+  Trash) in the Notes and Tags views instead of the entries' New <kind> / Edit Entry / Move to
+  Trash, which come back with an entry list (their keys work everywhere, as before);
 - the notes part of the Trash (restore is undoable, like moving a note there);
 - the detail page's note, tag and "New note on this entry" links;
 - a [[link]] to no entry, clicked in the preview, offers to create that entry;
@@ -17,8 +20,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.gui.detail_html import NEW_NOTE_SCHEME, NOTE_SCHEME, TAG_SCHEME
 from app.gui.first_paint import after_first_paint
@@ -120,6 +132,8 @@ class NotesFeature(QObject):
             action.triggered.connect(lambda _=False, s=slot: self._go(s))
             go.addAction(action)
 
+        self._toolbar_tools(window, editing)
+
         window.detail_view.action_link_activated.connect(self._detail_link)
         panel.editor.missing_link_activated.connect(self.offer_entry)
         panel.editor.autosave.save_within(round(save_within_seconds() * 1000))
@@ -135,6 +149,57 @@ class NotesFeature(QObject):
         window.list_stack.currentChanged.connect(lambda _i: self._refresh_shown())
         window.installEventFilter(self)
         self._update_counts()
+
+    # --- the toolbar ----------------------------------------------------------------------
+
+    def _toolbar_tools(self, window: MainWindow, editing: Editing) -> None:
+        style = window.style()
+        self.new_note_tool = QAction(
+            QIcon.fromTheme("document-new", style.standardIcon(QStyle.StandardPixmap.SP_FileIcon)),
+            self.tr("New Note"),
+            self,
+        )
+        self.new_note_tool.setToolTip(self.tr("A new standalone note (Ctrl+Alt+N)"))
+        self.new_note_tool.triggered.connect(self.panel.new_standalone_note)
+        disable_when_read_only(window, self.new_note_tool)
+        self.trash_note_tool = QAction(
+            QIcon.fromTheme("edit-delete", style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon)),
+            self.tr("Move Note to Trash"),
+            self,
+        )
+        self.trash_note_tool.triggered.connect(self.panel.delete_note)
+        self.panel.editor.note_opened.connect(lambda _id: self._update_note_tools())
+        window.read_only_changed.connect(lambda _ro: self._update_note_tools())
+        self._update_note_tools()
+        self._entry_tools = [editing.new_action, editing.edit_action, editing.delete_action]
+        window.list_stack.currentChanged.connect(lambda _i: self._fit_toolbar())
+
+    def _update_note_tools(self) -> None:
+        self.trash_note_tool.setEnabled(not self.window.read_only and self.panel.editor.note_id is not None)
+
+    def _fit_toolbar(self) -> None:
+        """The toolbar's tools for the view shown, where the entries' tools stood."""
+        page = self.window.list_stack.currentWidget()
+        if page is not None and page is self._notes_view:
+            wanted = [self.new_note_tool, self.trash_note_tool]
+        elif page is not None and page is self._tags_view:
+            wanted = [self.new_note_tool]
+        else:
+            wanted = self._entry_tools
+        toolbar = self.window.toolbar
+        ours = {*self._entry_tools, self.new_note_tool, self.trash_note_tool}
+        actions = toolbar.actions()
+        shown = [a for a in actions if a in ours]
+        if shown == wanted or not shown:
+            return
+        after = actions.index(shown[-1]) + 1
+        anchor = actions[after] if after < len(actions) else None
+        for action in shown:
+            toolbar.removeAction(action)
+        if anchor is None:
+            toolbar.addActions(wanted)
+        else:
+            toolbar.insertActions(anchor, wanted)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
