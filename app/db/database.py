@@ -87,7 +87,7 @@ TABLES_AT_HEAD = frozenset(
         "event", "fact", "initiative", "initiative_party", "list_count", "list_hay", "list_hay_fts",
         "list_row", "membership", "meta", "note", "note_link", "note_revision", "note_tag",
         "organization", "participation", "person", "role", "saved_search", "search_doc",
-        "search_fts", "search_vocab", "source", "statement", "tag",
+        "search_fts", "search_vocab", "source", "source_import", "statement", "tag",
     }
 )  # fmt: skip
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from app.db.vocabulary import CITATION_OWNERS, RELIABILITIES
@@ -155,6 +156,13 @@ class Source(Entity):
     __table_args__: Any = (
         _date_check("published"),
         CheckConstraint(_in("reliability", RELIABILITIES), name="reliability"),
+        # A key cites one source; most sources made by hand have none until an export gives one.
+        Index(
+            "ix_source_citation_key",
+            "citation_key",
+            unique=True,
+            sqlite_where=sql_text("citation_key IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(_entity_fk(), primary_key=True)
@@ -168,8 +176,23 @@ class Source(Entity):
     archived_text: Mapped[str | None] = mapped_column(Text)
     authors: Mapped[str | None] = mapped_column(Text)  # one name a line, as the source gives them
     language: Mapped[str | None] = mapped_column(String(35))  # BCP 47
+    citation_key: Mapped[str | None] = mapped_column(Text)  # '@smith2024ai' in Pandoc, without the @
+    doi: Mapped[str | None] = mapped_column(Text, index=True)  # lower case, without https://doi.org/
 
     __mapper_args__ = {"polymorphic_identity": "source"}
+
+
+class SourceImport(Base):
+    """What the last bibliography import wrote into a source (JSON of field -> value), so that a
+    re-import updates only the fields the researcher has not changed since
+    (app/services/bibliography.py)."""
+
+    __tablename__ = "source_import"
+
+    source_id: Mapped[int] = mapped_column(_entity_fk(), primary_key=True)
+    origin: Mapped[str] = mapped_column(Text)  # the file's name, or 'Zotero'
+    fields: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[str] = mapped_column(String(40))
 
 
 class Attachment(Base):

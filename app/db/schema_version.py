@@ -18,5 +18,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0007_list_filter_index",
     "0008_list_counts",
     "0009_source_texts",
+    "0010_source_citation_keys",
 )
 HEAD = KNOWN_REVISIONS[-1]

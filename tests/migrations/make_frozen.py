@@ -229,9 +229,21 @@ def _insert_since_0009(conn: sqlite3.Connection) -> None:
     )
 
 
+def _insert_since_0010(conn: sqlite3.Connection) -> None:
+    """0010 gave sources a citation key and a DOI, and kept what a bibliography import wrote."""
+    _insert_since_0009(conn)
+    conn.execute("UPDATE source SET citation_key = 'mtc2025digital', doi = '10.1234/mtc.2025.1'")
+    conn.execute(
+        "INSERT INTO source_import (source_id, origin, fields, imported_at) "
+        "SELECT id, 'library.bib', '{\"citation_key\": \"mtc2025digital\"}', ? FROM source",
+        (STAMP,),
+    )
+
+
 INSERTS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001_initial": _insert_since_0001,
     "0009_source_texts": _insert_since_0009,
+    "0010_source_citation_keys": _insert_since_0010,
 }
 
 
