@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("import", "import a Roundtable data file (JSON or YAML), all or nothing", "cmd_import")
     p.add_argument("file", metavar="FILE")
+    p.add_argument(
+        "--attachments",
+        metavar="DIR",
+        help="where the files its sources list are (default: the attachments folder beside FILE)",
+    )
 
     p = command(
         "export",
@@ -126,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument("--json", metavar="FILE", help="the whole database as a data file (no filters apply)")
     p.add_argument(
         "--overwrite", action="store_true", help="with --json: replace FILE if it exists (else it is refused)"
+    )
+    p.add_argument(
+        "--attachments",
+        metavar="DIR",
+        help="with --json: copy the files sources' texts came from into DIR, named by checksum",
     )
     scope = p.add_argument_group("what to export")
     scope.add_argument(

@@ -246,14 +246,27 @@ def cmd_import(args: Namespace) -> int:
             _writing(_library(args), "import") as library,
             _failing_as(f"{path} was not imported", InvalidDataFile),
         ):
-            report = library.import_data(path, progress)
+            report = library.import_data(path, progress, _folder(args.attachments))
     except Cancelled:
         sys.stderr.write(("\n" if lines else "") + "Import cancelled; nothing was changed.\n")
         return 130
     out.write(report.summary() + "\n")
     for conflict in report.conflicts:
         out.write(f"  kept yours: {conflict}\n")
+    for name in report.missing_files:
+        out.write(f"  attached file not found: {name}\n")
     return 0
+
+
+def _folder(given: str | None) -> Path | None:
+    """The folder of attached files the user named, or None; one that is not a folder is refused
+    before anything is opened."""
+    if given is None:
+        return None
+    folder = Path(given)
+    if not folder.is_dir():
+        raise CliError(f"{folder} is not a folder; --attachments names the folder of attached files")
+    return folder
 
 
 class _StderrProgress:
@@ -298,6 +311,8 @@ def cmd_export(args: Namespace) -> int:
         raise UsageError("--json writes the whole database; use it without --out, --digest or filters")
     if args.overwrite and not args.json:
         raise UsageError("--overwrite is for --json FILE")
+    if args.attachments and not args.json:
+        raise UsageError("--attachments is for --json FILE")
     if args.json:
         return _export_json(args, out)
     from app.services.markdown_export import (
@@ -359,9 +374,12 @@ def _export_json(args: Namespace, out: TextIO) -> int:
             f"{target} already exists; give a new file name, or add --overwrite to replace it. "
             "Nothing was written."
         )
+    folder = Path(args.attachments) if args.attachments else None
+    if folder is not None and folder.exists() and not folder.is_dir():
+        raise CliError(f"{folder} is a file; --attachments names a folder for the attached files")
     library = _open(args)
     try:
-        counts = library.export_json(target)
+        counts = library.export_json(target, attachments=folder)
     except DumpError as exc:
         raise CliError(f"{target} was not written: {exc}") from exc
     except OSError as exc:
@@ -370,6 +388,15 @@ def _export_json(args: Namespace, out: TextIO) -> int:
         library.close()
     held = ", ".join(f"{n} {section.replace('_', ' ')}" for section, n in counts.items() if n)
     out.write(f"Wrote {target}: {held or 'an empty library'}.\n")
+    if counts.files and folder is None:
+        out.write(
+            f"  The sources list {counts.files} attached files, not copied: add --attachments DIR "
+            "to copy them beside the data file.\n"
+        )
+    elif counts.files:
+        out.write(f"  Copied {counts.copied} attached files into {folder}.\n")
+    for name in counts.left_out:
+        out.write(f"  not copied (missing or changed in the library; see roundtable check): {name}\n")
     return 0
 
 

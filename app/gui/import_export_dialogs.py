@@ -530,7 +530,11 @@ class ImportDialog(_TaskDialog):
             return
         self.report(
             self._data_summary(result),
-            [self.tr("Kept yours: {entry}").format(entry=c) for c in result.conflicts],
+            [self.tr("Kept yours: {entry}").format(entry=c) for c in result.conflicts]
+            + [
+                self.tr("Attached file not found beside the data file: {file}").format(file=name)
+                for name in result.missing_files
+            ],
         )
         if sum(result.created.values()):
             changes.announce_entries()

@@ -78,6 +78,7 @@ SCALAR_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("archived_url", "archived_url"),
         ("published", "published"),
         ("reliability", "reliability"),
+        ("language", "language"),
     ),
 }
 # References to other entries: (key in the file, column holding the entry's id)
@@ -648,6 +649,19 @@ def check_meaning(df: DataFile, known: Known) -> list[Problem]:
         start, end = rec.get("start"), rec.get("end")
         if start and end and end < start:
             problems.append(problem_at(df, [*path, "end"], f"{end} is before the start {start}"))
+
+    for i, src in enumerate(df.data.get("sources") or []):
+        checksums: set[str] = set()
+        for n, attached in enumerate(src.get("attachments") or ()):
+            if attached["sha256"] in checksums:  # (the library keeps a file once for each source)
+                problems.append(
+                    problem_at(
+                        df,
+                        ["sources", i, "attachments", n, "sha256"],
+                        "names a file this source already lists; list each file once",
+                    )
+                )
+            checksums.add(attached["sha256"])
 
     seen_uids: dict[str, str] = {}
     for section in [*KIND_SECTIONS, "notes"]:

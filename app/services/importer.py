@@ -33,19 +33,24 @@ from app.db.database import Database
 from app.db.schema_version import HEAD
 from app.db.vocabulary import CITATION_OWNERS
 from app.i18n import T_
+from app.io.attachments import AttachmentStore, FileState, file_name, sha256_of
 from app.io.datafile import (
     REF_FIELDS,
     SCALAR_FIELDS,
     SECTION_OF_KIND,
     DataFile,
     InvalidDataFile,
+    Problem,
     check_meaning,
+    problem_at,
     read,
 )
+from app.paths import attachments_dir
 from app.records.wikilinks import targets
 from app.services.notes import note_title
 from app.services.progress import NO_PROGRESS, Cancelled, Progress
 from app.services.wikilinks import resolve_all
+from app.user_files import MB, UnreadableFile, read_bytes
 
 _NAMESPACE = uuid.UUID("6f1c8a52-37d4-4c55-9a43-5e8f0d7b2a61")
 
@@ -55,6 +60,13 @@ CHECKING = T_("Importing", "Checking references")
 BACKING_UP = T_("Importing", "Backing up the library")
 WRITING = T_("Importing", "Writing")
 INDEXING = T_("Importing", "Indexing for search and lists")
+COPYING = T_("Importing", "Copying attached files")
+
+# The folder beside a data file that holds the files its sources list, named by checksum
+# (`roundtable export --json FILE --attachments DIR` writes them; import looks here unless told).
+ATTACHMENTS_FOLDER = "attachments"
+# The largest attached file an import reads (a scanned book as a PDF is a few hundred MB).
+MAX_ATTACHMENT_BYTES = 1024 * MB
 
 _STEP_EVERY = 1000  # records between progress steps (and chances to cancel) in Python loops
 _CHUNK = 5000  # rows per executemany
@@ -62,7 +74,21 @@ _SQLITE_STEPS = 20_000  # SQLite instructions between checks for a cancel inside
 _LOOKUP_CHUNK = 5000  # names per IN (...) lookup
 
 _ENTITY_COLUMNS = ("id", "uid", "kind", "slug", "name", "summary", "created_at", "updated_at", "deleted_at")
-_CITATION_COLUMNS = ("id", "source_id", "field", "quote", "locator", "reliability", "note", *CITATION_OWNERS)
+_CITATION_COLUMNS = (
+    "id",
+    "source_id",
+    "field",
+    "quote",
+    "locator",
+    "reliability",
+    "note",
+    "quote_prefix",
+    "quote_suffix",
+    "quote_start",
+    "quote_end",
+    "position",
+    *CITATION_OWNERS,
+)
 # Each table's columns, in the order its rows are built below.
 _COLUMNS: dict[str, tuple[str, ...]] = {
     "tag": ("id", "name"),
@@ -72,10 +98,11 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
             "id",
             *(attr for _, attr in SCALAR_FIELDS[kind]),
             *(attr for _, attr in REF_FIELDS[kind]),
-            *(("archived_text",) if kind == "source" else ()),
+            *(("archived_text", "authors") if kind == "source" else ()),
         )
         for kind in SECTION_OF_KIND
     },
+    "attachment": ("id", "source_id", "sha256", "filename", "media_type", "size", "added_at"),
     "alias": ("id", "entity_id", "value", "language", "script", "kind"),
     "fact": ("id", "entity_id", "position", "text", "date"),
     "membership": ("id", "member_id", "organization_id", "status", "start_date", "end_date"),
@@ -104,6 +131,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
     for kind in SECTION_OF_KIND
 }
 _DEFAULT_RELIABILITY: str = _DEFAULTS["source"]["reliability"]
+_NO_ANCHOR: dict[str, Any] = {}
 
 
 @dataclass
@@ -113,6 +141,10 @@ class ImportReport:
     unchanged: Counter[str] = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
     already_imported: bool = False
+    # Files the new sources list that were neither beside the data file nor in the library:
+    # the sources are imported, and `roundtable check` reports the files as missing.
+    missing_files: list[str] = field(default_factory=list)
+    files_copied: int = 0
 
     def summary(self) -> str:
         made = ", ".join(f"{k} {n}" for k, n in sorted(self.created.items())) or "nothing new"
@@ -122,6 +154,10 @@ class ImportReport:
             text += f"; {same} already present"
         if self.conflicts:
             text += f"; {len(self.conflicts)} kept as you have them (they differ from the file)"
+        if self.files_copied:
+            text += f"; {self.files_copied} attached files copied"
+        if self.missing_files:
+            text += f"; {len(self.missing_files)} attached files were not found beside it"
         return text + "."
 
 
@@ -179,40 +215,180 @@ def note_uid(rec: dict[str, Any]) -> str:
     )
 
 
-def import_path(db: Database, path: Path, progress: Progress = NO_PROGRESS) -> ImportReport:
+def import_path(
+    db: Database, path: Path, progress: Progress = NO_PROGRESS, attachments: Path | None = None
+) -> ImportReport:
     """Read, check and import the data file at `path` (see import_file), reporting each stage."""
     progress.begin(READING)
-    return import_file(db, read(path, step=progress.step), progress)
+    return import_file(db, read(path, step=progress.step), progress, attachments)
 
 
-def import_file(db: Database, df: DataFile, progress: Progress = NO_PROGRESS) -> ImportReport:
+def import_file(
+    db: Database, df: DataFile, progress: Progress = NO_PROGRESS, attachments: Path | None = None
+) -> ImportReport:
     """Write `df` into `db` in one transaction, or raise InvalidDataFile and write nothing.
+
+    The files its sources list are taken from the folder `attachments` (by default the
+    `attachments` folder beside the data file), each checked against its checksum before
+    anything is written, and kept in the library's attachments folder.
 
     A library that holds anything is backed up first, once the file has passed validation
     (the backup reads the last committed state beside this write transaction, as WAL allows).
     Raises Cancelled, having written nothing, when `progress` is cancelled before the end.
     """
-    with db.sessions.begin() as session:
-        conn = session.connection().connection.driver_connection
-        assert isinstance(conn, sqlite3.Connection)
-        with _stoppable(conn, progress):
-            progress.begin(CHECKING)
-            progress.step(0, 1)
-            problems = check_meaning(df, _Known(conn))
-            if problems:
-                raise InvalidDataFile(df.path, problems)
-            progress.step(1, 1)
-            if _worth_a_backup(conn, df):
-                from app.services.backups import BEFORE_IMPORT, backup_now
-
-                progress.begin(BACKING_UP)
+    files = _Files(df, attachments, AttachmentStore(attachments_dir(db.path)))
+    try:
+        with db.sessions.begin() as session:
+            conn = session.connection().connection.driver_connection
+            assert isinstance(conn, sqlite3.Connection)
+            with _stoppable(conn, progress):
+                progress.begin(CHECKING)
                 progress.step(0, 1)
-                backup_now(db.path, BEFORE_IMPORT)
+                problems = check_meaning(df, _Known(conn)) + files.check(progress)
+                if problems:
+                    raise InvalidDataFile(df.path, problems)
                 progress.step(1, 1)
-            report = _Importer(conn, df, progress).run()
-            if progress.cancelled:  # a last chance, before the commit
+                if _worth_a_backup(conn, df):
+                    from app.services.backups import BEFORE_IMPORT, backup_now
+
+                    progress.begin(BACKING_UP)
+                    progress.step(0, 1)
+                    backup_now(db.path, BEFORE_IMPORT)
+                    progress.step(1, 1)
+                importer = _Importer(conn, df, progress)
+                report = importer.run()
+                files.copy(importer.attached, report, progress)
+                if progress.cancelled:  # a last chance, before the commit
+                    raise Cancelled()
+                return report
+    except BaseException:
+        files.take_back()  # nothing imported: the files copied for it go too
+        raise
+
+
+class _Files:
+    """The files a data file's sources list: checked against their checksums before the import
+    writes anything, then copied into the library's attachments folder before it commits."""
+
+    def __init__(self, df: DataFile, folder: Path | None, store: AttachmentStore) -> None:
+        self.df = df
+        self.explicit = folder is not None
+        self.folder = folder if folder is not None else df.path.parent / ATTACHMENTS_FOLDER
+        self.store = store
+        self.found: dict[str, Path] = {}  # sha256 -> the checked file beside the data file
+        self.added: list[Path] = []  # files this import put in the library's folder
+
+    def _listed(self) -> list[tuple[list[str | int], dict[str, Any]]]:
+        return [
+            (["sources", i, "attachments", n], attached)
+            for i, src in enumerate(self.df.data.get("sources") or ())
+            for n, attached in enumerate(src.get("attachments") or ())
+        ]
+
+    def check(self, progress: Progress) -> list[Problem]:
+        listed = self._listed()
+        if not listed:
+            return []
+        if self.explicit and not self.folder.is_dir():
+            return [
+                Problem(
+                    "(file)",
+                    "",
+                    T_(
+                        "Importing", "the attached files were to come from {folder}, which is not a folder"
+                    ).format(folder=self.folder),
+                )
+            ]
+        problems: list[Problem] = []
+        for n, (at, attached) in enumerate(listed):
+            progress.step(n, len(listed))
+            sha, media_type = attached["sha256"], attached["media_type"]
+            if sha in self.found:
+                continue
+            path = self.folder / file_name(sha, media_type)
+            try:
+                data = read_bytes(path, limit=MAX_ATTACHMENT_BYTES)
+            except FileNotFoundError:
+                continue  # the library may have it already; else it is reported as missing
+            except UnreadableFile as exc:
+                problems.append(problem_at(self.df, at, str(exc)))
+                continue
+            except OSError as exc:
+                problems.append(
+                    problem_at(
+                        self.df,
+                        at,
+                        T_("Importing", "{file} cannot be read: {error}").format(
+                            file=path, error=exc.strerror or exc
+                        ),
+                    )
+                )
+                continue
+            problem = _differs(path, data, sha, attached["size"])
+            if problem:
+                problems.append(problem_at(self.df, at, problem))
+            else:
+                self.found[sha] = path
+        return problems
+
+    def copy(self, wanted: list[tuple[str, str]], report: ImportReport, progress: Progress) -> None:
+        """Keep the new sources' files in the library (those it has already stay as they are)."""
+        if not wanted:
+            return
+        progress.begin(COPYING)
+        for n, (sha, media_type) in enumerate(dict.fromkeys(wanted)):
+            progress.step(n, len(wanted))
+            if progress.cancelled:
                 raise Cancelled()
-            return report
+            state = self.store.state(sha, media_type)
+            if state is FileState.PRESENT:
+                continue
+            path = self.found.get(sha)
+            if path is None:
+                report.missing_files.append(file_name(sha, media_type))
+                continue
+            try:
+                data = read_bytes(path, limit=MAX_ATTACHMENT_BYTES)
+            except (OSError, UnreadableFile) as exc:
+                reason = getattr(exc, "strerror", None) or exc
+                raise InvalidDataFile(
+                    self.df.path,
+                    [
+                        Problem(
+                            "(file)",
+                            "",
+                            T_("Importing", "{file} cannot be read: {error}").format(file=path, error=reason),
+                        )
+                    ],
+                ) from exc
+            if sha256_of(data) != sha:  # changed since it was checked
+                problem = _differs(path, data, sha, len(data)) or ""
+                raise InvalidDataFile(self.df.path, [Problem("(file)", "", problem)])
+            stored = self.store.add(data, media_type)
+            if state is FileState.MISSING:  # (a damaged copy it replaced is not taken back)
+                self.added.append(stored.path)
+            report.files_copied += 1
+        progress.step(len(wanted), len(wanted))
+
+    def take_back(self) -> None:
+        for path in self.added:
+            path.unlink(missing_ok=True)
+        self.added.clear()
+
+
+def _differs(path: Path, data: bytes, sha: str, size: int) -> str | None:
+    """What is wrong with `data`, read from `path` and listed with checksum `sha` and `size`."""
+    if sha256_of(data) != sha:
+        return T_(
+            "Importing",
+            "{file} is not the file the data file lists: its bytes do not have the SHA-256 it is "
+            "named by (it was changed or damaged after the export)",
+        ).format(file=path)
+    if len(data) != size:
+        return T_("Importing", "{file} is {actual} bytes, and the data file lists {size}").format(
+            file=path, actual=len(data), size=size
+        )
+    return None
 
 
 @contextmanager
@@ -261,13 +437,17 @@ class _Importer:
         self._reliabilities: dict[int, str] = dict(conn.execute("SELECT id, reliability FROM source"))
         # The highest id of each table before the import: new rows are numbered after it, and
         # the indexes are filled for the rows above it.
+        self.at_head = self._bulk()
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         self.before = {
-            t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] for t in _WITH_IDS
+            t: conn.execute(f"SELECT coalesce(max(id), 0) FROM {t}").fetchone()[0] if t in tables else 0
+            for t in _WITH_IDS
         }
         self._next = dict(self.before)
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in _ORDER}
         self._matched: list[tuple[str, dict[str, Any], int]] = []  # (kind, record, existing id)
         self._links: list[tuple[int, str]] = []  # (new note id, body)
+        self.attached: list[tuple[str, str]] = []  # (sha256, media type) of new sources' files
         self._done = 0
         self._total = 1
 
@@ -303,7 +483,7 @@ class _Importer:
         self._saved_searches(data.get("saved_searches") or [])
         for tag in data.get("tags") or []:
             self._tag(tag)
-        bulk = self._bulk()
+        bulk = self.at_head
         if bulk:
             # Dropped inside this transaction: a rollback puts them back as they were.
             for name in (*search_index.trigger_names(), *list_index.trigger_names()):
@@ -403,7 +583,21 @@ class _Importer:
         own += [rec[key] if key in rec else _DEFAULTS[kind].get(attr) for key, attr in SCALAR_FIELDS[kind]]
         own += [self._opt(rec.get(key)) for key, _ in REF_FIELDS[kind]]
         if kind == "source":
-            own.append(self.df.archived_texts.get(rec["slug"]))
+            authors = rec.get("authors")
+            own += [self.df.archived_texts.get(rec["slug"]), "\n".join(authors) if authors else None]
+            for attached in rec.get("attachments") or ():
+                self.rows["attachment"].append(
+                    (
+                        self._id("attachment"),
+                        eid,
+                        attached["sha256"],
+                        attached["filename"],
+                        attached["media_type"],
+                        attached["size"],
+                        self.now,
+                    )
+                )
+                self.attached.append((attached["sha256"], attached["media_type"]))
         self.rows[kind].append(tuple(own))
         self._cite(rec.get("citations"), "entity_id", eid)
         for alias in rec.get("aliases") or []:
@@ -459,9 +653,11 @@ class _Importer:
         return self.ids[slug] if slug else None
 
     def _cite(self, citations: list[dict[str, Any]] | None, owner: str, owner_id: int) -> None:
-        for c in citations or []:
+        # (the order of the list is the order the researcher gave them: their position)
+        for position, c in enumerate(citations or ()):
             source_id = self.ids[c["source"]]
             owners = [owner_id if o == owner else None for o in CITATION_OWNERS]
+            anchor = c.get("anchor") or _NO_ANCHOR
             self.rows["citation"].append(
                 (
                     self._id("citation"),
@@ -471,6 +667,11 @@ class _Importer:
                     c.get("locator"),
                     c.get("reliability") or self._reliabilities.get(source_id) or _DEFAULT_RELIABILITY,
                     c.get("note"),
+                    anchor.get("prefix"),
+                    anchor.get("suffix"),
+                    anchor.get("start"),
+                    anchor.get("end"),
+                    position,
                     *owners,
                 )
             )
@@ -567,6 +768,8 @@ class _Importer:
         for table in _ORDER:
             rows = self.rows[table]
             columns = _COLUMNS[table]
+            if not self.at_head and rows:
+                rows, columns = self._as_stored(table, rows)
             sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
             for chunk in _chunks(rows, _CHUNK):
                 self.conn.executemany(sql, chunk)
@@ -574,6 +777,15 @@ class _Importer:
                 self.progress.step(half + half * written // total, self._total)
             rows.clear()  # (a million rows: let them go as soon as they are written)
         self.progress.step(self._total, self._total)
+
+    def _as_stored(
+        self, table: str, rows: list[tuple[Any, ...]]
+    ) -> tuple[list[tuple[Any, ...]], tuple[str, ...]]:
+        """`rows` with only the columns `table` has in this library: one of an older revision
+        (tests import into them on purpose) lacks the columns added since, which stay empty."""
+        stored = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+        keep = [i for i, column in enumerate(_COLUMNS[table]) if column in stored]
+        return [tuple(row[i] for i in keep) for row in rows], tuple(_COLUMNS[table][i] for i in keep)
 
     def _index(self) -> None:
         """Index the new rows for search and the lists, then put the triggers back."""

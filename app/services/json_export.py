@@ -18,8 +18,12 @@ from app.clock import now_iso
 from app.db.database import Database
 from app.db.vocabulary import CITATION_OWNERS
 from app.io import atomic
+from app.io.attachments import AttachmentStore, file_name, sha256_of
 from app.io.datafile import KIND_SECTIONS, REF_FIELDS, SCALAR_FIELDS, check, dumps
+from app.paths import attachments_dir, make_private_folder
+from app.services.importer import MAX_ATTACHMENT_BYTES
 from app.services.progress import NO_PROGRESS, Progress
+from app.user_files import UnreadableFile, read_bytes
 
 
 class DumpError(Exception):
@@ -40,11 +44,14 @@ class _Dump:
         self.citations: dict[str, dict[int, list[dict[str, Any]]]] = {
             o: defaultdict(list) for o in CITATION_OWNERS
         }
+        owned = len(CITATION_OWNERS)
         for row in conn.execute(
-            f"SELECT {', '.join(CITATION_OWNERS)}, source_id, field, quote, locator, reliability, note "
-            "FROM citation ORDER BY id"
+            f"SELECT {', '.join(CITATION_OWNERS)}, source_id, field, quote, locator, reliability, note, "
+            "quote_prefix, quote_suffix, quote_start, quote_end "
+            "FROM citation ORDER BY position, id"  # each owner's in the order the researcher gave
         ):
-            owners, (source_id, field, quote, locator, reliability, note) = row[:8], row[8:]
+            owners = row[:owned]
+            source_id, field, quote, locator, reliability, note, prefix, suffix, start, end = row[owned:]
             cite: dict[str, Any] = {"source": self.slugs[source_id]}
             if quote is not None:  # free text: an empty quote or note is kept as written
                 cite["quote"] = quote
@@ -53,6 +60,10 @@ class _Dump:
             _put(cite, "field", field)
             if note is not None:
                 cite["note"] = note
+            parts = (("prefix", prefix), ("suffix", suffix), ("start", start), ("end", end))
+            anchor = {key: value for key, value in parts if value is not None}  # "" is text too
+            if anchor and quote is not None:
+                cite["anchor"] = anchor
             owner, owner_id = next(
                 (o, i) for o, i in zip(CITATION_OWNERS, owners, strict=True) if i is not None
             )
@@ -88,6 +99,13 @@ def dump_database(conn: sqlite3.Connection, progress: Progress = NO_PROGRESS) ->
     roles = d.grouped("SELECT * FROM role ORDER BY id", "person_id")
     participants = d.grouped("SELECT * FROM participation ORDER BY id", "event_id")
     parties = d.grouped("SELECT * FROM initiative_party ORDER BY id", "initiative_id")
+    attachments: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for source_id, sha, filename, media_type, size in conn.execute(
+        "SELECT source_id, sha256, filename, media_type, size FROM attachment ORDER BY id"
+    ):
+        attachments[source_id].append(
+            {"sha256": sha, "filename": filename, "media_type": media_type, "size": size}
+        )
     slug = d.slugs.get
 
     data: dict[str, Any] = {"format": "roundtable", "version": 1, "exported_at": now_iso()}
@@ -95,7 +113,7 @@ def dump_database(conn: sqlite3.Connection, progress: Progress = NO_PROGRESS) ->
     for n, (section, kind) in enumerate(sections):
         progress.step(n, len(sections) + 2)
         scalars = SCALAR_FIELDS[kind] + REF_FIELDS[kind]
-        extra = ", k.archived_text" if kind == "source" else ""
+        extra = ", k.archived_text, k.authors" if kind == "source" else ""
         cols = "".join(f", k.{col}" for _, col in scalars)
         records = []
         for row in d.rows(
@@ -110,7 +128,9 @@ def dump_database(conn: sqlite3.Connection, progress: Progress = NO_PROGRESS) ->
             for key, col in REF_FIELDS[kind]:
                 _put(rec, key, slug(row[col]) if row[col] is not None else None)
             if kind == "source":
+                _put(rec, "authors", [a for a in (row["authors"] or "").split("\n") if a])
                 _put(rec, "archived_text", row["archived_text"])
+                _put(rec, "attachments", attachments.get(eid, []))
             _put(
                 rec,
                 "aliases",
@@ -237,11 +257,25 @@ def dump_database(conn: sqlite3.Connection, progress: Progress = NO_PROGRESS) ->
     return data
 
 
-def export_json(db: Database, target: Path, progress: Progress = NO_PROGRESS) -> dict[str, int]:
-    """Write the whole database to `target` (atomically); returns counts per section.
+class Exported(dict[str, int]):
+    """How many records of each section the file holds, and what became of the attached files."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        super().__init__(counts)
+        self.files = 0  # attached files the sources list
+        self.copied = 0  # of them, copied beside the data file (or there already)
+        self.left_out: list[str] = []  # missing or changed in the library: not copied
+
+
+def export_json(
+    db: Database, target: Path, progress: Progress = NO_PROGRESS, attachments: Path | None = None
+) -> Exported:
+    """Write the whole database to `target` (atomically); returns counts per section. With
+    `attachments`, the files the sources list are copied into that folder first, named by
+    their checksum, where `roundtable import` takes them back from.
 
     Raises DumpError, before writing, if the result would not import again (checked against
-    the schema and its meaning), and OSError when the file cannot be written."""
+    the schema and its meaning), and OSError when a file cannot be written."""
     conn = db.connect()
     try:
         conn.execute("BEGIN")  # one consistent snapshot
@@ -253,5 +287,43 @@ def export_json(db: Database, target: Path, progress: Progress = NO_PROGRESS) ->
         listed = "; ".join(p.describe(target.name) for p in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise DumpError(f"the database holds data the file format cannot carry: {listed}{more}")
+    exported = Exported({key: len(value) for key, value in data.items() if isinstance(value, list)})
+    listed_files = {
+        (a["sha256"], a["media_type"]): None
+        for src in data.get("sources", ())
+        for a in src.get("attachments", ())
+    }
+    exported.files = len(listed_files)
+    if attachments is not None and listed_files:
+        _copy_files(list(listed_files), AttachmentStore(attachments_dir(db.path)), attachments, exported)
+    # (the files first: when the data file appears, what it lists is there)
     atomic.write_bytes(target, dumps(data))
-    return {key: len(value) for key, value in data.items() if isinstance(value, list)}
+    return exported
+
+
+def _copy_files(
+    files: list[tuple[str, str]], library: AttachmentStore, folder: Path, exported: Exported
+) -> None:
+    """Copy each file the library holds with the bytes its checksum promises; one missing or
+    changed there is left out (the import takes the rest, and `roundtable check` names it)."""
+    for sha, media_type in files:
+        target = folder / file_name(sha, media_type)
+        if _holds(target, sha):  # an earlier export's copy
+            exported.copied += 1
+            continue
+        path = library.path(sha, media_type)
+        if not _holds(path, sha):
+            exported.left_out.append(path.name)
+            continue
+        make_private_folder(folder)
+        atomic.write_bytes(target, read_bytes(path, limit=MAX_ATTACHMENT_BYTES))
+        exported.copied += 1
+
+
+def _holds(path: Path, sha: str) -> bool:
+    """Whether `path` is a file with the bytes checksum `sha` promises (read as a user's file:
+    a FIFO or a device in its place is refused, not waited on)."""
+    try:
+        return sha256_of(read_bytes(path, limit=MAX_ATTACHMENT_BYTES)) == sha
+    except (OSError, UnreadableFile):
+        return False

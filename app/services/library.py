@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from app.services.editing import Editor
     from app.services.entries import EntryLists
     from app.services.importer import ImportReport
+    from app.services.json_export import Exported
     from app.services.markdown_export import ExportReport, MarkdownExport
     from app.services.note_lists import NoteLists
     from app.services.notes import Notes
@@ -373,17 +374,23 @@ class Library:
 
         return export_markdown(self.db, job, progress)
 
-    def export_json(self, target: Path, progress: Progress = NO_PROGRESS) -> dict[str, int]:
-        """The whole library as a data file at `target`; returns how many of each it holds."""
+    def export_json(
+        self, target: Path, progress: Progress = NO_PROGRESS, attachments: Path | None = None
+    ) -> Exported:
+        """The whole library as a data file at `target`, and with `attachments` the files of its
+        sources copied into that folder; returns how many of each it holds."""
         from app.services.json_export import export_json
 
-        return export_json(self.db, target, progress)
+        return export_json(self.db, target, progress, attachments)
 
-    def import_data(self, path: Path, progress: Progress = NO_PROGRESS) -> ImportReport:
-        """Import a data file, all or nothing (InvalidDataFile lists its problems)."""
+    def import_data(
+        self, path: Path, progress: Progress = NO_PROGRESS, attachments: Path | None = None
+    ) -> ImportReport:
+        """Import a data file, all or nothing (InvalidDataFile lists its problems), with the
+        files its sources list from `attachments` (default: the `attachments` folder beside it)."""
         from app.services.importer import import_path
 
-        return import_path(self.db, path, progress)
+        return import_path(self.db, path, progress, attachments)
 
     def import_vault_notes(self, folder: Path, progress: Progress = NO_PROGRESS) -> NotesImportReport:
         """Bring back the notes edited in an exported vault (InvalidVault when it is not one)."""

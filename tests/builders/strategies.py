@@ -113,6 +113,8 @@ def data_files(draw: st.DrawFn) -> dict[str, Any]:
         _opt(draw, line, src, "publisher")
         if draw(st.booleans()):
             src["archived_text"] = draw(long_text) + draw(text)
+        _opt(draw, st.lists(line, min_size=1, max_size=3), src, "authors")
+        _opt(draw, st.sampled_from(["en", "zh-Hans", "lo", "th-TH"]), src, "language")
         sources.append(src)
 
     def citations() -> list[dict[str, Any]]:
@@ -126,6 +128,13 @@ def data_files(draw: st.DrawFn) -> dict[str, Any]:
                 quote = archived[start : start + draw(st.integers(1, 80))]
                 if quote:
                     cite["quote"] = quote
+                    if draw(st.booleans()):  # where it was selected (W3C Web Annotation)
+                        cite["anchor"] = {
+                            "prefix": archived[max(0, start - 32) : start],
+                            "suffix": archived[start + len(quote) : start + len(quote) + 32],
+                            "start": start,
+                            "end": start + len(quote),
+                        }
             else:
                 _opt(draw, any_text.filter(bool), cite, "quote")
             _opt(draw, line, cite, "locator")

@@ -1,0 +1,277 @@
+"""Out and back: a source with its text, authors, language and attached file, and quotes anchored
+in that text (on a fact and a title, in the order the researcher gave them), through
+`export --json FILE --attachments DIR` and `import FILE` into an empty library."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.__main__ import main
+from app.db.database import Database, open_database
+from app.io.attachments import AttachmentStore, file_name
+from app.io.datafile import InvalidDataFile, NothingKnown, check_meaning, read
+from app.paths import attachments_dir
+from app.records.anchors import anchor_at
+from app.services.importer import import_file
+from app.services.json_export import export_json
+from tests.builders.canonical import canonical
+from tests.conftest import copy_db
+
+TEXT = (
+    "The minister arrived in Vientiane on Monday.\n\n"
+    "Chen Gang, Party Secretary of Zhejiang, met the delegation.\f"
+    "On the second day the talks turned to the railway.\n\n"
+    "Chen Gang said the railway would open in 2027."
+)
+PDF = b"%PDF-1.4 a stand-in for the file the text came from\n"
+NOW = "2026-12-07T18:00:00.000000+00:00"
+
+
+def _passage(words: str) -> tuple[int, int]:
+    start = TEXT.index(words)
+    return start, start + len(words)
+
+
+def _build(db: Database) -> None:
+    """A library written row by row (not through the importer it is to test)."""
+    stored = AttachmentStore(attachments_dir(db.path)).add(PDF, "application/pdf")
+    conn = db.connect()
+    with conn:
+        entity = "INSERT INTO entity (id, uid, kind, slug, name, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, '', ?, ?)"
+        conn.execute(
+            entity,
+            (1, "00000000-0000-4000-8000-000000000001", "source", "visit-report", "Visit report", NOW, NOW),
+        )
+        conn.execute(
+            "INSERT INTO source (id, publisher, reliability, archived_text, authors, language) VALUES (1, ?, 'high', ?, ?, ?)",
+            ("Vientiane Times", TEXT, "Somchai Phommavong\n王小明", "en"),
+        )
+        conn.execute(
+            "INSERT INTO attachment (source_id, sha256, filename, media_type, size, added_at) VALUES (1, ?, ?, ?, ?, ?)",
+            (stored.sha256, "visit report.pdf", "application/pdf", stored.size, NOW),
+        )
+        conn.execute(
+            entity, (2, "00000000-0000-4000-8000-000000000002", "person", "li-ming-test", "Li Ming", NOW, NOW)
+        )
+        conn.execute("INSERT INTO person (id) VALUES (2)")
+        conn.execute(
+            "INSERT INTO fact (id, entity_id, position, text) VALUES (1, 2, 0, 'Announced the railway.')"
+        )
+        conn.execute(
+            "INSERT INTO role (id, person_id, title, as_of, start_date, end_date) VALUES (1, 2, 'Party Secretary of Zhejiang', '2025-09', '2022', '2026-01-15')"
+        )
+        cite = (
+            "INSERT INTO citation (id, source_id, fact_id, role_id, quote, locator, reliability, quote_prefix, "
+            "quote_suffix, quote_start, quote_end, position) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        # The fact's citations were reordered: the later row comes first.
+        for cid, fact, role, words, locator, reliability, position in (
+            (1, 1, None, "the talks turned to the railway", "p. 2, ¶ 1", "medium", 1),
+            (2, 1, None, "the railway would open in 2027", "p. 2, ¶ 2", "high", 0),
+            (3, None, 1, "Party Secretary of Zhejiang", "p. 1, ¶ 2", "high", 0),
+        ):
+            a = anchor_at(TEXT, *_passage(words))
+            conn.execute(
+                cite,
+                (
+                    cid,
+                    fact,
+                    role,
+                    a.exact,
+                    locator,
+                    reliability,
+                    a.prefix,
+                    a.suffix,
+                    a.start,
+                    a.end,
+                    position,
+                ),
+            )
+    conn.close()
+
+
+def _citations(path: Path) -> list[tuple[Any, ...]]:
+    """Each owner's citations in their order, with everything a researcher gave them."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(
+            "SELECT coalesce(f.text, r.title), c.position, c.quote, c.locator, c.reliability, c.quote_prefix, "
+            "c.quote_suffix, c.quote_start, c.quote_end, s.slug FROM citation c JOIN entity s ON s.id = c.source_id "
+            "LEFT JOIN fact f ON f.id = c.fact_id LEFT JOIN role r ON r.id = c.role_id "
+            "WHERE s.slug = 'visit-report' ORDER BY coalesce(f.text, r.title), c.position"
+        ).fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def library(empty_template: Path, tmp_path: Path) -> Path:
+    path = _empty(empty_template, tmp_path / "mine")
+    db = open_database(path)
+    try:
+        _build(db)
+    finally:
+        db.close()
+    return path
+
+
+def _empty(template: Path, folder: Path) -> Path:
+    folder.mkdir()
+    return copy_db(template, folder / "library.sqlite3")
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_sources_texts_files_and_anchored_quotes_come_back_through_the_command_line(
+    library: Path, empty_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    code, said, err = _run(
+        capsys,
+        "export",
+        "--db",
+        str(library),
+        "--json",
+        str(out / "data.json"),
+        "--attachments",
+        str(out / "attachments"),
+    )
+    assert code == 0, err
+    assert "Copied 1 attached files" in said
+    data = json.loads((out / "data.json").read_text(encoding="utf-8"))
+    source = data["sources"][0]
+    assert source["authors"] == ["Somchai Phommavong", "王小明"] and source["language"] == "en"
+    assert source["archived_text"] == TEXT
+    sha = source["attachments"][0]["sha256"]
+    assert source["attachments"] == [
+        {"sha256": sha, "filename": "visit report.pdf", "media_type": "application/pdf", "size": len(PDF)}
+    ]
+    assert (out / "attachments" / file_name(sha, "application/pdf")).read_bytes() == PDF
+    fact = data["people"][0]["facts"][0]
+    assert [c["quote"] for c in fact["citations"]] == [
+        "the railway would open in 2027",
+        "the talks turned to the railway",
+    ]
+    start, end = _passage("the railway would open in 2027")
+    assert fact["citations"][0]["anchor"] == {
+        "prefix": TEXT[start - 32 : start],
+        "suffix": TEXT[end:],
+        "start": start,
+        "end": end,
+    }
+
+    other = _empty(empty_template, tmp_path / "other")
+    code, said, err = _run(capsys, "import", "--db", str(other), str(out / "data.json"))
+    assert code == 0, err
+    assert _citations(other) == _citations(library)
+    assert [row[1] for row in _citations(other)] == [0, 1, 0]  # the fact's two, the title's one
+    kept = AttachmentStore(attachments_dir(other)).path(sha, "application/pdf")
+    assert kept.read_bytes() == PDF
+    code, said, err = _run(capsys, "show", "--db", str(other), "visit-report", "--json")
+    assert code == 0, err
+
+
+def test_the_library_comes_back_identical_files_included(
+    library: Path, empty_template: Path, tmp_path: Path
+) -> None:
+    db = open_database(library)
+    try:
+        export_json(db, tmp_path / "data.json", attachments=tmp_path / "attachments")
+    finally:
+        db.close()
+    other = open_database(_empty(empty_template, tmp_path / "other"))
+    try:
+        report = import_file(other, read(tmp_path / "data.json"))
+    finally:
+        other.close()
+    assert report.files_copied == 1 and report.missing_files == []
+    assert _content(other.path) == _content(library)
+    assert _citations(other.path) == _citations(library)
+
+
+def _content(path: Path) -> dict[str, list[Any]]:
+    """The library's content, less when each file was added (the import's own time)."""
+    dump = canonical(path)
+    dump["attachment"] = [tuple((k, v) for k, v in row if k != "added_at") for row in dump["attachment"]]
+    return dump
+
+
+def test_a_changed_attached_file_stops_the_import_naming_it(
+    library: Path, empty_template: Path, tmp_path: Path
+) -> None:
+    db = open_database(library)
+    try:
+        export_json(db, tmp_path / "data.json", attachments=tmp_path / "attachments")
+    finally:
+        db.close()
+    (copied,) = (tmp_path / "attachments").iterdir()
+    copied.write_bytes(PDF.replace(b"stand-in", b"forgery!"))  # same size, other bytes
+    other = open_database(_empty(empty_template, tmp_path / "other"))
+    try:
+        before = canonical(other.path)
+        with pytest.raises(InvalidDataFile) as refused:
+            import_file(other, read(tmp_path / "data.json"))
+        assert len(refused.value.problems) == 1
+        message = refused.value.report()
+        assert copied.name in message and "SHA-256" in message and "\n" not in message
+        assert canonical(other.path) == before
+        assert not attachments_dir(other.path).exists()
+    finally:
+        other.close()
+
+
+def test_without_its_files_a_data_file_imports_and_names_what_is_missing(
+    library: Path, empty_template: Path, tmp_path: Path
+) -> None:
+    db = open_database(library)
+    try:
+        counts = export_json(db, tmp_path / "data.json")  # no --attachments
+    finally:
+        db.close()
+    assert counts.files == 1 and counts.copied == 0
+    other = open_database(_empty(empty_template, tmp_path / "other"))
+    try:
+        report = import_file(other, read(tmp_path / "data.json"))
+        assert len(report.missing_files) == 1 and report.missing_files[0].endswith(".pdf")
+        assert "1 attached files were not found" in report.summary()
+        assert other.connect().execute("SELECT count(*) FROM attachment").fetchone()[0] == 1
+    finally:
+        other.close()
+
+
+def _file_with(tmp_path: Path, citation: dict[str, Any]) -> Path:
+    data = {
+        "format": "roundtable",
+        "version": 1,
+        "sources": [{"slug": "s", "name": "S", "archived_text": "one two three"}],
+        "people": [{"slug": "p", "name": "P", "facts": [{"text": "x", "citations": [citation]}]}],
+    }
+    path = tmp_path / "data.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_an_anchor_without_its_quote_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InvalidDataFile) as refused:
+        read(_file_with(tmp_path, {"source": "s", "anchor": {"start": 0, "end": 3}}))
+    assert "people[0] (p), field facts[0].citations[0]:" in refused.value.report()
+    assert "quote" in refused.value.report()
+
+
+def test_an_anchor_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
+    df = read(_file_with(tmp_path, {"source": "s", "quote": "two", "anchor": {"start": 7, "end": 4}}))
+    (problem,) = check_meaning(df, NothingKnown())
+    assert problem.field == "facts[0].citations[0].anchor.end" and "before the start" in problem.message
