@@ -90,7 +90,7 @@ def entry(detail: EntryDetail) -> str:
         out += ["", f"Cited {len(detail.source_uses)} times:"]
         for use in detail.source_uses:
             subject = use.subject.name if use.subject else "(deleted entry)"
-            out.append(f"  {subject}: {use.what}")
+            out.append(f"  {subject}: {use.described}")
     if detail.tags:
         out += ["", "Tags: " + ", ".join(detail.tags)]
     if detail.notes or detail.backlinks:

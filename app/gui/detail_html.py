@@ -138,19 +138,31 @@ def choice(value: str) -> str:
     return translate("DetailChoices", marked) if marked else value.replace("_", " ")
 
 
-def _use(what: str) -> str:
-    """What a citation of a source supports: 'name 陈刚', 'title: Minister', 'fact' ..."""
-    head, sep, rest = what.partition(" ")
-    if head in ("name", "membership:", "title:", "participant:", "party:") and sep:
-        label = {
-            "name": translate("Detail", "name {value}"),
-            "membership:": translate("Detail", "membership: {value}"),
-            "title:": translate("Detail", "title: {value}"),
-            "participant:": translate("Detail", "participant: {value}"),
-            "party:": translate("Detail", "party: {value}"),
-        }[head]
-        return label.format(value=rest)
-    return choice(what)
+def use_label(use: SourceUse) -> str:
+    """What a citation of a source supports, in its own words (plain text): the fact's
+    sentence, 'title: Minister — NDRC', 'participant: Chen Gang', 'statement: “…”'."""
+    words, other = use.words, use.other.name if use.other else ""
+    if use.owner == "fact":
+        return translate("Detail", "fact: {words}").format(words=words)
+    if use.owner == "title":
+        label = translate("Detail", "title: {value}").format(value=words)
+    elif use.owner == "membership":
+        label = translate("Detail", "membership: {value}").format(value=words)
+    elif use.owner == "participation":
+        label = translate("Detail", "{role}: {entry}").format(role=words, entry=other)
+        other = ""
+    elif use.owner == "party":
+        label = translate("Detail", "party ({role}): {entry}").format(role=words, entry=other)
+        other = ""
+    elif use.owner == "statement":
+        label = translate("Detail", "statement: “{words}”").format(words=words)
+    elif use.owner == "name":
+        label = translate("Detail", "name {value}").format(value=words)
+    elif use.owner == "field":
+        label = choice(words)
+    else:
+        label = translate("Detail", "the entry as a whole")
+    return f"{label} — {other}" if other else label
 
 
 def style_sheet(text: str, muted: str, rule: str) -> str:
@@ -243,7 +255,9 @@ def _dates(*parts: tuple[str, str | None]) -> str:
     return f" <small>({', '.join(shown)})</small>" if shown else ""
 
 
-def render(detail: EntryDetail) -> str:
+def render(detail: EntryDetail, *, with_text: bool = True) -> str:
+    """`with_text`: the source's text at the end of the page (False when a reader beside the
+    page shows it, app/gui/source_reader.py)."""
     w = _words()
     cites = _Citations()
     kind = escape(kind_singular(detail.ref.kind))
@@ -346,14 +360,28 @@ def render(detail: EntryDetail) -> str:
         out.append(f"<h3>{escape(translate('Related', group.title))}</h3>{links}")
 
     if detail.source_uses:
+        # Grouped by the entry each citation supports, in the order the service lists them.
+        groups: dict[int | None, list[SourceUse]] = {}
+        for use in detail.source_uses:
+            groups.setdefault(use.subject.id if use.subject else None, []).append(use)
 
-        def use_item(use: SourceUse) -> str:
-            subject = entry_link(use.subject) if use.subject else f"<i>{w.in_trash}</i>"
-            quote = f"<br><span class='quote'>“{escape(use.quote)}”</span>" if use.quote else ""
-            return f"<li>{subject}: {escape(_use(use.what))}{quote}</li>"
+        def use_line(use: SourceUse) -> str:
+            where = f" <small>({escape(use.locator)})</small>" if use.locator else ""
+            words = escape(use_label(use)) + _dates(("", use.date))
+            quote = (
+                f"<br><span class='quote'>“{escape(use.quote)}”</span>"
+                if use.quote and use.quote != use.words
+                else ""
+            )
+            return f"<li>{words}{where}{quote}</li>"
+
+        def group_item(uses: list[SourceUse]) -> str:
+            subject = uses[0].subject
+            head = entry_link(subject) if subject else f"<i>{w.in_trash}</i>"
+            return f"<li>{head}<ul>{''.join(use_line(u) for u in uses)}</ul></li>"
 
         cited = w.cited_for.format(count=len(detail.source_uses))
-        out.append(f"<h3>{cited}</h3>" + _listed(detail.source_uses, use_item, w))
+        out.append(f"<h3>{cited}</h3>" + _listed(list(groups.values()), group_item, w))
 
     if detail.deleted_at is None or detail.notes or detail.backlinks:
         out.append(f"<h3>{w.notes}</h3>")
@@ -385,7 +413,7 @@ def render(detail: EntryDetail) -> str:
         if detail.deleted_at is None:
             out.append(f'<p><a href="{NEW_NOTE_SCHEME}:{escape(detail.ref.slug)}">{w.new_note}</a></p>')
 
-    if detail.archived_text:
+    if detail.archived_text and with_text:
         paras = "".join(f"<p>{escape(p)}</p>" for p in detail.archived_text.splitlines() if p.strip())
         out.append(f"<h3>{w.archived_text}</h3>{paras}")
 

@@ -31,6 +31,7 @@ class DetailView(OfflineBrowser):
         self.document().setDocumentMargin(14)
         self._detail: EntryDetail | None = None
         self._empty_text = ""
+        self.with_text = True  # False: a source's text is read in the reader, not on the page
         self.show_empty()
 
     @property
@@ -61,7 +62,7 @@ class DetailView(OfflineBrowser):
             )
         )
         if self._detail is not None:
-            self.setHtml(render(self._detail))
+            self.setHtml(render(self._detail, with_text=self.with_text))
         else:
             self.setHtml(f"<p class='meta'>{escape(self._empty_text)}</p>")
 

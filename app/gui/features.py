@@ -9,6 +9,7 @@ from app.gui import (
     about,
     backups,
     check_database,
+    citing,
     editing,
     import_export_dialogs,
     preference_pages,
@@ -25,6 +26,7 @@ def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
     preference_pages.install(window)  # Preferences ▸ Appearance and Data
     editing.install(window)
+    citing.install(window)  # Edit ▸ Cite… from a source's text (after editing: its undo stack)
     notes.install(window)  # the notes panel, the Notes and Tags views, notes in the Trash
     backups.install(window)  # File ▸ Back up now, Restore from backup…
     check_database.install(window)  # Help ▸ Check database

@@ -42,7 +42,8 @@ from app.gui.navigation import History
 from app.gui.preferences import Preferences
 from app.gui.shortcuts import standard
 from app.gui.sidebar import Sidebar
-from app.services.details import NotFound
+from app.gui.source_reader import SourceReader
+from app.services.details import NotFound, reading_of
 from app.services.kinds import KINDS
 from app.services.library import Library
 
@@ -83,10 +84,22 @@ class MainWindow(QMainWindow):
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.entry_list)
         self.detail_view = DetailView(self)
+        # A source's text is read (and cited from) under its page; the reader hides otherwise.
+        self.detail_view.with_text = False
+        self.source_reader = SourceReader(self)
+        self.source_reader.hide()
+        self.detail_pane = QSplitter(Qt.Orientation.Vertical, self)
+        self.detail_pane.setObjectName("detailSplitter")
+        self.detail_pane.setChildrenCollapsible(False)
+        self.detail_pane.addWidget(self.detail_view)
+        self.detail_pane.addWidget(self.source_reader)
+        self.detail_pane.setStretchFactor(0, 2)
+        self.detail_pane.setStretchFactor(1, 3)
+        self._extra_panes.append(self.source_reader.text)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.sidebar, self.list_stack, self.detail_view):
+        for widget in (self.sidebar, self.list_stack, self.detail_pane):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 2)
@@ -101,6 +114,8 @@ class MainWindow(QMainWindow):
         self.sidebar.kind_selected.connect(self._show_kind)
         self.entry_list.entry_selected.connect(self.open_entry)
         self.detail_view.link_activated.connect(self.open_entry)
+        self.detail_view.shown.connect(self._show_reading)
+        self.source_reader.entry_chosen.connect(self.open_entry)
         self.history.changed.connect(self._update_nav)
         self.changes.entries_changed.connect(self._entries_changed)
         self.changes.entry_notes_changed.connect(self._reshow_detail)
@@ -233,6 +248,13 @@ class MainWindow(QMainWindow):
                 self.detail_view.show_detail(self.details.get_by_id(current.ref.id))
             except NotFound:
                 self.detail_view.show_empty(self.tr("This entry no longer exists."))
+
+    def _show_reading(self) -> None:
+        """The reader under a source's page shows its text; it hides for any other entry."""
+        detail = self.detail_view.detail
+        reading = reading_of(detail) if detail is not None else None
+        self.source_reader.show_reading(reading)
+        self.source_reader.setVisible(reading is not None)
 
     # --- the list pane ----------------------------------------------------------------------
 

@@ -611,14 +611,18 @@ def entry_body(
                 for link in group.links
             ],
         )
-    section(
-        "Cited for",
-        [
-            f"- {links.ref(use.subject, here) if use.subject else 'a deleted entry'}: {inline(use.what)}"
-            + (f" — “{inline(use.quote)}”" if use.quote else "")
-            for use in detail.source_uses
-        ],
-    )
+    # What the source supports, in the words of each fact, title or statement, by entry.
+    cited_for: dict[int | None, list[str]] = {}
+    for use in detail.source_uses:
+        key = use.subject.id if use.subject else None
+        if key not in cited_for:
+            cited_for[key] = [f"- {links.ref(use.subject, here) if use.subject else 'a deleted entry'}"]
+        cited_for[key].append(
+            f"  - {inline(use.described)}"
+            + (f" ({inline(use.locator)})" if use.locator else "")
+            + (f" — “{inline(use.quote)}”" if use.quote and use.quote != use.words else "")
+        )
+    section("Cited for", ["\n".join(lines) for lines in cited_for.values()])
     if detail.archived_text:
         quoted = ("> " + line if line else ">" for line in block(detail.archived_text).split("\n"))
         section("Archived text", ["\n".join(quoted)])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.records.anchors import Paragraph
+
 
 @dataclass(frozen=True)
 class Ref:
@@ -91,6 +93,7 @@ class FactView:
     text: str
     date: str | None
     citations: tuple[CitationView, ...] = ()
+    id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -122,12 +125,90 @@ class LinkGroup:
 
 @dataclass(frozen=True)
 class SourceUse:
-    """A citation of a source, seen from the source: what it supports and with which words."""
+    """A citation of a source, seen from the source: what it supports and with which words.
+
+    `subject` is the entry the use is listed under (None: an entry in the trash); `owner` what
+    on it the citation belongs to (one of USE_OWNERS) and `words` that thing's own words: the
+    fact's sentence, the title as the source states it, the statement, a membership's status,
+    a participant's or party's role, a name, a field. `other` is the second entry of a relation
+    (the organization of a title or membership, the participant of an event, the party of an
+    initiative). `what` is the short form the command line prints ('title: Minister').
+    `start`/`end`: where the quote stands in the source's current text (None when it has no
+    text or the quote's words are no longer there)."""
 
     subject: Ref | None
     what: str
     quote: str | None
     reliability: str
+    owner: str = "entry"
+    words: str = ""
+    other: Ref | None = None
+    citation_id: int = 0
+    owner_id: int = 0  # the row the citation belongs to (the fact's id, the role's ...)
+    locator: str | None = None
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None  # the fact's, statement's or title's date, when it has one
+
+    @property
+    def described(self) -> str:
+        """What the citation supports, in its own words, as files written for people read it
+        ('fact: …', 'title: Minister — NDRC'); the window translates the same forms
+        (app/gui/detail_html.use_label)."""
+        other = self.other.name if self.other else ""
+        label = {
+            "fact": f"fact: {self.words}",
+            "title": f"title: {self.words}",
+            "membership": f"membership: {self.words}",
+            "participation": f"{self.words}: {other}",
+            "party": f"party ({self.words}): {other}",
+            "statement": f"statement: “{self.words}”",
+            "name": f"name {self.words}",
+            "field": self.words.replace("_", " "),
+        }.get(self.owner, "the entry as a whole")
+        shown_other = other and self.owner in ("title", "membership")
+        return f"{label} — {other}" if shown_other else label
+
+
+# What a citation of a source can belong to, as SourceUse.owner names it.
+USE_OWNERS = (
+    "entry",
+    "field",
+    "name",
+    "fact",
+    "title",
+    "membership",
+    "participation",
+    "party",
+    "statement",
+)
+
+
+@dataclass(frozen=True)
+class CitedPassage:
+    """A span of a source's text that citations quote, with every use that quotes it."""
+
+    start: int
+    end: int
+    uses: tuple[SourceUse, ...]
+
+
+@dataclass(frozen=True)
+class SourceReading:
+    """A source's text as the reader shows it: the text, its paragraphs (app/records/anchors.py
+    Paragraph values, with page and number), the passages its citations quote (in text order),
+    and the citations whose quotes are no longer found in it."""
+
+    source: Ref
+    text: str
+    reliability: str
+    paragraphs: tuple[Paragraph, ...]
+    passages: tuple[CitedPassage, ...]
+    unplaced: tuple[SourceUse, ...] = ()
+
+    @property
+    def paged(self) -> bool:
+        return "\f" in self.text
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ from collections.abc import Iterable, Sequence
 
 from app.db.database import Database
 from app.i18n import N_
+from app.records import anchors
 from app.records.entries import (
     AliasView,
     CitationView,
+    CitedPassage,
     EntryDetail,
     FactView,
     FieldView,
@@ -20,6 +22,7 @@ from app.records.entries import (
     NoteSummary,
     Ref,
     RoleView,
+    SourceReading,
     SourceUse,
     StatementView,
 )
@@ -151,7 +154,7 @@ class EntryDetails:
             facts=self._facts(ref.id),
             statements=self._statements(ref),
             related=related,
-            source_uses=self._source_uses(ref.id) if kind == "source" else (),
+            source_uses=self._source_uses(ref.id, archived_text) if kind == "source" else (),
             tags=self._tags(ref.id),
             notes=self._notes("n.entity_id = :id", ref.id),
             backlinks=self._notes(
@@ -206,7 +209,7 @@ class EntryDetails:
             (entity_id,),
         ).fetchall()
         cites = self._citations("fact_id", (r[0] for r in rows))
-        return tuple(FactView(r[1], r[2], tuple(cites.get(r[0], []))) for r in rows)
+        return tuple(FactView(r[1], r[2], tuple(cites.get(r[0], [])), r[0]) for r in rows)
 
     def _statements(self, ref: Ref) -> tuple[StatementView, ...]:
         rows = self._conn.execute(
@@ -396,31 +399,119 @@ class EntryDetails:
             )
         return tuple(groups), memberships, roles
 
-    def _source_uses(self, source_id: int) -> tuple[SourceUse, ...]:
-        """Every citation of this source, described by what it supports."""
+    def _source_uses(self, source_id: int, text: str | None) -> tuple[SourceUse, ...]:
+        """Every citation of this source, described by what it supports, in its own words, and
+        found in the source's current text (`text`) when it has one."""
         rows = self._conn.execute(
             f"""
-            SELECT {_REF.format(a="x")}, what, c.quote, c.reliability FROM (
-              SELECT c.id AS cid, c.entity_id AS subject,
-                     coalesce(c.field, 'entry') AS what FROM citation c
+            SELECT {_REF.format(a="x")}, {_REF.format(a="o")}, u.owner, u.owner_id, u.words, u.day,
+                   c.id, c.quote, c.reliability, c.locator, c.quote_prefix, c.quote_suffix,
+                   c.quote_start, c.quote_end FROM (
+              SELECT c.id AS cid, CASE WHEN c.field IS NULL THEN 'entry' ELSE 'field' END AS owner,
+                     c.entity_id AS owner_id, c.entity_id AS subject, coalesce(c.field, '') AS words,
+                     NULL AS other, NULL AS day FROM citation c
                      WHERE c.source_id = :s AND c.entity_id IS NOT NULL
-              UNION ALL SELECT c.id, a.entity_id, 'name ' || a.value FROM citation c
+              UNION ALL SELECT c.id, 'name', a.id, a.entity_id, a.value, NULL, NULL FROM citation c
                      JOIN alias a ON a.id = c.alias_id WHERE c.source_id = :s
-              UNION ALL SELECT c.id, f.entity_id, 'fact' FROM citation c
+              UNION ALL SELECT c.id, 'fact', f.id, f.entity_id, f.text, NULL, f.date FROM citation c
                      JOIN fact f ON f.id = c.fact_id WHERE c.source_id = :s
-              UNION ALL SELECT c.id, m.member_id, 'membership: ' || m.status FROM citation c
+              UNION ALL SELECT c.id, 'membership', m.id, m.member_id, m.status, m.organization_id,
+                     m.start_date FROM citation c
                      JOIN membership m ON m.id = c.membership_id WHERE c.source_id = :s
-              UNION ALL SELECT c.id, r.person_id, 'title: ' || r.title FROM citation c
-                     JOIN role r ON r.id = c.role_id WHERE c.source_id = :s
-              UNION ALL SELECT c.id, p.event_id, 'participant: ' || p.role FROM citation c
+              UNION ALL SELECT c.id, 'title', r.id, r.person_id, r.title,
+                     coalesce(r.organization_id, r.country_id), coalesce(r.as_of, r.start_date)
+                     FROM citation c JOIN role r ON r.id = c.role_id WHERE c.source_id = :s
+              UNION ALL SELECT c.id, 'participation', p.id, p.event_id, p.role, p.entity_id, NULL
+                     FROM citation c
                      JOIN participation p ON p.id = c.participation_id WHERE c.source_id = :s
-              UNION ALL SELECT c.id, ip.initiative_id, 'party: ' || ip.role FROM citation c
+              UNION ALL SELECT c.id, 'party', ip.id, ip.initiative_id, ip.role, ip.entity_id, NULL
+                     FROM citation c
                      JOIN initiative_party ip ON ip.id = c.party_id WHERE c.source_id = :s
-              UNION ALL SELECT c.id, coalesce(st.speaker_id, st.event_id), 'statement' FROM citation c
+              UNION ALL SELECT c.id, 'statement', st.id, coalesce(st.speaker_id, st.event_id), st.text,
+                     CASE WHEN st.speaker_id IS NOT NULL THEN st.event_id END, st.date FROM citation c
                      JOIN statement st ON st.id = c.statement_id WHERE c.source_id = :s
             ) u JOIN citation c ON c.id = u.cid LEFT JOIN entity x ON x.id = u.subject
-            ORDER BY x.name, c.id
+            LEFT JOIN entity o ON o.id = u.other
+            ORDER BY x.name, x.id, c.position, c.id
             """,
             {"s": source_id},
-        )
-        return tuple(SourceUse(_ref(r), r[4], r[5], r[6]) for r in rows)
+        ).fetchall()
+        paras = anchors.paragraphs(text) if text else []
+        found: dict[anchors.Anchor, tuple[int, int] | None] = {}
+        uses = []
+        for r in rows:
+            owner, owner_id, words, day = r[8], int(r[9]), str(r[10] or ""), r[11]
+            quote, locator = r[13], r[15]
+            start = end = None
+            if text and quote:
+                anchor = anchors.Anchor(quote, r[16] or "", r[17] or "", r[18], r[19])
+                if anchor not in found:
+                    found[anchor] = anchors.find(text, anchor)
+                span = found[anchor]
+                if span is not None:
+                    start, end = span
+                    locator = locator or anchors.locator(text, start, paras)
+            uses.append(
+                SourceUse(
+                    _ref(r),
+                    _what(owner, words),
+                    quote,
+                    r[14],
+                    owner=owner,
+                    words=words,
+                    other=_ref(r, 4),
+                    citation_id=int(r[12]),
+                    owner_id=owner_id,
+                    locator=locator,
+                    start=start,
+                    end=end,
+                    date=day,
+                )
+            )
+        return tuple(uses)
+
+    # --- a source's text, as the reader shows it -------------------------------------------
+
+    def reading(self, source_id: int) -> SourceReading | None:
+        """The source's text with its paragraphs and the passages its citations quote; None when
+        the entry is not a source or has no text."""
+        return reading_of(self.get_by_id(source_id))
+
+
+def _what(owner: str, words: str) -> str:
+    """The short form of what a citation supports, as the command line prints it."""
+    return {
+        "entry": "entry",
+        "field": words,
+        "name": f"name {words}",
+        "fact": "fact",
+        "membership": f"membership: {words}",
+        "title": f"title: {words}",
+        "participation": f"participant: {words}",
+        "party": f"party: {words}",
+        "statement": "statement",
+    }[owner]
+
+
+def reading_of(detail: EntryDetail) -> SourceReading | None:
+    """What the reader shows of a source's detail (no query: the detail holds its uses, found
+    in its text): None when it is not a source or has no text."""
+    text = detail.archived_text
+    if detail.ref.kind != "source" or not text or not text.strip():
+        return None
+    spans: dict[tuple[int, int], list[SourceUse]] = defaultdict(list)
+    unplaced = []
+    for use in detail.source_uses:
+        if use.start is not None and use.end is not None:
+            spans[use.start, use.end].append(use)
+        elif use.quote:
+            unplaced.append(use)
+    reliability = next((f.value for f in detail.fields if f.label == "Reliability"), "")
+    return SourceReading(
+        detail.ref,
+        text,
+        reliability,
+        tuple(anchors.paragraphs(text)),
+        tuple(CitedPassage(s, e, tuple(uses)) for (s, e), uses in sorted(spans.items())),
+        tuple(unplaced),
+    )
