@@ -15,6 +15,7 @@ from app.gui import (
     preference_pages,
     read_only,
     search_feature,
+    source_files,
 )
 from app.gui.notes import feature as notes
 
@@ -26,6 +27,7 @@ def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
     preference_pages.install(window)  # Preferences ▸ Appearance and Data
     editing.install(window)
+    source_files.install(window)  # Edit ▸ Source Text: paste, add from a file, open the file
     citing.install(window)  # Edit ▸ Cite… from a source's text (after editing: its undo stack)
     notes.install(window)  # the notes panel, the Notes and Tags views, notes in the Trash
     backups.install(window)  # File ▸ Back up now, Restore from backup…

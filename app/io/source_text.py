@@ -131,15 +131,18 @@ def _decode(data: bytes, name: str) -> str:
         ) from exc
 
 
+# Typesetting's ligatures (a PDF's "ﬁ" is one glyph) spelt out, so a quote typed with "fi"
+# is found. Only these: NFKC would also turn Chinese full-width punctuation into ASCII.
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 _TRAILING_SPACE = re.compile(r"[ \t]+(?=\n)")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 def tidy(text: str) -> str:
-    """Text as a source keeps it: Unix line ends, no spaces at line ends, one blank line
-    between paragraphs at most, none at either end. Form feeds (pages) are kept."""
+    """Text as a source keeps it: Unix line ends, ligatures spelt out, no spaces at line ends,
+    one blank line between paragraphs at most, none at either end. Form feeds (pages) are kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", text).translate(_LIGATURES)
     text = _TRAILING_SPACE.sub("", text)
     text = _BLANK_LINES.sub(PARAGRAPH_BREAK, text)
     return text.strip(" \t\n")
@@ -236,7 +239,7 @@ def text_from_pdf(data: bytes, name: str, step: Step = _nothing) -> tuple[str, i
             lines = _page_lines(reader.pages[number])
         except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
             raise _bad_pdf(name, exc) from exc
-        pages.append(PARAGRAPH_BREAK.join(reflow(lines)))
+        pages.append(tidy(PARAGRAPH_BREAK.join(reflow(lines))))
         step(number + 1, total)
     if not any(p.strip() for p in pages):
         raise UnreadableSource(

@@ -1,0 +1,187 @@
+"""A source's text in the window (app/gui/source_files.py): from an HTML page and a PDF the
+test writes, read off the window's thread with progress; Cancel and an unreadable file change
+nothing; the file opens in the system's viewer, or says it is missing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from pytestqt.qtbot import QtBot
+
+from app.gui.main_window import MainWindow
+from app.gui.source_files import SourceFiles
+from app.paths import attachments_dir
+from app.records.entries import Ref
+from app.services.entry_forms import EntryInput
+from tests.builders.pdfs import pdf_of_paragraphs
+from tests.gui.conftest import UrlRecorder, click_message_box_button
+from tests.unit.test_source_text import PAGE
+
+PARAGRAPHS = [
+    "Laos launches national AI strategy",
+    "Vientiane, 29 January 2026. The Ministry of Technology and Communications presented the national "
+    "artificial intelligence strategy on Thursday, with support from UNESCO for its chapter on ethics.",
+    "The minister said the strategy would guide cooperation with China and ASEAN partners over the next "
+    "five years, beginning with a centre for language models in Lao.",
+]
+
+
+def _new_source(window: MainWindow) -> Ref:
+    change = window.library.editor.create(
+        EntryInput(
+            "source",
+            "Laos launches national AI strategy",
+            values={"publisher": "Laotian Times", "reliability": "medium"},
+        )
+    )
+    window.changes.announce_entries(set(change.slugs))
+    assert window.open_entry(change.slug)
+    ref = window.library.entries.ref(change.slug)
+    assert ref is not None
+    return ref
+
+
+def _files(window: MainWindow) -> SourceFiles:
+    return window.source_files  # type: ignore[attr-defined,no-any-return]
+
+
+def _text(window: MainWindow, ref: Ref) -> str:
+    return window.library.editor.form(ref.id).values["archived_text"]
+
+
+def write_pdf_with_qt(path: Path, pages: list[list[str]]) -> None:
+    """A PDF as an application writes one: Qt's QPdfWriter, a page for each list of paragraphs."""
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(20, 20, 20, 20),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(300)
+    painter = QPainter(writer)
+    font = painter.font()
+    font.setPointSize(11)
+    painter.setFont(font)
+    width = writer.width()
+    for number, paragraphs in enumerate(pages):
+        if number:
+            writer.newPage()
+        y = 0.0
+        for paragraph in paragraphs:
+            box = painter.boundingRect(QRectF(0, y, width, 10_000), Qt.TextFlag.TextWordWrap, paragraph)
+            painter.drawText(box, Qt.TextFlag.TextWordWrap, paragraph)
+            y += box.height() + painter.fontMetrics().height()  # a blank line's space between paragraphs
+    painter.end()
+
+
+def test_add_text_from_an_html_page_with_progress_then_undo(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ref = _new_source(window)
+    files = _files(window)
+    assert files.bar.isVisible() and files.add_file_action.isEnabled()
+    assert not files.open_file_action.isEnabled()  # no file yet
+    page = tmp_path / "laos-ai.html"
+    page.write_text(PAGE, encoding="utf-8")
+    steps: list[tuple[int, int]] = []
+    task = files.add_file(page)
+    assert task is not None
+    task.progressed.connect(lambda done, total: steps.append((done, total)))
+    assert files.bar.progress.isVisible() and files.bar.cancel.isVisible()
+    assert not files.add_file_action.isEnabled()  # one file at a time
+    qtbot.waitUntil(lambda: files.task is None, timeout=20_000)
+    assert steps and steps[-1] == (1, 1)
+    assert not files.bar.progress.isVisible()
+    assert _text(window, ref).startswith("Laos launches national AI strategy\n\nVientiane, 29 January 2026.")
+    reader = getattr(window, "source_reader", None)  # (C's reader, where it is in the window)
+    assert reader is None or reader.isVisible()  # the text shows under the source's page at once
+    assert "laos-ai.html" in files.bar.label.text()
+    assert files.open_file_action.isEnabled()
+    [kept] = window.library.sources.files(ref.id)
+    assert kept.path.read_bytes() == page.read_bytes()
+
+    editing = window.editing  # type: ignore[attr-defined]
+    editing.undo_action.trigger()
+    assert _text(window, ref) == ""
+    editing.redo_action.trigger()
+    assert "UNESCO's support" in _text(window, ref)
+
+
+def test_add_text_from_a_pdf_written_by_qt(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    ref = _new_source(window)
+    pdf = tmp_path / "strategy.pdf"
+    write_pdf_with_qt(pdf, [PARAGRAPHS, PARAGRAPHS[1:]])
+    files = _files(window)
+    assert files.add_file(pdf) is not None
+    qtbot.waitUntil(lambda: files.task is None, timeout=20_000)
+    text = _text(window, ref)
+    pages = text.split("\f")
+    assert len(pages) == 2
+    assert pages[0].split("\n\n") == PARAGRAPHS
+    assert pages[1].split("\n\n") == PARAGRAPHS[1:]
+
+
+def test_cancel_leaves_the_source_as_it_was(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    ref = _new_source(window)
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(pdf_of_paragraphs(PARAGRAPHS * 400))  # some seconds of reading
+    files = _files(window)
+    assert files.add_file(pdf) is not None
+    files.bar.cancel.click()
+    qtbot.waitUntil(lambda: files.task is None, timeout=30_000)
+    assert _text(window, ref) == ""
+    assert window.library.sources.files(ref.id) == []
+    assert not attachments_dir(window.library.path).exists()
+    assert window.statusBar().currentMessage() == "Cancelled: the source is as it was."
+    assert window.editing.undo_stack.count() == 0  # type: ignore[attr-defined]
+    assert files.add_file_action.isEnabled()
+
+
+def test_a_file_that_cannot_be_read_is_one_sentence_and_changes_nothing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    ref = _new_source(window)
+    bad = tmp_path / "scan.pdf"
+    bad.write_bytes(b"%PDF-1.7\nnot really a PDF")
+    files = _files(window)
+    shown = click_message_box_button(qtbot, "OK")
+    assert files.add_file(bad) is not None
+    qtbot.waitUntil(lambda: files.task is None and bool(shown), timeout=20_000)
+    assert shown[0].startswith("scan.pdf cannot be read as a PDF")
+    assert _text(window, ref) == ""
+    assert window.library.sources.files(ref.id) == []
+
+
+def test_open_file_shows_the_kept_file_or_says_it_is_missing(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, desktop: UrlRecorder
+) -> None:
+    ref = _new_source(window)
+    page = tmp_path / "laos-ai.html"
+    page.write_text(PAGE, encoding="utf-8")
+    files = _files(window)
+    files.add_file(page)
+    qtbot.waitUntil(lambda: files.task is None, timeout=20_000)
+    opened = files.open_file()
+    assert opened is not None
+    assert [u.toLocalFile() for u in desktop.urls] == [str(opened.path)]
+    opened.path.unlink()
+    shown = click_message_box_button(qtbot, "OK")
+    assert files.open_file() is None
+    assert "laos-ai.html is missing from" in shown[0]
+    assert len(desktop.urls) == 1
+    del ref
+
+
+def test_paste_text(qtbot: QtBot, window: MainWindow) -> None:
+    ref = _new_source(window)
+    dialog = _files(window).paste()
+    assert dialog is not None
+    dialog.text.setPlainText("First paragraph.\n\nSecond paragraph.  \n")
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    assert _text(window, ref) == "First paragraph.\n\nSecond paragraph."
+    assert window.library.sources.files(ref.id) == []
