@@ -22,7 +22,8 @@ from app.io import frontmatter
 from app.records.entries import CitationView, EntryDetail, Ref
 from app.records.footnotes import FootnoteNumbers
 from app.records.notes import NoteDoc
-from app.records.wikilinks import WIKILINK, heading_of
+from app.records.wikilinks import heading_of
+from app.records.wikilinks import sub as replace_links
 from app.user_files import MB
 
 LinkStyle = Literal["wiki", "markdown"]
@@ -164,7 +165,7 @@ def point_links(body: str, resolve: Callable[[str], int | None], links: Links, h
         suffix = "#" + _url_path(heading[1:]) if heading else ""
         return f"[{inline(text)}]({_url_path(rel)}{suffix})"
 
-    return WIKILINK.sub(repl, body)
+    return replace_links(repl, body)  # links in code are code: left as they are
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ def restore_links(
         heading = "#" + _percent_decode(fragment) if fragment else ""
         return back(entry, heading, shown)
 
-    return _MD_LINK.sub(markdown, WIKILINK.sub(wiki, text))
+    return _MD_LINK.sub(markdown, replace_links(wiki, text))
 
 
 def _percent_decode(text: str) -> str:

@@ -4,19 +4,186 @@ highlighting and preview, and the Markdown export and import-notes all read link
 
 Group 1 is the target, group 2 the heading without its '#' (None when there is no '#'),
 group 3 the shown text (None when there is no '|').
+
+A link is Markdown text, so code is not a link: `[[x]]` in an inline code span, a fenced code
+block or an indented code block is shown as code by the preview and is neither a backlink nor
+rewritten on export. `links()` finds links as the preview's Markdown parser (markdown-it,
+CommonMark) does: code blocks first, then, within each paragraph from left to right, whichever
+comes first of a code span, a backslash escape or a link. A test compares the two on generated
+notes (tests/unit/test_wikilink_grammar.py). Not followed: links inside HTML or the address of
+a Markdown link, and the containers' own indentation (a code block inside a list item is read
+as the list's text).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+)(?:#([^\[\]|\n]*))?(?:\|([^\[\]\n]*))?\]\]")
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+_BLANK = re.compile(r"[ \t]*")
+# A line that starts a block of its own (a heading, list item, quote, thematic break): a code
+# span never runs from the text before it into it.
+_BLOCK_START = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>)")
+_ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
+_QUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def _indent(line: str) -> int:
+    columns = 0
+    for ch in line:
+        if ch == " ":
+            columns += 1
+        elif ch == "\t":
+            columns += 4 - columns % 4
+        else:
+            break
+    return columns
+
+
+def _container(text: str) -> tuple[str, int, bool]:
+    """A line's text inside its block quote markers and list marker; the column its list
+    item's text starts at (0: no marker on this line) and whether it is quoted."""
+    quote = _QUOTE.match(text)
+    if quote:
+        text = text[quote.end() :]
+    item = _ITEM.match(text)
+    if item is None:
+        return text, 0, bool(quote)
+    return text[item.end() :], item.end(), bool(quote)
+
+
+def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
+    """The spans of `body` whose text is Markdown inline content (paragraphs, headings, list
+    items ...), leaving out fenced and indented code blocks."""
+    fence: tuple[str, int, int, bool] | None = None  # character, length, item column, quoted
+    start: int | None = None  # where the running paragraph began
+    at = 0
+    after_text = False  # the previous line was paragraph text (an indented line continues it)
+    in_list = False  # within a list: an indented line after a blank one is the item's text
+    for line in body.splitlines(keepends=True):
+        end = at + len(line)
+        raw = line.rstrip("\r\n")
+        if fence is not None:
+            inner, _, quoted = _container(raw)
+            if fence[3] and not quoted:
+                fence = None  # the quote ended, and the fence with it
+            elif fence[2] and _indent(raw) < fence[2] and not _BLANK.fullmatch(raw):
+                fence = None  # the list item ended, and the fence with it
+            else:
+                if fence[2]:
+                    inner = raw[fence[2] :] if _indent(raw) >= fence[2] else raw.lstrip()
+                close = _FENCE.fullmatch(inner)
+                if (
+                    close
+                    and close.group(1)[0] == fence[0]
+                    and len(close.group(1)) >= fence[1]
+                    and not close.group(2).strip()
+                ):
+                    fence = None
+                at = end
+                continue
+        text, column, quoted = _container(raw)
+        opening = _FENCE.fullmatch(text)
+        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            if start is not None:
+                yield start, at
+                start = None
+            fence = (opening.group(1)[0], len(opening.group(1)), column, quoted)
+            after_text = False
+            at = end
+            continue
+        if _BLANK.fullmatch(text):
+            if start is not None:
+                yield start, at
+                start = None
+            after_text = False
+            at = end
+            continue
+        if _indent(raw) >= 4 and not after_text and not in_list:
+            at = end  # an indented code block
+            continue
+        if column:
+            in_list = True
+        elif _indent(raw) == 0 and not after_text:
+            in_list = False
+        if start is not None and _BLOCK_START.match(raw):
+            yield start, at
+            start = None
+        if start is None:
+            start = at
+        after_text = not text.lstrip().startswith("#")
+        at = end
+    if start is not None:
+        yield start, len(body)
+
+
+def _backticks(text: str, at: int) -> int:
+    n = at
+    while n < len(text) and text[n] == "`":
+        n += 1
+    return n - at
+
+
+def _closing(text: str, at: int, end: int, run: int) -> int:
+    """Where the code span opened by `run` backticks before `at` ends (after its closing run),
+    or -1 when no run of exactly that many backticks closes it before `end`."""
+    i = text.find("`", at, end)
+    while i >= 0:
+        n = _backticks(text, i)
+        if n == run:
+            return i + n
+        i = text.find("`", i + n, end)
+    return -1
+
+
+def links(body: str) -> Iterator[re.Match[str]]:
+    """The [[links]] of a note's Markdown `body` that are links (not code), in order."""
+    if "[[" not in body:
+        return
+    if "`" not in body and "~~~" not in body and "    " not in body and "\t" not in body and "\\" not in body:
+        yield from WIKILINK.finditer(body)  # no code and no escapes: every match is a link
+        return
+    for start, end in _paragraphs(body):
+        i = start
+        while i < end:
+            ch = body[i]
+            if ch == "\\" and i + 1 < end and body[i + 1] in _ESCAPABLE:
+                i += 2
+            elif ch == "`":
+                run = _backticks(body, i)
+                close = _closing(body, i + run, end, run)
+                i = close if close >= 0 else i + run
+            elif ch == "[" and body.startswith("[[", i):
+                match = WIKILINK.match(body, i, end)
+                if match is None:
+                    i += 1
+                else:
+                    yield match
+                    i = match.end()
+            else:
+                i += 1
+
+
+def sub(replace: Callable[[re.Match[str]], str], body: str) -> str:
+    """`body` with each link (not code) replaced by `replace(match)`."""
+    out: list[str] = []
+    last = 0
+    for match in links(body):
+        out.append(body[last : match.start()])
+        out.append(replace(match))
+        last = match.end()
+    out.append(body[last:])
+    return "".join(out)
 
 
 def targets(body: str) -> list[str]:
     """The link targets in `body`, in order, without duplicates."""
     seen: dict[str, None] = {}
-    for match in WIKILINK.finditer(body):
+    for match in links(body):
         seen.setdefault(match.group(1).strip(), None)
     return [t for t in seen if t]
 

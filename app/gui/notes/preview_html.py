@@ -1,4 +1,6 @@
-"""A note's Markdown as HTML for the preview (markdown-it-py, CommonMark with tables).
+"""A note's Markdown as HTML for the preview (markdown-it-py, CommonMark with tables and
+footnotes). Which [[links]] are links (not code) is the one grammar of app/records/wikilinks.py;
+a test holds this parser to it.
 
 Raw HTML in a note is shown as text, never interpreted: html is off, so `<img>` or `<script>`
 typed into a note stays visible characters. Images are not embedded (the app never fetches
@@ -76,12 +78,34 @@ def _render_table_open(*_args: Any) -> str:
     return '<table border="1" cellspacing="0" cellpadding="4">\n'
 
 
+def _named(rule: Any, of: str) -> Any:
+    """A footnote renderer that also names its place the old way (`<a name>`), which Qt's rich
+    text scrolls to (the footnote's number and its back arrow are links to each other)."""
+
+    def render(renderer: Any, tokens: Sequence[Token], idx: int, options: Any, env: dict[str, Any]) -> str:
+        html = str(rule(tokens, idx, options, env))
+        label = renderer.rules["footnote_anchor_name"](tokens, idx, options, env)
+        anchor = f'<a name="{of}{label}"></a>'
+        # After the opening tag of a list item; before the reference's <sup>.
+        return html.replace(">", ">" + anchor, 1) if of == "fn" else anchor + html
+
+    return render
+
+
 @cache
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt  # ~0.1 s: on the first render, not at start-up
 
     md = MarkdownIt("commonmark", {"html": False, "linkify": True, "typographer": False})
     md.enable(["table", "strikethrough", "linkify"])
+    # [^1] footnotes, as Roundtable's own export writes them (numbered, with their text at the
+    # end); without the plugin "[^1]: text" is a link definition and [^1] a link to "text".
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md.use(footnote_plugin)
+    rules: dict[str, Any] = getattr(md.renderer, "rules")  # noqa: B009 (not in its protocol)
+    md.add_render_rule("footnote_open", _named(rules["footnote_open"], "fn"))
+    md.add_render_rule("footnote_ref", _named(rules["footnote_ref"], "fnref"))
     md.inline.ruler.before("link", "wikilink", _wikilink)
     md.add_render_rule("wikilink", _render_wikilink)
     md.add_render_rule("image", _render_image)
