@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.records.anchors import Paragraph
+from app.records.source_checks import AttachmentProblem, QuoteProblem
 
 
 @dataclass(frozen=True)
@@ -253,6 +254,8 @@ class CheckReport:
     counts: dict[str, int] = field(default_factory=dict)
     search_index: tuple[str, ...] = ()  # what is wrong with the search index, if anything
     list_index: tuple[str, ...] = ()  # ... with the lists' stored columns (app/db/list_index.py)
+    attachments: tuple[AttachmentProblem, ...] = ()  # sources' files missing or changed
+    quotes: tuple[QuoteProblem, ...] = ()  # quotes their source's text no longer holds
 
     @property
     def ok(self) -> bool:
@@ -262,4 +265,6 @@ class CheckReport:
             and self.schema_revision == self.head_revision
             and not self.search_index
             and not self.list_index
+            and not self.attachments
+            and not self.quotes
         )

@@ -9,7 +9,11 @@ from app.db import list_index, search_index
 from app.db.database import Database
 from app.db.schema_version import HEAD
 from app.i18n import T_, Text
+from app.io.attachments import AttachmentStore, FileState
+from app.paths import attachments_dir
+from app.records import anchors
 from app.records.entries import CheckReport
+from app.records.source_checks import AttachmentProblem, QuoteProblem
 from app.services.entries import EntryLists
 from app.services.kinds import KINDS
 from app.services.progress import NO_PROGRESS, Progress
@@ -57,7 +61,68 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
             lists = tuple(list_index.problems(conn))
         except sqlite3.DatabaseError as exc:
             lists = (f"the lists' columns cannot be read: {exc}",)
-    return CheckReport(str(db.path), integrity, fk_problems, revision, HEAD, counts, index, lists)
+    attachments: tuple[AttachmentProblem, ...] = ()
+    quotes: tuple[QuoteProblem, ...] = ()
+    if full:
+        try:
+            attachments = tuple(attachment_problems(db))
+            quotes = tuple(quote_problems(conn))
+        except sqlite3.DatabaseError:
+            pass  # the damage is reported above
+    return CheckReport(
+        str(db.path), integrity, fk_problems, revision, HEAD, counts, index, lists, attachments, quotes
+    )
+
+
+def attachment_problems(db: Database) -> list[AttachmentProblem]:
+    """The files kept for sources (in the attachments folder beside the library) that are
+    missing, or whose bytes no longer have the checksum they are named by."""
+    store = AttachmentStore(attachments_dir(db.path))
+    rows = db.read().execute(
+        "SELECT e.name, e.slug, a.filename, a.sha256, a.media_type FROM attachment a "
+        "JOIN entity e ON e.id = a.source_id ORDER BY e.name, a.filename"
+    )
+    problems = []
+    for name, slug, filename, sha256, media_type in rows:
+        state = store.state(sha256, media_type)
+        if state is not FileState.PRESENT:
+            path = str(store.path(sha256, media_type))
+            problems.append(AttachmentProblem(name, slug, filename, path, state.value))
+    return problems
+
+
+def quote_problems(conn: sqlite3.Connection) -> list[QuoteProblem]:
+    """Citations whose quote their source's text no longer holds (its anchor is not found:
+    neither where it was, nor its words anywhere), each with the passage most like it. Only
+    sources with a text are looked at; each text is read once."""
+    rows = conn.execute(
+        "SELECT c.source_id, c.id, c.quote, c.quote_prefix, c.quote_suffix, c.quote_start, c.quote_end "
+        "FROM citation c JOIN source s ON s.id = c.source_id "
+        "WHERE c.quote IS NOT NULL AND c.quote != '' AND s.archived_text IS NOT NULL "
+        "ORDER BY c.source_id, c.id"
+    ).fetchall()
+    problems = []
+    texts: dict[int, tuple[str, str, str]] = {}
+    for source_id, citation_id, quote, prefix, suffix, start, end in rows:
+        if source_id not in texts:
+            texts.clear()  # one text in memory at a time: they are ordered by source
+            found = conn.execute(
+                "SELECT e.name, e.slug, s.archived_text FROM entity e JOIN source s ON s.id = e.id "
+                "WHERE e.id = ?",
+                (source_id,),
+            ).fetchone()
+            texts[source_id] = (str(found[0]), str(found[1]), str(found[2] or ""))
+        name, slug, text = texts[source_id]
+        if anchors.find(text, anchors.Anchor(quote, prefix or "", suffix or "", start, end)) is not None:
+            continue
+        passage = anchors.nearest(text, quote)
+        nearest, where, similarity = "", "", 0.0
+        if passage is not None:
+            nearest = " ".join(text[passage.start : passage.end].split())
+            where = anchors.locator(text, passage.start)
+            similarity = round(passage.similarity, 2)
+        problems.append(QuoteProblem(citation_id, name, slug, quote, nearest, where, similarity))
+    return problems
 
 
 def reindex(db: Database, progress: Progress = NO_PROGRESS) -> int:
@@ -130,6 +195,7 @@ def findings(report: CheckReport) -> list[Text]:
                 "`roundtable check --reindex` rebuilds them.",
             ).format(problems="; ".join(report.list_index[:3]))
         )
+    lines.extend(_source_findings(report))
     if report.counts:
         lines.append(
             T_("Checking", "It holds {entries} entries and {notes} notes.").format(
@@ -143,3 +209,60 @@ def findings(report: CheckReport) -> list[Text]:
 
 
 _ENTRY_LABELS = {k.plural.lower() for k in KINDS}
+
+
+SHOWN_PROBLEMS = 20  # of each kind, in words; the JSON report lists them all
+
+
+def _source_findings(report: CheckReport) -> list[Text]:
+    lines: list[Text] = []
+    for file in report.attachments[:SHOWN_PROBLEMS]:
+        if file.state == FileState.MISSING.value:
+            line = T_(
+                "Checking",
+                "The file {filename} of the source “{source}” is missing ({path}). Restore a backup "
+                "(File ▸ Restore from backup…, or `roundtable restore`) to bring it back, or add the "
+                "file to the source again.",
+            )
+        else:
+            line = T_(
+                "Checking",
+                "The file {filename} of the source “{source}” has changed since it was added ({path}): "
+                "its bytes no longer match its checksum. Restore a backup to bring the original back, "
+                "or add the file to the source again.",
+            )
+        lines.append(line.format(filename=file.filename, source=file.source, path=file.path))
+    for quote in report.quotes[:SHOWN_PROBLEMS]:
+        if quote.nearest:
+            line = T_(
+                "Checking",
+                "The text of “{source}” no longer holds the quote “{quote}” (citation {id}); the nearest "
+                "passage ({locator}) reads “{nearest}”.",
+            )
+        else:
+            line = T_(
+                "Checking",
+                "The text of “{source}” no longer holds the quote “{quote}” (citation {id}), nor "
+                "anything like it.",
+            )
+        lines.append(
+            line.format(
+                source=quote.source,
+                quote=_clip(quote.quote),
+                id=quote.citation_id,
+                locator=quote.locator,
+                nearest=_clip(quote.nearest),
+            )
+        )
+    hidden = max(0, len(report.attachments) - SHOWN_PROBLEMS) + max(0, len(report.quotes) - SHOWN_PROBLEMS)
+    if hidden:
+        lines.append(
+            T_("Checking", "… and {count} more of these (`roundtable check --json` lists them all).").format(
+                count=hidden
+            )
+        )
+    return lines
+
+
+def _clip(words: str, limit: int = 160) -> str:
+    return words if len(words) <= limit else words[: limit - 1] + "…"
