@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +20,7 @@ from typing import Literal
 
 from app.i18n import T_
 from app.io import frontmatter
+from app.records.anchors import Paragraph, has_pages, paragraphs
 from app.records.entries import CitationView, EntryDetail, Ref
 from app.records.footnotes import FootnoteNumbers
 from app.records.notes import NoteDoc
@@ -133,6 +135,19 @@ class Links:
     def ref(self, ref: Ref | None, here: str = "") -> str:
         return self.to(ref.id, ref.name, here) if ref is not None else ""
 
+    def to_passage(self, ref: Ref, block: str | None, here: str = "") -> str:
+        """A link to the paragraph of `ref`'s file that ends with the block id `block` (Obsidian's
+        block reference, `[[Source#^p2-3|Source]]`); to the file itself without one, or in a
+        digest (one file: a block id would not be unique in it)."""
+        place = self._places.get(ref.id)
+        if block is None or place is None or self._digest:
+            return self.ref(ref, here)
+        if self.style == "wiki":
+            stem = posixpath.basename(place).removesuffix(".md")
+            return f"[[{stem}#^{block}|{_wiki_alias(ref.name)}]]"
+        rel = posixpath.relpath(place, posixpath.dirname(here) or ".")
+        return f"[{inline(ref.name)}]({_url_path(rel)}#^{block})"
+
 
 _MD_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\(([^()\s]+)\)")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -231,10 +246,14 @@ def _percent_decode(text: str) -> str:
 class Footnotes:
     """Citations as Markdown footnotes [^c1]: the quote and where it comes from."""
 
-    def __init__(self, links: Links, here: str) -> None:
+    def __init__(
+        self, links: Links, here: str, passage: Callable[[CitationView], str | None] | None = None
+    ) -> None:
         self._links = links
         self._here = here
         self._numbers = FootnoteNumbers()
+        # The block id of the paragraph a citation's quote stands in, in its source's file.
+        self._passage = passage or (lambda _citation: None)
 
     def mark(self, citations: Iterable[CitationView]) -> str:
         return "".join(f"[^c{n}]" for n, _ in self._numbers.number(citations))
@@ -245,7 +264,7 @@ class Footnotes:
             parts = []
             if c.quote:
                 parts.append(f"“{inline(c.quote)}”")
-            source = self._links.ref(c.source, self._here)
+            source = self._links.to_passage(c.source, self._passage(c), self._here)
             if c.locator:
                 source += f", {inline(c.locator)}"
             parts.append(source)
@@ -452,6 +471,89 @@ def read_note_file(fields: Mapping[str, object], rest: str) -> FoundNote | None:
     )
 
 
+# --- a source's text -----------------------------------------------------------------------------
+
+# In a source's text, = is escaped too: Obsidian reads == as the start of a highlight, which this
+# module writes around the passages citations quote.
+_TEXT_MARKUP = re.compile(r"([\\`*_\[\]<>#$~&|^!=])")
+_SPACES = re.compile(r"\s+")
+
+
+class SourcePassages:
+    """The paragraphs of a source's text and the Obsidian block id of each: 'p7' (the seventh
+    paragraph) or 'p2-3' (page 2, paragraph 3), as its locator names it, so that a passage's id
+    stays the same from one export to the next."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paged = has_pages(text)
+        self.paragraphs = paragraphs(text)
+        self._starts = [p.start for p in self.paragraphs]
+
+    def index(self, start: int) -> int | None:
+        """The paragraph the character at `start` is in (or, between two, the one before)."""
+        if not self.paragraphs:
+            return None
+        return max(0, bisect_right(self._starts, start) - 1)
+
+    def block(self, start: int) -> str | None:
+        i = self.index(start)
+        return None if i is None else self.block_of(self.paragraphs[i])
+
+    def block_of(self, para: Paragraph) -> str:
+        return f"p{para.page}-{para.number}" if self.paged else f"p{para.number}"
+
+
+def _text_piece(text: str) -> str:
+    """A piece of a paragraph as Markdown that shows it as written, its spaces at either end kept."""
+    return _TEXT_MARKUP.sub(r"\\\1", _SPACES.sub(" ", _CONTROL.sub("", text)))
+
+
+def _merged(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted((s, e) for s, e in spans if 0 <= s < e <= length):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def source_text(
+    passages: SourcePassages, cited: Iterable[tuple[int, int]], *, level: int, blocks: bool = True
+) -> str:
+    """A source's text as Markdown: a paragraph a line, under a heading for each page of a paged
+    text (a PDF's), every passage citations quote (`cited`: spans of the text) highlighted
+    (==…==) and, with `blocks`, the paragraph it starts in ending with its block id (` ^p2-3`),
+    so a footnote links to the exact passage."""
+    text = passages.text
+    spans = _merged(cited, len(text))
+    marked = {passages.index(s) for s, _ in spans}
+    out: list[str] = []
+    page = 0
+    for n, para in enumerate(passages.paragraphs):
+        if passages.paged and para.page != page:
+            page = para.page
+            out += ["#" * level + f" Page {page}", ""]
+        pieces: list[str] = []
+        at = para.start
+        for s, e in spans:
+            s, e = max(s, at), min(e, para.end)
+            words = text[s:e] if s < e else ""
+            s, e = s + len(words) - len(words.lstrip()), e - len(words) + len(words.rstrip())
+            if s >= e:
+                continue
+            pieces += [_text_piece(text[at:s]), "==" + _text_piece(text[s:e]) + "=="]
+            at = e
+        pieces.append(_text_piece(text[at : para.end]))
+        line = "".join(pieces).strip()
+        line = _NUMBERED_START.sub(r"\1\\\2", _LIST_START.sub(r"\\\1", line))
+        if blocks and n in marked:
+            line += f" ^{passages.block_of(para)}"
+        out += [line, ""]
+    return "\n".join(out).rstrip("\n")
+
+
 # --- entries -------------------------------------------------------------------------------------
 
 
@@ -534,9 +636,12 @@ def entry_body(
     here: str,
     level: int = 1,
     heading: str | None = None,
+    text: SourcePassages | None = None,
+    cited: Iterable[tuple[int, int]] = (),
 ) -> str:
     """The Markdown of one entry: heading, summary, fields, facts ..., then its notes.
-    `notes` pairs each note with its body as it is to be written (links pointed)."""
+    `notes` pairs each note with its body as it is to be written (links pointed). A source's
+    text (`text`, its paragraphs already found) is written with the passages `cited` marked."""
     h = "#" * level
     sub = "#" * (level + 1)
     out: list[str] = [f"{h} {inline(heading or detail.ref.name)}", ""]
@@ -625,8 +730,8 @@ def entry_body(
         )
     section("Cited for", ["\n".join(lines) for lines in cited_for.values()])
     if detail.archived_text:
-        quoted = ("> " + line if line else ">" for line in block(detail.archived_text).split("\n"))
-        section("Archived text", ["\n".join(quoted)])
+        passages = text if text is not None else SourcePassages(detail.archived_text)
+        section("Archived text", [source_text(passages, cited, level=level + 2, blocks=not links.is_digest)])
     if notes:
         out += [f"{sub} Notes", ""]
         for note, body in notes:
@@ -641,10 +746,15 @@ def entry_file(
     *,
     here: str,
     exported_at: str,
+    passage: Callable[[CitationView], str | None] | None = None,
+    text: SourcePassages | None = None,
+    cited: Iterable[tuple[int, int]] = (),
 ) -> str:
-    """One entry as a vault file: front matter, the entry, its notes, the footnotes."""
-    footnotes = Footnotes(links, here)
-    body = entry_body(detail, notes, links, footnotes, here=here)
+    """One entry as a vault file: front matter, the entry, its notes, the footnotes. Each
+    footnote links to the paragraph of its source's file its quote stands in (`passage` gives
+    that paragraph's block id); a source's text marks the passages `cited`."""
+    footnotes = Footnotes(links, here, passage)
+    body = entry_body(detail, notes, links, footnotes, here=here, text=text, cited=cited)
     defs = footnotes.definitions()
     return frontmatter.dump(entry_fields(detail, exported_at)) + "\n" + body + (f"\n{defs}\n" if defs else "")
 

@@ -38,13 +38,15 @@ from app.io.markdown import (
     DigestSection,
     Links,
     LinkStyle,
+    SourcePassages,
     digest_file,
     entry_file,
     note_file,
     point_links,
 )
 from app.paths import make_private_folder
-from app.records.entries import EntryDetail, Ref
+from app.records import anchors
+from app.records.entries import CitationView, EntryDetail, Ref
 from app.records.notes import NoteDoc
 from app.services.details import EntryDetails
 from app.services.kinds import BY_KEY, KINDS
@@ -560,6 +562,11 @@ class _Export:
         self.now = now_iso()
         self._resolved: dict[str, int | None] = {}
         self._links = Links(job.links, {})
+        # Sources' texts (by source id) with the spans their citations quote, and the block id
+        # of the paragraph each quote stands in, by (source id, quote), for the footnotes.
+        self._texts: dict[int, SourcePassages] = {}
+        self._cited: dict[int, list[tuple[int, int]]] = {}
+        self._blocks: dict[tuple[int, str], str] = {}
 
     def resolve(self, target: str) -> int | None:
         if target not in self._resolved:
@@ -613,6 +620,7 @@ class _Export:
                 T_("Export", "{folder} is a file; choose a folder for the vault").format(folder=folder)
             )
         _make_folder(folder)
+        self._find_passages(entries)
         writer = _Writer(folder, self.job.on_conflict, self.report, self.now, deep=True)
         try:
             plans: list[_Planned] = []
@@ -655,9 +663,44 @@ class _Export:
                 (n, point_links(n.body, self.resolve, self._links, path))
                 for n in attached.get(detail.ref.id, [])
             ]
-            return entry_file(detail, notes, self._links, here=path, exported_at=stamp)
+            return entry_file(
+                detail,
+                notes,
+                self._links,
+                here=path,
+                exported_at=stamp,
+                passage=self._passage,
+                text=self._texts.get(detail.ref.id),
+                cited=self._cited.get(detail.ref.id, ()),
+            )
 
         return render
+
+    def _find_passages(self, entries: list[EntryDetail]) -> None:
+        """Where each quote of the exported sources' texts stands: by its anchor (the words and
+        their surroundings where it was selected), else by its words (app/records/anchors.py)."""
+        for detail in entries:
+            if detail.ref.kind == "source" and detail.archived_text:
+                self._texts[detail.ref.id] = SourcePassages(detail.archived_text)
+        if not self._texts:
+            return
+        rows = self.conn.execute(
+            "SELECT source_id, quote, quote_prefix, quote_suffix, quote_start, quote_end FROM citation "
+            "WHERE quote <> '' AND source_id IN (SELECT value FROM json_each(?)) ORDER BY position, id",
+            (json.dumps(sorted(self._texts)),),
+        )
+        for source_id, quote, prefix, suffix, start, end in rows:
+            passages = self._texts[source_id]
+            span = anchors.find(passages.text, anchors.Anchor(quote, prefix or "", suffix or "", start, end))
+            if span is None:
+                continue  # no longer in the text (`roundtable check` lists it)
+            self._cited.setdefault(source_id, []).append(span)
+            block = passages.block(span[0])
+            if block is not None:
+                self._blocks.setdefault((source_id, quote), block)
+
+    def _passage(self, citation: CitationView) -> str | None:
+        return self._blocks.get((citation.source.id, citation.quote)) if citation.quote else None
 
     def _note_renderer(self, note: NoteDoc, path: str) -> Callable[[str], str]:
         def render(stamp: str) -> str:
