@@ -25,6 +25,7 @@ from app.services.kinds import BY_KEY, KINDS
 if TYPE_CHECKING:
     from app.gui.entry_form import EntryForm
     from app.gui.main_window import MainWindow
+    from app.records.entries import Ref
     from app.services.editing import Editor
     from app.services.entry_forms import Change, EntryInput
 
@@ -242,6 +243,7 @@ class Editing(QObject):
                 save,
                 initial=initial,
                 tag_names=self._tags.names(),
+                new_source=self._new_source,
                 parent=self.window,
             )
         )
@@ -279,9 +281,16 @@ class Editing(QObject):
             initial=initial,
             entity_id=entity_id,
             tag_names=self._tags.names(),
+            new_source=self._new_source,
             parent=self.window,
         )
         return self._open_form(form)
+
+    def _new_source(self, parent: QWidget) -> Ref | None:
+        """A citation's New Source… button: the new source's form, over the entry form."""
+        from app.gui.source_form import new_source
+
+        return new_source(parent, self.window.library)
 
     def _open_form(self, form: EntryForm) -> EntryForm:
         self.form = form

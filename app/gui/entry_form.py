@@ -1,8 +1,13 @@
 """The form that creates or edits an entry of any kind, built from the service's field specs.
 
+The entry's own fields and other names are on the first tab; its facts, titles, memberships,
+participants, parties and statements (what its kind has) each on a tab of their own, every
+row with its citations (app/gui/fact_sections.py), so the form fits a 1366×768 screen.
+
 Nothing is saved until the service accepts the whole input: a ValidationError puts each
 message under its field (and in the field's accessible description, for screen readers),
-says at the top that nothing was saved, and moves the focus to the first field to fix.
+says at the top that nothing was saved, and moves the focus to the first field to fix (on
+its tab).
 """
 
 from __future__ import annotations
@@ -11,13 +16,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -26,20 +31,23 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.gui.entry_picker import EntryPicker
+from app.gui.fact_rows import Field, NewSource, Row, RowList, error_label, set_text, text_of
+from app.gui.fact_sections import SECTIONS, fill_section, read_section, section_list
 from app.gui.i18n import kind_singular, plain, translate, translated
 from app.gui.notes.fields import TagEdit
 from app.i18n import N_, Message
 from app.services.entries import EntryLists
 from app.services.entry_forms import (
     ALIAS_KINDS,
-    DATE_HINT,
     FIELDS,
-    HAS_ROLES,
+    PARTS,
     AliasInput,
     EditingError,
     EntryInput,
@@ -51,8 +59,6 @@ from app.services.entry_forms import (
 if TYPE_CHECKING:
     from app.services.editing import Editor  # loads SQLAlchemy: only when someone edits
 
-Field = QLineEdit | QPlainTextEdit | QComboBox
-
 # How the kinds of other name read in the form (ALIAS_KINDS are the stored values).
 _ALIAS_KIND_LABELS = {
     "name": N_("AliasKinds", "name"),
@@ -61,39 +67,6 @@ _ALIAS_KIND_LABELS = {
     "abbreviation": N_("AliasKinds", "abbreviation"),
     "former_name": N_("AliasKinds", "former name"),
 }
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setObjectName("fieldError")
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    label.hide()
-    return label
-
-
-def _text_of(widget: Field) -> str:
-    if isinstance(widget, EntryPicker):
-        return widget.value()
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    return str(widget.currentData() or "")
-
-
-def _set_text(widget: Field, value: str) -> None:
-    if isinstance(widget, EntryPicker):
-        widget.set_value(value)
-    elif isinstance(widget, QLineEdit):
-        widget.setText(value)
-    elif isinstance(widget, QPlainTextEdit):
-        widget.setPlainText(value)
-    else:
-        widget.setCurrentIndex(max(0, widget.findData(value)))
 
 
 @dataclass
@@ -105,49 +78,14 @@ class _Slot:
     label: str
 
 
-class _Row(QWidget):
-    """An alias or role: its fields, its own error line and a Remove button."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.row_id: int | None = None
-        self.title = title
-        self.fields: dict[str, Field] = {}
-        self.grid = QGridLayout()
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.error = _error_label(self)
-        self.remove = QPushButton(self.tr("Remove"), self)
-        self.remove.setAccessibleName(plain(self.remove.text()))
-        self.remove.setAccessibleDescription(self.tr("Remove {row}").format(row=title))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.addLayout(self.grid)
-        layout.addWidget(self.error)
-
-    def add(self, key: str, label: str, widget: Field, row: int, column: int, span: int = 1) -> None:
-        text = QLabel(label, self)
-        text.setBuddy(widget)
-        widget.setAccessibleName(label)
-        widget.setAccessibleDescription(self.title)
-        self.grid.addWidget(text, row, column * 2, Qt.AlignmentFlag.AlignRight)
-        self.grid.addWidget(widget, row, column * 2 + 1, 1, span * 2 - 1)
-        self.fields[key] = widget
-
-    def text(self, key: str) -> str:
-        return _text_of(self.fields[key])
-
-    def show_errors(self, errors: dict[str, Message]) -> None:
-        shown = {k: translated(v) for k, v in errors.items()}
-        lines = [
-            self.tr("{field}: {problem}").format(field=self._label(k), problem=v) for k, v in shown.items()
-        ]
-        self.error.setText("\n".join(lines))
-        self.error.setVisible(bool(lines))
-        for key, widget in self.fields.items():
-            widget.setAccessibleDescription(shown.get(key, self.title))
-
-    def _label(self, key: str) -> str:
-        return str(self.fields[key].accessibleName()) if key in self.fields else key
+def _reveal(page: QScrollArea, field: QWidget) -> None:
+    """Scroll to `field` and the error line of the row it is in (below the row's fields)."""
+    row = field.parentWidget()
+    while row is not None and not isinstance(row, Row):
+        row = row.parentWidget()
+    if row is not None:
+        page.ensureWidgetVisible(row.error)
+    page.ensureWidgetVisible(field)
 
 
 class EntryForm(QDialog):
@@ -163,9 +101,11 @@ class EntryForm(QDialog):
         initial: EntryInput | None = None,
         entity_id: int | None = None,
         tag_names: Sequence[str] = (),
+        new_source: NewSource | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        """`tag_names`: the tags there are, offered as the Tags field is typed in."""
+        """`tag_names`: the tags there are, offered as the Tags field is typed in.
+        `new_source`: asks for a new source (a citation's New Source… button); None: no button."""
         super().__init__(parent)
         self._lists = lists
         self._editor = editor
@@ -177,11 +117,11 @@ class EntryForm(QDialog):
         else:
             self.setWindowTitle(self.tr("New {kind}").format(kind=kind_singular(kind)))
         self.setMinimumSize(640, 520)
+        self.resize(900, 680)  # within a 1366×768 screen, with room for the panel and title bar
         self.slots: dict[str, _Slot] = {}
-        self.alias_rows: list[_Row] = []
-        self.role_rows: list[_Row] = []
+        self.alias_rows: list[Row] = []
 
-        self.summary_error = _error_label(self)
+        self.summary_error = error_label(self)
         self.summary_error.setAccessibleName(self.tr("Problems"))
 
         body = QWidget(self)
@@ -217,20 +157,23 @@ class EntryForm(QDialog):
         self.aliases_layout.addWidget(self.add_alias_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.form.addRow(self.aliases_box)
 
-        self.roles_box: QGroupBox | None = None
-        if kind in HAS_ROLES:
-            self.roles_box = QGroupBox(self.tr("Titles"), body)
-            self.roles_layout = QVBoxLayout(self.roles_box)
-            self.add_role_button = QPushButton(self.tr("Add Title"), self.roles_box)
-            self.add_role_button.setAccessibleName(plain(self.add_role_button.text()))
-            self.add_role_button.clicked.connect(lambda: self.add_role(focus=True))
-            self.roles_layout.addWidget(self.add_role_button, 0, Qt.AlignmentFlag.AlignLeft)
-            self.form.addRow(self.roles_box)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._scrolled(body), self.tr("Entry"))
+        # The facts and relations of this kind, each on its tab, each row with its citations.
+        self.parts: dict[str, RowList] = {}
+        self._pages: dict[str, QScrollArea] = {}
+        for key in PARTS[kind]:
+            section = SECTIONS[key]
+            page = QWidget(self)
+            box = QVBoxLayout(page)
+            rows = section_list(section, lists, new_source, page)
+            box.addWidget(rows)
+            box.addStretch(1)
+            self.parts[key] = rows
+            self._pages[key] = self._scrolled(page)
+            self.tabs.addTab(self._pages[key], translate("FactForm", section.tab))
+        self.add_role_button = self.parts["roles"].add_button if "roles" in self.parts else None
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -242,7 +185,7 @@ class EntryForm(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_error)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
         if initial is not None:
@@ -251,6 +194,17 @@ class EntryForm(QDialog):
         name.setFocus()
 
     # --- building ----------------------------------------------------------------------------
+
+    def _scrolled(self, page: QWidget) -> QScrollArea:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        return scroll
+
+    @property
+    def role_rows(self) -> list[Row]:
+        return self.parts["roles"].rows if "roles" in self.parts else []
 
     def _widget_for(self, spec: FieldSpec, parent: QWidget) -> Field:
         if spec.type == "entry":
@@ -279,7 +233,7 @@ class EntryForm(QDialog):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(widget)
-        error = _error_label(holder)
+        error = error_label(holder)
         box.addWidget(error)
         text = QLabel(label, self)
         text.setBuddy(widget)
@@ -287,8 +241,8 @@ class EntryForm(QDialog):
         self.form.addRow(text, holder)
         self.slots[key] = _Slot(widget, error, label)
 
-    def add_alias(self, alias: AliasInput | None = None, *, focus: bool = False) -> _Row:
-        row = _Row(self.tr("other name {n}").format(n=len(self.alias_rows) + 1), self.aliases_box)
+    def add_alias(self, alias: AliasInput | None = None, *, focus: bool = False) -> Row:
+        row = Row(self.tr("other name {n}").format(n=len(self.alias_rows) + 1), self.aliases_box)
         row.add("value", self.tr("Name"), QLineEdit(row), 0, 0, 3)
         language = QLineEdit(row)
         language.setPlaceholderText("zh-Hans, th, lo, km…")
@@ -300,102 +254,73 @@ class EntryForm(QDialog):
         for k in ALIAS_KINDS:
             kind.addItem(translate("AliasKinds", _ALIAS_KIND_LABELS.get(k, k.replace("_", " "))), k)
         row.add("kind", self.tr("Kind"), kind, 1, 2)
-        row.grid.addWidget(row.remove, 0, 6)
-        row.remove.clicked.connect(lambda: self._remove(row, self.alias_rows))
+        row.place_buttons(0, 6)
+        row.remove.clicked.connect(lambda: self._remove_alias(row))
         if alias is not None:
             row.row_id = alias.id
             for key in ("value", "language", "script", "kind"):
-                _set_text(row.fields[key], getattr(alias, key))
+                set_text(row.fields[key], getattr(alias, key))
         self.alias_rows.append(row)
         self.aliases_layout.insertWidget(self.aliases_layout.count() - 1, row)
         if focus:
             row.fields["value"].setFocus()
         return row
 
-    def add_role(self, role: RoleInput | None = None, *, focus: bool = False) -> _Row:
-        assert self.roles_box is not None
-        row = _Row(self.tr("title {n}").format(n=len(self.role_rows) + 1), self.roles_box)
-        row.add("title", self.tr("Title"), QLineEdit(row), 0, 0, 3)
-        row.add(
-            "organization", self.tr("Organization"), EntryPicker(self._lists, ("organization",), row), 1, 0, 3
-        )
-        row.add("country", self.tr("Country"), EntryPicker(self._lists, ("country",), row), 2, 0, 3)
-        dates = (("as_of", self.tr("As of")), ("start", self.tr("From")), ("end", self.tr("Until")))
-        date_hint = translate("Hints", DATE_HINT)
-        for column, (key, label) in enumerate(dates):
-            date = QLineEdit(row)
-            date.setPlaceholderText(date_hint if column == 0 else "")
-            date.setToolTip(date_hint)
-            row.add(key, label, date, 3, column)
-        row.grid.addWidget(row.remove, 0, 6)
-        row.remove.clicked.connect(lambda: self._remove(row, self.role_rows))
+    def add_role(self, role: RoleInput | None = None, *, focus: bool = False) -> Row:
+        """A title (an official's form only)."""
+        rows = self.parts["roles"]
         if role is not None:
-            row.row_id = role.id
-            for key in ("title", "organization", "country", "as_of", "start", "end"):
-                _set_text(row.fields[key], getattr(role, key))
-        self.role_rows.append(row)
-        self.roles_layout.insertWidget(self.roles_layout.count() - 1, row)
-        if focus:
-            row.fields["title"].setFocus()
-        return row
+            fill_section(SECTIONS["roles"], rows, (role,))
+            return rows.rows[-1]
+        return rows.add(focus=focus)
 
-    def _remove(self, row: _Row, rows: list[_Row]) -> None:
-        at = rows.index(row)
-        rows.remove(row)
+    def _remove_alias(self, row: Row) -> None:
+        at = self.alias_rows.index(row)
+        self.alias_rows.remove(row)
         row.hide()
         row.deleteLater()
         # Keep the focus in the group: the next row's first field, else its Add button.
-        target: QWidget = (
-            next(iter(rows[min(at, len(rows) - 1)].fields.values()))
-            if rows
-            else (self.add_alias_button if rows is self.alias_rows else self.add_role_button)
-        )
+        rows = self.alias_rows
+        target = rows[min(at, len(rows) - 1)].first_field() if rows else self.add_alias_button
         target.setFocus()
 
     # --- values ------------------------------------------------------------------------------
 
     def fill(self, inp: EntryInput) -> None:
-        _set_text(self.slots["name"].widget, inp.name)
-        _set_text(self.slots["slug"].widget, inp.slug)
-        _set_text(self.slots["summary"].widget, inp.summary)
+        set_text(self.slots["name"].widget, inp.name)
+        set_text(self.slots["slug"].widget, inp.slug)
+        set_text(self.slots["summary"].widget, inp.summary)
         for spec in FIELDS[self._kind]:
-            _set_text(self.slots[spec.key].widget, inp.values.get(spec.key, ""))
+            set_text(self.slots[spec.key].widget, inp.values.get(spec.key, ""))
         self.tags.setText(inp.tags or "")
         for alias in inp.aliases:
             self.add_alias(alias)
-        for role in inp.roles:
-            self.add_role(role)
+        for key, rows in self.parts.items():
+            items = getattr(inp, key)
+            fill_section(SECTIONS[key], rows, items or ())
 
     def collect(self) -> EntryInput:
+        parts = {key: read_section(SECTIONS[key], rows) for key, rows in self.parts.items()}
+        roles = parts.pop("roles", ())
         return EntryInput(
             kind=self._kind,
-            name=_text_of(self.slots["name"].widget),
-            slug=_text_of(self.slots["slug"].widget),
-            summary=_text_of(self.slots["summary"].widget),
-            values={spec.key: _text_of(self.slots[spec.key].widget) for spec in FIELDS[self._kind]},
+            name=text_of(self.slots["name"].widget),
+            slug=text_of(self.slots["slug"].widget),
+            summary=text_of(self.slots["summary"].widget),
+            values={spec.key: text_of(self.slots[spec.key].widget) for spec in FIELDS[self._kind]},
             aliases=tuple(
                 AliasInput(
                     r.text("value"), r.text("language"), r.text("script"), r.text("kind") or "name", r.row_id
                 )
                 for r in self.alias_rows
             ),
-            roles=tuple(
-                RoleInput(
-                    r.text("title"),
-                    r.text("organization"),
-                    r.text("country"),
-                    r.text("as_of"),
-                    r.text("start"),
-                    r.text("end"),
-                    r.row_id,
-                )
-                for r in self.role_rows
-            ),
+            roles=roles,
             tags=self.tags.text(),
+            **parts,
         )
 
     def _suggest_slug(self) -> None:
-        name = _text_of(self.slots["name"].widget).strip()
+        name = text_of(self.slots["name"].widget).strip()
         hint = (
             self._editor.suggested_slug(name, self._kind, self._entity_id)
             if name
@@ -425,16 +350,29 @@ class EntryForm(QDialog):
             slot.widget.setAccessibleDescription(message)
             if message and first is None:
                 first = slot.widget
-        for prefix, rows in (("aliases", self.alias_rows), ("roles", self.role_rows)):
-            for i, row in enumerate(rows):
-                mine = {k.split(".", 1)[1]: v for k, v in errors.items() if k.startswith(f"{prefix}[{i}].")}
-                row.show_errors(mine)
-                if mine and first is None:
-                    first = row.fields.get(next(iter(mine)))
-        placed = set(self.slots) | {k for k in errors if k.startswith(("aliases[", "roles["))}
+        for i, row in enumerate(self.alias_rows):
+            mine = {k.split(".", 1)[1]: v for k, v in errors.items() if k.startswith(f"aliases[{i}].")}
+            found = row.show_errors(mine)
+            first = first or found
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for key, rows in self.parts.items():
+            found = rows.show_errors(key, errors)
+            first = first or found
+            at = self.tabs.indexOf(self._pages[key])
+            self.tabs.setTabIcon(at, warning if found is not None else QIcon())
+        placed = set(self.slots) | {
+            k for k in errors if k.startswith(("aliases[", *(f"{p}[" for p in self.parts)))
+        }
         stray = [translated(v) for k, v in errors.items() if k not in placed]
         text = self.tr("Nothing was saved: %n fields need attention.", None, len(errors))
         self.summary_error.setText("\n".join([text, *stray]) if errors else "")
         self.summary_error.setVisible(bool(errors))
         if first is not None:
+            for i in range(self.tabs.count()):
+                page = self.tabs.widget(i)
+                if page is not None and page.isAncestorOf(first):
+                    self.tabs.setCurrentIndex(i)
+                    if isinstance(page, QScrollArea):
+                        # Once the tab just chosen is laid out, the field is where it will be.
+                        QTimer.singleShot(0, lambda p=page, w=first: _reveal(p, w))
             first.setFocus(Qt.FocusReason.OtherFocusReason)

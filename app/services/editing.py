@@ -358,7 +358,13 @@ def _not_in_text(source_text: str, quote: str) -> Text:
     passage = anchors.nearest(source_text, quote)
     if passage is None or passage.similarity < 0.4:
         return T_("Validation", "These words are not in the source's text.")
-    near = anchors.normalise(source_text[passage.start : passage.end])
+    # Whole words: the passage's span may start or end inside one.
+    start = max(0, *(source_text.rfind(c, 0, passage.start) + 1 for c in " \n\f"))
+    end = min(
+        (at for at in (source_text.find(c, passage.end) for c in " \n\f") if at >= 0),
+        default=len(source_text),
+    )
+    near = anchors.normalise(source_text[start:end])
     words = anchors.normalise(quote)
     at = anchors.first_difference(words, near)
     start, end = _word_at(near, min(at, len(near)))
