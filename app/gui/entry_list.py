@@ -6,7 +6,7 @@ Each kind remembers its sort order across launches (QSettings, under `lists/<kin
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.gui.entry_table_model import SLUG_ROLE, EntryTableModel
@@ -25,6 +25,8 @@ class EntryList(QWidget):
         self._stale: set[str] = set()  # lists changed while another one was shown
         self._reselect: str | None = None  # to choose again once the refreshed list has arrived
         self._fitted = False
+        self._fitting = False
+        self._sized_by_hand: set[str] = set()  # kinds whose columns the researcher dragged
 
         self.filter, self._debounce = filter_box(self, self.tr("Filter"), self._apply_filter)
         self.filter.returnPressed.connect(self._filter_done)
@@ -32,6 +34,7 @@ class EntryList(QWidget):
         self.table = list_table(self, name or self.tr("Entries"))
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
+        self.table.horizontalHeader().sectionResized.connect(self._section_resized)
 
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Entries shown"))
@@ -134,24 +137,40 @@ class EntryList(QWidget):
             self._fitted = True
             self._fit_columns()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        model = self.model
+        if self._fitted and model is not None and model.kind not in self._sized_by_hand:
+            self._fit_columns()  # the pane grew or shrank (the notes panel opened): still fit
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        model = self.model
+        # (The last column stretches with the table: only a drag resizes one before it.)
+        if not self._fitting and model is not None and column < model.columnCount() - 1:
+            self._sized_by_hand.add(model.kind)
+
     def _fit_columns(self) -> None:
-        """Share the width out by the kind of column, never by measuring rows."""
+        """Share the width there is out by the kind of column, never by measuring rows, so every
+        column shows (Country in the officials' list) without a horizontal scroll bar."""
         model = self.model
         if model is None:
             return
         n = model.columnCount()
         # Room for the vertical scroll bar either way, so a long list gets no horizontal one.
         table = self.table
-        width = max(
-            table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width(), 360
-        )
-        if n == 1:
+        width = table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width()
+        if n == 1 or width <= 0:
             return
-        first = int(width * (0.4 if n > 3 else 0.5))
-        rest = (width - first) // (n - 1)
-        self.table.setColumnWidth(0, first)
-        for c in range(1, n):
-            self.table.setColumnWidth(c, rest)
+        least = table.horizontalHeader().minimumSectionSize()
+        first = max(least, int(width * (0.4 if n > 3 else 0.5)))
+        rest = max(least, (width - first) // (n - 1))
+        self._fitting = True
+        try:
+            self.table.setColumnWidth(0, first)
+            for c in range(1, n):
+                self.table.setColumnWidth(c, rest)
+        finally:
+            self._fitting = False
 
     def _apply_filter(self) -> None:
         model = self.model

@@ -80,7 +80,7 @@ class NoteEditor(QWidget):
         self.highlighter = MarkdownHighlighter(self.body.document(), self.body.palette(), self._link_state)
 
         self.view_buttons = QButtonGroup(self)
-        view_row = QHBoxLayout()
+        self._view_row = view_row = QHBoxLayout()
         view_row.setSpacing(0)
         for n, (key, label, tip) in enumerate(
             (
@@ -160,6 +160,11 @@ class NoteEditor(QWidget):
     def is_dirty(self) -> bool:
         """The text differs from what is stored (including a failed save's text)."""
         return self._note is not None and self._current() != self._stored
+
+    def add_view_button(self, button: QWidget) -> None:
+        """One more button after Write / Split / Preview (the notes panel's "take the centre")."""
+        self._view_row.addSpacing(4)
+        self._view_row.addWidget(button)
 
     def open_note(self, note_id: int) -> bool:
         """Show a note, after storing the one open now. False (and nothing changes) when the open

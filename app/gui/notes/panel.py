@@ -36,6 +36,7 @@ from app.gui.list_widgets import filter_box, select_quietly
 from app.gui.notes.editor import NoteEditor
 from app.gui.notes.models import NotesTableModel
 from app.gui.notes.revisions import RevisionsPanel
+from app.gui.notes.wide import WideEditor
 from app.i18n import N_, Explained
 from app.records.entries import Ref
 from app.records.notes import Changed, NoteQuery, SaveResult
@@ -68,6 +69,7 @@ class NotesPanel(QWidget):
         self._read_only = False
         self.undo_stack: QUndoStack | None = None  # the window's; moves to the Trash go on it
         self.message = ""  # the last thing the panel told the user (the window shows it too)
+        self.wide: WideEditor | None = None  # the editor taking the centre (install() makes it)
 
         self.scope = QComboBox(self)
         self.scope.setAccessibleName(self.tr("Which notes"))
@@ -224,6 +226,9 @@ class NotesPanel(QWidget):
     def _note_opened(self, note_id: int) -> None:
         # Where F6 lands: the note's text when one is open, else the list of notes.
         self.setFocusProxy(self.editor.body if note_id else self.table)
+        dock = self.parent()
+        if note_id and isinstance(dock, QDockWidget) and dock.isHidden():
+            dock.show()  # the panel starts closed (app/gui/placement.py) until a note is opened
         self.revisions.show_note(note_id or None)
         self._update_buttons()
 
@@ -509,6 +514,8 @@ def install(window: MainWindow) -> NotesPanel:
     trash.triggered.connect(panel.delete_note)
     menu.addAction(trash)
     disable_when_read_only(window, trash)
+    panel.wide = WideEditor(window, dock, panel)
+    menu.addAction(panel.wide.action)
     menu.addSeparator()
     toggle = dock.toggleViewAction()
     toggle.setText(translate("NotesPanel", "Show the notes &panel"))
