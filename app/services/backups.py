@@ -22,6 +22,15 @@ a sound backup's place in the kept set. Only before a restore is a damaged file 
 byte, as `damaged-before-restore`: a kind of its own, which neither counts toward the other
 kinds' sets nor pushes anything out of them.
 
+Sources' files (app/io/attachments.py) are backed up beside the database copies, in one folder
+of the backups folder that every backup shares (`backups/<stem>-attachments/`): each file once,
+under the checksum it is named by, as in the library's own attachments folder. A file never
+changes under its name, so a backup copies only the files that are new since the last one, and a
+hundred backups of a library with a 50 MB PDF hold it once. Each file is checked against its
+name as it is copied (a file changed in the library is not copied over a good one). Restoring
+puts back every file the restored database lists that is missing or changed in the library's
+folder; pruning removes the files that no kept backup and not the library itself lists.
+
 Restoring validates the backup first (it must be an ordinary file, a Roundtable database this
 version can open, and pass the full integrity and foreign-key checks), keeps a copy of the
 current file, and replaces the database with one rename, so a crash leaves either the old file
@@ -31,6 +40,7 @@ or the new one. The restored file keeps the permissions the replaced one had.
 from __future__ import annotations
 
 import contextlib
+import re
 import sqlite3
 import stat
 from collections.abc import Iterable
@@ -51,8 +61,11 @@ from app.db.backup import (
 from app.db.connection import connect
 from app.db.database import DatabaseRefused, State, inspect
 from app.i18n import N_, T_, Explained, Message
-from app.paths import backups_dir
-from app.user_files import UnreadableFile, require_regular
+from app.io import atomic
+from app.io.attachments import AttachmentStore, FileState, sha256_of
+from app.io.source_text import MAX_FILE
+from app.paths import attachments_dir, backups_dir, make_private_folder
+from app.user_files import UnreadableFile, read_bytes, require_regular
 
 KEEP_DAYS = 7
 KEEP_WEEKS = 4
@@ -105,6 +118,8 @@ class RestoreResult:
     restored_from: Path
     previous_saved_as: Path | None  # the copy of the file that was replaced (None: there was none)
     backup: BackupInfo
+    files_restored: int = 0  # sources' files put back in the attachments folder
+    files_missing: tuple[str, ...] = ()  # names of files it lists that no backup holds
 
 
 # --- taking ------------------------------------------------------------------------------------
@@ -119,6 +134,7 @@ def backup_now(db_path: Path, reason: str = MANUAL) -> Path:
     """Back up `db_path` into its backups folder now, then prune. Raises DamagedSource (nothing
     written, nothing pruned), OSError or sqlite3.Error."""
     made = timestamped_backup(db_path, reason)
+    keep_attachments(db_path)
     prune(db_path, keep=made)
     return made
 
@@ -135,6 +151,7 @@ def backup_if_due(db_path: Path, now: datetime | None = None) -> Path | None:
     if newest is not None and same_content(made, newest.path):
         made.unlink()
         return None
+    keep_attachments(db_path)
     prune(db_path, keep=made)
     return made
 
@@ -242,7 +259,105 @@ def prune(db_path: Path, *, keep: Path | None = None) -> list[Path]:
                 b.path.unlink()
                 b.path.with_name(b.path.name + "-wal").unlink(missing_ok=True)
                 removed.append(b.path)
+    _prune_attachments(db_path, [b.path for b in backups if b.path in kept])
     return removed
+
+
+# --- sources' files ------------------------------------------------------------------------------
+
+_CHECKSUM_NAME = re.compile(r"^(?P<sha>[0-9a-f]{64})(?:\.[a-z0-9]{1,10})?$")
+
+
+def backup_attachments_dir(db_path: Path) -> Path:
+    """The folder, among the backups, that holds the files of `db_path`'s sources for every
+    backup of it (named as a library's attachments folder is, beside a file in backups/)."""
+    return attachments_dir(backups_dir(db_path) / db_path.name)
+
+
+def keep_attachments(db_path: Path) -> int:
+    """Copy into the backups' folder each of the library's files not there yet, checked against
+    its checksum name; returns how many were copied. OSError (a full disk) passes through."""
+    source = AttachmentStore(attachments_dir(db_path))
+    target = backup_attachments_dir(db_path)
+    have = AttachmentStore(target).names()
+    copied = 0
+    for name in sorted(source.names() - have):
+        match = _CHECKSUM_NAME.match(name)
+        if match is None:
+            continue
+        try:
+            data = read_bytes(source.folder / name, limit=MAX_FILE)
+        except (OSError, UnreadableFile):
+            continue  # gone since it was listed, or not a file: `roundtable check` says so
+        if sha256_of(data) != match["sha"]:
+            continue  # changed in the library: the good copy, if any, stays the backups' one
+        make_private_folder(target)
+        atomic.write_bytes(target / name, data)
+        copied += 1
+    return copied
+
+
+def restore_attachments(db_path: Path) -> tuple[int, tuple[str, ...]]:
+    """Put back, from the backups' folder, each file the database at `db_path` lists that is
+    missing or changed in its attachments folder. Returns how many came back and the names of
+    those no backup holds (the library's check names them too)."""
+    try:
+        conn = connect(db_path, readonly=True, peek=True)  # (just restored: one file, no WAL)
+        try:
+            rows = conn.execute("SELECT DISTINCT sha256, media_type, filename FROM attachment").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0, ()  # a backup from before sources had files
+    live = AttachmentStore(attachments_dir(db_path))
+    kept = AttachmentStore(backup_attachments_dir(db_path))
+    restored, missing = 0, []
+    for sha, media_type, filename in rows:
+        if live.state(sha, media_type) is FileState.PRESENT:
+            continue
+        if kept.state(sha, media_type) is not FileState.PRESENT:
+            missing.append(str(filename))
+            continue
+        data = kept.path(sha, media_type).read_bytes()
+        make_private_folder(live.folder)
+        atomic.write_bytes(live.path(sha, media_type), data)
+        restored += 1
+    return restored, tuple(missing)
+
+
+def _listed_files(db_path: Path, *, live: bool) -> set[str] | None:
+    """The checksums of the files the database at `db_path` lists; None when it cannot be read
+    (then nothing is pruned: a file it may need must not go). `live`: the library itself, read
+    with its WAL (what was added a moment ago counts); a backup is read as the file it is."""
+    try:
+        conn = connect(db_path, readonly=True, peek=not live)
+        try:
+            return {str(r[0]) for r in conn.execute("SELECT sha256 FROM attachment")}
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        return set() if "no such table" in str(exc) else None
+    except sqlite3.Error:
+        return None
+
+
+def _prune_attachments(db_path: Path, kept: list[Path]) -> None:
+    folder = backup_attachments_dir(db_path)
+    store = AttachmentStore(folder)
+    names = store.names()
+    if not names:
+        return
+    wanted: set[str] = set()
+    for path in [db_path, *kept]:
+        listed = _listed_files(path, live=path == db_path) if path.exists() else set()
+        if listed is None:
+            return
+        wanted |= listed
+    for name in names:
+        match = _CHECKSUM_NAME.match(name)
+        if match is not None and match["sha"] not in wanted:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
 
 
 # --- restoring ---------------------------------------------------------------------------------
@@ -324,8 +439,10 @@ def restore(db_path: Path, backup: Path, *, checked: BackupInfo | None = None) -
         incoming.unlink(missing_ok=True)
         raise
     fsync_folder(db_path.parent)
+    # The files before the pruning: a file only the replaced database listed is kept with it.
+    files, missing = restore_attachments(db_path)
     prune(db_path, keep=previous)
-    return RestoreResult(backup, previous, info)
+    return RestoreResult(backup, previous, info, files, missing)
 
 
 def _save_current(db_path: Path) -> Path | None:
