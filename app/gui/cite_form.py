@@ -157,6 +157,7 @@ class CiteForm(QDialog):
         self.supports.currentIndexChanged.connect(self._show_page)
         self.pages = QStackedWidget(self)
         self._page_of: dict[str, int] = {}
+        self._forms: dict[str, QFormLayout] = {}
         self._build_pages()
 
         self.reliability = QComboBox(self)
@@ -199,15 +200,31 @@ class CiteForm(QDialog):
         layout.addLayout(below)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        self._align_labels(form, below, *(self._forms.values()))
         self.resize(560, self.sizeHint().height())
         self._entry_changed()
         self.entry.setFocus()
 
     # --- the pages of what the passage supports ----------------------------------------------
 
+    @staticmethod
+    def _align_labels(*forms: QFormLayout) -> None:
+        """One label column for the form's parts, so their fields line up."""
+        labels = [
+            item.widget()
+            for form in forms
+            for row in range(form.rowCount())
+            if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+        ]
+        shown = [label for label in labels if label is not None]
+        width = max((label.sizeHint().width() for label in shown), default=0)
+        for label in shown:
+            label.setMinimumWidth(width)
+
     def _page(self, key: str) -> QFormLayout:
         page = QWidget(self.pages)
         layout = QFormLayout(page)
+        self._forms[key] = layout
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._page_of[key] = self.pages.addWidget(page)

@@ -93,8 +93,6 @@ class MainWindow(QMainWindow):
         self.detail_pane.setChildrenCollapsible(False)
         self.detail_pane.addWidget(self.detail_view)
         self.detail_pane.addWidget(self.source_reader)
-        self.detail_pane.setStretchFactor(0, 2)
-        self.detail_pane.setStretchFactor(1, 3)
         self._extra_panes.append(self.source_reader.text)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -125,6 +123,7 @@ class MainWindow(QMainWindow):
         from app.gui.features import install_features
 
         install_features(self)
+        self._fit_detail_pane()
 
         window_state.restore_layout(self)
         start = window_state.last_entry()
@@ -248,6 +247,21 @@ class MainWindow(QMainWindow):
                 self.detail_view.show_detail(self.details.get_by_id(current.ref.id))
             except NotFound:
                 self.detail_view.show_empty(self.tr("This entry no longer exists."))
+
+    def _fit_detail_pane(self) -> None:
+        """Bars that features put between the page and the reader (the source's files) keep
+        their own height; the page and the text share the rest, the text the larger part."""
+        pane = self.detail_pane
+        last = pane.count() - 1
+        for i in range(pane.count()):
+            widget = pane.widget(i)
+            if widget is None:
+                continue
+            if 0 < i < last:
+                widget.setMaximumHeight(widget.sizeHint().height())
+                pane.setStretchFactor(i, 0)
+            else:
+                pane.setStretchFactor(i, 2 if i == 0 else 3)
 
     def _show_reading(self) -> None:
         """The reader under a source's page shows its text; it hides for any other entry."""

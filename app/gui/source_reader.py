@@ -444,7 +444,7 @@ class SourceReader(QWidget):
             parts.append(self.tr("%n passage(s) cited", "", cited))
             if reading.unplaced:
                 parts.append(self.tr("%n quote(s) not found in this text", "", len(reading.unplaced)))
-            self.heading.setText(self.tr("Text") + " — " + ", ".join(parts))
+            self.heading.setText(", ".join(parts))
         self.selection_changed.emit(self.has_selection())
 
     def has_selection(self) -> bool:

@@ -8,6 +8,8 @@ text in Chinese and Lao (and a character outside the BMP, which Qt counts twice)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
@@ -15,14 +17,16 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
-from app.gui.cite_form import NEW_FACT, TITLE, CiteForm
+from app.gui.cite_form import FACT, NEW_FACT, TITLE, CiteForm
 from app.gui.main_window import MainWindow
 from app.gui.source_reader import OffsetMap, SourceReader
 from app.records import anchors
 from app.records.entries import CitedPassage, Ref, SourceReading, SourceUse
 from app.services.details import EntryDetails
 from app.services.entry_forms import EntryInput
-from tests.gui.conftest import type_text
+from tests.gui.conftest import click_message_box_button, type_text
+from tests.gui.test_source_files import PARAGRAPHS, write_pdf_with_qt
+from tests.unit.test_source_text import PAGE
 
 FACT_SENTENCE = "Chen Gang said Guangxi will build an AI cooperation centre with ASEAN."
 TITLE_SENTENCE = "Chen Gang, Party Secretary of Guangxi since October 2021, opened the forum."
@@ -281,3 +285,63 @@ def test_cite_is_refused_while_the_library_is_read_only(
     window.set_read_only(True)
     assert not window.citing.cite_action.isEnabled()  # type: ignore[attr-defined]
     assert window.citing.cite() is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
+def test_cite_from_a_web_page_and_a_pdf_the_source_was_given(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """A source's text from an HTML page, then from a PDF written by Qt (the better copy): a
+    passage cited from the page is found again in the PDF's text, and one cited from the PDF
+    carries its page."""
+    change = window.library.editor.create(
+        EntryInput(
+            "source",
+            "Laos launches national AI strategy",
+            values={"publisher": "Laotian Times", "reliability": "medium"},
+        )
+    )
+    window.changes.announce_entries(set(change.slugs))
+    window.open_entry(change.slug)
+    files = window.source_files  # type: ignore[attr-defined]
+    page = tmp_path / "laos-ai.html"
+    page.write_text(PAGE, encoding="utf-8")
+    files.add_file(page)
+    qtbot.waitUntil(lambda: files.task is None, timeout=20_000)
+    reader = window.source_reader
+    assert reader.isVisible() and reader.reading is not None
+
+    said = "The minister said the strategy would guide cooperation with China and ASEAN partners"
+    _select(reader, said)
+    form = _open_form(qtbot, window)
+    assert form.locator.text() == "¶ 3"
+    _choose_entry(qtbot, form, "Boviengkham", "Boviengkham Vongdara")
+    form.choose(NEW_FACT)
+    form.fact_text.setPlainText("Laos's AI strategy guides cooperation with China and ASEAN.")
+    qtbot.mouseClick(form.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.citing.form is None)  # type: ignore[attr-defined]
+    assert len(reader.reading.passages) == 1
+
+    pdf = tmp_path / "strategy.pdf"
+    write_pdf_with_qt(pdf, [PARAGRAPHS[:2], PARAGRAPHS[2:]])
+    click_message_box_button(qtbot, "Replace")
+    files.add_file(pdf)
+    qtbot.waitUntil(lambda: files.task is None, timeout=20_000)
+    reading = reader.reading
+    assert reading is not None and reading.paged
+    [passage] = reading.passages  # the page's quote, found again in the PDF's text
+    assert reading.text[passage.start : passage.end].split() == said.split()
+
+    _select(reader, "beginning with a centre for language models in Lao")
+    form = _open_form(qtbot, window)
+    assert form.locator.text() == "p. 2, ¶ 1"
+    _choose_entry(qtbot, form, "Boviengkham", "Boviengkham Vongdara")
+    form.choose(FACT)  # the fact cited a moment ago, now with a second citation
+    form.fact_choice.setCurrentIndex(
+        form.fact_choice.findText("Laos's AI strategy guides cooperation with China and ASEAN.")
+    )
+    qtbot.mouseClick(form.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.citing.form is None)  # type: ignore[attr-defined]
+    detail = EntryDetails(window.library.db).get("boviengkham-vongdara")
+    [fact] = [f for f in detail.facts if f.text.startswith("Laos's AI strategy")]
+    assert [c.locator for c in fact.citations] == ["¶ 3", "p. 2, ¶ 1"]
