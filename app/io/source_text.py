@@ -215,7 +215,6 @@ def text_from_html(data: bytes, name: str) -> str:
 def text_from_pdf(data: bytes, name: str, step: Step = _nothing) -> tuple[str, int]:
     """Each page's text, its lines joined back into paragraphs, pages apart by a form feed."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings about odd files: not for people
     try:
@@ -230,14 +229,14 @@ def text_from_pdf(data: bytes, name: str, step: Step = _nothing) -> tuple[str, i
         total = len(reader.pages)
     except UnreadableSource:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+    except Exception as exc:  # a malformed file fails inside pypdf in many ways (KeyError, …)
         raise _bad_pdf(name, exc) from exc
     pages = []
     step(0, total)
     for number in range(total):
         try:
             lines = _page_lines(reader.pages[number])
-        except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+        except Exception as exc:  # (as above; step() is outside: its Cancelled passes)
             raise _bad_pdf(name, exc) from exc
         pages.append(tidy(PARAGRAPH_BREAK.join(reflow(lines))))
         step(number + 1, total)
