@@ -67,7 +67,9 @@ def test_create_derives_a_unique_slug_from_the_name(seeded_db: Database) -> None
     assert detail.ref.name == "Chen Gang"
     assert any(f.label == "Country" and f.value == "China" for f in detail.fields)
     thai = editor.create(EntryInput("person", "สมชาย ใจดี"))
-    assert thai.slug == "person"  # no Latin letters: the kind stands in
+    assert thai.slug == "smchay-aichdi"  # spelled in Latin letters (app/services/slugs.py)
+    nothing = editor.create(EntryInput("person", "…"))
+    assert nothing.slug == "person"  # no letters at all: the kind stands in
 
 
 def test_every_kind_can_be_created_with_all_its_fields(seeded_db: Database) -> None:
