@@ -289,7 +289,9 @@ class _Files:
         listed = self._listed()
         if not listed:
             return []
-        if self.explicit and not self.folder.is_dir():
+        if not self.folder.is_dir():
+            if not self.explicit:
+                return []  # no folder of files beside it: those the library lacks are missing
             return [
                 Problem(
                     "(file)",

@@ -192,15 +192,17 @@ def data_files(draw: st.DrawFn) -> dict[str, Any]:
     for _ in range(draw(st.integers(0, 2))):
         p = entry("person")
         p["country"] = draw(st.sampled_from(countries))["slug"]
-        p["roles"] = [
-            {
+        p["roles"] = []
+        for _ in range(draw(st.integers(0, 2))):
+            role = {
                 "title": draw(any_text),
                 "organization": draw(st.sampled_from(organizations))["slug"],
                 "as_of": draw(day),
                 "citations": citations(),
             }
-            for _ in range(draw(st.integers(0, 2)))
-        ]
+            if draw(st.booleans()):
+                role["start"], role["end"] = sorted(draw(st.lists(day, min_size=2, max_size=2)))
+            p["roles"].append(role)
         people.append(p)
     events = [entry("event") for _ in range(draw(st.integers(0, 2)))]
     everyone = (
@@ -221,14 +223,17 @@ def data_files(draw: st.DrawFn) -> dict[str, Any]:
         ]
     statements = []
     for i in range(draw(st.integers(0, 2))):
-        statements.append(
-            {
-                "speaker": draw(st.sampled_from(everyone)),
-                "text": f"{i}: " + draw(any_text),
-                "kind": draw(st.sampled_from(["direct", "reported", "translated"])),
-                "citations": citations(),
-            }
-        )
+        statement = {
+            "speaker": draw(st.sampled_from(everyone)),
+            "text": f"{i}: " + draw(any_text),
+            "kind": draw(st.sampled_from(["direct", "reported", "translated"])),
+            "citations": citations(),
+        }
+        if events:
+            _opt(draw, st.sampled_from([e["slug"] for e in events]), statement, "event")
+        _opt(draw, day, statement, "date")
+        _opt(draw, st.sampled_from(["en", "zh-Hans", "lo"]), statement, "language")
+        statements.append(statement)
     all_slugs = everyone + [e["slug"] for e in events + initiatives + sources]
     notes = []
     for _ in range(draw(st.integers(0, 3))):

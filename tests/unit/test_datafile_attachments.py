@@ -203,3 +203,40 @@ def test_an_anchor_ending_before_it_starts_is_refused(tmp_path: Path) -> None:
     df = read(_file_with(tmp_path, {"source": "s", "quote": "two", "anchor": {"start": 7, "end": 4}}))
     (problem,) = check_meaning(df, NothingKnown())
     assert problem.field == "facts[0].citations[0].anchor.end" and "before the start" in problem.message
+
+
+def test_the_attachments_option_names_a_folder_and_goes_with_json(
+    library: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(
+        capsys, "export", "--db", str(library), "--out", str(tmp_path / "v"), "--attachments", "x"
+    )
+    assert code == 2 and "--attachments is for --json FILE" in err
+    (tmp_path / "data.json").write_text('{"format": "roundtable", "version": 1}', encoding="utf-8")
+    code, _, err = _run(
+        capsys,
+        "import",
+        "--db",
+        str(library),
+        str(tmp_path / "data.json"),
+        "--attachments",
+        str(tmp_path / "none"),
+    )
+    assert code == 1 and "none is not a folder" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_file_named_attachments_beside_the_data_file_is_no_folder_of_files(
+    library: Path, empty_template: Path, tmp_path: Path
+) -> None:
+    db = open_database(library)
+    try:
+        export_json(db, tmp_path / "data.json")
+    finally:
+        db.close()
+    (tmp_path / "attachments").write_text("not a folder", encoding="utf-8")
+    other = open_database(_empty(empty_template, tmp_path / "other"))
+    try:
+        report = import_file(other, read(tmp_path / "data.json"))
+    finally:
+        other.close()
+    assert len(report.missing_files) == 1
