@@ -5,10 +5,13 @@ fields (a quote must stand word for word in its source's text), and undone exact
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from app.db.database import Database
 from app.i18n import Message
@@ -358,3 +361,38 @@ def test_redo_after_a_source_is_purged_drops_its_citations(seeded_db: Database) 
     assert redone.after is not None
     assert any(f["text"] == "Said on a call." for f in redone.after.facts)
     assert all(c["source_id"] != source.entity_id for c in redone.after.citations)
+
+
+def test_a_save_reads_citations_through_an_index_even_with_misleading_statistics(seeded_db: Database) -> None:
+    """ANALYZE over a library where no fact is cited yet says fact_id is one value for every
+    citation; a query by that column then read them all (115 ms a save at 330,000)."""
+    seeded_db.read().execute("DELETE FROM citation WHERE fact_id IS NOT NULL")
+    seeded_db.read().execute("ANALYZE")
+    editor = Editor(seeded_db)
+    person = _id(seeded_db, "chen-gang")
+    editor.add_to(person, FactInput("One.", citations=(CitationInput(ARTICLE, WORDS),)))
+    form = editor.form(person)
+    assert form.facts is not None
+    statements: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(seeded_db.engine, "before_cursor_execute", record)
+    try:
+        edited = tuple(replace(f, citations=(*(f.citations or ()), CitationInput(OTHER))) for f in form.facts)
+        editor.update(person, replace(form, facts=edited))
+    finally:
+        event.remove(seeded_db.engine, "before_cursor_execute", record)
+    reads = [s for s in statements if s.lstrip().upper().startswith("SELECT") and "citation" in s]
+    assert reads
+    for sql in reads:
+        plan = [r[3] for r in seeded_db.read().execute("EXPLAIN QUERY PLAN " + sql, _params(sql))]
+        assert not [p for p in plan if p.startswith("SCAN citation") or p == "SCAN c"], (sql, plan)
+
+
+def _params(sql: str) -> dict[str, int] | tuple[int, ...]:
+    """Stand-in values for a statement's parameters (the plan does not depend on them)."""
+    if ":" in sql and "?" not in sql:
+        return {name: 1 for name in re.findall(r":(\w+)", sql)}
+    return (1,) * sql.count("?")
