@@ -352,7 +352,7 @@ class Library:
         from app.paths import attachments_dir
         from app.services.sources import SourceTexts
 
-        return SourceTexts(self.db, self.editor, attachments_dir(self.path))
+        return SourceTexts(self.db, lambda: self.editor, attachments_dir(self.path))
 
     # --- use cases: what the window and the commands ask of the whole library ------------------
     # (Each brings its module when first asked: a start must not wait for them.)

@@ -8,16 +8,12 @@ The rule for titles and publishers is checked by the editing service on every cr
 from __future__ import annotations
 
 import re
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
-
 from app.clock import now_iso
-from app.db import models as m
 from app.db.database import Database
 from app.i18n import T_, Text
 from app.io.attachments import AttachmentStore, FileState
@@ -25,7 +21,12 @@ from app.io.source_text import SourceFile, tidy
 from app.services.entry_forms import Change, EditingError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.services.editing import Editor  # which imports this module's check_source
+
+# SQLAlchemy (about 0.5 s to import) is loaded by the functions that write: a source's page asks
+# for its files (`files`) as it is shown, and the window's start must not wait for it.
 
 # What people write when they do not know a title or a publisher. A source carrying one of
 # these cannot be told from the next one, nor found by its title in a bibliography.
@@ -107,6 +108,8 @@ def check_source(
     authors in `columns`. A title or publisher is checked when it is new or changed: sources
     recorded before the rule (whose titles say "(title not recorded)") can still be given
     their text, and the rule meets them when someone edits those fields."""
+    from sqlalchemy import text
+
     columns["authors"] = authors_column(columns.get("authors"))
     stored: tuple[str, str] | None = None
     if entity_id is not None:
@@ -152,7 +155,8 @@ class SourceTexts:
     """Giving sources their text: pasted, or from a file read by app/io/source_text.py (off
     the window's thread) and kept in the library's attachments folder."""
 
-    def __init__(self, db: Database, editor: Editor, folder: Path) -> None:
+    def __init__(self, db: Database, editor: Callable[[], Editor], folder: Path) -> None:
+        """`editor`: the library's editing service, asked for on the first write."""
         self._db = db
         self._editor = editor
         self.store = AttachmentStore(folder)
@@ -166,12 +170,13 @@ class SourceTexts:
         body = tidy(text_)
         if not body:
             raise EditingError(T_("Sources", "There is no text to give the source."))
-        form = self._editor.form(source_id)
+        editor = self._editor()
+        form = editor.form(source_id)
         if form.kind != "source":
             raise EditingError(T_("Sources", "Only a source holds a text."))
         kept = self.store.add(file.data, file.media_type) if file is not None else None
         values = {**form.values, "archived_text": body}
-        change = self._editor.update(
+        change = editor.update(
             source_id,
             replace(
                 form,
@@ -188,6 +193,10 @@ class SourceTexts:
         return change
 
     def _list(self, source_id: int, file: SourceFile, sha256: str, size: int) -> None:
+        from sqlalchemy import select
+
+        from app.db import models as m
+
         with self._db.sessions.begin() as session:
             there = session.execute(
                 select(m.Attachment).where(m.Attachment.source_id == source_id, m.Attachment.sha256 == sha256)

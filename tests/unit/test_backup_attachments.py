@@ -20,7 +20,7 @@ from tests.unit.test_source_text import PAGE, PARAGRAPHS
 
 def _give_file(db: Database, path: Path) -> SourceTexts:
     editor = Editor(db)
-    texts = SourceTexts(db, editor, attachments_dir(db.path))
+    texts = SourceTexts(db, lambda: editor, attachments_dir(db.path))
     made = editor.create(
         EntryInput(
             "source", f"Report {path.stem}", values={"publisher": "Laotian Times", "reliability": "medium"}

@@ -21,7 +21,7 @@ QUOTE = "presented the national artificial intelligence strategy on Thursday"
 
 def _source_with_file(db: Database, tmp_path: Path) -> tuple[SourceTexts, int, Path]:
     editor = Editor(db)
-    texts = SourceTexts(db, editor, attachments_dir(db.path))
+    texts = SourceTexts(db, lambda: editor, attachments_dir(db.path))
     source = editor.create(
         EntryInput(
             "source",

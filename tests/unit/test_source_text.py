@@ -144,7 +144,7 @@ def test_a_file_gives_the_source_its_text_keeps_the_file_and_undo_takes_the_text
     seeded_db: Database, tmp_path: Path
 ) -> None:
     editor = Editor(seeded_db)
-    texts = SourceTexts(seeded_db, editor, attachments_dir(seeded_db.path))
+    texts = SourceTexts(seeded_db, lambda: editor, attachments_dir(seeded_db.path))
     source = _source(seeded_db)
     page = tmp_path / "laos-ai.html"
     page.write_text(PAGE, encoding="utf-8")
@@ -166,7 +166,7 @@ def test_a_file_gives_the_source_its_text_keeps_the_file_and_undo_takes_the_text
 
 def test_an_unreadable_file_changes_nothing(seeded_db: Database, tmp_path: Path) -> None:
     editor = Editor(seeded_db)
-    texts = SourceTexts(seeded_db, editor, attachments_dir(seeded_db.path))
+    texts = SourceTexts(seeded_db, lambda: editor, attachments_dir(seeded_db.path))
     source = _source(seeded_db)
     bad = tmp_path / "scan.pdf"
     bad.write_bytes(b"%PDF-1.7\n%%EOF garbage")
