@@ -62,6 +62,7 @@ from app.services.writing import Writer
 if TYPE_CHECKING:
     from app.records.entries import CheckReport
     from app.services.about import AboutLibrary
+    from app.services.bibliography import Bibliographies
     from app.services.details import EntryDetails
     from app.services.editing import Editor
     from app.services.entries import EntryLists
@@ -353,6 +354,13 @@ class Library:
         from app.services.sources import SourceTexts
 
         return SourceTexts(self.db, lambda: self.editor, attachments_dir(self.path))
+
+    @cached_property
+    def bibliography(self) -> Bibliographies:
+        """Sources in from CSL-JSON, BibTeX, RIS or a Zotero folder, and out as a bibliography."""
+        from app.services.bibliography import Bibliographies
+
+        return Bibliographies(self.db)
 
     # --- use cases: what the window and the commands ask of the whole library ------------------
     # (Each brings its module when first asked: a start must not wait for them.)
