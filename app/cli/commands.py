@@ -549,6 +549,14 @@ def cmd_restore(args: Namespace) -> int:
     )
     if result.previous_saved_as is not None:
         out.write(f"The database it replaced is kept as {result.previous_saved_as}\n")
+    if result.files_restored:
+        out.write(f"Sources' files brought back from the backups: {result.files_restored}.\n")
+    if result.files_missing:
+        out.write(
+            "Sources' files no backup holds (roundtable check names their sources): "
+            + ", ".join(result.files_missing)
+            + "\n"
+        )
     return 0
 
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
+from app.__main__ import main
 from app.db.database import Database, open_database
 from app.io.source_text import read_source_file
 from app.paths import attachments_dir
@@ -112,3 +115,22 @@ def test_files_no_backup_and_not_the_library_lists_are_pruned(seeded_path: Path,
         assert len(list(backup_attachments_dir(seeded_path).iterdir())) == 1  # the page stays
     finally:
         db.close()
+
+
+def test_roundtable_restore_says_the_files_came_back_and_check_is_clean(
+    seeded_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page, _pdf = _files(tmp_path)
+    db = open_database(seeded_path)
+    _give_file(db, page)
+    db.close()
+    db_arg = ("--db", str(seeded_path))
+    assert main([*db_arg, "backup"]) == 0
+    backup = next((seeded_path.parent / "backups").glob("*-manual.sqlite3"))
+    shutil.rmtree(attachments_dir(seeded_path))
+    assert main([*db_arg, "check"]) == 1
+    assert "The file laos-ai.html of the source “Report laos-ai” is missing" in capsys.readouterr().out
+    assert main([*db_arg, "restore", str(backup)]) == 0
+    assert "Sources' files brought back from the backups: 1." in capsys.readouterr().out
+    assert main([*db_arg, "check"]) == 0
+    assert "All good." in capsys.readouterr().out
