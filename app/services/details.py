@@ -62,9 +62,11 @@ _FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
     "source": (
         ("source_kind", N_("Fields", "Kind"), False),
         ("publisher", N_("Fields", "Publisher"), False),
+        ("authors", N_("Fields", "Authors"), False),
         ("url", N_("Fields", "URL"), False),
         ("archived_url", N_("Fields", "Archived copy"), False),
         ("published", N_("Fields", "Published"), False),
+        ("language", N_("Fields", "Language"), False),
         ("reliability", N_("Fields", "Reliability"), False),
     ),
 }
@@ -184,8 +186,8 @@ class EntryDetails:
                 target = self._ref_by_id(int(value))
                 if target is not None:
                     out.append(FieldView(label, target.name, target, cites))
-            else:
-                out.append(FieldView(label, str(value), None, cites))
+            else:  # (authors are stored one a line)
+                out.append(FieldView(label, "; ".join(str(value).splitlines()), None, cites))
         archived = row[len(cols)] if extra else None
         return tuple(out), archived
 

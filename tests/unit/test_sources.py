@@ -77,3 +77,16 @@ def test_a_source_recorded_before_the_rule_can_still_be_edited(seeded_db: Databa
     with pytest.raises(ValidationError) as caught:
         editor.update(row[0], EntryInput("source", "Unknown", values=form.values))
     assert set(caught.value.errors) == {"name"}
+
+
+def test_a_source_page_shows_its_authors_and_language(seeded_db: Database) -> None:
+    from app.services.details import EntryDetails
+
+    made = Editor(seeded_db).create(
+        _source(
+            "Laos launches AI strategy", publisher="Laotian Times", authors="A. One\nB. Two", language="lo"
+        )
+    )
+    fields = {f.label: f.value for f in EntryDetails(seeded_db).get_by_id(made.entity_id).fields}
+    assert fields["Authors"] == "A. One; B. Two"
+    assert fields["Language"] == "lo"
