@@ -10,7 +10,7 @@ block or an indented code block is shown as code by the preview and is neither a
 rewritten on export. `links()` finds links as the preview's Markdown parser (markdown-it,
 CommonMark) does: code blocks first, then, within each paragraph from left to right, whichever
 comes first of a code span, a backslash escape or a link. A test compares the two on generated
-notes (tests/unit/test_wikilink_grammar.py). Not followed: links inside HTML or the address of
+notes (tests/gui/test_wikilink_grammar.py). Not followed: links inside HTML or the address of
 a Markdown link, and the containers' own indentation (a code block inside a list item is read
 as the list's text).
 """
@@ -27,33 +27,54 @@ _BLANK = re.compile(r"[ \t]*")
 # A line that starts a block of its own (a heading, list item, quote, thematic break): a code
 # span never runs from the text before it into it.
 _BLOCK_START = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|>)")
+_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 _ITEM = re.compile(r" {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$)")
 _QUOTE = re.compile(r"(?: {0,3}>[ \t]?)+")
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-def _indent(line: str) -> int:
-    columns = 0
+def _indent(line: str, column: int = 0) -> int:
+    """How many columns of white space `line` starts with, when it starts at `column` (a tab
+    goes to the next multiple of four)."""
+    at = column
     for ch in line:
         if ch == " ":
-            columns += 1
+            at += 1
         elif ch == "\t":
-            columns += 4 - columns % 4
+            at += 4 - at % 4
         else:
             break
-    return columns
+    return at - column
 
 
-def _container(text: str) -> tuple[str, int, bool]:
-    """A line's text inside its block quote markers and list marker; the column its list
-    item's text starts at (0: no marker on this line) and whether it is quoted."""
-    quote = _QUOTE.match(text)
-    if quote:
-        text = text[quote.end() :]
-    item = _ITEM.match(text)
-    if item is None:
-        return text, 0, bool(quote)
-    return text[item.end() :], item.end(), bool(quote)
+def _container(text: str) -> tuple[str, int, bool, bool]:
+    """A line's text inside its block quote and list markers (nested ones too); the column its
+    innermost list item's text starts at (0: no marker on this line), whether it is quoted, and
+    whether the text is an indented code block inside a container."""
+    column, quoted, width = 0, False, 0
+    while True:
+        quote = _QUOTE.match(text)
+        if quote:
+            marker = quote.group(0).rstrip(" \t")
+            width += len(marker)
+            text, quoted = text[len(marker) :], True
+            if _indent(text, width) >= 5:
+                return text, column, quoted, True  # one space, then four: code
+            space = text[:1]
+            if space in (" ", "\t"):
+                width += 1 if space == " " else 4 - width % 4
+                text = text[1:]
+            continue
+        item = _ITEM.match(text)
+        if item is None:
+            return text, column, quoted, False
+        marker = len(item.group(0).rstrip(" \t"))
+        width += marker
+        if _indent(text[marker:], width) >= 5:  # one space, then an indented code block
+            return text[marker:], width + 1, quoted, True
+        width += _indent(text[marker:], width)
+        column = width
+        text = text[item.end() :]
 
 
 def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
@@ -64,11 +85,12 @@ def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
     at = 0
     after_text = False  # the previous line was paragraph text (an indented line continues it)
     in_list = False  # within a list: an indented line after a blank one is the item's text
+    list_quoted = False  # that list is inside a block quote
     for line in body.splitlines(keepends=True):
         end = at + len(line)
         raw = line.rstrip("\r\n")
         if fence is not None:
-            inner, _, quoted = _container(raw)
+            inner, _, quoted, _ = _container(raw)
             if fence[3] and not quoted:
                 fence = None  # the quote ended, and the fence with it
             elif fence[2] and _indent(raw) < fence[2] and not _BLANK.fullmatch(raw):
@@ -86,7 +108,7 @@ def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
                     fence = None
                 at = end
                 continue
-        text, column, quoted = _container(raw)
+        text, column, quoted, code = _container(raw)
         opening = _FENCE.fullmatch(text)
         if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
             if start is not None:
@@ -101,21 +123,35 @@ def _paragraphs(body: str) -> Iterator[tuple[int, int]]:
                 yield start, at
                 start = None
             after_text = False
+            if column:  # an empty list item: the lines indented under it are its text
+                in_list, list_quoted = True, quoted
+            elif in_list and list_quoted and not quoted:
+                in_list = False  # the quote that held the list has ended
             at = end
             continue
-        if _indent(raw) >= 4 and not after_text and not in_list:
+        if (
+            (_indent(raw) >= 4 and not after_text and not in_list)
+            or (code and not after_text)
+            or (column and code)
+        ):
+            if start is not None:
+                yield start, at
+                start = None
             at = end  # an indented code block
             continue
         if column:
-            in_list = True
-        elif _indent(raw) == 0 and not after_text:
+            in_list, list_quoted = True, quoted
+        elif (_indent(raw) == 0 and not after_text) or (list_quoted and not quoted):
             in_list = False
         if start is not None and _BLOCK_START.match(raw):
             yield start, at
             start = None
         if start is None:
             start = at
-        after_text = not text.lstrip().startswith("#")
+        after_text = True
+        if _HEADING.match(text):  # a heading is one line: its own inline content
+            yield start, end
+            start, after_text = None, False
         at = end
     if start is not None:
         yield start, len(body)
