@@ -396,3 +396,54 @@ def _params(sql: str) -> dict[str, int] | tuple[int, ...]:
     if ":" in sql and "?" not in sql:
         return {name: 1 for name in re.findall(r":(\w+)", sql)}
     return (1,) * sql.count("?")
+
+
+def test_a_new_entry_with_facts_and_citations_is_made_again_by_redo(seeded_db: Database) -> None:
+    editor = Editor(seeded_db)
+    made = editor.create(
+        EntryInput(
+            "event",
+            "AI week",
+            values={"start": "2025-09", "end": "2025-09"},
+            facts=(FactInput("Held in Nanning that week.", citations=(CitationInput(ARTICLE, "in Nanning"),)),),
+            participants=(ParticipantInput("laos", "host", (CitationInput(OTHER, "Laos hosts."),)),),
+        )
+    )
+    assert made.after is not None
+    assert len(made.after.facts) == 1 and len(made.after.participants) == 1 and len(made.after.citations) == 2
+    [fact_cite] = [c for c in made.after.citations if c["fact_id"] is not None]
+    assert fact_cite["quote_start"] is not None and fact_cite["locator"] == "¶ 2"
+    editor.purge(made.entity_id)  # undo of the create
+    assert (
+        seeded_db.read().execute("SELECT count(*) FROM fact WHERE text = 'Held in Nanning that week.'").fetchone()[0]
+        == 0
+    )
+    again = editor.apply(made.after)  # redo
+    assert again.after is not None and again.after.content() == made.after.content()
+
+
+def test_relations_name_entries_of_the_right_kinds(seeded_db: Database) -> None:
+    editor = Editor(seeded_db)
+    event = _id(seeded_db, "roundtable-2025")
+    form = editor.form(event)
+    with pytest.raises(ValidationError) as exc:
+        editor.update(
+            event,
+            replace(
+                form,
+                participants=(
+                    ParticipantInput("caexpo-22", "host"),
+                    ParticipantInput("", "guest"),
+                ),
+            ),
+        )
+    errors = _errors(exc)
+    assert errors["participants[0].entry"].startswith(
+        "“caexpo-22” is listed under Events, not under Officials"
+    )
+    assert errors["participants[1].entry"] == "Choose who took part."
+    assert errors["participants[1].role"].startswith("Choose one of: participant, host")
+    laos = _id(seeded_db, "laos")
+    with pytest.raises(ValidationError) as exc:
+        editor.add_to(laos, MembershipInput("asean", "member", "2000", "1999-12"))
+    assert _errors(exc) == {"end": "The end (1999-12) is before the start (2000)."}
