@@ -181,6 +181,7 @@ class SourceFiles(QObject):
         else:
             window.statusBar().addPermanentWidget(self.bar)
 
+        window.library.before_close(self.cancel)  # a file still being read is not waited for
         window.detail_view.shown.connect(self._update)
         window.read_only_changed.connect(lambda _ro: self._update())
         window.changes.entries_changed.connect(lambda _slugs, _origin: self._update())
@@ -327,12 +328,18 @@ class SourceFiles(QObject):
     def give(self, ref: Ref, text: str, file: SourceFile | None) -> Change | None:
         """Make `text` the source's text, one step on the undo stack."""
         from app.gui.edit_commands import edit_command
+        from app.services.entry_forms import ValidationError
 
         editing = self.window.editing  # type: ignore[attr-defined]
         try:
             change = self.window.library.sources.give_text(ref.id, text, file)
-        except (Explained, OSError) as exc:
-            message = translated(exc.message) if isinstance(exc, Explained) else str(exc)
+        except (Explained, OSError, ValidationError) as exc:
+            if isinstance(exc, ValidationError):  # the source's record as stored fails a rule
+                message = self.tr(
+                    "“{name}” cannot take a text until its record is fixed ({problems}): edit it first."
+                ).format(name=ref.name, problems="; ".join(translated(v) for v in exc.errors.values()))
+            else:
+                message = translated(exc.message) if isinstance(exc, Explained) else str(exc)
             self.window.statusBar().showMessage(message, 10000)
             QMessageBox.warning(self.window, self.tr("No text added"), message)
             return None

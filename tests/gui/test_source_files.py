@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text as sql
 
 from app.gui.main_window import MainWindow
 from app.gui.source_files import SourceFiles
@@ -185,3 +186,15 @@ def test_paste_text(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     assert _text(window, ref) == "First paragraph.\n\nSecond paragraph."
     assert window.library.sources.files(ref.id) == []
+
+
+def test_a_source_whose_record_fails_a_rule_says_so_and_keeps_its_text(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ref = _new_source(window)
+    with window.library.db.sessions.begin() as session:  # as an old data file may have left it
+        session.execute(sql("UPDATE source SET url = 'www.laotiantimes.com' WHERE id = :id"), {"id": ref.id})
+    shown = click_message_box_button(qtbot, "OK")
+    assert _files(window).give(ref, "Some text.", None) is None
+    assert "cannot take a text until its record is fixed (Write a web address" in shown[0]
+    assert _text(window, ref) == ""
