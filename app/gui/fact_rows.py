@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QIcon, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -129,22 +128,18 @@ class Row(QFrame):
         self.buttons = QHBoxLayout()
         self.buttons.setContentsMargins(0, 0, 0, 0)
         if movable:
-            style = self.style()
-            self.up = self._tool(
-                style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp), self.tr("Move Up"), "Alt+Up"
-            )
-            self.down = self._tool(
-                style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown), self.tr("Move Down"), "Alt+Down"
-            )
+            # Arrows drawn by the style in the palette's colours (an icon stays black on dark).
+            self.up = self._tool(Qt.ArrowType.UpArrow, self.tr("Move Up"), "Alt+Up")
+            self.down = self._tool(Qt.ArrowType.DownArrow, self.tr("Move Down"), "Alt+Down")
         self.buttons.addWidget(self.remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*((8, 8, 8, 8) if framed else (0, 4, 0, 4)))
         layout.addLayout(self.grid)
         layout.addWidget(self.error)
 
-    def _tool(self, icon: QIcon, name: str, key: str) -> QToolButton:
+    def _tool(self, arrow: Qt.ArrowType, name: str, key: str) -> QToolButton:
         button = QToolButton(self)
-        button.setIcon(icon)
+        button.setArrowType(arrow)
         button.setAccessibleName(name)
         shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
         button.setToolTip(self.tr("{action} ({key})").format(action=name, key=shortcut))
