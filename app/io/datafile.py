@@ -39,9 +39,10 @@ SECTION_OF_KIND = {kind: section for section, kind in KIND_SECTIONS.items()}
 # more (8.9 MB of JSON made 44 MB of objects; YAML takes more): 200 MB leaves room for twice that
 # library, and keeps what a hostile file can make us hold to about a gigabyte.
 MAX_FILE_BYTES = 200 * MB
-# The schema's bound on a source's archived_text (1,000,000 characters), at UTF-8's most bytes
-# a character (4): an archived_text_file holds what archived_text could, and no more.
-ARCHIVED_TEXT_CHARS = 1_000_000
+# The schema's bound on a source's archived_text (10,000,000 characters: the text of a PDF of
+# some 3,000 pages; a 300-page one passes a million), at UTF-8's most bytes a character (4): an
+# archived_text_file holds what archived_text could, and no more.
+ARCHIVED_TEXT_CHARS = 10_000_000
 ARCHIVED_TEXT_BYTES = 4 * ARCHIVED_TEXT_CHARS
 # Lists and mappings inside each other: a data file needs seven levels; a file deeper than this
 # is not one (and, nested 100,000 deep, exhausted the stack of the JSON reader).

@@ -19,7 +19,7 @@ from app.paths import attachments_dir
 from app.services.importer import import_file
 from app.services.json_export import export_json
 from tests.builders.canonical import canonical
-from tests.builders.cited_source import PDF, TEXT, build, passage
+from tests.builders.cited_source import NOW, PDF, TEXT, build, passage
 from tests.conftest import copy_db
 
 
@@ -240,3 +240,31 @@ def test_a_file_named_attachments_beside_the_data_file_is_no_folder_of_files(
     finally:
         other.close()
     assert len(report.missing_files) == 1
+
+
+def test_a_book_length_text_goes_out_and_back(empty_template: Path, tmp_path: Path) -> None:
+    """A 300-page PDF's text can pass a million characters; the export must not refuse it."""
+    book = "\f".join(f"Page {n}. " + "The railway opens in 2027. " * 150 for n in range(1, 301))
+    assert len(book) > 1_000_000
+    (tmp_path / "lib").mkdir()
+    db = open_database(copy_db(empty_template, tmp_path / "lib" / "library.sqlite3"))
+    try:
+        conn = db.connect()
+        with conn:
+            conn.execute(
+                "INSERT INTO entity (id, uid, kind, slug, name, summary, created_at, updated_at) "
+                "VALUES (1, '00000000-0000-4000-8000-000000000009', 'source', 'book', 'A book', '', ?, ?)",
+                (NOW, NOW),
+            )
+            conn.execute("INSERT INTO source (id, archived_text) VALUES (1, ?)", (book,))
+        conn.close()
+        export_json(db, tmp_path / "data.json")
+    finally:
+        db.close()
+    other = open_database(_empty(empty_template, tmp_path / "other"))
+    try:
+        import_file(other, read(tmp_path / "data.json"))
+        (text,) = other.connect().execute("SELECT archived_text FROM source").fetchone()
+    finally:
+        other.close()
+    assert text == book
