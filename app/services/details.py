@@ -106,7 +106,7 @@ class EntryDetails:
             f"SELECT c.{owner}, {_REF.format(a='s')}, c.reliability, c.quote, c.locator, c.field, "
             "c.note, src.url, src.publisher FROM citation c "
             "JOIN entity s ON s.id = c.source_id JOIN source src ON src.id = c.source_id "
-            f"WHERE c.{owner} IN ({marks}) ORDER BY c.id",
+            f"WHERE c.{owner} IN ({marks}) ORDER BY c.position, c.id",
             wanted,
         )
         for r in rows:

@@ -251,6 +251,8 @@ def test_citations_are_edited_reordered_and_removed_in_place(seeded_db: Database
     assert now.citations is not None
     assert [c.id for c in now.citations] == [ids[1], ids[0]]  # the same rows, in the new order
     assert now.citations[0].quote == "Other Lao words"
+    shown = next(f for f in EntryDetails(seeded_db).get("chen-gang").facts if f.text == "Two sources.")
+    assert [c.quote for c in shown.citations] == ["Other Lao words", WORDS]  # the entry's footnotes too
     # Remove one citation, then the fact.
     editor.update(
         person,
