@@ -129,8 +129,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shape.add_argument("--digest", metavar="FILE", help="one Markdown file with a section per entry")
     shape.add_argument("--json", metavar="FILE", help="the whole database as a data file (no filters apply)")
+    shape.add_argument(
+        "--bib",
+        metavar="FILE",
+        help="the sources as a bibliography: CSL-JSON (.json), BibLaTeX (.bib) or RIS (.ris), by citation key",
+    )
     p.add_argument(
-        "--overwrite", action="store_true", help="with --json: replace FILE if it exists (else it is refused)"
+        "--bib-format",
+        choices=("csl-json", "bibtex", "ris"),
+        help="with --bib: the format, whatever FILE is called",
+    )
+    p.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="with --json or --bib: replace FILE if it exists (else it is refused)",
     )
     p.add_argument(
         "--attachments",
@@ -167,6 +179,28 @@ def build_parser() -> argparse.ArgumentParser:
         "cmd_import_notes",
     )
     p.add_argument("folder", metavar="DIR", help="the folder `roundtable export --out` wrote")
+
+    p = command(
+        "import-bib",
+        "import sources from a bibliography (CSL-JSON, BibTeX, RIS) or a Zotero data folder, all or nothing",
+        "cmd_import_bib",
+    )
+    p.epilog = (
+        "Sources match by citation key, DOI, web address, then title and date: importing again "
+        "creates nothing twice, updates what the file changed and leaves what you changed. "
+        "Zotero's database is read from a copy and never written."
+    )
+    p.add_argument(
+        "source", metavar="FILE_OR_DIR", help="a .json, .bib or .ris file, or Zotero's data folder"
+    )
+    p.add_argument(
+        "--format",
+        choices=("csl-json", "bibtex", "ris", "zotero"),
+        help="what FILE holds, whatever it is called",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="say what would be created, updated and skipped; write nothing"
+    )
 
     p = command(
         "check",

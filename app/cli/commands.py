@@ -2,8 +2,8 @@
 clear line for stderr (exit 1). Usage errors are argparse's (exit 2).
 
 Reading commands (list, show, search, export, check, backup) read beside a running window: WAL
-lets them, and their connections cannot write. Writing commands (import, import-notes, restore,
-check --reindex) take the writer lock
+lets them, and their connections cannot write. Writing commands (import, import-notes, import-bib,
+restore, check --reindex, and export --bib when sources still need citation keys) take the writer lock
 (app/db/lock.py) and refuse, changing nothing, while the window or another command holds it.
 """
 
@@ -305,12 +305,18 @@ def cmd_export(args: Namespace) -> int:
     filters = [name for name in ("kind", "tag", "query") if getattr(args, name)] + (
         ["notes-only"] if args.notes_only else []
     )
+    if args.bib_format and not args.bib:
+        raise UsageError("--bib-format is for --bib FILE")
+    if args.bib:
+        if args.out or args.digest or args.json or args.attachments or filters:
+            raise UsageError("--bib writes every source; use it without --out, --digest, --json or filters")
+        return _export_bib(args, out)
     if not (args.out or args.digest or args.json):
-        raise UsageError("export needs --out DIR, --digest FILE or --json FILE")
+        raise UsageError("export needs --out DIR, --digest FILE, --json FILE or --bib FILE")
     if args.json and (args.out or args.digest or filters):
         raise UsageError("--json writes the whole database; use it without --out, --digest or filters")
     if args.overwrite and not args.json:
-        raise UsageError("--overwrite is for --json FILE")
+        raise UsageError("--overwrite is for --json FILE or --bib FILE")
     if args.attachments and not args.json:
         raise UsageError("--attachments is for --json FILE")
     if args.json:
@@ -397,6 +403,72 @@ def _export_json(args: Namespace, out: TextIO) -> int:
         out.write(f"  Copied {counts.copied} attached files into {folder}.\n")
     for name in counts.left_out:
         out.write(f"  not copied (missing or changed in the library; see roundtable check): {name}\n")
+    return 0
+
+
+def _export_bib(args: Namespace, out: TextIO) -> int:
+    """The sources as a bibliography. A reading command, unless sources still need citation
+    keys: those are stored (so a draft's keys stay put), which needs the writer lock."""
+    from app.io.bibliography import EXTENSIONS
+
+    target = Path(args.bib)
+    fmt = args.bib_format or EXTENSIONS.get(target.suffix.lower())
+    if fmt is None:
+        raise UsageError(
+            f"{target.name}: name the file .json, .bib or .ris, or say --bib-format csl-json|bibtex|ris"
+        )
+    if target.is_dir():
+        raise CliError(f"{target} is a folder; give a file name for the bibliography")
+    if (target.exists() or target.is_symlink()) and not args.overwrite:
+        raise CliError(
+            f"{target} already exists; give a new file name, or add --overwrite to replace it. "
+            "Nothing was written."
+        )
+    library = _open(args)
+    try:
+        missing = library.bibliography.keys_missing()
+        report = None if missing else library.bibliography.export(target, fmt)
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    finally:
+        library.close()
+    if report is None:
+        try:
+            with _writing(_library(args), "export --bib") as writable:
+                report = writable.bibliography.export(target, fmt)
+        except CliError as exc:
+            raise CliError(f"{missing} sources need a citation key, which the export stores: {exc}") from exc
+        except OSError as exc:
+            raise CliError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    out.write(f"Wrote {target}: {report.sources} sources ({fmt}).\n")
+    if report.keys_made:
+        out.write(f"  {report.keys_made} sources got a citation key, kept in the library from now on.\n")
+    return 0
+
+
+def cmd_import_bib(args: Namespace) -> int:
+    out = sys.stdout
+    from app.io.bibliography import BibliographyError
+
+    path = Path(args.source)
+    if args.dry_run:  # a reading command: nothing is written, not even a backup
+        library = _open(args)
+        try:
+            with _failing_as(f"{path} was not read", BibliographyError):
+                plan = library.bibliography.preview(path, args.format)
+        finally:
+            library.close()
+    else:
+        with (
+            _writing(_library(args), "import-bib") as writable,
+            _failing_as(f"{path} was not imported", BibliographyError),
+        ):
+            plan = writable.bibliography.run(path, args.format)
+    out.write(plan.summary(done=not args.dry_run) + "\n")
+    for line in plan.lines():
+        out.write(f"  {line}\n")
+    if plan.backup is not None:
+        out.write(f"  The library was backed up first: {plan.backup}\n")
     return 0
 
 

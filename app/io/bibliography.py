@@ -379,9 +379,7 @@ def read(path: Path, fmt: str | None = None) -> Bibliography:
     records = reader[fmt](text, path)
     if not records:
         raise BibliographyError(
-            T_("Bibliography", "{path} holds no bibliography entries; nothing was imported.").format(
-                path=str(path)
-            )
+            T_("Bibliography", "{path} holds no bibliography entries.").format(path=str(path))
         )
     return Bibliography(path, fmt, records)
 
@@ -605,16 +603,19 @@ def parse_bibtex(text: str, path: Path) -> tuple[BibRecord, ...]:
             raise BibliographyError(
                 T_(
                     "Bibliography",
-                    "{path}: the key {key} is used by two entries (the second at line {line}); "
-                    "nothing was imported.",
+                    "{path}: the key {key} is used by two entries (the second at line {line}).",
                 ).format(path=str(path), key=duplicate, line=str(block.start_line + 1))
             )
+        count = len(library.failed_blocks)
+        template = (
+            T_("Bibliography", "{path}: the entry at line {line} cannot be read as BibTeX.")
+            if count == 1
+            else T_(
+                "Bibliography", "{path}: {count} entries cannot be read as BibTeX, the first at line {line}."
+            )
+        )
         raise BibliographyError(
-            T_(
-                "Bibliography",
-                "{path}: the entry at line {line} cannot be read as BibTeX ({count} such); "
-                "nothing was imported.",
-            ).format(path=str(path), line=str(block.start_line + 1), count=str(len(library.failed_blocks)))
+            template.format(path=str(path), line=str(block.start_line + 1), count=str(count))
         )
     latex = _Latex()
     return tuple(_bibtex_entry(entry, latex) for entry in library.entries)
@@ -913,9 +914,9 @@ def read_zotero(path: Path) -> tuple[BibRecord, ...]:
 
 def _not_zotero(path: Path, detail: str) -> BibliographyError:
     return BibliographyError(
-        T_(
-            "Bibliography", "{path} cannot be read as a Zotero database ({detail}); nothing was imported."
-        ).format(path=str(path), detail=detail)
+        T_("Bibliography", "{path} cannot be read as a Zotero database ({detail}).").format(
+            path=str(path), detail=detail
+        )
     )
 
 

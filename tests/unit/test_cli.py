@@ -131,7 +131,7 @@ def test_export_a_vault_a_digest_and_json_then_bring_notes_back(
 def test_export_usage_errors_are_status_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     db = ["--db", str(tmp_path / "x.sqlite3")]
     code, _, err = run(capsys, *db, "export")
-    assert code == 2 and "--out DIR, --digest FILE or --json FILE" in err
+    assert code == 2 and "--out DIR, --digest FILE, --json FILE or --bib FILE" in err
     code, _, err = run(capsys, *db, "export", "--json", str(tmp_path / "a.json"), "--kind", "countries")
     assert code == 2 and "without --out, --digest or filters" in err
     assert run(capsys, *db, "export", "--out", str(tmp_path), "--links", "html")[0] == 2
