@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.vocabulary import RELIABILITIES
 from app.gui.entry_picker import EntryPicker
 from app.gui.i18n import plain, translate, translated
 from app.i18n import N_, Message
 from app.records.anchors import Anchor, normalise
 from app.records.entries import Ref
 from app.services.entries import EntryLists
-from app.services.entry_forms import CitationInput
+from app.services.entry_forms import RELIABILITIES, CitationInput
 
 Field = QLineEdit | QPlainTextEdit | QComboBox
 # Asks for a new source (app/gui/source_form.new_source), the form as the dialog's parent.

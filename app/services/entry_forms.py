@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.dates import check_date as check_date  # one rule for the forms and the data files
-from app.db.vocabulary import RELIABILITIES
+from app.db.vocabulary import RELIABILITIES as RELIABILITIES  # the forms offer these
 from app.i18n import N_, T_, Explained, Message, Text
 from app.records.anchors import Anchor
 
