@@ -55,9 +55,9 @@ def _container(text: str) -> tuple[str, int, bool, bool]:
     while True:
         quote = _QUOTE.match(text)
         if quote:
-            marker = quote.group(0).rstrip(" \t")
-            width += len(marker)
-            text, quoted = text[len(marker) :], True
+            sign = quote.group(0).rstrip(" \t")
+            width += len(sign)
+            text, quoted = text[len(sign) :], True
             if _indent(text, width) >= 5:
                 return text, column, quoted, True  # one space, then four: code
             space = text[:1]

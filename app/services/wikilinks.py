@@ -15,6 +15,7 @@ from app.db.folding import fold as _fold
 from app.records.entries import Ref
 from app.records.notes import LinkCandidate
 from app.records.wikilinks import targets
+from app.services.search import INSIDE, placement
 from app.services.sqltext import starting_with
 
 
@@ -138,9 +139,11 @@ _ENTRY_GROUPS = tuple(n for g, n in search_index.GROUP_NUMBER.items() if g != se
 
 
 def completions(conn: sqlite3.Connection, typed: str, limit: int = LINK_CHOICES) -> tuple[LinkCandidate, ...]:
-    """What a [[link]] being typed may name: live entries' names, other names and slugs holding
-    `typed` (folded as search folds it: case, accents, width, in any script), those beginning
-    with it first, then alphabetically; at most `limit`.
+    """What a [[link]] being typed may name: live entries whose name, other names or slug hold
+    `typed` (folded as search folds it: case, accents, width, in any script), one for each
+    entry, named the way that matches best; exact matches first, then those beginning with it,
+    then those with a word beginning with it, then the rest, alphabetically within each; at
+    most `limit`.
 
     Read through the search index's names (its documents hold every name and alias folded, an
     index covers them in order, and its trigrams find the rest), never all of them: offering
@@ -167,11 +170,36 @@ def completions(conn: sqlite3.Connection, typed: str, limit: int = LINK_CHOICES)
                 (*starting_with(key), limit),
             )
         ]
-    ranked = sorted(
-        dict.fromkeys(found),
-        key=lambda c: (not fold(c.text).startswith(key), fold(c.text), c.text, c.slug),
-    )
-    return tuple(ranked[:limit])
+    # One line per entry: the way of naming it that matches best (its name before an alias,
+    # an alias before its slug), and the entries in the order of those matches.
+    best: dict[str, tuple[tuple[int, int, str, str], LinkCandidate]] = {}
+    for c in found:
+        rank = (*_match_rank(c, key), fold(c.text), c.text)
+        if c.slug not in best or rank < best[c.slug][0]:
+            best[c.slug] = (rank, c)
+    ranked = sorted(best.values(), key=lambda pair: (pair[0], pair[1].slug))
+    return tuple(c for _, c in ranked[:limit])
+
+
+# How a way of naming an entry matches what is typed, best first.
+_EXACT, _STARTS, _WORD, _INSIDE = range(4)
+
+
+def _match_rank(c: LinkCandidate, key: str) -> tuple[int, int]:
+    """(how it matches, which way of naming it is): the name is the query, begins with it, has
+    a word that begins with it, or holds it inside a word; its name, an alias, its slug. A slug
+    is a fallback for typing: it counts one step worse than it matches."""
+    text = fold(c.text)
+    source = 2 if c.text == c.slug and c.text != c.name else 0 if c.text == c.name else 1
+    if text == key:
+        quality = _EXACT
+    elif text.startswith(key):
+        quality = _STARTS
+    else:
+        quality = _WORD if key and placement(text, key)[0] < INSIDE else _INSIDE
+    if source == 2:
+        quality = min(quality + 1, _INSIDE)
+    return quality, source
 
 
 def _docs_holding(conn: sqlite3.Connection, key: str, limit: int) -> list[int]:

@@ -123,6 +123,8 @@ class TagEdit(_KeepsPreedit, QLineEdit):
 
 
 # What [[completion offers for the text typed so far: (shown, inserted, tooltip) per choice.
+# A choice's line shows at most about this many characters.
+_POPUP_CHARS = 56
 LinkChoices = Callable[[str], Sequence[tuple[str, str, str]]]
 
 
@@ -160,8 +162,11 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
         """Ask for the choices for `typed` and put them in the popup (a few milliseconds: a
         question per keystroke, so they always follow the entries as they are)."""
         self._model.clear()
+        longest = self.fontMetrics().averageCharWidth() * _POPUP_CHARS
         for shown, inserted, tip in self._choices(typed) if self._choices is not None else ():
-            item = QStandardItem(shown)
+            # A long name (a source's title runs to 150 characters) is shortened in the middle:
+            # its beginning and its entry's kind stay in sight, the tooltip says it whole.
+            item = QStandardItem(self.fontMetrics().elidedText(shown, Qt.TextElideMode.ElideMiddle, longest))
             item.setData(inserted, COMPLETION_ROLE)
             item.setToolTip(tip)
             item.setEditable(False)
@@ -187,9 +192,18 @@ class MarkdownEdit(_KeepsPreedit, QPlainTextEdit):
             popup.hide()
             return
         rect = self.cursorRect()
-        rect.setWidth(max(320, popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width()))
+        rect.setWidth(
+            self.popup_width(popup.sizeHintForColumn(0) + popup.verticalScrollBar().sizeHint().width())
+        )
         self._completer.complete(rect)
         popup.setCurrentIndex(self._completer.completionModel().index(0, 0))
+
+    def popup_width(self, wanted: int) -> int:
+        """The completion popup's width for choices `wanted` pixels wide: wide enough for a
+        name and its entry (_POPUP_CHARS; a longer line is elided), never wider than
+        the editor, and never so narrow that a short name looks cut off."""
+        chars = self.fontMetrics().averageCharWidth()
+        return max(min(wanted, chars * (_POPUP_CHARS + 4), self.width()), min(chars * 24, self.width()))
 
     def _insert_link(self, text: str) -> None:
         prefix = self.link_prefix()
