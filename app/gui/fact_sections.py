@@ -92,9 +92,9 @@ def _picker(lists: EntryLists, kinds: tuple[str, ...], row: Row) -> EntryPicker:
 
 def _fact_row(row: Row, lists: EntryLists) -> None:
     text = text_box(row, 2)
-    text.setPlaceholderText(translate(_C, "The fact in a sentence or two"))
-    row.add("text", translate(_C, "Fact"), text, 0, 0, 3)
-    _date(row, "date", translate(_C, "Date"), 1, 0)
+    text.setPlaceholderText(translate("FactForm", "The fact in a sentence or two"))
+    row.add("text", translate("FactForm", "Fact"), text, 0, 0, 3)
+    _date(row, "date", translate("FactForm", "Date"), 1, 0)
 
 
 def _fact_fill(row: Row, f: FactInput) -> None:
@@ -108,13 +108,15 @@ def _fact_read(row: Row) -> FactInput:
 
 def _role_row(row: Row, lists: EntryLists) -> None:
     title = QLineEdit(row)
-    title.setPlaceholderText(translate(_C, "As the source states it"))
-    row.add("title", translate(_C, "Title"), title, 0, 0, 3)
-    row.add("organization", translate(_C, "Organization"), _picker(lists, ("organization",), row), 1, 0, 3)
-    row.add("country", translate(_C, "Country"), _picker(lists, ("country",), row), 2, 0, 3)
-    _date(row, "as_of", translate(_C, "As of"), 3, 0)
-    _date(row, "start", translate(_C, "From"), 3, 1)
-    _date(row, "end", translate(_C, "Until"), 3, 2)
+    title.setPlaceholderText(translate("FactForm", "As the source states it"))
+    row.add("title", translate("FactForm", "Title"), title, 0, 0, 3)
+    row.add(
+        "organization", translate("FactForm", "Organization"), _picker(lists, ("organization",), row), 1, 0, 3
+    )
+    row.add("country", translate("FactForm", "Country"), _picker(lists, ("country",), row), 2, 0, 3)
+    _date(row, "as_of", translate("FactForm", "As of"), 3, 0)
+    _date(row, "start", translate("FactForm", "From"), 3, 1)
+    _date(row, "end", translate("FactForm", "Until"), 3, 2)
 
 
 def _role_fill(row: Row, r: RoleInput) -> None:
@@ -136,10 +138,10 @@ def _role_read(row: Row) -> RoleInput:
 
 
 def _membership_row(row: Row, lists: EntryLists) -> None:
-    row.add("organization", translate(_C, "Member of"), _picker(lists, MEMBER_OF_KINDS, row), 0, 0, 2)
-    row.add("status", translate(_C, "As"), choices(row, MEMBERSHIP_STATUS_LABELS, "Vocabulary"), 0, 2)
-    _date(row, "start", translate(_C, "From"), 1, 0)
-    _date(row, "end", translate(_C, "Until"), 1, 1)
+    row.add("organization", translate("FactForm", "Member of"), _picker(lists, MEMBER_OF_KINDS, row), 0, 0, 2)
+    row.add("status", translate("FactForm", "As"), choices(row, MEMBERSHIP_STATUS_LABELS, "Vocabulary"), 0, 2)
+    _date(row, "start", translate("FactForm", "From"), 1, 0)
+    _date(row, "end", translate("FactForm", "Until"), 1, 1)
 
 
 def _membership_fill(row: Row, ms: MembershipInput) -> None:
@@ -159,13 +161,13 @@ def _membership_read(row: Row) -> MembershipInput:
 
 
 def _participant_row(row: Row, lists: EntryLists) -> None:
-    row.add("entry", translate(_C, "Who"), _picker(lists, PARTICIPANT_KINDS, row), 0, 0, 2)
-    row.add("role", translate(_C, "As"), choices(row, PARTICIPANT_ROLE_LABELS, "Vocabulary"), 0, 2)
+    row.add("entry", translate("FactForm", "Who"), _picker(lists, PARTICIPANT_KINDS, row), 0, 0, 2)
+    row.add("role", translate("FactForm", "As"), choices(row, PARTICIPANT_ROLE_LABELS, "Vocabulary"), 0, 2)
 
 
 def _party_row(row: Row, lists: EntryLists) -> None:
-    row.add("entry", translate(_C, "Who"), _picker(lists, PARTY_KINDS, row), 0, 0, 2)
-    row.add("role", translate(_C, "As"), choices(row, PARTY_ROLE_LABELS, "Vocabulary"), 0, 2)
+    row.add("entry", translate("FactForm", "Who"), _picker(lists, PARTY_KINDS, row), 0, 0, 2)
+    row.add("role", translate("FactForm", "As"), choices(row, PARTY_ROLE_LABELS, "Vocabulary"), 0, 2)
 
 
 def _who_fill(row: Row, p: ParticipantInput | PartyInput) -> None:
@@ -183,17 +185,17 @@ def _party_read(row: Row) -> PartyInput:
 
 def _statement_row(row: Row, lists: EntryLists) -> None:
     text = text_box(row, 3)
-    text.setPlaceholderText(translate(_C, "The words as the source gives them"))
-    row.add("text", translate(_C, "Words"), text, 0, 0, 3)
-    row.add("kind", translate(_C, "Kind"), choices(row, STATEMENT_KIND_LABELS, "Vocabulary"), 1, 0)
-    _date(row, "date", translate(_C, "Date"), 1, 1)
+    text.setPlaceholderText(translate("FactForm", "The words as the source gives them"))
+    row.add("text", translate("FactForm", "Words"), text, 0, 0, 3)
+    row.add("kind", translate("FactForm", "Kind"), choices(row, STATEMENT_KIND_LABELS, "Vocabulary"), 1, 0)
+    _date(row, "date", translate("FactForm", "Date"), 1, 1)
     language = QLineEdit(row)
     language.setPlaceholderText("en, zh-Hans, lo…")
-    row.add("language", translate(_C, "Language"), language, 1, 2)
-    row.add("event", translate(_C, "At"), _picker(lists, EVENT_KINDS, row), 2, 0, 3)
+    row.add("language", translate("FactForm", "Language"), language, 1, 2)
+    row.add("event", translate("FactForm", "At"), _picker(lists, EVENT_KINDS, row), 2, 0, 3)
     label = QLineEdit(row)
-    label.setPlaceholderText(translate(_C, "How the source names the speaker, when it differs"))
-    row.add("speaker_label", translate(_C, "Speaker as named"), label, 3, 0, 3)
+    label.setPlaceholderText(translate("FactForm", "How the source names the speaker, when it differs"))
+    row.add("speaker_label", translate("FactForm", "Speaker as named"), label, 3, 0, 3)
 
 
 def _statement_fill(row: Row, st: StatementInput) -> None:

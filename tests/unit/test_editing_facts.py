@@ -407,7 +407,9 @@ def test_a_new_entry_with_facts_and_citations_is_made_again_by_redo(seeded_db: D
             "event",
             "AI week",
             values={"start": "2025-09", "end": "2025-09"},
-            facts=(FactInput("Held in Nanning that week.", citations=(CitationInput(ARTICLE, "in Nanning"),)),),
+            facts=(
+                FactInput("Held in Nanning that week.", citations=(CitationInput(ARTICLE, "in Nanning"),)),
+            ),
             participants=(ParticipantInput("laos", "host", (CitationInput(OTHER, "Laos hosts."),)),),
         )
     )
@@ -417,7 +419,9 @@ def test_a_new_entry_with_facts_and_citations_is_made_again_by_redo(seeded_db: D
     assert fact_cite["quote_start"] is not None and fact_cite["locator"] == "¶ 2"
     editor.purge(made.entity_id)  # undo of the create
     assert (
-        seeded_db.read().execute("SELECT count(*) FROM fact WHERE text = 'Held in Nanning that week.'").fetchone()[0]
+        seeded_db.read()
+        .execute("SELECT count(*) FROM fact WHERE text = 'Held in Nanning that week.'")
+        .fetchone()[0]
         == 0
     )
     again = editor.apply(made.after)  # redo
@@ -449,3 +453,20 @@ def test_relations_name_entries_of_the_right_kinds(seeded_db: Database) -> None:
     with pytest.raises(ValidationError) as exc:
         editor.add_to(laos, MembershipInput("asean", "member", "2000", "1999-12"))
     assert _errors(exc) == {"end": "The end (1999-12) is before the start (2000)."}
+
+
+def test_ids_of_another_entrys_rows_and_citations_change_nothing_of_theirs(seeded_db: Database) -> None:
+    editor = Editor(seeded_db)
+    laos = editor.form(_id(seeded_db, "laos"))
+    assert laos.facts and laos.facts[0].citations
+    theirs = laos.facts[0]
+    cite = theirs.citations[0]
+    person = _id(seeded_db, "chen-gang")
+    form = editor.form(person)
+    assert form.facts is not None
+    stolen = replace(theirs, text="Taken over.", citations=(replace(cite, note="changed"),))
+    editor.update(person, replace(form, facts=(*form.facts, stolen)))
+    assert editor.form(_id(seeded_db, "laos")) == laos  # their fact and citation as they were
+    mine = editor.form(person).facts
+    assert mine is not None and mine[-1].text == "Taken over." and mine[-1].id != theirs.id
+    assert mine[-1].citations and mine[-1].citations[0].id != cite.id
