@@ -198,3 +198,16 @@ def test_a_source_whose_record_fails_a_rule_says_so_and_keeps_its_text(
     assert _files(window).give(ref, "Some text.", None) is None
     assert "cannot take a text until its record is fixed (Write a web address" in shown[0]
     assert _text(window, ref) == ""
+
+
+def test_the_window_loads_no_extraction_library_until_a_file_is_added() -> None:
+    """trafilatura (0.4 s), pypdf and SQLAlchemy load when a text is given, not at start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import app.gui.main_window, app.gui.features, app.gui.source_files, app.gui.source_form; "
+        "print(sorted(m for m in ('trafilatura', 'pypdf', 'lxml', 'sqlalchemy') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
