@@ -21,6 +21,8 @@ generator version, schema revision and size; each run works on a copy. Rows:
   export 10,000 notes to a vault          against writing the same bytes to the same files
   import a data file of 100,000 entries   into an empty library, against parsing it with the same
                                           parser and writing the rows it left with executemany
+  import 10,000 BibTeX entries            as new sources (import-bib), against bibtexparser's
+                                          parse of the same file alone
   add a 300-page PDF as a source's text    read, paragraphs joined, file kept and text indexed,
                                           against pypdf's text of the same pages alone
   peak memory                             after every list and one search, against a bare window
@@ -49,7 +51,7 @@ from typing import Any
 
 from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
-from benchmarks import importing, saving, source_pdf
+from benchmarks import bibliography, importing, saving, source_pdf
 from benchmarks.bare_window import LINE as BARE_LINE
 from benchmarks.dataset import FULL, SMOKE, Size, cached, index_size, working_copy
 from benchmarks.measure import (
@@ -294,6 +296,7 @@ def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]
     checked = saving.full_check(db, 1)
     imported = importing.measure(work / "import", size.people, min(runs, 3))
     parsed = Stats.of(imported.parse)
+    bib = bibliography.measure(work / "bib", 1_000 if size is SMOKE else 10_000, min(runs, 3))
     pdf = source_pdf.measure(db, work / "pdf", 30 if size is SMOKE else 300, min(runs, 3))
     return [
         Row(
@@ -332,6 +335,18 @@ def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]
             [
                 f"{imported.megabytes:.1f} MB of JSON, parsed in {parsed.median:.0f} ms (median): "
                 f"{imported.summary}"
+            ],
+        ),
+        Row(
+            f"import {bib.entries:,} BibTeX entries as sources (import-bib)",
+            "ms",
+            bib.app,
+            bib.floor,
+            median_within(4, 15_000),
+            "bibtexparser's parse of the same file, alone",
+            [
+                f"{bib.megabytes:.1f} MB of BibLaTeX; reading it (parse, LaTeX, names) took "
+                f"{Stats.of(bib.read).median:.0f} ms (median); {bib.summary}"
             ],
         ),
         Row(
@@ -402,8 +417,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             for row in rows[-5:]:
                 _progress(row)
         if "writes" in groups:
-            rows += writes(db, work, size, runs, 20 if args.smoke else 300)
-            for row in rows[-5:]:
+            written = writes(db, work, size, runs, 20 if args.smoke else 300)
+            rows += written
+            for row in written:
                 _progress(row)
         if "memory" in groups:
             rows.append(memory(db, env, max(1, runs // 2 + 1)))

@@ -852,3 +852,39 @@ def test_a_read_only_library_without_keys_says_why_it_cannot_export(
     finally:
         reader.close()
     assert not (tmp_path / "out.bib").exists()
+
+
+def test_many_new_sources_are_indexed_for_search_and_lists_as_one_by_one(
+    empty_db: Database, tmp_path: Path
+) -> None:
+    """Past a few hundred new sources the indexes are filled once at the end (the triggers are
+    dropped for the writes and put back): search, the lists and their counts see every one."""
+    from app.db import list_index, search_index
+    from app.services.bibliography import _BULK
+
+    entries = "\n".join(
+        f"@article{{many{n}, title = {{Zanzibarite cable number {n}}}, journaltitle = {{Gazette {n % 7}}}, "
+        f"date = {{2024}}, keywords = {{cables, Batch/{n % 3}}}}}"
+        for n in range(_BULK + 5)
+    )
+    done = Bibliographies(empty_db).run(_write(tmp_path, "refs.bib", entries))
+    assert done.count(Outcome.CREATED) == _BULK + 5
+    conn = empty_db.connect()
+    try:
+        assert search_index.problems(conn) == []
+        assert list_index.problems(conn) == []
+        triggers = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        assert set(search_index.trigger_names()) | set(list_index.trigger_names()) <= triggers
+        assert conn.execute("SELECT n FROM list_count WHERE kind = 'source'").fetchone()[0] == _BULK + 5
+        tagged = conn.execute(
+            "SELECT count(*) FROM entity_tag et JOIN tag t ON t.id = et.tag_id WHERE t.name = 'cables'"
+        ).fetchone()[0]
+        assert tagged == _BULK + 5
+    finally:
+        conn.close()
+    from app.services.search import Search
+
+    found = Search(empty_db.read()).run("zanzibarite 204", per_kind=5)
+    assert "Zanzibarite cable number 204" in json.dumps(
+        found, default=lambda o: getattr(o, "__dict__", str(o))
+    )
