@@ -53,6 +53,9 @@ NOTE_WORDS = ("note", "notes")
 VOCABULARY_LIMIT = 96
 # Texts of a kind that a short word's scan reads before it asks the index instead.
 SCAN_BUDGET = 3000
+# Names that begin with the query read for each kind before the rest (more than a kind's
+# bounded candidates, as some may be in the trash or filtered out).
+PREFIX_NAMES = 64
 # Long words: this many of their trigrams are enough to narrow the candidates (instr confirms).
 TRIGRAMS_PER_WORD = 12
 # A snippet's width in columns: a Chinese character takes two (as on screen and in a
@@ -238,6 +241,7 @@ class Search:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
         self._vocabularies: dict[tuple[str, ...], list[str] | None] = {}
+        self._beginnings: dict[tuple[str, ...], dict[str, list[int]]] = {}
 
     def interrupt(self) -> None:
         self._conn.interrupt()
@@ -297,6 +301,7 @@ class Search:
 
     def _plan(self, query: Query) -> _Plan:
         self._vocabularies.clear()  # the index may have changed since the last query
+        self._beginnings.clear()
         terms = tuple(dict.fromkeys(t for t in (fold(x) for x in query.terms) if t.strip()))
         excluded = tuple(dict.fromkeys(t for t in (fold(x) for x in query.excluded) if t.strip()))
         groups = list(GROUP_ORDER)
@@ -506,16 +511,9 @@ class Search:
         if term is None or plan.match is _NOTHING or lo >> ix.CODE_SHIFT & ix.CODE_MASK >= ix.NAME_FIELDS_END:
             return
         notes = group == NOTE
-        code = ix.CODE_SQL.format(id="d.id")
-        # The partial index on names serves this (its condition appears as written).
-        where = [
-            "d.text >= ?",
-            "d.text < ?",
-            f"{code} < {ix.NAME_FIELDS_END}",
-            f"d.id >= {lo}",
-            f"d.id < {hi}",
-        ]
-        yield from self._select(plan, notes, "search_doc d", where, [term, term + "\U0010ffff"])
+        beginning = self._names_beginning(plan, term).get(group)
+        if beginning:
+            yield from self._select(plan, notes, "search_doc d", [f"d.id IN {_ids(beginning)}"], [])
         spaced = " " + term
         yield from self._select(
             plan,
@@ -524,6 +522,34 @@ class Search:
             [f"f.rowid >= {lo}", f"f.rowid < {hi}", "f.search_fts MATCH ?", "instr(d.text, ?) > 0"],
             [" AND ".join(_quote_fts(g) for g in _trigrams(spaced)), spaced],
         )
+
+    def _names_beginning(self, plan: _Plan, term: str) -> dict[str, list[int]]:
+        """The names (and other names) that begin with `term`, up to PREFIX_NAMES of each
+        wanted group: one walk of the names' index for all groups (a walk for each kind read
+        the same index entries once per kind)."""
+        if plan.terms in self._beginnings:
+            return self._beginnings[plan.terms]
+        found: dict[str, list[int]] = {g: [] for g in plan.groups}
+        open_groups = set(plan.groups)
+        code = ix.CODE_SQL.format(id="id")
+        # The partial index on names serves this (its condition appears as written).
+        cursor = self._conn.execute(
+            f"SELECT id FROM search_doc WHERE text >= ? AND text < ? AND {code} < {ix.NAME_FIELDS_END}",
+            (term, term + "\U0010ffff"),
+        )
+        try:
+            for (doc,) in cursor:
+                group = ix.group_of(doc)
+                if group in open_groups:
+                    found[group].append(doc)
+                    if len(found[group]) >= PREFIX_NAMES:
+                        open_groups.discard(group)
+                        if not open_groups:
+                            break
+        finally:
+            cursor.close()
+        self._beginnings[plan.terms] = found
+        return found
 
     def _exact(self, plan: _Plan) -> Generator[_Candidate, None, None]:
         """Names (and other names) that are the query itself, of every wanted group."""
