@@ -720,6 +720,8 @@ def _accent_argument(tokens: list[str], i: int) -> tuple[str | None, int]:
         rest = ""
     else:
         letter, rest = token[0], token[1:]
+        if not letter.isalpha():
+            return None, i  # an accent on a brace or a mark: left to pylatexenc
     i += 1
     if braced:
         if i >= len(tokens) or tokens[i] != "}" or rest:
