@@ -21,6 +21,9 @@ generator version, schema revision and size; each run works on a copy. Rows:
   export 10,000 notes to a vault          against writing the same bytes to the same files
   import a data file of 100,000 entries   into an empty library, against parsing it with the same
                                           parser and writing the rows it left with executemany
+  select to cited                         a passage selected in a source's text: Cite… to the form
+                                          painted, its Cite to the highlight painted, against the
+                                          same fact and citation inserted with plain sqlite3
   import 10,000 BibTeX entries            as new sources (import-bib), against bibtexparser's
                                           parse of the same file alone
   add a 300-page PDF as a source's text    read, paragraphs joined, file kept and text indexed,
@@ -263,6 +266,35 @@ def interactive(db: Path, env: dict[str, str], size: Size, runs: int, smoke: boo
     ]
 
 
+def cited(db: Path, env: dict[str, str], size: Size, runs: int) -> Row:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.citing", "--db", str(db), "--runs", str(max(runs * 4, 5))],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    last = done.stdout.strip().splitlines()[-1:] if done.stdout.strip() else []
+    if done.returncode != 0 or not last:
+        raise RuntimeError(f"benchmarks.citing failed:\n{done.stderr[-3000:]}")
+    found = json.loads(last[0])
+    opened = Stats.of(found["opened"])
+    return Row(
+        f"select to cited at {size.people:,} officials: the form's Cite to the highlight painted",
+        "ms",
+        found["cited"],
+        found["floor"],
+        p95_at_most(100),
+        "the same fact and citation, plain sqlite3",
+        [
+            f"Cite… (Ctrl+Shift+C) on the selection to the form painted: {opened.median:.0f} / "
+            f"{opened.p95:.0f} ms (median / p95); {found['cited_before']} passages of the source cited "
+            "before, so the highlights and 'Cited for' drawn again are not empty"
+        ],
+    )
+
+
 def memory(db: Path, env: dict[str, str], runs: int) -> Row:
     app_mb = [_probe(["memory", "--db", str(db)], env)["peak_mb"] for _ in range(runs)]
     floor_mb = []
@@ -378,8 +410,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default="start,interactive,memory,writes",
-        help="comma-separated groups: start, interactive, memory, writes",
+        default="start,interactive,cite,memory,writes",
+        help="comma-separated groups: start, interactive, cite, memory, writes",
     )
     args = parser.parse_args(argv)
     size = SMOKE if args.smoke else FULL
@@ -416,6 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += interactive(db, env, size, runs, args.smoke)
             for row in rows[-5:]:
                 _progress(row)
+        if "cite" in groups:
+            rows.append(cited(db, env, size, runs))
+            _progress(rows[-1])
         if "writes" in groups:
             written = writes(db, work, size, runs, 20 if args.smoke else 300)
             rows += written

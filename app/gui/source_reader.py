@@ -96,6 +96,7 @@ class OffsetMap:
                 self._units.append(offsets)
             at += units
         self.display = "".join(pieces)
+        self._text_starts = [p.start for p in self.paragraphs]
 
     def doc_start(self, index: int) -> int:
         """Where paragraph `index` begins in the document."""
@@ -126,8 +127,7 @@ class OffsetMap:
         start of the next one)."""
         if not self.paragraphs:
             return 0
-        starts = [p.start for p in self.paragraphs]
-        i = max(0, bisect_right(starts, offset) - 1)
+        i = max(0, bisect_right(self._text_starts, offset) - 1)
         para = self.paragraphs[i]
         if offset > para.end and i + 1 < len(self.paragraphs):
             return self._doc_starts[i + 1]
