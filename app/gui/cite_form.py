@@ -150,7 +150,9 @@ class CiteForm(QDialog):
 
         self.entry = EntryPicker(lists, ("person", "organization", "country", "initiative", "event"), self)
         self.entry.setAccessibleName(self.tr("Entry"))
-        self.entry.textChanged.connect(lambda _t: self._entry_changed())
+        # While typing, only an entry chosen from the suggestions (its slug) is looked up; a name
+        # typed out is matched when the field is left or the form sent (five list queries).
+        self.entry.textChanged.connect(lambda _t: self._entry_changed(by_name=False))
         self.entry.editingFinished.connect(self._entry_changed)
         self.supports = QComboBox(self)
         self.supports.setAccessibleName(self.tr("Supports"))
@@ -310,14 +312,14 @@ class CiteForm(QDialog):
 
     # --- the entry and what it offers ------------------------------------------------------
 
-    def chosen_entry(self) -> Ref | None:
+    def chosen_entry(self, *, by_name: bool = True) -> Ref | None:
         """The entry named in the picker: the one chosen from its list, or one whose slug or
-        exact name was typed."""
+        (`by_name`) exact name was typed."""
         value = self.entry.value()
         if not value:
             return None
         ref = self._lists.ref(value)
-        if ref is not None:
+        if ref is not None or not by_name:
             return ref
         for kind in OFFERED:
             for row in self._lists.page(kind, text=value, limit=20).rows:
@@ -325,8 +327,8 @@ class CiteForm(QDialog):
                     return self._lists.ref(row.slug)
         return None
 
-    def _entry_changed(self) -> None:
-        ref = self.chosen_entry()
+    def _entry_changed(self, *, by_name: bool = True) -> None:
+        ref = self.chosen_entry(by_name=by_name)
         if ref == self._entry and self.supports.count():
             return
         self._entry = ref
