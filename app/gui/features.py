@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from app.gui import (
     about,
     backups,
+    bibliography_import,
     check_database,
     citing,
     editing,
@@ -34,5 +35,6 @@ def install_features(window: MainWindow) -> None:
     check_database.install(window)  # Help ▸ Check database
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)
     search_feature.install(window)
+    bibliography_import.install(window)  # File ▸ Import Bibliography… (before Import…, Export…)
     import_export_dialogs.install(window)  # File ▸ Import…, Export…
     about.install(window)  # last: Help ▸ About closes the Help menu

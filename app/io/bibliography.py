@@ -1045,7 +1045,7 @@ def read_zotero(path: Path) -> tuple[BibRecord, ...]:
         )
     with _copied(database) as copy:
         try:
-            conn = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+            conn = sqlite3.connect(copy.as_uri() + "?mode=ro", uri=True)
         except sqlite3.Error as exc:
             raise _not_zotero(database, str(exc)) from exc
         try:

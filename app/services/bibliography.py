@@ -38,7 +38,7 @@ from typing import Any
 from app.clock import now_iso
 from app.db.database import Database
 from app.db.folding import fold
-from app.i18n import N_, T_, Explained
+from app.i18n import N_, T_, Explained, Text
 from app.io import atomic
 from app.io import bibliography as bib
 from app.io.bibliography import BibliographyError, BibRecord
@@ -126,7 +126,7 @@ class ImportPlan:
             p.outcome in (Outcome.CREATED, Outcome.UPDATED) or p.imported is not None for p in self.items
         )
 
-    def summary(self, *, done: bool) -> str:
+    def summary(self, *, done: bool) -> Text:
         counts = {o: self.count(o) for o in Outcome}
         if done:
             template = T_(
@@ -149,20 +149,20 @@ class ImportPlan:
             skipped=counts[Outcome.SKIPPED],
         )
 
-    def lines(self) -> Iterator[str]:
+    def lines(self) -> Iterator[Text]:
         """One line per source created, updated, left or skipped (not those already up to date)."""
         for p in self.items:
             if p.outcome is Outcome.CREATED:
                 yield T_("Bibliography", "new: {name}").format(name=p.label)
             elif p.outcome is Outcome.UPDATED:
-                line: str = T_("Bibliography", "updated: {name} ({fields})").format(
-                    name=p.label, fields=_labels(p.changed)
-                )
                 if p.kept:
-                    line += T_("Bibliography", "; left because you changed them: {fields}").format(
-                        fields=_labels(p.kept)
+                    yield T_(
+                        "Bibliography", "updated: {name} ({fields}); left because you changed them: {kept}"
+                    ).format(name=p.label, fields=_labels(p.changed), kept=_labels(p.kept))
+                else:
+                    yield T_("Bibliography", "updated: {name} ({fields})").format(
+                        name=p.label, fields=_labels(p.changed)
                     )
-                yield line
             elif p.outcome is Outcome.KEPT:
                 yield T_("Bibliography", "left because you changed it: {name} ({fields})").format(
                     name=p.label, fields=_labels(p.kept)
