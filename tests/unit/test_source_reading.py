@@ -124,3 +124,26 @@ def test_an_entry_that_is_not_a_source_with_text_has_no_reading(seeded_db: Datab
     assert details.reading(_person(seeded_db, "chen-gang")) is None
     source_id = _source(Editor(seeded_db), "   ")
     assert details.reading(source_id) is None
+
+
+def test_the_vault_and_the_command_line_say_what_a_source_is_cited_for_in_words(seeded_db: Database) -> None:
+    from app.cli.render import entry as cli_entry
+    from app.io.markdown import Links, entry_file
+
+    editor = Editor(seeded_db)
+    source_id = _source(editor)
+    chen = _person(seeded_db, "chen-gang")
+    said = "Chen Gang said Guangxi will build an AI cooperation centre with ASEAN."
+    editor.add_to(
+        chen, FactInput("Guangxi will build an AI centre with ASEAN.", citations=(_cite(TEXT, said),))
+    )
+    editor.add_to(chen, RoleInput("Party Secretary of Guangxi", citations=(_cite(TEXT, "Party Secretary"),)))
+    detail = EntryDetails(seeded_db).get_by_id(source_id)
+
+    exported = entry_file(detail, [], Links("wiki", {}), here="", exported_at="2026-01-01T00:00:00Z")
+    cited_for = exported.split("Cited for", 1)[1]
+    assert cited_for.startswith("\n\n- Chen Gang\n")  # (no link: the entry is not exported)
+    assert "  - fact: Guangxi will build an AI centre with ASEAN. (p. 1, ¶ 2) — “Chen Gang said" in cited_for
+    assert "  - title: Party Secretary of Guangxi (p. 2, ¶ 1)" in cited_for
+    printed = cli_entry(detail)
+    assert "Chen Gang: fact: Guangxi will build an AI centre with ASEAN." in printed
