@@ -68,9 +68,13 @@ class Citing(QObject):
         window.read_only_changed.connect(lambda _ro: self._update())
         self._update()
 
+    def _writable(self) -> bool:
+        """Nothing is cited while the file is read-only, nor from a source in the Trash."""
+        detail = self.window.detail_view.detail
+        return not self.window.read_only and detail is not None and detail.deleted_at is None
+
     def _update(self) -> None:
-        reader = self.window.source_reader
-        self.cite_action.setEnabled(not self.window.read_only and reader.has_selection())
+        self.cite_action.setEnabled(self._writable() and self.window.source_reader.has_selection())
 
     def cite(self) -> CiteForm | None:
         """The cite form for the passage selected in the reader (None when nothing is)."""
@@ -78,7 +82,7 @@ class Citing(QObject):
 
         reader = self.window.source_reader
         reading, span = reader.reading, reader.selected_span()
-        if self.window.read_only or reading is None or span is None:
+        if not self._writable() or reading is None or span is None:
             return None
         form = CiteForm(
             reading,

@@ -345,3 +345,13 @@ def test_cite_from_a_web_page_and_a_pdf_the_source_was_given(
     detail = EntryDetails(window.library.db).get("boviengkham-vongdara")
     [fact] = [f for f in detail.facts if f.text.startswith("Laos's AI strategy")]
     assert [c.locator for c in fact.citations] == ["¶ 3", "p. 2, ¶ 1"]
+
+
+def test_nothing_is_cited_from_a_source_in_the_trash(qtbot: QtBot, window: MainWindow, source: Ref) -> None:
+    window.library.editor.trash(source.id)
+    window.changes.announce_entries({source.slug})
+    window.open_entry(source.slug)
+    assert window.source_reader.reading is not None, "its text can still be read"
+    _select(window.source_reader, FACT_SENTENCE)
+    assert not window.citing.cite_action.isEnabled()  # type: ignore[attr-defined]
+    assert window.citing.cite() is None  # type: ignore[attr-defined]
