@@ -185,6 +185,7 @@ class ReaderText(QPlainTextEdit):
         self.passages: tuple[CitedPassage, ...] = ()
         # block number -> (locator, first paragraph of a page?, a page before it?)
         self._labels: dict[int, tuple[str, bool, bool]] = {}
+        self._margin_px = 0
         self._margin = _Margin(self)
         self._press: QPoint | None = None
         self.updateRequest.connect(self._scrolled)
@@ -259,10 +260,15 @@ class ReaderText(QPlainTextEdit):
     # --- the margin ------------------------------------------------------------------------
 
     def margin_width(self) -> int:
+        """The margin's width, measured when the labels change (a long text has thousands)."""
+        return self._margin_px
+
+    def _measure_margin(self) -> int:
         if not self._labels:
             return 0
         metrics = self._margin_font_metrics()
-        widest = max(metrics.horizontalAdvance(label) for label, _, _ in self._labels.values())
+        # Each label once: most repeat ('¶ 3' on every page).
+        widest = max(metrics.horizontalAdvance(label) for label in {t for t, _, _ in self._labels.values()})
         return widest + 18
 
     def _margin_font(self) -> QFont:
@@ -274,7 +280,8 @@ class ReaderText(QPlainTextEdit):
         return QFontMetrics(self._margin_font())
 
     def _update_margin(self) -> None:
-        self.setViewportMargins(self.margin_width(), 0, 0, 0)
+        self._margin_px = self._measure_margin()
+        self.setViewportMargins(self._margin_px, 0, 0, 0)
         self._place_margin()
         self._margin.update()
 
@@ -287,6 +294,14 @@ class ReaderText(QPlainTextEdit):
             self._margin.scroll(0, dy)
         else:
             self._margin.update(0, rect.y(), self._margin.width(), rect.height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # A switch between light and dark, or another font, while a text is read.
+        if event.type() == QEvent.Type.PaletteChange:
+            self.paint_highlights()
+        elif event.type() == QEvent.Type.FontChange:
+            self._update_margin()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

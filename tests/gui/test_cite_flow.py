@@ -355,3 +355,21 @@ def test_nothing_is_cited_from_a_source_in_the_trash(qtbot: QtBot, window: MainW
     _select(window.source_reader, FACT_SENTENCE)
     assert not window.citing.cite_action.isEnabled()  # type: ignore[attr-defined]
     assert window.citing.cite() is None  # type: ignore[attr-defined]
+
+
+def test_highlights_follow_a_switch_between_light_and_dark(
+    qtbot: QtBot, window: MainWindow, source: Ref
+) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from app.gui.source_reader import marker_colour
+
+    window.open_entry(source.slug)
+    text = window.source_reader.text
+    text.passages = (CitedPassage(0, 7, ()),)
+    text.paint_highlights()
+    dark = QPalette(text.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    text.setPalette(dark)
+    [selection] = text.extraSelections()
+    assert selection.format.background().color() == marker_colour(dark)  # type: ignore[attr-defined]
