@@ -806,6 +806,12 @@ def _bibtex_names(text: str, latex: _Latex) -> tuple[str, ...]:
         if written.startswith("{") and written.endswith("}") and _balanced(written[1:-1]):
             names.append(_clean(latex(written[1:-1])))  # {World Bank}: a name written whole
             continue
+        if written.count(",") == 1 and "{" not in written:
+            # 'von Last, First', as most files write names: the split is the comma (the von
+            # part stays with the family name, as it does below); the parser is for the rest.
+            family, _, given = written.partition(",")
+            names.append(_person(latex(family), latex(given)))
+            continue
         parts = parse_single_name_into_parts(written, strict=False)
         family = latex(" ".join([*parts.von, *parts.last]))
         names.append(_person(family, latex(" ".join(parts.first)), latex(" ".join(parts.jr))))
