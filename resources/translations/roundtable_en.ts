@@ -195,6 +195,47 @@
     </message>
 </context>
 <context>
+    <name>SourceForm</name>
+    <message numerus="yes">
+        <source>Nothing was saved: %n fields need attention.</source>
+        <translation>
+            <numerusform>Nothing was saved: %n field needs attention.</numerusform>
+            <numerusform>Nothing was saved: %n fields need attention.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceReader</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>%n paragraph</numerusform>
+            <numerusform>%n paragraphs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) cited</source>
+        <translation>
+            <numerusform>%n passage cited</numerusform>
+            <numerusform>%n passages cited</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quote(s) not found in this text</source>
+        <translation>
+            <numerusform>%n quote not found in this text</numerusform>
+            <numerusform>%n quotes not found in this text</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TagsModel</name>
     <message numerus="yes">
         <source>%n notes</source>

@@ -343,6 +343,184 @@
     </message>
 </context>
 <context>
+    <name>Bibliography</name>
+    <message>
+        <source>Import &amp;Bibliography…</source>
+        <translation>导入参考文献(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Import sources from CSL-JSON, BibTeX or RIS, or from Zotero&apos;s data folder</source>
+        <translation>从 CSL-JSON、BibTeX 或 RIS 文件，或从 Zotero 数据文件夹导入来源</translation>
+    </message>
+    <message>
+        <source>{path} is not a bibliography Roundtable reads: it reads CSL-JSON (.json), BibTeX (.bib), RIS (.ris) and a Zotero data folder.</source>
+        <translation>{path} 不是 Roundtable 能读取的参考文献：可读取 CSL-JSON（.json）、BibTeX（.bib）、RIS（.ris）和 Zotero 数据文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} holds no bibliography entries.</source>
+        <translation>{path} 中没有参考文献条目。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {error}.</source>
+        <translation>无法读取 {path}：{error}。</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text (byte {at}); save it as UTF-8 and try again.</source>
+        <translation>{path} 不是 UTF-8 文本（第 {at} 字节）；请另存为 UTF-8 后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is not a {format} file: {detail}.</source>
+        <translation>{path} 不是 {format} 文件：{detail}。</translation>
+    </message>
+    <message>
+        <source>{path}: the key {key} is used by two entries (the second at line {line}).</source>
+        <translation>{path}：键 {key} 被两个条目使用（第二个在第 {line} 行）。</translation>
+    </message>
+    <message>
+        <source>{path}: the entry at line {line} cannot be read as BibTeX.</source>
+        <translation>{path}：第 {line} 行的条目无法按 BibTeX 读取。</translation>
+    </message>
+    <message>
+        <source>{path}: {count} entries cannot be read as BibTeX, the first at line {line}.</source>
+        <translation>{path}：有 {count} 个条目无法按 BibTeX 读取，第一个在第 {line} 行。</translation>
+    </message>
+    <message>
+        <source>{path} holds no zotero.sqlite; choose Zotero&apos;s data folder (Zotero ▸ Settings ▸ Advanced ▸ Files and Folders).</source>
+        <translation>{path} 中没有 zotero.sqlite；请选择 Zotero 的数据文件夹（Zotero ▸ 设置 ▸ 高级 ▸ 文件和文件夹）。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a Zotero database ({detail}).</source>
+        <translation>{path} 无法作为 Zotero 数据库读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>Reading the bibliography</source>
+        <translation>正在读取参考文献</translation>
+    </message>
+    <message>
+        <source>Backing up the library</source>
+        <translation>正在备份资料库</translation>
+    </message>
+    <message>
+        <source>Writing sources</source>
+        <translation>正在写入来源</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {created} new sources, {updated} updated, {kept} left because you changed them, {same} already up to date, {skipped} skipped.</source>
+        <translation>已导入 {file}：新增 {created} 个来源，更新 {updated} 个，{kept} 个因您已修改而保留，{same} 个已是最新，跳过 {skipped} 个。</translation>
+    </message>
+    <message>
+        <source>{file} would give {created} new sources, {updated} updated, {kept} left because you changed them, {same} already up to date, {skipped} skipped. Nothing was written.</source>
+        <translation>{file} 将新增 {created} 个来源，更新 {updated} 个，{kept} 个因您已修改而保留，{same} 个已是最新，跳过 {skipped} 个。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>new: {name}</source>
+        <translation>新增：{name}</translation>
+    </message>
+    <message>
+        <source>updated: {name} ({fields}); left because you changed them: {kept}</source>
+        <translation>已更新：{name}（{fields}）；因您已修改而保留：{kept}</translation>
+    </message>
+    <message>
+        <source>updated: {name} ({fields})</source>
+        <translation>已更新：{name}（{fields}）</translation>
+    </message>
+    <message>
+        <source>left because you changed it: {name} ({fields})</source>
+        <translation>因您已修改而保留：{name}（{fields}）</translation>
+    </message>
+    <message>
+        <source>skipped: {name}: {reason}</source>
+        <translation>已跳过：{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>files kept with {name}: {files}</source>
+        <translation>随 {name} 保留的文件：{files}</translation>
+    </message>
+    <message>
+        <source>it has no title</source>
+        <translation>没有标题</translation>
+    </message>
+    <message>
+        <source>the same source as {other} in this file</source>
+        <translation>与本文件中的 {other} 是同一来源</translation>
+    </message>
+    <message>
+        <source>it is in the Trash; restore it to update it</source>
+        <translation>它在回收站中；恢复后才能更新</translation>
+    </message>
+    <message>
+        <source>{count} sources have no citation key yet, and {name} is open read-only ({reason}); close the window that has it open and export again, so their keys are kept.</source>
+        <translation>有 {count} 个来源还没有引用键，而 {name} 以只读方式打开（{reason}）；请关闭打开它的窗口后再导出，以便保存这些键。</translation>
+    </message>
+</context>
+<context>
+    <name>BibliographyDialog</name>
+    <message>
+        <source>Import Bibliography</source>
+        <translation>导入参考文献</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>A .json, .bib or .ris file, or Zotero&apos;s data folder</source>
+        <translation>.json、.bib 或 .ris 文件，或 Zotero 数据文件夹</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Zotero Folder…</source>
+        <translation>选择 Zotero 文件夹(&amp;Z)…</translation>
+    </message>
+    <message>
+        <source>Bibliography:</source>
+        <translation>参考文献：</translation>
+    </message>
+    <message>
+        <source>Sources are matched by citation key, DOI, web address, then title and date, so nothing comes in twice. The preview lists what would be created, updated, left because you changed it and skipped; nothing is written until you import. Zotero&apos;s database is read from a copy and never written; the PDFs and snapshots it stored are kept with their sources.</source>
+        <translation>来源依次按引用键、DOI、网址、标题与日期匹配，因此不会重复导入。预览列出将新增、更新、因您已修改而保留以及跳过的条目；在您点击导入之前不会写入任何内容。Zotero 的数据库从副本读取，从不写入；它保存的 PDF 和网页快照随各自的来源一并保留。</translation>
+    </message>
+    <message>
+        <source>Import a bibliography</source>
+        <translation>导入参考文献</translation>
+    </message>
+    <message>
+        <source>Bibliographies (*.json *.bib *.ris);;All files (*)</source>
+        <translation>参考文献 (*.json *.bib *.ris);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Zotero&apos;s data folder</source>
+        <translation>Zotero 数据文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a bibliography file or Zotero&apos;s data folder.</source>
+        <translation>请选择参考文献文件或 Zotero 数据文件夹。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; nothing was changed: {reason}</source>
+        <translation>未导入任何内容，也未做任何更改：{reason}</translation>
+    </message>
+    <message>
+        <source>{stage}: {percent}%</source>
+        <translation>{stage}：{percent}%</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>导入已取消；未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>CheckDatabase</name>
     <message>
         <source>officials</source>
@@ -476,6 +654,255 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>Its entries could not be counted.</source>
         <translation>无法统计其中的条目。</translation>
+    </message>
+    <message>
+        <source>The file {filename} of the source “{source}” is missing ({path}). Restore a backup (File ▸ Restore from backup…, or `roundtable restore`) to bring it back, or add the file to the source again.</source>
+        <translation>来源“{source}”的文件 {filename} 不见了（{path}）。请恢复备份（文件 ▸ 从备份恢复…，或 `roundtable restore`）找回它，或重新为该来源添加文件。</translation>
+    </message>
+    <message>
+        <source>The file {filename} of the source “{source}” has changed since it was added ({path}): its bytes no longer match its checksum. Restore a backup to bring the original back, or add the file to the source again.</source>
+        <translation>来源“{source}”的文件 {filename} 在添加后已被改动（{path}）：其内容与校验和不再一致。请恢复备份找回原文件，或重新为该来源添加文件。</translation>
+    </message>
+    <message>
+        <source>The text of “{source}” no longer holds the quote “{quote}” (citation {id}); the nearest passage ({locator}) reads “{nearest}”.</source>
+        <translation>“{source}”的正文中已找不到引文“{quote}”（引用 {id}）；最接近的段落（{locator}）为“{nearest}”。</translation>
+    </message>
+    <message>
+        <source>The text of “{source}” no longer holds the quote “{quote}” (citation {id}), nor anything like it.</source>
+        <translation>“{source}”的正文中已找不到引文“{quote}”（引用 {id}），也没有相近的内容。</translation>
+    </message>
+    <message>
+        <source>… and {count} more of these (`roundtable check --json` lists them all).</source>
+        <translation>……另有 {count} 条（`roundtable check --json` 会全部列出）。</translation>
+    </message>
+</context>
+<context>
+    <name>CitationRow</name>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>New Source…</source>
+        <translation>新建来源…</translation>
+    </message>
+    <message>
+        <source>Add a source and cite it here</source>
+        <translation>添加一个来源并在此引用</translation>
+    </message>
+    <message>
+        <source>The exact words of the source</source>
+        <translation>来源的原话</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>p. 12, ¶ 3 (blank: found from the quote)</source>
+        <translation>第 12 页第 3 段（留空：根据引文查找）</translation>
+    </message>
+    <message>
+        <source>Locator</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>as the source</source>
+        <translation>同来源</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CiteForm</name>
+    <message>
+        <source>A new fact</source>
+        <translation>新的事实</translation>
+    </message>
+    <message>
+        <source>An existing fact</source>
+        <translation>已有的事实</translation>
+    </message>
+    <message>
+        <source>A title (role) with its dates</source>
+        <translation>职务（含日期）</translation>
+    </message>
+    <message>
+        <source>A statement</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <source>A membership</source>
+        <translation>成员资格</translation>
+    </message>
+    <message>
+        <source>A participation in an event</source>
+        <translation>参加活动</translation>
+    </message>
+    <message>
+        <source>A party to an initiative</source>
+        <translation>倡议的参与方</translation>
+    </message>
+    <message>
+        <source>direct (the speaker&apos;s own words)</source>
+        <translation>直接引语（发言人原话）</translation>
+    </message>
+    <message>
+        <source>reported (as the source tells it)</source>
+        <translation>间接转述（来源的转述）</translation>
+    </message>
+    <message>
+        <source>translated</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Cite</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>From “{source}”</source>
+        <translation>出自“{source}”</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>引文</translation>
+    </message>
+    <message>
+        <source>Locator</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Supports</source>
+        <translation>支持</translation>
+    </message>
+    <message>
+        <source>Reliability</source>
+        <translation>可靠性</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>as the source states it</source>
+        <translation>按来源的表述</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>how the source names the speaker, if not so</source>
+        <translation>来源对发言人的称呼（如有不同）</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>原话</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Speaker as named</source>
+        <translation>来源所称发言人</translation>
+    </message>
+    <message>
+        <source>Member of</source>
+        <translation>所属组织</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>倡议</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Choose the entry this passage is about.</source>
+        <translation>请选择这段文字所涉及的条目。</translation>
+    </message>
+    <message>
+        <source>Nothing is called “{name}”; choose an entry from the list.</source>
+        <translation>没有名为“{name}”的条目；请从列表中选择。</translation>
+    </message>
+    <message>
+        <source>Choose the fact.</source>
+        <translation>请选择事实。</translation>
+    </message>
+    <message>
+        <source>Choose the {kind} from the list.</source>
+        <translation>请从列表中选择{kind}。</translation>
+    </message>
+</context>
+<context>
+    <name>Citing</name>
+    <message>
+        <source>&amp;Cite…</source>
+        <translation>引用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Cite the selected passage for an entry ({key})</source>
+        <translation>将所选段落引用到某个条目（{key}）</translation>
+    </message>
+    <message>
+        <source>Cited for “{name}”.</source>
+        <translation>已引用到“{name}”。</translation>
     </message>
 </context>
 <context>
@@ -663,8 +1090,28 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>{who}表示</translation>
     </message>
     <message>
+        <source>fact: {words}</source>
+        <translation>事实：{words}</translation>
+    </message>
+    <message>
+        <source>{role}: {entry}</source>
+        <translation>{role}：{entry}</translation>
+    </message>
+    <message>
+        <source>party ({role}): {entry}</source>
+        <translation>参与方（{role}）：{entry}</translation>
+    </message>
+    <message>
+        <source>statement: “{words}”</source>
+        <translation>发言：“{words}”</translation>
+    </message>
+    <message>
         <source>name {value}</source>
         <translation>名称 {value}</translation>
+    </message>
+    <message>
+        <source>the entry as a whole</source>
+        <translation>整个条目</translation>
     </message>
     <message>
         <source>membership: {value}</source>
@@ -673,14 +1120,6 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>title: {value}</source>
         <translation>职务：{value}</translation>
-    </message>
-    <message>
-        <source>participant: {value}</source>
-        <translation>参与者：{value}</translation>
-    </message>
-    <message>
-        <source>party: {value}</source>
-        <translation>参与方：{value}</translation>
     </message>
 </context>
 <context>
@@ -860,6 +1299,14 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>条目不能更改类型。</translation>
     </message>
     <message>
+        <source>A citation cannot be added to that.</source>
+        <translation>无法为此添加引用。</translation>
+    </message>
+    <message>
+        <source>What this citation supports is no longer on this entry.</source>
+        <translation>此引用所支持的内容已不在该条目上。</translation>
+    </message>
+    <message>
         <source>This change cannot be repeated: {reason}</source>
         <translation>无法再次执行此更改：{reason}</translation>
     </message>
@@ -919,12 +1366,8 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>添加其他名称</translation>
     </message>
     <message>
-        <source>Titles</source>
-        <translation>职务</translation>
-    </message>
-    <message>
-        <source>Add Title</source>
-        <translation>添加职务</translation>
+        <source>Entry</source>
+        <translation>条目</translation>
     </message>
     <message>
         <source>{hint} (required)</source>
@@ -945,34 +1388,6 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>Kind</source>
         <translation>类型</translation>
-    </message>
-    <message>
-        <source>title {n}</source>
-        <translation>职务 {n}</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>职务名称</translation>
-    </message>
-    <message>
-        <source>Organization</source>
-        <translation>组织</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>国家</translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation>截至日期</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>开始日期</translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation>结束日期</translation>
     </message>
     <message>
         <source>derived from the name</source>
@@ -1425,6 +1840,201 @@ Schema revision: {revision} (newest known: {head})</source>
     </message>
 </context>
 <context>
+    <name>FactForm</name>
+    <message>
+        <source>citation {n}</source>
+        <translation>引用 {n}</translation>
+    </message>
+    <message>
+        <source>Add Citation</source>
+        <translation>添加引用</translation>
+    </message>
+    <message>
+        <source>No citation yet: add the source this comes from.</source>
+        <translation>尚无引用：请添加其出处。</translation>
+    </message>
+    <message>
+        <source>Citations</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>The fact in a sentence or two</source>
+        <translation>用一两句话写出事实</translation>
+    </message>
+    <message>
+        <source>Fact</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>As the source states it</source>
+        <translation>按来源的表述</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Member of</source>
+        <translation>所属组织</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <source>The words as the source gives them</source>
+        <translation>来源所载的原话</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>原话</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>场合</translation>
+    </message>
+    <message>
+        <source>How the source names the speaker, when it differs</source>
+        <translation>来源对发言人的称呼（如有不同）</translation>
+    </message>
+    <message>
+        <source>Speaker as named</source>
+        <translation>来源所称发言人</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Add Fact</source>
+        <translation>添加事实</translation>
+    </message>
+    <message>
+        <source>fact {n}</source>
+        <translation>事实 {n}</translation>
+    </message>
+    <message>
+        <source>No facts yet.</source>
+        <translation>尚无事实。</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Add Title</source>
+        <translation>添加职务</translation>
+    </message>
+    <message>
+        <source>title {n}</source>
+        <translation>职务 {n}</translation>
+    </message>
+    <message>
+        <source>No titles yet.</source>
+        <translation>尚无职务。</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>成员资格</translation>
+    </message>
+    <message>
+        <source>Add Membership</source>
+        <translation>添加成员资格</translation>
+    </message>
+    <message>
+        <source>membership {n}</source>
+        <translation>成员资格 {n}</translation>
+    </message>
+    <message>
+        <source>No memberships yet.</source>
+        <translation>尚无成员资格。</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <source>Add Participant</source>
+        <translation>添加参与者</translation>
+    </message>
+    <message>
+        <source>participant {n}</source>
+        <translation>参与者 {n}</translation>
+    </message>
+    <message>
+        <source>No participants yet.</source>
+        <translation>尚无参与者。</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Add Party</source>
+        <translation>添加参与方</translation>
+    </message>
+    <message>
+        <source>party {n}</source>
+        <translation>参与方 {n}</translation>
+    </message>
+    <message>
+        <source>No parties yet.</source>
+        <translation>尚无参与方。</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>发言</translation>
+    </message>
+    <message>
+        <source>Add Statement</source>
+        <translation>添加发言</translation>
+    </message>
+    <message>
+        <source>statement {n}</source>
+        <translation>发言 {n}</translation>
+    </message>
+    <message>
+        <source>No statements yet.</source>
+        <translation>尚无发言。</translation>
+    </message>
+</context>
+<context>
     <name>Failures</name>
     <message>
         <source>{app}: {what} failed</source>
@@ -1506,12 +2116,36 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>地点</translation>
     </message>
     <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
         <source>Publisher</source>
         <translation>发布者</translation>
     </message>
     <message>
+        <source>Authors</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
         <source>URL</source>
         <translation>网址</translation>
+    </message>
+    <message>
+        <source>Citation key</source>
+        <translation>引用键</translation>
+    </message>
+    <message>
+        <source>DOI</source>
+        <translation>DOI</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Archived copy</source>
@@ -1663,8 +2297,16 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>新闻报道、政府发布……</translation>
     </message>
     <message>
+        <source>one name a line</source>
+        <translation>每行一个名字</translation>
+    </message>
+    <message>
         <source>https://…</source>
         <translation>https://…</translation>
+    </message>
+    <message>
+        <source>en, zh-Hans, lo, th…</source>
+        <translation>en、zh-Hans、lo、th…</translation>
     </message>
 </context>
 <context>
@@ -1802,6 +2444,10 @@ Schema revision: {revision} (newest known: {head})</source>
         <source>Kept yours: {entry}</source>
         <translation>保留了您的版本：{entry}</translation>
     </message>
+    <message>
+        <source>Attached file not found beside the data file: {file}</source>
+        <translation>数据文件旁找不到附件：{file}</translation>
+    </message>
     <message numerus="yes">
         <source>Notes from {folder}: %n notes updated, {unchanged} unchanged</source>
         <translation>
@@ -1866,6 +2512,26 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>Indexing for search and lists</source>
         <translation>正在为搜索和列表建立索引</translation>
+    </message>
+    <message>
+        <source>Copying attached files</source>
+        <translation>正在复制附件</translation>
+    </message>
+    <message>
+        <source>the attached files were to come from {folder}, which is not a folder</source>
+        <translation>附件应来自 {folder}，但它不是文件夹</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is not the file the data file lists: its bytes do not have the SHA-256 it is named by (it was changed or damaged after the export)</source>
+        <translation>{file} 不是数据文件所列的文件：其内容与文件名中的 SHA-256 不符（导出后被改动或损坏）</translation>
+    </message>
+    <message>
+        <source>{file} is {actual} bytes, and the data file lists {size}</source>
+        <translation>{file} 大小为 {actual} 字节，而数据文件所列为 {size}</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2829,18 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>&amp;Tags</source>
         <translation>标签(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New Note</source>
+        <translation>新建笔记</translation>
+    </message>
+    <message>
+        <source>A new standalone note (Ctrl+Alt+N)</source>
+        <translation>新建独立笔记（Ctrl+Alt+N）</translation>
+    </message>
+    <message>
+        <source>Move Note to Trash</source>
+        <translation>将笔记移到回收站</translation>
     </message>
     <message>
         <source>Nothing carries the tag “{tag}” any more.</source>
@@ -2734,6 +3412,29 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     </message>
 </context>
 <context>
+    <name>PasteDialog</name>
+    <message>
+        <source>Paste Text for “{name}”</source>
+        <translation>为“{name}”粘贴正文</translation>
+    </message>
+    <message>
+        <source>This text replaces the source&apos;s text; Undo brings the text it had back.</source>
+        <translation>此文本将替换来源的正文；撤销可恢复原来的正文。</translation>
+    </message>
+    <message>
+        <source>Paste the source&apos;s text: a blank line between paragraphs.</source>
+        <translation>粘贴来源的正文：段落之间空一行。</translation>
+    </message>
+    <message>
+        <source>Source text</source>
+        <translation>来源正文</translation>
+    </message>
+    <message>
+        <source>Paste the text here (Ctrl+V)</source>
+        <translation>在此粘贴正文（Ctrl+V）</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <source>Appearance</source>
@@ -2776,6 +3477,17 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This database is open for reading only: {reason}. Nothing you do here can change it.</source>
         <translation>&lt;b&gt;只读。&lt;/b&gt;此数据库以只读方式打开：{reason}。您在这里的任何操作都不会更改它。</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderText</name>
+    <message>
+        <source>p. {page}, ¶ {number}</source>
+        <translation>第 {page} 页，第 {number} 段</translation>
+    </message>
+    <message>
+        <source>¶ {number}</source>
+        <translation>第 {number} 段</translation>
     </message>
 </context>
 <context>
@@ -2861,6 +3573,25 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     </message>
 </context>
 <context>
+    <name>Reliability</name>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>未核实</translation>
+    </message>
+</context>
+<context>
     <name>RevisionListModel</name>
     <message>
         <source>Current · {time}</source>
@@ -2890,6 +3621,33 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>Restoring keeps the current text in the history; Ctrl+Z in the editor undoes it.</source>
         <translation>恢复时会把当前文字保存在历史版本中；在编辑器中按 Ctrl+Z 可撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>Row</name>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove {row}</source>
+        <translation>移除{row}</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>{action} ({key})</source>
+        <translation>{action}（{key}）</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
     </message>
 </context>
 <context>
@@ -2978,14 +3736,6 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>&amp;Search everything…</source>
         <translation>全局搜索(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <source>F&amp;ilter the list</source>
-        <translation>筛选列表(&amp;I)</translation>
     </message>
     <message>
         <source>Search &amp;syntax</source>
@@ -3161,6 +3911,10 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
         <source>a minus leaves out what a filter selects</source>
         <translation>前加减号表示排除该筛选条件选中的内容</translation>
     </message>
+    <message>
+        <source>Best matches first: an entry whose name is what you typed; then names where your words are whole words or begin a word (AI finds “AI Hub” and “AIDA”), then other text where they are; matches inside a word (the “ai” of Thailand) come last. Each kind of entry is placed by its best match. Chinese, Thai, Lao, Khmer and Burmese write no spaces between words, so there every match counts as a word.</source>
+        <translation>最佳匹配在前：名称与输入完全相同的条目最先；其次是名称中输入词为整词或词首的条目（输入 AI 可找到名称以 AI 开头的条目），再次是其他文本中如此匹配的条目；出现在词中间的匹配（如 Thailand 中的“ai”）排在最后。每类条目按其最佳匹配排序。中文、泰文、老挝文、高棉文和缅甸文词与词之间不写空格，因此其中任何匹配都算作整词。</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -3171,6 +3925,303 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>Library</source>
         <translation>资料库</translation>
+    </message>
+</context>
+<context>
+    <name>SourceFiles</name>
+    <message>
+        <source>&amp;Paste Text…</source>
+        <translation>粘贴正文(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Give this source its text by pasting it</source>
+        <translation>粘贴文本作为此来源的正文</translation>
+    </message>
+    <message>
+        <source>Add Text from &amp;File…</source>
+        <translation>从文件添加正文(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Give this source its text from a saved web page, a PDF, a text or Markdown file</source>
+        <translation>从保存的网页、PDF、文本或 Markdown 文件获取此来源的正文</translation>
+    </message>
+    <message>
+        <source>&amp;Open File</source>
+        <translation>打开文件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the file this source&apos;s text came from</source>
+        <translation>打开此来源正文所出自的文件</translation>
+    </message>
+    <message>
+        <source>Source &amp;Text</source>
+        <translation>来源正文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Text from {name}</source>
+        <translation>正文出自 {name}</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Add Text from File</source>
+        <translation>从文件添加正文</translation>
+    </message>
+    <message>
+        <source>Web pages, PDFs, text and Markdown ({patterns})</source>
+        <translation>网页、PDF、文本和 Markdown（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Page %v of %m</source>
+        <translation>第 %v 页，共 %m 页</translation>
+    </message>
+    <message>
+        <source>No text added</source>
+        <translation>未添加正文</translation>
+    </message>
+    <message>
+        <source>Cancelled: the source is as it was.</source>
+        <translation>已取消：来源保持原样。</translation>
+    </message>
+    <message>
+        <source>Replace the Text?</source>
+        <translation>替换正文？</translation>
+    </message>
+    <message>
+        <source>“{name}” has a text already. Replace it?</source>
+        <translation>“{name}”已有正文。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Quotes cited from it are looked for again in the new text; `roundtable check` lists any that are no longer found. Undo brings the old text back.</source>
+        <translation>引自它的引文会在新正文中重新查找；`roundtable check` 会列出找不到的引文。撤销可恢复旧正文。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot take a text until its record is fixed ({problems}): edit it first.</source>
+        <translation>“{name}”的记录需先修正（{problems}）才能添加正文：请先编辑它。</translation>
+    </message>
+    <message>
+        <source>Text from {name} given to “{source}”.</source>
+        <translation>已将 {name} 的文本作为“{source}”的正文。</translation>
+    </message>
+    <message>
+        <source>Text given to “{source}”.</source>
+        <translation>已为“{source}”添加正文。</translation>
+    </message>
+    <message>
+        <source>{name} is missing from {folder}: restore a backup (File ▸ Restore from backup…) to bring it back, or add the file again.</source>
+        <translation>{folder} 中缺少 {name}：请恢复备份（文件 ▸ 从备份恢复…）找回它，或重新添加该文件。</translation>
+    </message>
+    <message>
+        <source>{name} in {folder} is no longer the file that was added (its contents changed): restore a backup (File ▸ Restore from backup…), or add the file again.</source>
+        <translation>{folder} 中的 {name} 已不是当初添加的文件（内容已改变）：请恢复备份（文件 ▸ 从备份恢复…），或重新添加该文件。</translation>
+    </message>
+    <message>
+        <source>Cannot Open the File</source>
+        <translation>无法打开文件</translation>
+    </message>
+</context>
+<context>
+    <name>SourceFilesBar</name>
+    <message>
+        <source>Source text actions</source>
+        <translation>来源正文操作</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>正在读取文件</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SourceForm</name>
+    <message>
+        <source>New Source</source>
+        <translation>新建来源</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Required: the title as published</source>
+        <translation>必填：发表时的标题</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Publisher</source>
+        <translation>发布者(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Required: a newspaper, a ministry…</source>
+        <translation>必填：报社、部委……</translation>
+    </message>
+    <message>
+        <source>One name a line</source>
+        <translation>每行一个名字</translation>
+    </message>
+    <message>
+        <source>&amp;Authors</source>
+        <translation>作者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>P&amp;ublished</source>
+        <translation>发布日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>A language tag: en, zh-Hans, lo…</source>
+        <translation>语言标记：en、zh-Hans、lo…</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>news article, government release, …</source>
+        <translation>新闻报道、政府公告……</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Web address</source>
+        <translation>网址(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability</source>
+        <translation>可靠性(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was saved: %n fields need attention.</source>
+        <translation>
+            <numerusform>未保存任何内容：有 %n 个字段需要修改。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SourceReader</name>
+    <message>
+        <source>Source text</source>
+        <translation>来源正文</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paragraph(s)</source>
+        <translation>
+            <numerusform>%n 段</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n passage(s) cited</source>
+        <translation>
+            <numerusform>%n 处被引用</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n quote(s) not found in this text</source>
+        <translation>
+            <numerusform>%n 条引文在此正文中未找到</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an entry in the trash</source>
+        <translation>回收站中的条目</translation>
+    </message>
+    <message>
+        <source>Cited for:</source>
+        <translation>引用处：</translation>
+    </message>
+    <message>
+        <source>Cited for</source>
+        <translation>引用处</translation>
+    </message>
+</context>
+<context>
+    <name>Sources</name>
+    <message>
+        <source>{path} cannot be read ({error}).</source>
+        <translation>无法读取 {path}（{error}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a kind of file a source&apos;s text can come from: choose an HTML page, a PDF, a plain text or a Markdown file.</source>
+        <translation>{path} 不是可作为来源正文的文件类型：请选择 HTML 网页、PDF、纯文本或 Markdown 文件。</translation>
+    </message>
+    <message>
+        <source>{name} holds no text to give the source.</source>
+        <translation>{name} 中没有可作为来源正文的文本。</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (a byte at {offset} is not); save it as UTF-8.</source>
+        <translation>{name} 不是 UTF-8 文本（第 {offset} 字节不是）；请另存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a web page ({error}).</source>
+        <translation>{name} 无法作为网页读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>No main text was found in {name}: it may be a page that builds its text with JavaScript; save the page from the browser after it has shown the article, or paste the text.</source>
+        <translation>在 {name} 中没有找到正文：它可能是用 JavaScript 生成文字的网页；请在浏览器显示文章后再保存网页，或直接粘贴文本。</translation>
+    </message>
+    <message>
+        <source>{name} is protected by a password; open it, save a copy without one, and add that.</source>
+        <translation>{name} 有密码保护；请打开它，另存一份无密码的副本，再添加该副本。</translation>
+    </message>
+    <message>
+        <source>{name} holds no text, only pictures of pages (a scan); Roundtable does not read text from pictures. Paste the text instead, or add a copy with a text layer.</source>
+        <translation>{name} 中只有页面图片（扫描件），没有文本；Roundtable 不识别图片中的文字。请改为粘贴文本，或添加带文本层的副本。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a PDF ({error}).</source>
+        <translation>{name} 无法作为 PDF 读取（{error}）。</translation>
+    </message>
+    <message>
+        <source>A title is required: the source&apos;s own title, as it is published.</source>
+        <translation>标题为必填：来源发表时本身的标题。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a title: write the source&apos;s own title, as it is published (an article&apos;s headline, a report&apos;s name).</source>
+        <translation>“{value}”不是标题：请填写来源发表时本身的标题（文章标题、报告名称）。</translation>
+    </message>
+    <message>
+        <source>A publisher is required: who published the source (a newspaper, a ministry, a website).</source>
+        <translation>发布者为必填：发布该来源的机构（报社、部委、网站）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a publisher: write who published the source (a newspaper, a ministry, a website).</source>
+        <translation>“{value}”不是发布者：请填写发布该来源的机构（报社、部委、网站）。</translation>
+    </message>
+    <message>
+        <source>There is no text to give the source.</source>
+        <translation>没有可作为来源正文的文本。</translation>
+    </message>
+    <message>
+        <source>Only a source holds a text.</source>
+        <translation>只有来源才有正文。</translation>
     </message>
 </context>
 <context>
@@ -3305,6 +4356,10 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
         <source>Restore note “{title}”</source>
         <translation>恢复笔记“{title}”</translation>
     </message>
+    <message>
+        <source>Cite for “{name}”</source>
+        <translation>引用到“{name}”</translation>
+    </message>
 </context>
 <context>
     <name>Validation</name>
@@ -3351,6 +4406,42 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>An entry cannot refer to itself here.</source>
         <translation>条目不能在此处引用自身。</translation>
+    </message>
+    <message>
+        <source>These words are not in the source&apos;s text.</source>
+        <translation>来源正文中没有这些文字。</translation>
+    </message>
+    <message>
+        <source>These words are not in the source&apos;s text as they stand. The nearest passage reads “{passage}”; the quote has “{word}” where the passage has the word in brackets.</source>
+        <translation>来源正文中没有一字不差的这些文字。最接近的段落为“{passage}”；引文在方括号所示之处写的是“{word}”。</translation>
+    </message>
+    <message>
+        <source>Choose the source.</source>
+        <translation>请选择来源。</translation>
+    </message>
+    <message>
+        <source>Write the fact.</source>
+        <translation>请填写事实。</translation>
+    </message>
+    <message>
+        <source>Choose the organization.</source>
+        <translation>请选择组织。</translation>
+    </message>
+    <message>
+        <source>Choose who took part.</source>
+        <translation>请选择参与者。</translation>
+    </message>
+    <message>
+        <source>Choose the party.</source>
+        <translation>请选择参与方。</translation>
+    </message>
+    <message>
+        <source>Write the words as the source gives them.</source>
+        <translation>请按来源填写原话。</translation>
+    </message>
+    <message>
+        <source>Only {kinds} have these.</source>
+        <translation>只有{kinds}才有这些。</translation>
     </message>
     <message>
         <source>Unknown kind {kind}.</source>
@@ -3433,18 +4524,105 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     </message>
 </context>
 <context>
-    <name>_Row</name>
+    <name>Vocabulary</name>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+        <source>member</source>
+        <translation>成员</translation>
     </message>
     <message>
-        <source>Remove {row}</source>
-        <translation>移除{row}</translation>
+        <source>founding member</source>
+        <translation>创始成员</translation>
     </message>
     <message>
-        <source>{field}: {problem}</source>
-        <translation>{field}：{problem}</translation>
+        <source>observer</source>
+        <translation>观察员</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>候选成员</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>伙伴</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>主办方</translation>
+    </message>
+    <message>
+        <source>co-host</source>
+        <translation>联合主办方</translation>
+    </message>
+    <message>
+        <source>organizer</source>
+        <translation>组织方</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>represented</source>
+        <translation>派代表出席</translation>
+    </message>
+    <message>
+        <source>featured country</source>
+        <translation>主题国</translation>
+    </message>
+    <message>
+        <source>witness</source>
+        <translation>见证方</translation>
+    </message>
+    <message>
+        <source>party</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>牵头方</translation>
+    </message>
+    <message>
+        <source>developer</source>
+        <translation>开发方</translation>
+    </message>
+    <message>
+        <source>beneficiary</source>
+        <translation>受益方</translation>
+    </message>
+    <message>
+        <source>proposer</source>
+        <translation>倡议方</translation>
+    </message>
+    <message>
+        <source>direct quotation</source>
+        <translation>直接引语</translation>
+    </message>
+    <message>
+        <source>reported speech</source>
+        <translation>间接引语</translation>
+    </message>
+    <message>
+        <source>translated quotation</source>
+        <translation>译文引语</translation>
+    </message>
+</context>
+<context>
+    <name>WideEditor</name>
+    <message>
+        <source>Write in the &amp;Centre</source>
+        <translation>在中央书写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Wide</source>
+        <translation>宽屏</translation>
+    </message>
+    <message>
+        <source>The note takes the centre of the window (Ctrl+Shift+M)</source>
+        <translation>笔记占据窗口中央（Ctrl+Shift+M）</translation>
     </message>
 </context>
 <context>
