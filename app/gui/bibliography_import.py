@@ -71,7 +71,8 @@ class BibliographyDialog(_TaskDialog):
                 "Sources are matched by citation key, DOI, web address, then title and date, so "
                 "nothing comes in twice. The preview lists what would be created, updated, left "
                 "because you changed it and skipped; nothing is written until you import. Zotero's "
-                "database is read from a copy and never written; its attached files are not imported."
+                "database is read from a copy and never written; the PDFs and snapshots it stored "
+                "are kept with their sources."
             ),
             self,
         )

@@ -30,7 +30,7 @@ import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +70,8 @@ class BibRecord:
     tags: tuple[str, ...] = ()
     # Only for export: Pandoc citations of this source as the library cites it, one a line.
     cited: tuple[str, ...] = field(default=(), compare=False)
+    # Files stored with it (Zotero's PDFs and page snapshots): (path, media type).
+    files: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)
@@ -1036,7 +1038,8 @@ def read_zotero(path: Path) -> tuple[BibRecord, ...]:
     Read: items (not notes, attachments or annotations, nor items in Zotero's trash), their
     creators, date, URL, DOI, language, citation key (Zotero 7's field, or a 'Citation Key:'
     line in Extra as Better BibTeX pins it), tags, and the collections each is in as tags
-    ('Thesis/Chapter 2'). Attached files are not read."""
+    ('Thesis/Chapter 2'), and the files Zotero stored for each (PDFs, web page snapshots, in
+    its storage folder; linked files elsewhere on the disk are left out)."""
     database = zotero_database(path)
     try:
         status = require_regular(database)
@@ -1055,7 +1058,7 @@ def read_zotero(path: Path) -> tuple[BibRecord, ...]:
         except sqlite3.Error as exc:
             raise _not_zotero(database, str(exc)) from exc
         try:
-            return _zotero_items(conn)
+            return _zotero_items(conn, database.parent)
         except sqlite3.Error as exc:
             raise _not_zotero(database, str(exc)) from exc
         finally:
@@ -1107,7 +1110,7 @@ class _copied:
             self._folder.cleanup()
 
 
-def _zotero_items(conn: sqlite3.Connection) -> tuple[BibRecord, ...]:
+def _zotero_items(conn: sqlite3.Connection, folder: Path) -> tuple[BibRecord, ...]:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     needed = {"items", "itemTypes", "itemData", "itemDataValues", "fields"}
     if not needed <= tables:
@@ -1156,10 +1159,51 @@ def _zotero_items(conn: sqlite3.Connection) -> tuple[BibRecord, ...]:
         ):
             if item_id in tags and collection_id in paths:
                 tags[item_id].append(paths[collection_id])
+    files = _zotero_files(conn, tables, folder, set(items)) if "itemAttachments" in tables else {}
     return tuple(
-        _zotero_item(type_name, key, values[item_id], creators[item_id], tags[item_id])
+        replace(
+            _zotero_item(type_name, key, values[item_id], creators[item_id], tags[item_id]),
+            files=tuple(files.get(item_id, ())),
+        )
         for item_id, (type_name, key) in items.items()
     )
+
+
+# Zotero's link modes for the files it keeps in its storage folder: a file imported, a web page
+# saved (its snapshot). Linked files (2) and links (3) are the researcher's own elsewhere.
+_STORED = (0, 1)
+
+
+def _zotero_files(
+    conn: sqlite3.Connection, tables: set[str], folder: Path, parents: set[int]
+) -> dict[int, list[tuple[str, str]]]:
+    """Each item's stored files of the kinds a source's text comes from, that are on this disk
+    (storage/<attachment key>/<name>; a file only in Zotero's cloud is not)."""
+    from app.io.attachments import EXTENSIONS
+
+    deleted = "AND ia.itemID NOT IN (SELECT itemID FROM deletedItems)" if "deletedItems" in tables else ""
+    out: dict[int, list[tuple[str, str]]] = {}
+    for parent, key, media_type, stored in conn.execute(
+        "SELECT ia.parentItemID, i.key, ia.contentType, ia.path FROM itemAttachments ia "
+        f"JOIN items i ON i.itemID = ia.itemID WHERE ia.linkMode IN {_STORED} {deleted} ORDER BY ia.itemID"
+    ):
+        if (
+            parent not in parents
+            or media_type not in EXTENSIONS
+            or not str(stored or "").startswith("storage:")
+        ):
+            continue
+        name = str(stored)[len("storage:") :]
+        if not name or "/" in name or "\\" in name or name in (".", ".."):
+            continue  # (a name that would lead out of the item's folder)
+        path = folder / "storage" / str(key) / name
+        try:
+            if require_regular(path) is None:
+                continue
+        except (UnreadableFile, OSError):
+            continue
+        out.setdefault(parent, []).append((str(path), str(media_type)))
+    return out
 
 
 def _collection_paths(conn: sqlite3.Connection) -> dict[int, str]:

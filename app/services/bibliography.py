@@ -5,7 +5,9 @@ library by citation key, then DOI, then web address, then folded title and date.
 updated field by field; anything else becomes a new source. `preview` says what would happen
 and writes nothing; `run` does it in one transaction, all or nothing, after a backup (as the
 data file import does), and writes nothing at all when nothing would change, so importing the
-same file twice changes nothing.
+same file twice changes nothing. The files a Zotero item stored (PDFs, page snapshots) are kept
+in the library's attachments folder and listed under its source, once: a file the source
+already lists (same name and size) is not read again.
 
 How it knows what the researcher changed: every source an import touched keeps the values that
 import read from the file (table `source_import`, schema 0010). On the next import a field is
@@ -30,7 +32,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -101,6 +103,7 @@ class Planned:
     values: dict[str, Any] = field(default_factory=dict, compare=False)  # to write
     tags: tuple[str, ...] | None = None  # the tags it gets (None: as they are)
     imported: str | None = None  # what source_import will hold (None: as it is)
+    files: tuple[tuple[str, str], ...] = ()  # files to keep with it: (path, media type)
 
     @property
     def label(self) -> str:
@@ -123,7 +126,8 @@ class ImportPlan:
     @property
     def writes(self) -> bool:
         return any(
-            p.outcome in (Outcome.CREATED, Outcome.UPDATED) or p.imported is not None for p in self.items
+            p.outcome in (Outcome.CREATED, Outcome.UPDATED) or p.imported is not None or p.files
+            for p in self.items
         )
 
     def summary(self, *, done: bool) -> Text:
@@ -169,6 +173,10 @@ class ImportPlan:
                 )
             elif p.outcome is Outcome.SKIPPED:
                 yield T_("Bibliography", "skipped: {name}: {reason}").format(name=p.label, reason=p.reason)
+            if p.files and p.outcome is not Outcome.SKIPPED:
+                yield T_("Bibliography", "files kept with {name}: {files}").format(
+                    name=p.label, files=", ".join(Path(f).name for f, _ in p.files)
+                )
 
 
 def _labels(fields: Sequence[str]) -> str:
@@ -228,6 +236,9 @@ class _Known:
         imported = {
             sid: fields for sid, fields in conn.execute("SELECT source_id, fields FROM source_import")
         }
+        self.attached: dict[int, set[tuple[str, int]]] = {}
+        for sid, filename, size in conn.execute("SELECT source_id, filename, size FROM attachment"):
+            self.attached.setdefault(sid, set()).add((filename, size))
         columns = ", ".join(f"s.{c}" for c in FIELDS if c != "name")
         for row in conn.execute(
             f"SELECT e.id, e.deleted_at, e.name, {columns} FROM entity e JOIN source s ON s.id = e.id"
@@ -353,7 +364,15 @@ def _plan(conn: sqlite3.Connection, found: bib.Bibliography) -> ImportPlan:
             elif key:
                 known.keys_lower.add(key.lower())
             items.append(
-                Planned(r, Outcome.CREATED, name=r.title, values=values, tags=tags, imported=record_of_import)
+                Planned(
+                    r,
+                    Outcome.CREATED,
+                    name=r.title,
+                    values=values,
+                    tags=tags,
+                    imported=record_of_import,
+                    files=_new_files(r, set()),
+                )
             )
             continue
         claimed[sid] = r.where
@@ -369,8 +388,27 @@ def _plan(conn: sqlite3.Connection, found: bib.Bibliography) -> ImportPlan:
                 )
             )
             continue
-        items.append(_update(r, source, incoming, tags, record_of_import, known))
+        items.append(
+            replace(
+                _update(r, source, incoming, tags, record_of_import, known),
+                files=_new_files(r, known.attached.get(sid, set())),
+            )
+        )
     return ImportPlan(found.path, found.format, tuple(items))
+
+
+def _new_files(r: BibRecord, attached: set[tuple[str, int]]) -> tuple[tuple[str, str], ...]:
+    """The record's files the source does not list yet (by name and size: a re-import reads
+    no file it has already kept)."""
+    out = []
+    for path, media_type in dict.fromkeys(r.files):
+        try:
+            size = Path(path).stat().st_size
+        except OSError:
+            continue
+        if (Path(path).name, size) not in attached:
+            out.append((path, media_type))
+    return tuple(out)
 
 
 def _same(name: str, a: str | None, b: str | None) -> bool:
@@ -454,7 +492,9 @@ _REMEMBER = (
 _SOURCE_COLUMNS = tuple(c for c in FIELDS if c != "name")
 
 
-def _write(conn: sqlite3.Connection, plan: ImportPlan, origin: str, progress: Progress) -> None:
+def _write(
+    conn: sqlite3.Connection, plan: ImportPlan, origin: str, progress: Progress, files: _Files | None = None
+) -> None:
     """The sources matched are updated first, with the triggers that keep the search index and
     the lists; then the new ones are written."""
     now = now_iso()
@@ -483,14 +523,62 @@ def _write(conn: sqlite3.Connection, plan: ImportPlan, origin: str, progress: Pr
             write_entry_tags(conn, sid, p.tags)
         if p.imported is not None:
             conn.execute(_REMEMBER, (sid, origin, p.imported, now))
+        if p.files and files is not None:
+            files.keep(conn, sid, p.files, now)
     progress.step(total // 2, total)
     created = [p for p in plan.items if p.outcome is Outcome.CREATED]
     if created:
-        _create(conn, created, origin, now)
+        first = _create(conn, created, origin, now)
+        if files is not None:
+            for sid, p in enumerate(created, first):
+                if p.files:
+                    files.keep(conn, sid, p.files, now)
     progress.step(total, total)
 
 
-def _create(conn: sqlite3.Connection, created: list[Planned], origin: str, now: str) -> None:
+class _Files:
+    """The files an import keeps with its sources, in the library's attachments folder. Those
+    it wrote there go again if the import does not commit (`take_back`)."""
+
+    def __init__(self, folder: Path) -> None:
+        from app.io.attachments import AttachmentStore
+
+        self.store = AttachmentStore(folder)
+        self.added: list[Path] = []
+
+    def keep(self, conn: sqlite3.Connection, sid: int, files: Sequence[tuple[str, str]], now: str) -> None:
+        from app.io.attachments import FileState, sha256_of
+        from app.user_files import MB, UnreadableFile, read_bytes
+
+        for path, media_type in files:
+            try:
+                data = read_bytes(Path(path), limit=1024 * MB)
+            except UnreadableFile as exc:
+                raise BibliographyError(exc.message) from exc
+            except OSError as exc:
+                raise BibliographyError(
+                    T_("Bibliography", "{path} cannot be read: {error}.").format(
+                        path=path, error=exc.strerror or str(exc)
+                    )
+                ) from exc
+            sha = sha256_of(data)
+            there = self.store.state(sha, media_type) is FileState.PRESENT
+            stored = self.store.add(data, media_type)
+            if not there:
+                self.added.append(stored.path)
+            conn.execute(
+                "INSERT INTO attachment (source_id, sha256, filename, media_type, size, added_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_id, sha256) DO NOTHING",
+                (sid, sha, Path(path).name, media_type, stored.size, now),
+            )
+
+    def take_back(self) -> None:
+        for path in self.added:
+            path.unlink(missing_ok=True)
+        self.added.clear()
+
+
+def _create(conn: sqlite3.Connection, created: list[Planned], origin: str, now: str) -> int:
     """New sources, written a table at a time. Many of them are written as the data file import
     writes (app/services/importer.py): the search index's and the lists' triggers dropped in
     this transaction (a rollback puts them back) and their rows filled for the new ids at the
@@ -544,6 +632,7 @@ def _create(conn: sqlite3.Connection, created: list[Planned], origin: str, now: 
     conn.executemany(
         _REMEMBER, [(sid, origin, p.imported, now) for sid, p in enumerate(created, first) if p.imported]
     )
+    return first
 
 
 @contextmanager
@@ -579,21 +668,28 @@ class Bibliographies:
         progress.begin(READING)
         found = self.read(path, fmt)
         origin = "Zotero" if found.format == bib.ZOTERO else path.name
-        with _writing(self._db) as conn:
-            plan = _plan(conn, found)
-            if not plan.writes:
-                return plan
-            backup = None
-            holds = conn.execute(
-                "SELECT EXISTS (SELECT 1 FROM entity) OR EXISTS (SELECT 1 FROM note)"
-            ).fetchone()[0]
-            if holds:
-                from app.services.backups import BEFORE_IMPORT, backup_now
+        from app.paths import attachments_dir
 
-                progress.begin(BACKING_UP)
-                backup = backup_now(self._db.path, BEFORE_IMPORT)
-            progress.begin(WRITING)
-            _write(conn, plan, origin, progress)
+        files = _Files(attachments_dir(self._db.path))
+        try:
+            with _writing(self._db) as conn:
+                plan = _plan(conn, found)
+                if not plan.writes:
+                    return plan
+                backup = None
+                holds = conn.execute(
+                    "SELECT EXISTS (SELECT 1 FROM entity) OR EXISTS (SELECT 1 FROM note)"
+                ).fetchone()[0]
+                if holds:
+                    from app.services.backups import BEFORE_IMPORT, backup_now
+
+                    progress.begin(BACKING_UP)
+                    backup = backup_now(self._db.path, BEFORE_IMPORT)
+                progress.begin(WRITING)
+                _write(conn, plan, origin, progress, files)
+        except BaseException:
+            files.take_back()  # nothing imported: the files kept for it go too
+            raise
         return ImportPlan(plan.path, plan.format, plan.items, backup)
 
     # --- export ----------------------------------------------------------------------------------

@@ -117,6 +117,9 @@ class Item:
     collections: list[str] = field(default_factory=list)
     deleted: bool = False
     feed: bool = False
+    # Files Zotero keeps for it: (file name, media type, bytes, link mode); link mode 0 is a file
+    # imported into storage/<key>/, 1 a saved web page, 2 a file linked elsewhere (not copied).
+    files: list[tuple[str, str, bytes, int]] = field(default_factory=list)
 
 
 def build(path: Path, items: list[Item], collections: dict[str, str | None]) -> Path:
@@ -146,11 +149,28 @@ def build(path: Path, items: list[Item], collections: dict[str, str | None]) -> 
         values: dict[str, int] = {}
         creators: dict[tuple[str, str, int], int] = {}
         tags: dict[str, int] = {}
+        attachment_id = 1000
         for item_id, item in enumerate(items, 1):
             conn.execute(
                 "INSERT INTO items (itemID, itemTypeID, libraryID, key) VALUES (?, ?, 1, ?)",
                 (item_id, ITEM_TYPES.index(item.type) + 1, f"ITEM{item_id:04d}"),
             )
+            for name, media_type, data, mode in item.files:
+                attachment_id += 1
+                key = f"ATT{attachment_id:05d}"
+                conn.execute(
+                    "INSERT INTO items (itemID, itemTypeID, libraryID, key) VALUES (?, ?, 1, ?)",
+                    (attachment_id, ITEM_TYPES.index("attachment") + 1, key),
+                )
+                stored = f"storage:{name}" if mode in (0, 1) else str(path.parent / "elsewhere" / name)
+                conn.execute(
+                    "INSERT INTO itemAttachments (itemID, parentItemID, linkMode, contentType, path) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (attachment_id, item_id, mode, media_type, stored),
+                )
+                folder = path.parent / "storage" / key if mode in (0, 1) else path.parent / "elsewhere"
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / name).write_bytes(data)
             for name, value in item.fields.items():
                 if value not in values:
                     values[value] = len(values) + 1

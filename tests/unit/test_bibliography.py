@@ -545,8 +545,8 @@ def test_an_import_is_backed_up_first_and_all_or_nothing(
     before = _state(mini_db)
     import app.services.bibliography as module
 
-    def broken(conn: sqlite3.Connection, plan: ImportPlan, origin: str, progress: Any) -> None:
-        real(conn, plan, origin, progress)
+    def broken(conn: sqlite3.Connection, plan: ImportPlan, *args: Any) -> None:
+        real(conn, plan, *args)
         raise OSError(28, "No space left on device")
 
     real = module._write
@@ -888,3 +888,78 @@ def test_many_new_sources_are_indexed_for_search_and_lists_as_one_by_one(
     assert "Zanzibarite cable number 204" in json.dumps(
         found, default=lambda o: getattr(o, "__dict__", str(o))
     )
+
+
+def _zotero_with_files(folder: Path) -> Path:
+    data = folder / "Zotero"
+    data.mkdir()
+    zotero.build(
+        data / "zotero.sqlite",
+        [
+            zotero.Item(
+                "report",
+                {"title": "National AI Strategy 2025–2030", "institution": "MTC", "date": "2025-00-00 2025"},
+                files=[
+                    ("strategy.pdf", "application/pdf", b"%PDF-1.4 strategy", 0),
+                    ("Snapshot.html", "text/html", b"<html><body>Strategy page</body></html>", 1),
+                    ("figure.png", "image/png", b"\x89PNG", 0),  # not a kind a source's text comes from
+                    ("linked.pdf", "application/pdf", b"%PDF-1.4 linked", 2),  # the researcher's, elsewhere
+                ],
+            ),
+            zotero.Item("webpage", {"title": "No files here", "url": "https://example.org/x"}),
+        ],
+        {},
+    )
+    return data
+
+
+def test_zoteros_stored_files_are_kept_with_their_sources_once(empty_db: Database, tmp_path: Path) -> None:
+    from app.io.attachments import AttachmentStore, sha256_of
+    from app.paths import attachments_dir
+
+    folder = _zotero_with_files(tmp_path)
+    found = bib.read(folder)
+    assert [Path(p).name for p, _ in found.records[0].files] == ["strategy.pdf", "Snapshot.html"]
+    service = Bibliographies(empty_db)
+    preview = service.preview(folder)
+    assert "files kept with National AI Strategy 2025–2030: strategy.pdf, Snapshot.html" in list(
+        preview.lines()
+    )
+    assert not attachments_dir(empty_db.path).exists()  # a preview writes nothing, files neither
+    service.run(folder)
+    conn = empty_db.connect()
+    try:
+        rows = conn.execute(
+            "SELECT filename, media_type, size, sha256 FROM attachment ORDER BY filename"
+        ).fetchall()
+    finally:
+        conn.close()
+    assert [(name, media, size) for name, media, size, _ in rows] == [
+        ("Snapshot.html", "text/html", 39),
+        ("strategy.pdf", "application/pdf", 17),
+    ]
+    store = AttachmentStore(attachments_dir(empty_db.path))
+    assert store.path(sha256_of(b"%PDF-1.4 strategy"), "application/pdf").read_bytes() == b"%PDF-1.4 strategy"
+    before = _state(empty_db)
+    again = service.run(folder)
+    assert not again.writes and _state(empty_db) == before
+
+
+def test_a_failed_import_takes_back_the_files_it_kept(
+    empty_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.services.bibliography as module
+    from app.paths import attachments_dir
+
+    real = module._Files.keep
+
+    def keep_then_fail(self: Any, *args: Any) -> None:
+        real(self, *args)
+        assert any(attachments_dir(empty_db.path).iterdir())  # the files were there
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(module._Files, "keep", keep_then_fail)
+    with pytest.raises(OSError):
+        Bibliographies(empty_db).run(_zotero_with_files(tmp_path))
+    assert _sources(empty_db) == {}
+    assert list(attachments_dir(empty_db.path).iterdir()) == []
