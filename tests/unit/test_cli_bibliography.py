@@ -145,3 +145,18 @@ def test_export_bib_needing_keys_while_the_window_holds_the_library_says_why(
     assert code == 1 and out == ""
     assert "need a citation key, which the export stores" in err and err.count("\n") == 1
     assert not (tmp_path / "refs.bib").exists()
+
+
+def test_export_bib_reads_beside_the_window_once_every_source_has_its_key(
+    capsys: pytest.CaptureFixture[str], mini_path: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "refs.bib"
+    assert run(capsys, "--db", str(mini_path), "export", "--bib", str(target))[0] == 0
+    first = target.read_bytes()
+    child = hold_in_child(mini_path)
+    try:
+        code, out, err = run(capsys, "--db", str(mini_path), "export", "--bib", str(target), "--overwrite")
+    finally:
+        stop(child)
+    assert (code, err) == (0, "") and "got a citation key" not in out
+    assert target.read_bytes() == first
