@@ -1,6 +1,7 @@
 """File ▸ Import Bibliography…: sources from a CSL-JSON, BibTeX or RIS file or a Zotero data
 folder, previewed (what would be created, updated, left because you changed it, skipped)
-before anything is written, then imported all or nothing (app/services/bibliography.py)."""
+before anything is written, then imported all or nothing (app/services/bibliography.py).
+File ▸ Export Bibliography…: every source as CSL-JSON, BibLaTeX or RIS, by citation key."""
 
 from __future__ import annotations
 
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from app.gui.i18n import plain, translate, translated
 from app.gui.import_export_dialogs import _TaskDialog
+from app.i18n import N_
 from app.paths import user_path
 
 if TYPE_CHECKING:
@@ -34,7 +37,64 @@ def install(window: MainWindow) -> None:
         translate("Bibliography", "Import sources from CSL-JSON, BibTeX or RIS, or from Zotero's data folder")
     )
     action.triggered.connect(lambda: BibliographyDialog(window).open())
-    window.file_menu.insertAction(window.quit_action, action)
+    export = QAction(translate("Bibliography", "Export Bi&bliography…"), window)
+    export.setStatusTip(
+        translate(
+            "Bibliography", "Write every source as CSL-JSON, BibLaTeX or RIS, for Pandoc, Zotero or Zettlr"
+        )
+    )
+    export.triggered.connect(lambda: _export(window))
+    window.file_menu.insertActions(window.quit_action, [action, export])
+
+
+# The save dialog's filters, each with the format it writes.
+_FILTERS = {
+    N_("Bibliography", "CSL-JSON (*.json)"): "csl-json",
+    N_("Bibliography", "BibLaTeX (*.bib)"): "bibtex",
+    N_("Bibliography", "RIS (*.ris)"): "ris",
+}
+_SUFFIX = {"csl-json": ".json", "bibtex": ".bib", "ris": ".ris"}
+
+
+def _export(window: MainWindow) -> None:
+    filters = {translate("Bibliography", name): fmt for name, fmt in _FILTERS.items()}
+    chosen, picked = QFileDialog.getSaveFileName(
+        window, translate("Bibliography", "Export the bibliography"), "references.json", ";;".join(filters)
+    )
+    if not chosen:
+        return
+    ok, message = export_bibliography(window, Path(chosen), filters.get(picked))
+    if ok:
+        QMessageBox.information(window, translate("Bibliography", "Bibliography exported"), message)
+    else:
+        QMessageBox.warning(window, translate("Bibliography", "Bibliography not exported"), message)
+
+
+def export_bibliography(window: MainWindow, target: Path, fmt: str | None = None) -> tuple[bool, str]:
+    """Write the bibliography to `target` (the format from `fmt`, else from its extension);
+    whether it was written, and what to tell the researcher."""
+    from app.i18n import Explained
+    from app.io.bibliography import EXTENSIONS
+
+    fmt = fmt or EXTENSIONS.get(target.suffix.lower()) or "csl-json"
+    if target.suffix.lower() not in EXTENSIONS:
+        target = target.with_name(target.name + _SUFFIX[fmt])
+    try:
+        done = window.library.bibliography.export(target, fmt)
+    except Explained as exc:
+        return False, translated(exc.message)
+    except OSError as exc:
+        return False, translate("Bibliography", "{path} could not be written: {error}").format(
+            path=str(target), error=exc.strerror or str(exc)
+        )
+    message = translate("Bibliography", "Wrote {path}: {count} sources.").format(
+        path=str(target), count=done.sources
+    )
+    if done.keys_made:
+        message += " " + translate(
+            "Bibliography", "{count} sources got a citation key, kept in the library from now on."
+        ).format(count=done.keys_made)
+    return True, message
 
 
 class BibliographyDialog(_TaskDialog):

@@ -36,7 +36,28 @@ def _dialog(qtbot: QtBot, window: MainWindow) -> BibliographyDialog:
 
 def test_the_file_menu_offers_it_before_import_and_export(window: MainWindow) -> None:
     names = [a.text() for a in window.file_menu.actions()]
-    assert names.index("Import &Bibliography…") + 1 == names.index("&Import…")
+    assert names.index("Import &Bibliography…") + 1 == names.index("Export Bi&bliography…")
+    assert names.index("Export Bi&bliography…") + 1 == names.index("&Import…")
+
+
+def test_export_bibliography_writes_every_source_by_a_key_it_keeps(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    import json
+
+    from app.gui.bibliography_import import export_bibliography
+
+    ok, message = export_bibliography(window, tmp_path / "references", "csl-json")
+    sources = _sources(window)
+    assert ok and message.startswith(f"Wrote {tmp_path / 'references.json'}: {sources} sources.")
+    assert "got a citation key, kept in the library from now on." in message
+    first = (tmp_path / "references.json").read_bytes()
+    assert len({item["id"] for item in json.loads(first)}) == sources
+    ok, message = export_bibliography(window, tmp_path / "references.json")
+    assert ok and "got a citation key" not in message
+    assert (tmp_path / "references.json").read_bytes() == first
+    ok, message = export_bibliography(window, tmp_path / "no such folder" / "refs.bib")
+    assert not ok and "could not be written" in message
 
 
 def test_preview_writes_nothing_then_import_writes_all(
