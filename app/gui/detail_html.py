@@ -16,9 +16,11 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from app.gui.i18n import kind_singular, translate
+from app.gui.language_names import language_name, script_name
 from app.i18n import N_
 from app.records.entries import CitationView, EntryDetail, Ref, SourceUse
 from app.records.footnotes import FootnoteNumbers
+from app.services.languages import script_of
 
 ENTRY_SCHEME = "entry"
 NOTE_SCHEME = "note"
@@ -129,6 +131,32 @@ _CHOICES = {
     "medium": N_("DetailChoices", "medium"),
     "low": N_("DetailChoices", "low"),
     "unverified": N_("DetailChoices", "unverified"),
+}
+
+
+def _about_name(language: str | None, script: str | None, kind: str) -> tuple[str, ...]:
+    """What the page says of an other name, in words: its language, its script when the
+    language does not tell it (Chinese in Traditional characters), and its kind."""
+    said = language_name(language) if language else ""
+    shown = script_name(script) if script else ""
+    # "Lao" for lo/Laoo and "Chinese (Traditional)" for zh-Hant/Hant already say the script.
+    if script and language and (script == script_of(language, "") or script in _USUAL.get(language, ())):
+        shown = ""
+    return (said, shown, choice(kind) if kind != "name" else "")
+
+
+# The script each language of the region is written in when nothing else is said.
+_USUAL = {
+    "lo": ("Laoo",),
+    "th": ("Thai",),
+    "km": ("Khmr",),
+    "my": ("Mymr",),
+    "en": ("Latn",),
+    "vi": ("Latn",),
+    "ms": ("Latn",),
+    "id": ("Latn",),
+    "fil": ("Latn",),
+    "ta": ("Taml",),
 }
 
 
@@ -281,6 +309,8 @@ def render(detail: EntryDetail, *, with_text: bool = True) -> str:
             value = _url(f.value)
         elif f.label == "Reliability":
             value = escape(choice(f.value))
+        elif f.label == "Language":
+            value = escape(language_name(f.value))
         else:
             value = escape(f.value)
         label = escape(translate("Fields", f.label))
@@ -296,7 +326,7 @@ def render(detail: EntryDetail, *, with_text: bool = True) -> str:
     if detail.aliases:
         items = []
         for a in detail.aliases:
-            lang = ", ".join(x for x in (a.language, choice(a.kind) if a.kind != "name" else None) if x)
+            lang = ", ".join(x for x in _about_name(a.language, a.script, a.kind) if x)
             items.append(
                 f"<li>{escape(a.value)}"
                 + (f" <small>({escape(lang)})</small>" if lang else "")

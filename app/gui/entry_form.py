@@ -41,6 +41,7 @@ from app.gui.entry_picker import EntryPicker
 from app.gui.fact_rows import Field, NewSource, Row, RowList, error_label, set_text, text_of
 from app.gui.fact_sections import SECTIONS, fill_section, read_section, section_list
 from app.gui.i18n import kind_singular, plain, translate, translated
+from app.gui.language_names import CodeBox
 from app.gui.notes.fields import TagEdit
 from app.i18n import N_, Message
 from app.services.entries import EntryLists
@@ -209,6 +210,8 @@ class EntryForm(QDialog):
     def _widget_for(self, spec: FieldSpec, parent: QWidget) -> Field:
         if spec.type == "entry":
             return EntryPicker(self._lists, spec.kinds, parent)
+        if spec.type == "language":
+            return CodeBox("language", parent)
         if spec.type == "choice":
             combo = QComboBox(parent)
             if not spec.required:
@@ -244,12 +247,8 @@ class EntryForm(QDialog):
     def add_alias(self, alias: AliasInput | None = None, *, focus: bool = False) -> Row:
         row = Row(self.tr("other name {n}").format(n=len(self.alias_rows) + 1), self.aliases_box)
         row.add("value", self.tr("Name"), QLineEdit(row), 0, 0, 3)
-        language = QLineEdit(row)
-        language.setPlaceholderText("zh-Hans, th, lo, km…")
-        row.add("language", self.tr("Language"), language, 1, 0)
-        script = QLineEdit(row)
-        script.setPlaceholderText("Hans, Thai, Laoo…")
-        row.add("script", self.tr("Script"), script, 1, 1)
+        row.add("language", self.tr("Language"), CodeBox("language", row), 1, 0)
+        row.add("script", self.tr("Script"), CodeBox("script", row), 1, 1)
         kind = QComboBox(row)
         for k in ALIAS_KINDS:
             kind.addItem(translate("AliasKinds", _ALIAS_KIND_LABELS.get(k, k.replace("_", " "))), k)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.gui.entry_picker import EntryPicker
 from app.gui.i18n import plain, translate, translated
+from app.gui.language_names import CodeBox
 from app.i18n import N_, Message
 from app.records.anchors import Anchor, normalise
 from app.records.entries import Ref
@@ -60,7 +61,7 @@ def error_label(parent: QWidget) -> QLabel:
 
 
 def text_of(widget: Field) -> str:
-    if isinstance(widget, EntryPicker):
+    if isinstance(widget, (EntryPicker, CodeBox)):
         return widget.value()
     if isinstance(widget, QLineEdit):
         return widget.text()
@@ -73,6 +74,8 @@ def set_text(widget: Field, value: str) -> None:
     if isinstance(widget, EntryPicker):
         widget.set_value(value)
         widget.setCursorPosition(0)  # a long name from its start
+    elif isinstance(widget, CodeBox):
+        widget.set_value(value)
     elif isinstance(widget, QLineEdit):
         widget.setText(value)
     elif isinstance(widget, QPlainTextEdit):

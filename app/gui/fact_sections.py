@@ -25,6 +25,7 @@ from app.gui.fact_rows import (
     text_box,
 )
 from app.gui.i18n import translate
+from app.gui.language_names import CodeBox
 from app.i18n import N_
 from app.services.entries import EntryLists
 from app.services.entry_forms import (
@@ -189,9 +190,7 @@ def _statement_row(row: Row, lists: EntryLists) -> None:
     row.add("text", translate("FactForm", "Words"), text, 0, 0, 3)
     row.add("kind", translate("FactForm", "Kind"), choices(row, STATEMENT_KIND_LABELS, "Vocabulary"), 1, 0)
     _date(row, "date", translate("FactForm", "Date"), 1, 1)
-    language = QLineEdit(row)
-    language.setPlaceholderText("en, zh-Hans, lo…")
-    row.add("language", translate("FactForm", "Language"), language, 1, 2)
+    row.add("language", translate("FactForm", "Language"), CodeBox("language", row), 1, 2)
     row.add("event", translate("FactForm", "At"), _picker(lists, EVENT_KINDS, row), 2, 0, 3)
     label = QLineEdit(row)
     label.setPlaceholderText(translate("FactForm", "How the source names the speaker, when it differs"))

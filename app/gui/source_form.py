@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.i18n import plain, translate, translated
+from app.gui.language_names import CodeBox
 from app.i18n import Message
 from app.records.entries import Ref
 from app.services.entry_forms import DATE_HINT, FIELDS, EditingError, EntryInput, ValidationError
@@ -53,7 +54,6 @@ KIND_SUGGESTIONS = (
     "book",
     "dataset",
 )
-LANGUAGE_SUGGESTIONS = ("en", "zh-Hans", "zh-Hant", "lo", "th", "km", "my", "vi", "ms", "id", "fil")
 DEFAULT_RELIABILITY = "unverified"
 RELIABILITIES = next(spec.choices for spec in FIELDS["source"] if spec.key == "reliability")
 
@@ -100,9 +100,7 @@ class SourceForm(QDialog):
         authors.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self._add("authors", self.tr("&Authors"), authors)
         self._add("published", self.tr("P&ublished"), self._line(translate("Hints", DATE_HINT)))
-        language = self._line(self.tr("A language tag: en, zh-Hans, lo…"))
-        language.setCompleter(self._completer(LANGUAGE_SUGGESTIONS))
-        self._add("language", self.tr("&Language"), language)
+        self._add("language", self.tr("&Language"), CodeBox("language", self))
         kind = self._line(self.tr("news article, government release, …"))
         kind.setCompleter(self._completer(KIND_SUGGESTIONS))
         self._add("source_kind", self.tr("&Kind"), kind)
@@ -160,6 +158,8 @@ class SourceForm(QDialog):
 
     def text(self, key: str) -> str:
         widget = self.fields[key]
+        if isinstance(widget, CodeBox):
+            return widget.value()
         if isinstance(widget, QLineEdit):
             return widget.text()
         if isinstance(widget, QPlainTextEdit):

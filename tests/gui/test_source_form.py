@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
+from app.gui.language_names import CodeBox
 from app.gui.main_window import MainWindow
 from app.gui.source_form import SourceForm, new_source
 from tests.gui.conftest import type_text
@@ -60,7 +61,9 @@ def test_a_missing_publisher_is_said_and_nothing_is_saved_until_given(
         authors = form.fields["authors"]
         assert isinstance(authors, QPlainTextEdit)
         authors.setPlainText("Phonesavanh Sangsomboun\nSomsack Pongkhao")
-        form.fields["language"].setText("lo")  # type: ignore[union-attr]  (typing opens the completer's popup)
+        language = form.fields["language"]
+        assert isinstance(language, CodeBox)
+        language.setCurrentIndex(language.findText("Lao — lo"))  # picked by name
         type_text(qtbot, form.fields["published"], "2026-01")  # type: ignore[arg-type]
         form.buttons.button(SAVE).click()
 
