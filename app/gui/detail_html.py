@@ -20,7 +20,7 @@ from app.gui.language_names import language_name, script_name
 from app.i18n import N_
 from app.records.entries import CitationView, EntryDetail, Ref, SourceUse
 from app.records.footnotes import FootnoteNumbers
-from app.services.languages import script_of
+from app.services.languages import name_in, script_of
 
 ENTRY_SCHEME = "entry"
 NOTE_SCHEME = "note"
@@ -283,13 +283,21 @@ def _dates(*parts: tuple[str, str | None]) -> str:
     return f" <small>({', '.join(shown)})</small>" if shown else ""
 
 
-def render(detail: EntryDetail, *, with_text: bool = True) -> str:
+def render(detail: EntryDetail, *, with_text: bool = True, script: str = "") -> str:
     """`with_text`: the source's text at the end of the page (False when a reader beside the
-    page shows it, app/gui/source_reader.py)."""
+    page shows it, app/gui/source_reader.py). `script`: the title in that script when the entry
+    has a name written in it (Preferences), the name as recorded under it."""
     w = _words()
     cites = _Citations()
     kind = escape(kind_singular(detail.ref.kind))
-    out = [f"<h1>{escape(detail.ref.name)}</h1>", f"<p class='meta'>{kind} · {escape(detail.ref.slug)}</p>"]
+    shown = (
+        name_in(script, ((a.value, a.language, a.script, a.kind) for a in detail.aliases)) if script else None
+    )
+    meta = [escape(detail.ref.name)] if shown else []
+    out = [
+        f"<h1>{escape(shown or detail.ref.name)}</h1>",
+        f"<p class='meta'>{' · '.join([*meta, kind, escape(detail.ref.slug)])}</p>",
+    ]
     if detail.deleted_at:
         since = w.trash_since.format(date=escape(detail.deleted_at[:10]))
         out.append(f"<p class='trash'>{since}</p>")

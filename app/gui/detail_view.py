@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QWidget
 
+from app.gui import name_script
 from app.gui.detail_html import render, style_sheet
 from app.gui.offline_browser import OfflineBrowser
 from app.records.entries import EntryDetail
@@ -62,7 +63,7 @@ class DetailView(OfflineBrowser):
             )
         )
         if self._detail is not None:
-            self.setHtml(render(self._detail, with_text=self.with_text))
+            self.setHtml(render(self._detail, with_text=self.with_text, script=name_script.current()))
         else:
             self.setHtml(f"<p class='meta'>{escape(self._empty_text)}</p>")
 

@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.gui import name_script
 from app.gui.detail_html import choice
 from app.gui.i18n import translate
 from app.gui.workers import Task
@@ -261,7 +262,10 @@ class EntryTableModel(QAbstractTableModel):
         rows = self._blocks.get(block)
         if rows is None:
             start = block * self.BLOCK
-            rows = self._lists.rows(self._kind, self._ids[start : start + self.BLOCK])
+            # Names in the preferred script for these rows only, not the whole list.
+            rows = self._lists.rows(
+                self._kind, self._ids[start : start + self.BLOCK], script=name_script.current()
+            )
             self._blocks[block] = rows
         return rows[at]
 

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui import i18n, theme
+from app.gui import i18n, name_script, theme
 from app.gui.i18n import plain, translate
+from app.gui.language_names import script_name
 from app.gui.preferences import PreferencesPage
 from app.paths import default_db_path, user_path
+from app.services.languages import SCRIPTS
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
@@ -42,13 +44,19 @@ def preferred_database(stored: QSettings) -> Path | None:
 
 
 def install(window: MainWindow) -> None:
-    window.preferences.add_page(translate("Preferences", "Appearance"), AppearancePage)
+    window.preferences.add_page(
+        translate("Preferences", "Appearance"), lambda parent: AppearancePage(parent, window)
+    )
     window.preferences.add_page(translate("Preferences", "Data"), lambda parent: DataPage(window, parent))
 
 
 class AppearancePage(PreferencesPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """`window`: the window whose lists and page show names in the chosen script at once (its
+    library also says which scripts its other names are written in)."""
+
+    def __init__(self, parent: QWidget | None = None, window: MainWindow | None = None) -> None:
         super().__init__(parent)
+        self._window = window
         self.language = QComboBox(self)
         system = i18n.language_for(i18n.SYSTEM)
         self.language.addItem(self.tr("System ({language})").format(language=system.name), i18n.SYSTEM)
@@ -71,10 +79,29 @@ class AppearancePage(PreferencesPage):
         theme_label.setBuddy(self.theme)
         self.theme.setAccessibleName(plain(theme_label.text()))
 
+        self.names = QComboBox(self)
+        self.names.addItem(self.tr("As recorded"), name_script.AS_RECORDED)
+        present = window.library.entries.scripts() if window is not None else []
+        for script in dict.fromkeys([*name_script.OFFERED, *(s for s in SCRIPTS if s in present)]):
+            self.names.addItem(script_name(script), script)
+        names_label = QLabel(self.tr("Show &names in:"), self)
+        names_label.setBuddy(self.names)
+        self.names.setAccessibleName(plain(names_label.text()))
+        names_note = QLabel(
+            self.tr(
+                "An entry with an other name written in this script shows it in the lists, on its "
+                "page and in search results; the lists still sort by the names as recorded."
+            ),
+            self,
+        )
+        names_note.setWordWrap(True)
+
         form = QFormLayout()
         form.addRow(language_label, self.language)
         form.addRow("", self.restart_note)
         form.addRow(theme_label, self.theme)
+        form.addRow(names_label, self.names)
+        form.addRow("", names_note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -82,11 +109,20 @@ class AppearancePage(PreferencesPage):
     def load(self, stored: QSettings) -> None:
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.chosen(stored))))
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme.chosen(stored))))
+        script = str(stored.value(name_script.KEY, name_script.AS_RECORDED) or "")
+        if script and self.names.findData(script) < 0:  # chosen in another library
+            self.names.addItem(script_name(script), script)
+        self.names.setCurrentIndex(max(0, self.names.findData(script)))
 
     def save(self, stored: QSettings) -> None:
         stored.setValue(i18n.LANGUAGE_KEY, self.language.currentData())
         stored.setValue(theme.THEME_KEY, self.theme.currentData())
         theme.apply(str(self.theme.currentData()))
+        script = str(self.names.currentData() or "")
+        if script != str(stored.value(name_script.KEY, name_script.AS_RECORDED) or ""):
+            stored.setValue(name_script.KEY, script)
+            if self._window is not None:  # every list, the page and the search show it at once
+                self._window.changes.announce_entries()
 
 
 class DataPage(PreferencesPage):

@@ -7,6 +7,8 @@ window laid over its contents, so the keyboard stays in the box while results ch
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -126,6 +128,8 @@ class SearchBox(QLineEdit):
         self.setMaximumWidth(420)
         self._window = window
         self._runner = runner
+        # The hits as shown: entries' names in the script Preferences chose (app/gui/name_script.py).
+        self.names: Callable[[Results], Results] = lambda results: results
         self._return_to: QWidget | None = None
         self._open_when_ready = False
         self.panel = SearchPanel(window)
@@ -208,7 +212,7 @@ class SearchBox(QLineEdit):
             return  # an answer to text that is no longer in the box
         self._searching.stop()
         model = self.panel.model
-        model.set_results(results)
+        model.set_results(self.names(results))
         if results.groups:
             self.panel.status.hide()
             self._select(model.first_hit())

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui import name_script
 from app.gui.i18n import translated
 from app.gui.saved_search_list import SavedSearchList
 from app.gui.search_box import SearchBox, syntax_html
@@ -59,6 +60,7 @@ class SearchFeature(QObject):
         self.window = window
         self.runner = SearchRunner(window.library, parent=self)
         self.box = SearchBox(self.runner, window)
+        self.box.names = lambda results: name_script.in_results(window.library.entries, results)
         self.box.hit_chosen.connect(self._open)
         self.box.save_requested.connect(self.save)
         self.box.help_requested.connect(self.show_syntax)

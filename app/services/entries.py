@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from app.db import list_index
@@ -26,6 +26,7 @@ from app.db.folding import fold
 from app.i18n import N_
 from app.records.entries import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY, KINDS
+from app.services.languages import name_in, script_of
 from app.services.sqltext import like_contains
 
 TRASH = "trash"  # the list of every kind's deleted entries, newest first
@@ -344,8 +345,43 @@ class EntryLists:
                 return found[:limit]
         return None
 
-    def rows(self, kind: str, ids: Sequence[int]) -> list[Row | None]:
-        """The rows of `ids`, in that order; None for an id that is no longer in the list."""
+    def names_in(self, script: str, ids: Sequence[int]) -> dict[int, str]:
+        """The name each of `ids` has in `script` (app/services/languages.name_in), for those
+        that have one: read for the rows on screen, never for a whole list."""
+        found: dict[int, list[tuple[str, str | None, str | None, str]]] = {}
+        for start in range(0, len(ids), self.CHUNK):
+            chunk = list(ids[start : start + self.CHUNK])
+            marks = ",".join("?" * len(chunk))
+            sql = (
+                f"SELECT entity_id, value, language, script, kind FROM alias WHERE entity_id IN ({marks}) "
+                "ORDER BY id"
+            )
+            for r in self._conn.execute(sql, chunk):
+                found.setdefault(int(r[0]), []).append((r[1], r[2], r[3], r[4]))
+        names = {i: name_in(script, aliases) for i, aliases in found.items()}
+        return {i: n for i, n in names.items() if n is not None}
+
+    def names_by_slug(self, script: str, slugs: Sequence[str]) -> dict[str, str]:
+        """names_in for entries named by slug (search results)."""
+        ids: dict[int, str] = {}
+        for start in range(0, len(slugs), self.CHUNK):
+            chunk = list(slugs[start : start + self.CHUNK])
+            marks = ",".join("?" * len(chunk))
+            for r in self._conn.execute(f"SELECT id, slug FROM entity WHERE slug IN ({marks})", chunk):
+                ids[int(r[0])] = str(r[1])
+        return {ids[i]: name for i, name in self.names_in(script, list(ids)).items()}
+
+    def scripts(self) -> list[str]:
+        """The scripts the library's other names are written in (their codes, sorted)."""
+        found = {
+            script_of(language or "", script or "")
+            for language, script in self._conn.execute("SELECT DISTINCT language, script FROM alias")
+        }
+        return sorted(found - {""})
+
+    def rows(self, kind: str, ids: Sequence[int], *, script: str = "") -> list[Row | None]:
+        """The rows of `ids`, in that order; None for an id that is no longer in the list.
+        `script`: names shown in it where an entry has an other name written in it."""
         cols = _columns(kind)
         q = _query(kind, "", "name", False, False)
         select = q.values(cols)
@@ -357,6 +393,10 @@ class EntryLists:
             sql = f"SELECT {q.key}, {select} FROM {source} WHERE {q.key} IN ({marks})"
             for r in self._conn.execute(sql, chunk):
                 found[r[0]] = _row(r)
+        if script and found and cols and cols[0].key == "name":
+            for i, name in self.names_in(script, list(found)).items():
+                row = found[i]
+                found[i] = replace(row, values=(name, *row.values[1:]))
         return [found.get(i) for i in ids]
 
     def page(

@@ -8,6 +8,8 @@ well-formed code is still accepted, stored as typed and named as well as the GUI
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from app.i18n import N_
 
 LANGUAGES: dict[str, str] = {
@@ -51,3 +53,21 @@ def script_of(language: str, script: str) -> str:
         if len(part) == 4 and part.isalpha():
             return part[0].upper() + part[1:].lower()
     return ""
+
+
+# Which of an entry's other names stands for it in a script: its name there before a longer
+# official name or a variant; never a former name or an abbreviation.
+_STANDS_FOR = {"name": 0, "variant": 1, "official_name": 2}
+
+
+def name_in(script: str, aliases: Iterable[tuple[str, str | None, str | None, str]]) -> str | None:
+    """The name to show for an entry whose other names are `aliases` ((value, language,
+    script, kind), in the order recorded) when names are shown in `script`; None: it has none."""
+    best: tuple[int, str] | None = None
+    for value, language, own, kind in aliases:
+        rank = _STANDS_FOR.get(kind)
+        if rank is None or not value or script_of(language or "", own or "") != script:
+            continue
+        if best is None or rank < best[0]:
+            best = (rank, value)
+    return best[1] if best else None
