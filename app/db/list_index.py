@@ -1,7 +1,9 @@
 """The lists' columns, kept by the database itself, so a list of 100,000 entries sorts and
 filters by reading an index instead of computing every column of every row.
 
-`list_row` holds one row per entry that is not in the trash: its kind, slug and name, and the
+`list_row` holds one row per entry that is not in the trash: its kind, slug and name (and its
+sort key, the name folded as search folds: case, accents and width, so `Đặng` sorts with D and
+`Ørsted` with O instead of after Z; other scripts in code point order), and the
 values of its list's other columns exactly as the list shows them (v1 ... v4, in COLUMNS
 order): an official's title as stated and organization (from the latest role), an
 initiative's parties, the names of referenced entries (empty when that entry is in the trash).
@@ -26,7 +28,7 @@ every text (about 90 ms). Triggers on list_hay keep it in step.
 sidebar's counts are read at every start, and counting 200,000 rows took 42 ms.
 
 Revision 0004 created these objects from this module's definitions at the time (0007 the
-trigram index, 0008 the counts); a test
+trigram index, 0008 the counts, 0011 the sort key); a test
 (tests/migrations/test_list_index.py) fails when the two drift apart. Alembic's batch mode
 rebuilds a table by dropping it, which drops its triggers too: a revision that batch-alters a
 table listed in SOURCES must call `create_triggers` again (`problems()` reports missing ones).
@@ -135,8 +137,8 @@ def slot(kind: str, key: str) -> str | None:
 
 TABLES: tuple[str, ...] = (
     "CREATE TABLE list_row (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, slug TEXT NOT NULL, "
-    "name TEXT NOT NULL, v1 TEXT, v2 TEXT, v3 TEXT, v4 TEXT)",
-    "CREATE INDEX list_row_name ON list_row (kind, name COLLATE NOCASE, id)",
+    "name TEXT NOT NULL, v1 TEXT, v2 TEXT, v3 TEXT, v4 TEXT, sort TEXT NOT NULL DEFAULT '')",
+    "CREATE INDEX list_row_name ON list_row (kind, sort, id)",
     *(
         f"CREATE INDEX list_row_{s} ON list_row (kind, {s} COLLATE NOCASE, name COLLATE NOCASE, id)"
         for s in SLOTS
@@ -230,7 +232,8 @@ def _refresh_showing(entity_id: str) -> str:
 
 def _enter(row: str) -> str:
     return (
-        f"INSERT INTO list_row (id, kind, slug, name) SELECT {row}.id, {row}.kind, {row}.slug, {row}.name "
+        f"INSERT INTO list_row (id, kind, slug, name, sort) SELECT {row}.id, {row}.kind, {row}.slug, "
+        f"{row}.name, {SQL_FUNCTION}({row}.name) "
         f"WHERE {row}.deleted_at IS NULL; INSERT INTO list_hay (kind, id, hay) "
         f"SELECT {row}.kind, {row}.id, '' WHERE {row}.deleted_at IS NULL;"
     )
@@ -313,8 +316,8 @@ def fill() -> tuple[str, ...]:
         slots = ", ".join(SLOTS[: len(cols)])
         values = ", ".join(c.sql for c in cols)
         out.append(
-            f"INSERT INTO list_row (id, kind, slug, name, {slots}) SELECT e.id, e.kind, e.slug, e.name, "
-            f"{values} FROM entity e JOIN {kind} k ON k.id = e.id "
+            f"INSERT INTO list_row (id, kind, slug, name, sort, {slots}) SELECT e.id, e.kind, e.slug, e.name, "
+            f"{SQL_FUNCTION}(e.name), {values} FROM entity e JOIN {kind} k ON k.id = e.id "
             f"WHERE e.kind = '{kind}' AND e.deleted_at IS NULL"
         )
     out.append(f"INSERT INTO list_hay (kind, id, hay) SELECT l.kind, l.id, {_hay_of('l')} FROM list_row l")
@@ -334,8 +337,8 @@ def fill_after(after: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
         values = ", ".join(c.sql for c in cols)
         out.append(
             (
-                f"INSERT INTO list_row (id, kind, slug, name, {slots}) SELECT e.id, e.kind, e.slug, "
-                f"e.name, {values} FROM entity e JOIN {kind} k ON k.id = e.id "
+                f"INSERT INTO list_row (id, kind, slug, name, sort, {slots}) SELECT e.id, e.kind, e.slug, "
+                f"e.name, {SQL_FUNCTION}(e.name), {values} FROM entity e JOIN {kind} k ON k.id = e.id "
                 f"WHERE e.id > ? AND e.kind = '{kind}' AND e.deleted_at IS NULL",
                 (after,),
             )
@@ -434,7 +437,8 @@ def problems(conn: sqlite3.Connection) -> list[str]:
         wrong = conn.execute(
             f"SELECT count(*) FROM entity e JOIN {kind} k ON k.id = e.id LEFT JOIN list_row l ON l.id = e.id "
             f"WHERE e.kind = '{kind}' AND e.deleted_at IS NULL AND (l.id IS NULL OR l.kind IS NOT e.kind "
-            f"OR l.slug IS NOT e.slug OR l.name IS NOT e.name OR ({shown}) IS NOT ({values}))"
+            f"OR l.slug IS NOT e.slug OR l.name IS NOT e.name OR l.sort IS NOT {SQL_FUNCTION}(e.name) "
+            f"OR ({shown}) IS NOT ({values}))"
         ).fetchone()[0]
         if wrong:
             found.append(f"the list of {kind} entries is missing or out of date for {wrong} of them")

@@ -19,5 +19,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008_list_counts",
     "0009_source_texts",
     "0010_source_citation_keys",
+    "0011_list_sort_key",
 )
 HEAD = KNOWN_REVISIONS[-1]

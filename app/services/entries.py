@@ -213,7 +213,7 @@ def _query(kind: str, text: str, sort: str, descending: bool, trash: bool) -> _Q
                 "(SELECT rowid FROM list_hay_fts WHERE list_hay_fts MATCH :m))"
             )
     if by is _NAME:
-        order = f"l.name COLLATE NOCASE {way}, l.id {way}"
+        order = f"l.sort {way}, l.id {way}"  # the name folded: accents sort with their letter
     else:
         # The stored column bare (never NULL once written), so its index serves; descending
         # is ascending read backwards, ties included, so one index serves both ways.
