@@ -172,7 +172,8 @@ class Row(QFrame):
         widget.setAccessibleDescription(self.title)
         self.grid.addWidget(text, row, column * 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.grid.addWidget(widget, row, column * 2 + 1, 1, span * 2 - 1)
-        if not isinstance(widget, QComboBox):  # text fields grow; labels and choices keep their size
+        if not isinstance(widget, QComboBox) or isinstance(widget, CodeBox):
+            # Text fields (a language's name among them) grow; labels and choices keep their size.
             self.grid.setColumnStretch(column * 2 + 1, 1)
         self.fields[key] = widget
 

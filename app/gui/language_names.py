@@ -102,3 +102,6 @@ class CodeBox(QComboBox):
             at = self.count() - 1
         self.setCurrentIndex(at)
         self.setEditText(self.itemText(at))
+        line = self.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # a long name from its start
