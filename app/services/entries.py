@@ -22,7 +22,7 @@ from typing import Any
 
 from app.db import list_index
 from app.db.database import Database
-from app.db.folding import fold
+from app.db.folding import SQL_FUNCTION, fold
 from app.i18n import N_
 from app.records.entries import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY, KINDS
@@ -245,7 +245,8 @@ def _trash_query(kind: str, cols: Sequence[_Col], by: _Col, way: str, needle: st
     if kind == TRASH and by.key == "deleted":
         order = f"e.deleted_at {way}, e.id {way}"
     elif by is _NAME:
-        order = f"e.name COLLATE NOCASE {way}, e.id {way}"
+        # The trash is short: its names are folded as the lists' sort key folds them, each time.
+        order = f"{SQL_FUNCTION}(e.name) {way}, e.id {way}"
     else:
         order = f"{by.sql} COLLATE NOCASE {way}, e.name COLLATE NOCASE {way}, e.id {way}"
     return _Query(kind, " AND ".join(clauses), order, params, "e.id")

@@ -65,3 +65,10 @@ def test_the_sort_key_follows_a_rename_and_a_check_finds_a_wrong_one(empty_db: D
     assert any("person" in p for p in list_index.problems(conn))
     list_index.rebuild(conn)
     assert list_index.problems(conn) == []
+
+
+def test_the_trash_sorts_names_the_same_way(empty_db: Database) -> None:
+    _add(empty_db)
+    empty_db.connect().execute("UPDATE entity SET deleted_at = 't' WHERE slug LIKE 'sort-%'")
+    rows = EntryLists(empty_db).page("trash", sort="name", limit=1000).rows
+    assert [r.values[0] for r in rows][:3] == ["apple Tan", "Dang Anh", "Đặng Văn Minh"]
