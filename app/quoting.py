@@ -46,3 +46,19 @@ def quoted(value: object, limit: int = QUOTE_CHARS) -> str:
         return cut(_REPR.repr(value), limit)
     except ValueError:  # a number inside too long for Python to write out
         return "a value too large to show"
+
+
+# Quotation marks a quote may carry as its own, as opening and closing pairs: straight, curly,
+# low-9, guillemets either way round, and the corner brackets of Chinese and Japanese.
+_QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "„": "“", "‘": "’", "«": "»", "»": "«", "「": "」", "『": "』"}
+
+
+def in_quotes(text: str) -> str:
+    """`text` in “curly quotation marks”, unless it carries its own already: a quote copied with
+    its marks would otherwise read ““…””. Every page and file that quotes a source goes through here."""
+    words = text.strip()
+    if len(words) >= 2 and _QUOTE_PAIRS.get(words[0]) == words[-1]:
+        inner = words[1:-1]
+        if words[0] not in inner and words[-1] not in inner:  # one quote, not "a" and "b"
+            return words
+    return f"“{text}”"

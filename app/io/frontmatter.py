@@ -35,7 +35,8 @@ class _FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignor
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if _LINE_BREAKS.search(value):
+    # A link in a property is written as Obsidian writes it, in double quotes ("[[Chen Gang]]").
+    if _LINE_BREAKS.search(value) or value.startswith("[["):
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     return dumper.represent_str(value)
 

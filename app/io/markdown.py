@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from app import quoting
 from app.i18n import T_
 from app.io import frontmatter
 from app.records.anchors import Paragraph, has_pages, paragraphs
-from app.records.entries import CitationView, EntryDetail, Ref
+from app.records.entries import AliasView, CitationView, EntryDetail, Ref
 from app.records.footnotes import FootnoteNumbers
 from app.records.notes import NoteDoc
 from app.records.wikilinks import heading_of
@@ -53,6 +54,11 @@ def inline(text: str) -> str:
     one_line = " ".join(_CONTROL.sub("", text).split())
     escaped = _MARKUP.sub(r"\\\1", one_line)
     return _NUMBERED_START.sub(r"\1\\\2", _LIST_START.sub(r"\\\1", escaped))
+
+
+def in_quotes(text: str) -> str:
+    """`text` as an inline quote, in quotation marks unless it carries its own (app/quoting.py)."""
+    return inline(quoting.in_quotes(text))
 
 
 def block(text: str) -> str:
@@ -121,7 +127,7 @@ class Links:
 
     def to(self, entity_id: int | None, shown: str, here: str = "") -> str:
         place = self._places.get(entity_id) if entity_id is not None else None
-        if place is None:
+        if place is None or (place == here and not self._digest):  # no link to the page itself
             return inline(shown)
         if self._digest:
             if self.style == "wiki":
@@ -131,6 +137,14 @@ class Links:
             stem = posixpath.basename(place).removesuffix(".md")
             return f"[[{stem}]]" if stem == _wiki_alias(shown) else f"[[{stem}|{_wiki_alias(shown)}]]"
         return f"[{inline(shown)}]({_url_path(posixpath.relpath(place, posixpath.dirname(here) or '.'))})"
+
+    def in_property(self, entity_id: int) -> str | None:
+        """A link to the entry's file as a property's value holds it ('[[Chen Gang]]'; Obsidian
+        reads links in properties in its own form only), None when it is not in the export."""
+        place = self._places.get(entity_id)
+        if place is None or self._digest:
+            return None
+        return f"[[{posixpath.basename(place).removesuffix('.md')}]]"
 
     def ref(self, ref: Ref | None, here: str = "") -> str:
         return self.to(ref.id, ref.name, here) if ref is not None else ""
@@ -263,7 +277,7 @@ class Footnotes:
         for n, c in self._numbers.cited():
             parts = []
             if c.quote:
-                parts.append(f"“{inline(c.quote)}”")
+                parts.append(in_quotes(c.quote))
             source = self._links.to_passage(c.source, self._passage(c), self._here)
             if c.locator:
                 source += f", {inline(c.locator)}"
@@ -434,24 +448,35 @@ def has_notes(text: str) -> bool:
     return _NOTE_BEGIN_RE.search(text) is not None
 
 
-def note_fields(note: NoteDoc, exported_at: str) -> dict[str, object]:
-    return {
-        "id": note.uid,
-        "kind": "note",
-        "title": note.title,
-        "entry": note.entry.name if note.entry else None,
-        "tags": list(note.tags),
-        "created": note.created_at,
-        "updated": note.updated_at,
-        "exported-at": exported_at,
-    }
+def note_fields(note: NoteDoc, exported_at: str, entry: str | None = None) -> dict[str, object]:
+    """A note's own file's front matter. `entry`: the link to its entry's file ('[[Chen Gang]]',
+    as Obsidian writes a link in a property), else the entry is named in plain text."""
+    return properties(
+        {
+            "id": note.uid,
+            "kind": "note",
+            "title": note.title,
+            "entry": entry or (note.entry.name if note.entry else None),
+            "tags": list(note.tags),
+            "created": note.created_at,
+            "updated": note.updated_at,
+            "exported-at": exported_at,
+        }
+    )
 
 
-def note_file(note: NoteDoc, body: str, exported_at: str) -> str:
+def properties(fields: Mapping[str, object]) -> dict[str, object]:
+    """`fields` less the empty ones: Obsidian's Properties view shows an empty value as a blank
+    property to fill in, which says nothing about the entry."""
+    return {k: v for k, v in fields.items() if v is not None and v != "" and v != [] and v != {}}
+
+
+def note_file(note: NoteDoc, body: str, exported_at: str, entry: str | None = None) -> str:
     """A note as a file of its own: front matter, a blank line (as most tools write it), then
     the body exactly, but for lines that look like note markers (escaped, as in an entry file,
-    so that a file's text is never taken for notes of its own)."""
-    return frontmatter.dump(note_fields(note, exported_at)) + "\n" + escape_markers(body)
+    so that a file's text is never taken for notes of its own), then a line end, as every text
+    file ends (`read_note_file` takes it off again)."""
+    return frontmatter.dump(note_fields(note, exported_at, entry)) + "\n" + escape_markers(body) + "\n"
 
 
 def read_note_file(fields: Mapping[str, object], rest: str) -> FoundNote | None:
@@ -465,7 +490,7 @@ def read_note_file(fields: Mapping[str, object], rest: str) -> FoundNote | None:
         updated = updated.isoformat()
     return FoundNote(
         uid,
-        unescape_markers(rest.removeprefix("\n")),
+        unescape_markers(rest.removeprefix("\n").removesuffix("\n")),
         str(updated) if updated is not None else None,
         title if isinstance(title, str) else None,
     )
@@ -557,6 +582,33 @@ def source_text(
 # --- entries -------------------------------------------------------------------------------------
 
 
+def _as_is(code: str) -> str:
+    return code
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words a file uses for stored codes: a language (a BCP 47 tag) and a script (ISO 15924)
+    by name, and the script each language is usually written in, which goes without saying."""
+
+    language: Callable[[str], str] = _as_is
+    script: Callable[[str], str] = _as_is
+    usual_scripts: Mapping[str, str] = field(default_factory=dict)
+
+    def alias(self, alias: AliasView) -> str:
+        """What an other name is, in words: 'Lao, official name', not '(lo, Laoo, official_name)'."""
+        language, script = (alias.language or "").strip(), (alias.script or "").strip()
+        implied = self.usual_scripts.get(language) or next(
+            (p for p in language.split("-")[1:] if len(p) == 4 and p.isalpha()), ""
+        )
+        bits = [
+            self.language(language) if language else "",
+            self.script(script) if script and script.casefold() != implied.casefold() else "",
+            alias.kind.replace("_", " ") if alias.kind != "name" else "",
+        ]
+        return ", ".join(b for b in bits if b)
+
+
 def _all_citations(detail: EntryDetail) -> Iterable[CitationView]:
     for f in detail.fields:
         yield from f.citations
@@ -573,18 +625,21 @@ def _field(detail: EntryDetail, label: str) -> str | None:
     return next((f.value for f in detail.fields if f.label == label), None)
 
 
-def entry_fields(detail: EntryDetail, exported_at: str) -> dict[str, object]:
-    """The front matter of an entry, in the fixed order the issue sets."""
-    kind = detail.ref.kind
+def entry_fields(detail: EntryDetail, exported_at: str, kind: str | None = None) -> dict[str, object]:
+    """The front matter of an entry, in the fixed order the issue sets, each property one
+    Obsidian's Properties view can edit (dates each their own, not a nested map), the empty
+    ones left out. `kind`: the word the interface and the vault's folder use ('official'),
+    else the stored one ('person')."""
+    stored = detail.ref.kind
     organization: str | None = None
     dates: dict[str, str] = {}
-    if kind == "person" and detail.roles:
+    if stored == "person" and detail.roles:
         latest = detail.roles[0]
         organization = latest.organization.name if latest.organization else None
         for key, value in (("as-of", latest.as_of), ("start", latest.start), ("end", latest.end)):
             if value:
                 dates[key] = value
-    elif kind == "organization":
+    elif stored == "organization":
         organization = _field(detail, "Part of")
     for key, label in (
         ("start", "Start"),
@@ -601,18 +656,20 @@ def entry_fields(detail: EntryDetail, exported_at: str) -> dict[str, object]:
         if value:
             urls.append(value)
     urls += [c.source_url for c in _all_citations(detail) if c.source_url]
-    return {
-        "id": detail.uid,
-        "kind": kind,
-        "name": detail.ref.name,
-        "aliases": list(dict.fromkeys(a.value for a in detail.aliases)),
-        "tags": list(detail.tags),
-        "country": _field(detail, "Country"),
-        "organization": organization,
-        "dates": dates,
-        "source-urls": list(dict.fromkeys(urls)),
-        "exported-at": exported_at,
-    }
+    return properties(
+        {
+            "id": detail.uid,
+            "kind": kind or stored,
+            "title": detail.ref.name,
+            "aliases": list(dict.fromkeys(a.value for a in detail.aliases)),
+            "tags": list(detail.tags),
+            "country": _field(detail, "Country"),
+            "organization": organization,
+            **dates,
+            "source-urls": list(dict.fromkeys(urls)),
+            "exported-at": exported_at,
+        }
+    )
 
 
 def _span(start: str | None, end: str | None, as_of: str | None = None) -> str:
@@ -638,10 +695,19 @@ def entry_body(
     heading: str | None = None,
     text: SourcePassages | None = None,
     cited: Iterable[tuple[int, int]] = (),
+    words: Words | None = None,
 ) -> str:
     """The Markdown of one entry: heading, summary, fields, facts ..., then its notes.
     `notes` pairs each note with its body as it is to be written (links pointed). A source's
     text (`text`, its paragraphs already found) is written with the passages `cited` marked."""
+    words = words or Words()
+
+    def link(ref: Ref | None) -> str:
+        # The entry itself is named, not linked: a link to the page one is reading leads nowhere.
+        if ref is not None and ref.id == detail.ref.id:
+            return inline(ref.name)
+        return links.ref(ref, here)
+
     h = "#" * level
     sub = "#" * (level + 1)
     out: list[str] = [f"{h} {inline(heading or detail.ref.name)}", ""]
@@ -661,7 +727,7 @@ def entry_body(
         if f.label == "Name" and not f.citations:
             continue
         if f.ref is not None:
-            value = links.ref(f.ref, here)
+            value = link(f.ref)
         elif f.label in ("URL", "Archived copy"):
             value = _autolink(f.value)
         else:
@@ -670,14 +736,14 @@ def entry_body(
     section("Details", details)
     names = []
     for a in detail.aliases:
-        about = ", ".join(x for x in (a.language, a.script, a.kind if a.kind != "name" else None) if x)
+        about = inline(words.alias(a))
         names.append(f"- {inline(a.value)}" + (f" ({about})" if about else "") + footnotes.mark(a.citations))
     section("Other names", names)
     section(
         "Titles",
         [
             f"- {inline(r.title)}"
-            + "".join(f", {links.ref(x, here)}" for x in (r.organization, r.country) if x)
+            + "".join(f", {link(x)}" for x in (r.organization, r.country) if x)
             + (f" ({span})" if (span := _span(r.start, r.end, r.as_of)) else "")
             + footnotes.mark(r.citations)
             for r in detail.roles
@@ -686,7 +752,7 @@ def entry_body(
     section(
         "Memberships",
         [
-            f"- {links.ref(m.organization if m.member.id == detail.ref.id else m.member, here)}: {inline(m.status)}"
+            f"- {link(m.organization if m.member.id == detail.ref.id else m.member)}: {inline(m.status)}"
             + (f" ({span})" if (span := _span(m.start, m.end)) else "")
             + footnotes.mark(m.citations)
             for m in detail.memberships
@@ -701,20 +767,18 @@ def entry_body(
     )
     statements = []
     for st in detail.statements:
-        who = links.ref(st.speaker, here) if st.speaker else inline(st.speaker_label or "")
-        context = ", ".join(
-            x for x in (st.kind, st.date, f"at {links.ref(st.event, here)}" if st.event else None) if x
-        )
+        who = link(st.speaker) if st.speaker else inline(st.speaker_label or "")
+        context = ", ".join(x for x in (st.kind, st.date, f"at {link(st.event)}" if st.event else None) if x)
         statements.append(f"- {who} ({context}): {inline(st.text)}{footnotes.mark(st.citations)}")
     section("Statements", statements)
     for group in detail.related:
         section(
             group.title,
             [
-                f"- {links.ref(link.ref, here)}"
-                + (f" — {inline(link.detail)}" if link.detail else "")
-                + footnotes.mark(link.citations)
-                for link in group.links
+                f"- {link(related.ref)}"
+                + (f" — {inline(related.detail)}" if related.detail else "")
+                + footnotes.mark(related.citations)
+                for related in group.links
             ],
         )
     # What the source supports, in the words of each fact, title or statement, by entry.
@@ -722,11 +786,11 @@ def entry_body(
     for use in detail.source_uses:
         key = use.subject.id if use.subject else None
         if key not in cited_for:
-            cited_for[key] = [f"- {links.ref(use.subject, here) if use.subject else 'a deleted entry'}"]
+            cited_for[key] = [f"- {link(use.subject) if use.subject else 'a deleted entry'}"]
         cited_for[key].append(
             f"  - {inline(use.described)}"
             + (f" ({inline(use.locator)})" if use.locator else "")
-            + (f" — “{inline(use.quote)}”" if use.quote and use.quote != use.words else "")
+            + (f" — {in_quotes(use.quote)}" if use.quote and use.quote != use.words else "")
         )
     section("Cited for", ["\n".join(lines) for lines in cited_for.values()])
     if detail.archived_text:
@@ -749,14 +813,21 @@ def entry_file(
     passage: Callable[[CitationView], str | None] | None = None,
     text: SourcePassages | None = None,
     cited: Iterable[tuple[int, int]] = (),
+    kind: str | None = None,
+    words: Words | None = None,
 ) -> str:
     """One entry as a vault file: front matter, the entry, its notes, the footnotes. Each
     footnote links to the paragraph of its source's file its quote stands in (`passage` gives
     that paragraph's block id); a source's text marks the passages `cited`."""
     footnotes = Footnotes(links, here, passage)
-    body = entry_body(detail, notes, links, footnotes, here=here, text=text, cited=cited)
+    body = entry_body(detail, notes, links, footnotes, here=here, text=text, cited=cited, words=words)
     defs = footnotes.definitions()
-    return frontmatter.dump(entry_fields(detail, exported_at)) + "\n" + body + (f"\n{defs}\n" if defs else "")
+    return (
+        frontmatter.dump(entry_fields(detail, exported_at, kind))
+        + "\n"
+        + body
+        + (f"\n{defs}\n" if defs else "")
+    )
 
 
 # --- the digest ----------------------------------------------------------------------------------
@@ -776,6 +847,7 @@ def digest_file(
     *,
     exported_at: str,
     scope: str,
+    words: Words | None = None,
 ) -> str:
     """One file, one section per entry: for pasting into a draft."""
     footnotes = Footnotes(links, "")
@@ -799,7 +871,9 @@ def digest_file(
         for detail, notes in section.entries:
             # the heading is the entry's place in the digest: unique, what links point to
             heading = links.place(detail.ref.id) or detail.ref.name
-            out.append(entry_body(detail, notes, links, footnotes, here="", level=3, heading=heading))
+            out.append(
+                entry_body(detail, notes, links, footnotes, here="", level=3, heading=heading, words=words)
+            )
         for note, body in section.notes:
             out += [embedded_note(note, body, 3), ""]
     defs = footnotes.definitions()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.quoting import in_quotes
 from app.records.anchors import Paragraph
 from app.records.source_checks import AttachmentProblem, QuoteProblem
 
@@ -163,7 +164,7 @@ class SourceUse:
             "membership": f"membership: {self.words}",
             "participation": f"{self.words}: {other}",
             "party": f"party ({self.words}): {other}",
-            "statement": f"statement: “{self.words}”",
+            "statement": f"statement: {in_quotes(self.words)}",
             "name": f"name {self.words}",
             "field": self.words.replace("_", " "),
         }.get(self.owner, "the entry as a whole")

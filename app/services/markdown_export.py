@@ -39,6 +39,7 @@ from app.io.markdown import (
     Links,
     LinkStyle,
     SourcePassages,
+    Words,
     digest_file,
     entry_file,
     note_file,
@@ -56,6 +57,44 @@ from app.user_files import UnreadableFile
 
 OnConflict = Literal["skip", "beside"]
 NOTES_FOLDER = "Notes"
+
+# The script each of the region's languages is written in: an other name in it is "Lao", not
+# "Lao, Lao script".
+_USUAL_SCRIPTS = {
+    "lo": "Laoo",
+    "th": "Thai",
+    "km": "Khmr",
+    "my": "Mymr",
+    "en": "Latn",
+    "vi": "Latn",
+    "ms": "Latn",
+    "id": "Latn",
+    "fil": "Latn",
+}
+
+
+def _words() -> Words:
+    """Languages and scripts named in English (a vault is shared, whatever the interface
+    language): the region's as the window's lists name them, any other as CLDR does."""
+    from babel import Locale, UnknownLocaleError
+
+    from app.services.languages import LANGUAGES, OTHER_LANGUAGES, SCRIPTS
+
+    english = Locale("en")
+
+    def language(code: str) -> str:
+        marked = LANGUAGES.get(code) or OTHER_LANGUAGES.get(code)
+        if marked:
+            return marked
+        try:
+            return Locale.parse(code, sep="-").get_display_name(english) or code
+        except (UnknownLocaleError, ValueError, TypeError):
+            return code  # not a tag anyone knows: as it was typed
+
+    def script(code: str) -> str:
+        return SCRIPTS.get(code) or english.scripts.get(code) or code
+
+    return Words(language, script, _USUAL_SCRIPTS)
 
 
 class ExportError(Explained):
@@ -567,6 +606,7 @@ class _Export:
         self._texts: dict[int, SourcePassages] = {}
         self._cited: dict[int, list[tuple[int, int]]] = {}
         self._blocks: dict[tuple[int, str], str] = {}
+        self._words = _words()
 
     def resolve(self, target: str) -> int | None:
         if target not in self._resolved:
@@ -672,6 +712,8 @@ class _Export:
                 passage=self._passage,
                 text=self._texts.get(detail.ref.id),
                 cited=self._cited.get(detail.ref.id, ()),
+                kind=BY_KEY[detail.ref.kind].singular.lower(),
+                words=self._words,
             )
 
         return render
@@ -704,7 +746,8 @@ class _Export:
 
     def _note_renderer(self, note: NoteDoc, path: str) -> Callable[[str], str]:
         def render(stamp: str) -> str:
-            return note_file(note, point_links(note.body, self.resolve, self._links, path), stamp)
+            entry = self._links.in_property(note.entry.id) if note.entry else None
+            return note_file(note, point_links(note.body, self.resolve, self._links, path), stamp, entry)
 
         return render
 
@@ -749,7 +792,12 @@ class _Export:
 
         def render(stamp: str) -> str:
             return digest_file(
-                "Roundtable digest", sections, links, exported_at=stamp, scope=self.job.scope.describe()
+                "Roundtable digest",
+                sections,
+                links,
+                exported_at=stamp,
+                scope=self.job.scope.describe(),
+                words=self._words,
             )
 
         writer = _Writer(folder, self.job.on_conflict, self.report, self.now, deep=False)

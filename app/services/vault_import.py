@@ -37,7 +37,7 @@ from app.io.markdown import (
     restore_links,
 )
 from app.records.notes import NoteDoc
-from app.services.kinds import BY_KEY
+from app.services.kinds import UnknownKind, kind_for
 from app.services.progress import NO_PROGRESS, Progress
 from app.user_files import UnreadableFile
 
@@ -97,9 +97,21 @@ def _real(folder: Path, rel: str | Path) -> Path | None:
 _FENCE_LOST = re.compile(r"\A(?:---\n)?id: [^\n]+\nkind: ['\"]?(?P<kind>[a-z]+)['\"]?\n")
 
 
+def _is_entry_kind(kind: object) -> bool:
+    """An entry file's `kind`: the interface's word ('official') since issue 19, the stored
+    kind ('person') in vaults exported before."""
+    if not isinstance(kind, str) or kind == "note":
+        return False
+    try:
+        kind_for(kind)
+    except UnknownKind:
+        return False
+    return True
+
+
 def _fence_lost(text: str) -> bool:
     lost = _FENCE_LOST.match(text)
-    return lost is not None and (lost["kind"] == "note" or lost["kind"] in BY_KEY)
+    return lost is not None and (lost["kind"] == "note" or _is_entry_kind(lost["kind"]))
 
 
 def _read(folder: Path) -> _Vault:
@@ -142,7 +154,7 @@ def _read(folder: Path) -> _Vault:
             continue
         fields = fields or {}
         kind, uid = fields.get("kind"), fields.get("id")
-        if kind in BY_KEY and isinstance(uid, str):
+        if _is_entry_kind(kind) and isinstance(uid, str):
             vault.entries[uid] = where
         note = read_note_file(fields, rest)
         if note is not None:

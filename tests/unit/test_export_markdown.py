@@ -96,7 +96,12 @@ def test_a_vault_has_a_folder_per_kind_and_opens_in_other_tools(seeded_db: Datab
     assert "Officials/Chen Gang.md" in files and "Notes/Loose.md" in files
     assert report.written and not report.skipped  # type: ignore[attr-defined]
     chen = python_frontmatter.loads((vault / "Officials/Chen Gang.md").read_text(encoding="utf-8"))
-    assert chen["kind"] == "person" and chen["aliases"] == ["陳剛", "陈刚"] and chen["country"] == "China"
+    assert (
+        chen["kind"] == "official"
+        and chen["title"] == "Chen Gang"
+        and chen["aliases"] == ["陳剛", "陈刚"]
+        and chen["country"] == "China"
+    )
     assert "## Titles" in chen.content and "[^c1]:" in chen.content and "Reliability: high" in chen.content
     loose = python_frontmatter.loads((vault / "Notes/Loose.md").read_text(encoding="utf-8"))
     assert (

@@ -1,0 +1,141 @@
+"""The vault as Obsidian reads it (issue 19): properties its Properties view can show and edit,
+an outline that holds, no link to the page one is on, quotes quoted once, other names in words,
+and notes-only exports whose links lead somewhere. Read with independent readers
+(python-frontmatter, markdown-it-py with its footnote plugin)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import frontmatter as python_frontmatter
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from app.db.database import Database
+from app.quoting import in_quotes
+from app.services.markdown_export import MarkdownExport, Scope, export_markdown
+from tests.builders.notes_factory import add_note
+
+WIKI = re.compile(r"\[\[([^\[\]|#\n]+)(?:#[^\[\]|\n]*)?(?:\|[^\[\]\n]*)?\]\]")
+
+
+def _vault(db: Database, folder: Path, **kw: object) -> Path:
+    export_markdown(db, MarkdownExport(folder=folder, **kw))  # type: ignore[arg-type]
+    return folder
+
+
+def _read(path: Path) -> python_frontmatter.Post:
+    return python_frontmatter.loads(path.read_text(encoding="utf-8"))
+
+
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").use(front_matter_plugin).use(footnote_plugin)
+
+
+def test_properties_are_ones_obsidian_can_show_and_edit(seeded_db: Database, tmp_path: Path) -> None:
+    add_note(seeded_db, "On Laos.", title="Lao note", entry="laos")
+    vault = _vault(seeded_db, tmp_path / "vault")
+    laos = _read(vault / "Countries/Laos.md")
+    # no blank properties, nothing nested: every value a text, a date text or a list of texts
+    for path in vault.rglob("*.md"):
+        for key, value in _read(path).metadata.items():
+            assert value not in (None, "", [], {}), (path.name, key)
+            assert not isinstance(value, dict), (path.name, key)
+    assert laos["title"] == "Laos" and laos["kind"] == "country"
+    assert "country" not in laos.metadata and "dates" not in laos.metadata
+    chen = _read(vault / "Officials/Chen Gang.md")
+    assert chen["kind"] == "official"  # the folder's and the interface's word, not 'person'
+    assert chen["as-of"] == "2025-09-18" and chen["organization"]
+    text = (vault / "Countries/Laos.md").read_text(encoding="utf-8")
+    assert "\n### Lao note\n" in text
+
+
+def test_a_notes_entry_not_in_the_vault_is_named(seeded_db: Database, tmp_path: Path) -> None:
+    add_note(seeded_db, "Who?", title="On Chen Gang", entry="chen-gang")
+    vault = _vault(seeded_db, tmp_path / "vault", scope=Scope(notes_only=True))
+    assert _read(vault / "Notes/On Chen Gang.md")["entry"] == "Chen Gang"  # a link would lead nowhere
+
+
+def test_a_notes_entry_links_to_its_file_when_it_is_in_the_vault(seeded_db: Database, tmp_path: Path) -> None:
+    add_note(seeded_db, "Who?", title="On Chen Gang", entry="chen-gang")
+    vault = _vault(seeded_db, tmp_path / "vault", scope=Scope(kind="person"))
+    _vault(seeded_db, vault, scope=Scope(notes_only=True))  # the notes on their own, beside
+    text = (vault / "Notes/On Chen Gang.md").read_text(encoding="utf-8")
+    assert '\nentry: "[[Chen Gang]]"\n' in text  # quoted, as Obsidian writes a link in a property
+    assert _read(vault / "Notes/On Chen Gang.md")["entry"] == "[[Chen Gang]]"
+
+
+def test_no_entry_links_to_itself(seeded_db: Database, tmp_path: Path) -> None:
+    vault = _vault(seeded_db, tmp_path / "vault")
+    md = _parser()
+    for path in vault.rglob("*.md"):
+        stem = path.stem
+        text = path.read_text(encoding="utf-8")
+        data = text.split("\n## Notes\n")[0]  # the notes are the researcher's own words
+        for token in md.parse(data):
+            for child in token.children or []:
+                if child.type == "text":
+                    for link in WIKI.finditer(child.content):
+                        if "#^" not in link.group(0):  # a passage of its own text is a place
+                            assert link.group(1) != stem, (path.name, link.group(0))
+
+
+def test_a_quote_with_its_own_marks_is_not_quoted_again(seeded_db: Database, tmp_path: Path) -> None:
+    assert in_quotes("“Cooperation.”") == "“Cooperation.”"
+    assert in_quotes('"Cooperation."') == '"Cooperation."'
+    assert in_quotes("「合作」") == "「合作」"
+    assert in_quotes("Cooperation.") == "“Cooperation.”"
+    assert in_quotes("“A” and “B”") == "““A” and “B””"  # two quotes inside, not one quoted
+    vault = _vault(seeded_db, tmp_path / "vault")
+    for path in vault.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        assert "““" not in text and "””" not in text, path.name
+
+
+def test_other_names_say_their_language_and_kind_in_words(seeded_db: Database, tmp_path: Path) -> None:
+    vault = _vault(seeded_db, tmp_path / "vault")
+    laos = (vault / "Countries/Laos.md").read_text(encoding="utf-8")
+    assert "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ (Lao, official name)" in laos
+    assert "Lao People's Democratic Republic (official name)" in laos
+    for path in vault.rglob("*.md"):
+        text = path.read_text(encoding="utf-8").partition("\n## Other names\n")[2].partition("\n## ")[0]
+        assert "official_name" not in text and "former_name" not in text, path.name
+        assert not re.search(r"\((?:[a-z]{2,3}|zh-Han[st])[,)]", text), path.name  # a language code
+        assert not re.search(r"[(,] ?(?:Laoo|Hans|Hant|Latn|Khmr|Mymr)[,)]", text), path.name  # a script's
+
+
+def test_notes_only_files_end_with_a_line_end(seeded_db: Database, tmp_path: Path) -> None:
+    vault = _vault(seeded_db, tmp_path / "vault", scope=Scope(notes_only=True))
+    files = list(vault.rglob("*.md"))
+    assert files
+    for path in files:
+        assert path.read_bytes().endswith(b"\n"), path.name
+
+
+def test_a_note_file_reads_back_without_the_line_end(seeded_db: Database, tmp_path: Path) -> None:
+    from app.io import frontmatter
+    from app.io.markdown import note_file, read_note_file
+    from app.records.notes import NoteDoc
+
+    for body in ("no end", "one end\n", "", "two\n\n"):
+        note = NoteDoc(
+            id=1, uid="u", title="t", body=body, entry=None, created_at="c", updated_at="u", tags=()
+        )
+        fields, rest = frontmatter.split(note_file(note, body, "now"))
+        assert fields is not None
+        found = read_note_file(fields, rest)
+        assert found is not None and found.body == body
+
+
+def test_files_parse_and_every_footnote_is_defined(seeded_db: Database, tmp_path: Path) -> None:
+    vault = _vault(seeded_db, tmp_path / "vault")
+    md = _parser()
+    for path in vault.rglob("*.md"):
+        rel = posixpath.relpath(path, vault)
+        tokens = md.parse(path.read_text(encoding="utf-8"))
+        refs = {t.meta["label"] for tok in tokens for t in tok.children or [] if t.type == "footnote_ref"}
+        defined = {t.meta["label"] for t in tokens if t.type == "footnote_open"}
+        assert refs <= defined, rel
