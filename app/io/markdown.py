@@ -274,10 +274,17 @@ class Footnotes:
 
     def definitions(self) -> str:
         lines = []
+        # A long passage cited for several facts is written once, in the first footnote that
+        # quotes it; the others refer to that one (markdown-it and Obsidian number footnotes
+        # in the order they are first cited, as the labels are).
+        first: dict[tuple[int, str], int] = {}
         for n, c in self._numbers.cited():
             parts = []
             if c.quote:
-                parts.append(in_quotes(c.quote))
+                quoted_in = first.setdefault((c.source.id, c.quote.strip()), n)
+                parts.append(
+                    in_quotes(c.quote) if quoted_in == n else f"The passage quoted in footnote {quoted_in}"
+                )
             source = self._links.to_passage(c.source, self._passage(c), self._here)
             if c.locator:
                 source += f", {inline(c.locator)}"

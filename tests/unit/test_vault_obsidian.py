@@ -139,3 +139,21 @@ def test_files_parse_and_every_footnote_is_defined(seeded_db: Database, tmp_path
         refs = {t.meta["label"] for tok in tokens for t in tok.children or [] if t.type == "footnote_ref"}
         defined = {t.meta["label"] for t in tokens if t.type == "footnote_open"}
         assert refs <= defined, rel
+
+
+def test_a_passage_cited_several_times_is_quoted_once_per_file(seeded_db: Database, tmp_path: Path) -> None:
+    vault = _vault(seeded_db, tmp_path / "vault")
+    md = _parser()
+    referred = 0
+    for path in vault.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        definitions = [line for line in text.splitlines() if line.startswith("[^c")]
+        quotes = [m.group(0) for line in definitions for m in re.finditer(r"“[^”]{40,}”", line)]
+        assert len(quotes) == len(set(quotes)), path.name
+        referred += sum("The passage quoted in footnote" in line for line in definitions)
+        # "footnote 3" is the footnote markdown-it (and Obsidian) numbers 3: labels in citing order
+        for token in md.parse(text):
+            for child in token.children or []:
+                if child.type == "footnote_ref":
+                    assert child.meta["label"] == f"c{child.meta['id'] + 1}", path.name
+    assert referred > 10
