@@ -20,7 +20,7 @@ from app.gui.language_names import language_name, script_name
 from app.i18n import N_
 from app.records.entries import CitationView, EntryDetail, Ref, SourceUse
 from app.records.footnotes import FootnoteNumbers
-from app.services.languages import name_in, script_of
+from app.services.languages import name_in, script_said
 
 ENTRY_SCHEME = "entry"
 NOTE_SCHEME = "note"
@@ -140,24 +140,9 @@ def _about_name(language: str | None, script: str | None, kind: str) -> tuple[st
     said = language_name(language) if language else ""
     shown = script_name(script) if script else ""
     # "Lao" for lo/Laoo and "Chinese (Traditional)" for zh-Hant/Hant already say the script.
-    if script and language and (script == script_of(language, "") or script in _USUAL.get(language, ())):
+    if language and script and script_said(language, script):
         shown = ""
     return (said, shown, choice(kind) if kind != "name" else "")
-
-
-# The script each language of the region is written in when nothing else is said.
-_USUAL = {
-    "lo": ("Laoo",),
-    "th": ("Thai",),
-    "km": ("Khmr",),
-    "my": ("Mymr",),
-    "en": ("Latn",),
-    "vi": ("Latn",),
-    "ms": ("Latn",),
-    "id": ("Latn",),
-    "fil": ("Latn",),
-    "ta": ("Taml",),
-}
 
 
 def choice(value: str) -> str:

@@ -43,6 +43,26 @@ SCRIPTS: dict[str, str] = {
     "Mymr": N_("Scripts", "Myanmar script"),
 }
 
+# The script each of the region's languages is written in when nothing else is said: an
+# other name in Lao script is "Lao", not "Lao, Lao script" (the page, the vault).
+USUAL_SCRIPTS: dict[str, str] = {
+    "lo": "Laoo",
+    "th": "Thai",
+    "km": "Khmr",
+    "my": "Mymr",
+    "en": "Latn",
+    "vi": "Latn",
+    "ms": "Latn",
+    "id": "Latn",
+    "fil": "Latn",
+    "ta": "Taml",
+}
+
+
+def script_said(language: str, script: str) -> bool:
+    """Whether naming `language` already says `script` (zh-Hant in Hant, lo in Laoo)."""
+    return bool(script) and script in (script_of(language, ""), USUAL_SCRIPTS.get(language))
+
 
 def script_of(language: str, script: str) -> str:
     """The script a name is written in: its own script code, else the one its language tag
