@@ -29,6 +29,8 @@ from pathlib import Path
 from app.db import migrate
 from app.db.connection import connect
 from app.db.schema_version import KNOWN_REVISIONS
+from app.io.attachments import AttachmentStore, sha256_of
+from app.paths import attachments_dir
 
 FROZEN = Path(__file__).with_name("frozen")
 
@@ -42,6 +44,7 @@ NOTE_BODY = (
     "- follow up: the *zanzibarite* cable quote\n"
 )
 FIRST_REVISION_BODY = "Met [[boviengkham-vongdara]]."
+ATTACHED_PDF = b"%PDF-1.4\nThe ministry notes a zanzibarite cable agreement.\n%%EOF\n"
 STAMP = "2026-11-20T09:30:00.000000+00:00"
 
 
@@ -52,9 +55,12 @@ def frozen_file(revision: str) -> Path:
 
 
 def unpack(revision: str, path: Path) -> Path:
-    """The frozen file of `revision`, as the SQLite file `path`."""
+    """The frozen file of `revision`, as the SQLite file `path`, with the file its source keeps
+    beside it from 0009 on (the attachments folder is not frozen: its one file is made here)."""
     with gzip.open(frozen_file(revision), "rb") as packed, path.open("wb") as out:
         shutil.copyfileobj(packed, out)
+    if KNOWN_REVISIONS.index(revision) >= KNOWN_REVISIONS.index("0009_source_texts"):
+        AttachmentStore(attachments_dir(path)).add(ATTACHED_PDF, "application/pdf")
     return path
 
 
@@ -220,12 +226,21 @@ def _insert_since_0009(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE source SET authors = 'Ministry of Technology and Communications', language = 'en'")
     conn.execute(
         "INSERT INTO attachment (source_id, sha256, filename, media_type, size, added_at) "
-        "SELECT id, ?, 'mtc-report-2025.pdf', 'application/pdf', 1234, ? FROM source",
-        ("ab" * 32, STAMP),
+        "SELECT id, ?, 'mtc-report-2025.pdf', 'application/pdf', ?, ? FROM source",
+        (sha256_of(ATTACHED_PDF), len(ATTACHED_PDF), STAMP),
+    )
+    # A quote cited from the report's text is anchored where it stands; the others were typed
+    # by hand from elsewhere and keep no anchor (as a library that upgraded has them).
+    conn.execute(
+        "UPDATE citation SET position = citation.id, quote_prefix = '', quote_suffix = '', "
+        "quote_start = instr(s.archived_text, citation.quote) - 1, "
+        "quote_end = instr(s.archived_text, citation.quote) - 1 + length(citation.quote) "
+        "FROM source s WHERE s.id = citation.source_id AND instr(s.archived_text, citation.quote) > 0"
     )
     conn.execute(
-        "UPDATE citation SET quote_prefix = '', quote_suffix = '', quote_start = 0, "
-        "quote_end = length(quote), position = id WHERE quote IS NOT NULL"
+        "INSERT INTO citation (source_id, entity_id, quote, quote_prefix, quote_suffix, quote_start, "
+        "quote_end, locator, reliability) SELECT id, id, 'a zanzibarite cable agreement', "
+        "'The ministry notes ', '.', 19, 48, '¶ 1', 'high' FROM source"
     )
 
 

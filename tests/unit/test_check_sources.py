@@ -10,6 +10,7 @@ from sqlalchemy import text
 from app.db.database import Database
 from app.io.source_text import read_source_file
 from app.paths import attachments_dir
+from app.records.anchors import find_quote
 from app.services.checking import check, findings
 from app.services.editing import Editor
 from app.services.entry_forms import EntryInput
@@ -72,12 +73,26 @@ def test_a_quote_the_text_no_longer_holds_is_listed_with_the_nearest_passage(
     texts, source, _kept = _source_with_file(seeded_db, tmp_path)
     with seeded_db.sessions.begin() as session:
         person = session.execute(text("SELECT id FROM entity WHERE kind = 'person' LIMIT 1")).scalar_one()
+        now = session.execute(
+            text("SELECT archived_text FROM source WHERE id = :s"), {"s": source}
+        ).scalar_one()
+        start, end = find_quote(now, QUOTE) or (0, 0)
+        assert end > start, "the quote is in the text when it is cited"
+        # Cited as the cite form cites: anchored where its words are.
+        session.execute(
+            text(
+                "INSERT INTO citation (source_id, entity_id, quote, quote_start, quote_end, reliability) "
+                "VALUES (:source, :person, :quote, :start, :end, 'medium')"
+            ),
+            {"source": source, "person": person, "quote": QUOTE, "start": start, "end": end},
+        )
+        # A quote typed before sources had texts was never matched: check does not call it lost.
         session.execute(
             text(
                 "INSERT INTO citation (source_id, entity_id, quote, reliability) "
-                "VALUES (:source, :person, :quote, 'medium')"
+                "VALUES (:source, :person, 'Words this text never held.', 'medium')"
             ),
-            {"source": source, "person": person, "quote": QUOTE},
+            {"source": source, "person": person},
         )
     assert check(seeded_db).quotes == ()
     # A better copy of the text, in which the sentence was reworded.
