@@ -148,6 +148,18 @@
         <source>&amp;Colours:</source>
         <translation>配色(&amp;C)：</translation>
     </message>
+    <message>
+        <source>As recorded</source>
+        <translation>按记录</translation>
+    </message>
+    <message>
+        <source>Show &amp;names in:</source>
+        <translation>名称显示为(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>An entry with an other name written in this script shows it in the lists, on its page and in search results; the lists still sort by the names as recorded.</source>
+        <translation>条目若有以此文字书写的其他名称，会在列表、条目页面和搜索结果中显示该名称；列表仍按记录的名称排序。</translation>
+    </message>
 </context>
 <context>
     <name>Autosaver</name>
@@ -351,6 +363,50 @@
     <message>
         <source>Import sources from CSL-JSON, BibTeX or RIS, or from Zotero&apos;s data folder</source>
         <translation>从 CSL-JSON、BibTeX 或 RIS 文件，或从 Zotero 数据文件夹导入来源</translation>
+    </message>
+    <message>
+        <source>Export Bi&amp;bliography…</source>
+        <translation>导出参考文献(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Write every source as CSL-JSON, BibLaTeX or RIS, for Pandoc, Zotero or Zettlr</source>
+        <translation>将所有来源写为 CSL-JSON、BibLaTeX 或 RIS，供 Pandoc、Zotero 或 Zettlr 使用</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (*.json)</source>
+        <translation>CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>BibLaTeX (*.bib)</source>
+        <translation>BibLaTeX (*.bib)</translation>
+    </message>
+    <message>
+        <source>RIS (*.ris)</source>
+        <translation>RIS (*.ris)</translation>
+    </message>
+    <message>
+        <source>Export the bibliography</source>
+        <translation>导出参考文献</translation>
+    </message>
+    <message>
+        <source>Bibliography exported</source>
+        <translation>参考文献已导出</translation>
+    </message>
+    <message>
+        <source>Bibliography not exported</source>
+        <translation>参考文献未导出</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Wrote {path}: {count} sources.</source>
+        <translation>已写入 {path}：{count} 个来源。</translation>
+    </message>
+    <message>
+        <source>{count} sources got a citation key, kept in the library from now on.</source>
+        <translation>有 {count} 个来源获得了引用键，此后将保存在资料库中。</translation>
     </message>
     <message>
         <source>{path} is not a bibliography Roundtable reads: it reads CSL-JSON (.json), BibTeX (.bib), RIS (.ris) and a Zotero data folder.</source>
@@ -2590,6 +2646,57 @@ Schema revision: {revision} (newest known: {head})</source>
     </message>
 </context>
 <context>
+    <name>Languages</name>
+    <message>
+        <source>Chinese (Simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Chinese (Traditional)</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Lao</source>
+        <translation>老挝语</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <source>Khmer</source>
+        <translation>高棉语</translation>
+    </message>
+    <message>
+        <source>Burmese</source>
+        <translation>缅甸语</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <source>Malay</source>
+        <translation>马来语</translation>
+    </message>
+    <message>
+        <source>Indonesian</source>
+        <translation>印度尼西亚语</translation>
+    </message>
+    <message>
+        <source>Filipino</source>
+        <translation>菲律宾语</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+</context>
+<context>
     <name>Lists</name>
     <message>
         <source>Columns</source>
@@ -3678,6 +3785,37 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     </message>
 </context>
 <context>
+    <name>Scripts</name>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体汉字</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation>繁体汉字</translation>
+    </message>
+    <message>
+        <source>Latin</source>
+        <translation>拉丁字母</translation>
+    </message>
+    <message>
+        <source>Lao script</source>
+        <translation>老挝文</translation>
+    </message>
+    <message>
+        <source>Thai script</source>
+        <translation>泰文</translation>
+    </message>
+    <message>
+        <source>Khmer script</source>
+        <translation>高棉文</translation>
+    </message>
+    <message>
+        <source>Myanmar script</source>
+        <translation>缅甸文</translation>
+    </message>
+</context>
+<context>
     <name>Search</name>
     <message>
         <source>A saved search needs a name.</source>
@@ -4082,10 +4220,6 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>P&amp;ublished</source>
         <translation>发布日期(&amp;U)</translation>
-    </message>
-    <message>
-        <source>A language tag: en, zh-Hans, lo…</source>
-        <translation>语言标记：en、zh-Hans、lo…</translation>
     </message>
     <message>
         <source>&amp;Language</source>

@@ -62,6 +62,8 @@ KEPT = (
     "PDF",
     "HTML",
     "BibTeX",
+    "BibLaTeX",
+    "Pandoc",
     "CSL-JSON",
     "RIS",
     "Zotero",
