@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStyle,
     QTabWidget,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.entry_picker import EntryPicker
-from app.gui.fact_rows import Field, NewSource, Row, RowList, error_label, set_text, text_of
+from app.gui.fact_rows import Field, NewSource, Row, RowList, add_field, error_label, set_text, text_of
 from app.gui.fact_sections import SECTIONS, fill_section, read_section, section_list
 from app.gui.i18n import kind_singular, plain, translate, translated
 from app.gui.language_names import CodeBox
@@ -230,19 +229,7 @@ class EntryForm(QDialog):
         return line
 
     def _add(self, key: str, label: str, widget: Field) -> None:
-        holder = QWidget(self)
-        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        error = error_label(holder)
-        box.addWidget(error)
-        text = QLabel(label, self)
-        text.setBuddy(widget)
-        widget.setAccessibleName(plain(label))
-        self.form.addRow(text, holder)
-        self.slots[key] = _Slot(widget, error, label)
+        self.slots[key] = _Slot(widget, add_field(self.form, self, label, widget), label)
 
     def add_alias(self, alias: AliasInput | None = None, *, focus: bool = False) -> Row:
         row = Row(self.tr("other name {n}").format(n=len(self.alias_rows) + 1), self.aliases_box)

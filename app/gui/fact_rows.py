@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -46,6 +48,25 @@ RELIABILITY_LABELS = {
     "low": N_("Reliability", "low"),
     "unverified": N_("Reliability", "unverified"),
 }
+
+
+def add_field(form: QFormLayout, owner: QWidget, label: str, widget: QWidget) -> QLabel:
+    """Puts `widget` in `form` under its `label` (its buddy, and its accessible name), with an
+    error line below it, hidden until there is a problem; returns the error line. One layout
+    for every form that shows problems by their field (entries, sources)."""
+    holder = QWidget(owner)
+    holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    box = QVBoxLayout(holder)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(2)
+    box.addWidget(widget)
+    error = error_label(holder)
+    box.addWidget(error)
+    text = QLabel(label, owner)
+    text.setBuddy(widget)
+    widget.setAccessibleName(plain(label))
+    form.addRow(text, holder)
+    return error
 
 
 def error_label(parent: QWidget) -> QLabel:

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from app.gui.fact_rows import add_field, error_label
 from app.gui.i18n import plain, translate, translated
 from app.gui.language_names import CodeBox
 from app.i18n import Message
@@ -58,18 +58,6 @@ DEFAULT_RELIABILITY = "unverified"
 RELIABILITIES = next(spec.choices for spec in FIELDS["source"] if spec.key == "reliability")
 
 
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setObjectName("fieldError")
-    font = label.font()
-    font.setBold(True)
-    label.setFont(font)
-    label.hide()
-    return label
-
-
 class SourceForm(QDialog):
     """Creates a source through the library's editor; `change` is what it created (after
     Save). `name`: a title to start from (what was typed in a citation field)."""
@@ -83,7 +71,7 @@ class SourceForm(QDialog):
         self.fields: dict[str, Field] = {}
         self.errors: dict[str, QLabel] = {}
 
-        self.summary_error = _error_label(self)
+        self.summary_error = error_label(self)
         self.summary_error.setAccessibleName(self.tr("Problems"))
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -139,20 +127,8 @@ class SourceForm(QDialog):
         return completer
 
     def _add(self, key: str, label: str, widget: Field) -> None:
-        holder = QWidget(self)
-        holder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        error = _error_label(holder)
-        box.addWidget(error)
-        text = QLabel(label, self)
-        text.setBuddy(widget)
-        widget.setAccessibleName(plain(label))
-        self.form.addRow(text, holder)
+        self.errors[key] = add_field(self.form, self, label, widget)
         self.fields[key] = widget
-        self.errors[key] = error
 
     # --- values ------------------------------------------------------------------------------
 
