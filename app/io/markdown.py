@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from app import quoting
 from app.i18n import T_
@@ -28,6 +28,9 @@ from app.records.notes import NoteDoc
 from app.records.wikilinks import heading_of
 from app.records.wikilinks import sub as replace_links
 from app.user_files import MB
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 LinkStyle = Literal["wiki", "markdown"]
 LINK_STYLES: tuple[LinkStyle, ...] = ("wiki", "markdown")
@@ -350,17 +353,23 @@ def note_meta_line(note: NoteDoc) -> str:
 def embedded_note(note: NoteDoc, body: str, level: int) -> str:
     """A note inside an entry file or a digest: its heading, tags and dates, then its text
     between markers that `embedded_notes` finds again (lines of the text that look like
-    markers escaped)."""
+    markers escaped), its own headings moved down below the note's heading (a note's `# Plan`
+    under `### Note title` would break the file's outline); the marker says by how much, so the
+    import moves them back."""
     heading = "#" * level + " " + (inline(note.title) or "Untitled note")
+    by = heading_shift(body, level)
+    begin = NOTE_BEGIN.format(uid=note.uid, updated=note.updated_at)
+    if by:
+        begin = begin.replace(": edit the note below;", f": edit the note below ({_SHIFTED.format(by=by)});")
     return "\n".join(
         [
             heading,
             "",
             note_meta_line(note),
             "",
-            NOTE_BEGIN.format(uid=note.uid, updated=note.updated_at),
+            begin,
             "",
-            escape_markers(body),
+            escape_markers(shift_headings(body, by)),
             "",
             NOTE_END.format(uid=note.uid),
         ]
@@ -369,12 +378,73 @@ def embedded_note(note: NoteDoc, body: str, level: int) -> str:
 
 @dataclass(frozen=True)
 class FoundNote:
-    """A note read back from an exported file."""
+    """A note read back from an exported file: `body` its text (headings moved back up),
+    `shift` how far the export had moved its headings down (`shift_headings`)."""
 
     uid: str
     body: str
     exported_updated_at: str | None
     title: str | None = None
+    shift: int = 0
+    written: str | None = None  # the text as the file holds it, when that is not `body`
+
+    @property
+    def as_written(self) -> str:
+        """The text as the file holds it, headings where the export put them."""
+        return self.body if self.written is None else self.written
+
+
+# --- a note's own headings, inside an entry file ---------------------------------------------------
+
+_SHIFTED = "its headings moved down by {by}, below its title"
+_SHIFTED_RE = re.compile(r"its headings moved down by ([1-5])\b")
+_ATX = re.compile(r"( {0,3})(#{1,6})(?=[ \t]|$)")
+
+
+def _headings(body: str) -> list[tuple[int, int]]:
+    """The '#' headings of a note's own outline as CommonMark reads them (not lines in code,
+    lists or quotes): (line, level). Underlined (setext) headings are left out: written with
+    '#' they would not come back as written."""
+    if "#" not in body:
+        return []
+    from markdown_it import MarkdownIt  # a few tens of ms, once, for an export with notes
+
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = MarkdownIt("commonmark")
+    return [
+        (t.map[0], int(t.tag[1]))
+        for t in _PARSER.parse(body)
+        if t.type == "heading_open" and t.level == 0 and t.map is not None and t.markup.startswith("#")
+    ]
+
+
+_PARSER: MarkdownIt | None = None
+
+
+def heading_shift(body: str, level: int) -> int:
+    """How far down a note's headings go under a heading of `level`: just below it, or as far
+    as Markdown's six levels allow, so that each comes back as written. 0 for a text with a
+    line end Markdown reads otherwise (\r)."""
+    if "\r" in body:
+        return 0
+    found = _headings(body)
+    if not found:
+        return 0
+    return max(0, min(level, 6 - max(h for _, h in found)))
+
+
+def shift_headings(body: str, by: int) -> str:
+    """`body` with each '#' heading of its own outline `by` levels down (up when negative),
+    everything else as written."""
+    if not by or "\r" in body:
+        return body
+    lines = body.split("\n")
+    for line, level in _headings(body):
+        atx = _ATX.match(lines[line])
+        if atx is not None:
+            lines[line] = atx.group(1) + "#" * max(1, min(6, level + by)) + lines[line][atx.end() :]
+    return "\n".join(lines)
 
 
 class DamagedNote(ValueError):
@@ -424,7 +494,14 @@ def embedded_notes(text: str, first_line: int = 1, *, within: str | None = None)
         # the text between the marker lines, less the blank line the export puts on each side
         body = text[begin.end() : marker.start()].removeprefix("\n").removesuffix("\n")
         body = body.removeprefix("\n").removesuffix("\n")
-        found.append(FoundNote(uid, unescape_markers(body), begin["updated"]))
+        shifted = _SHIFTED_RE.search(begin.group(0))
+        by = int(shifted.group(1)) if shifted else 0
+        held = unescape_markers(body)
+        found.append(
+            FoundNote(
+                uid, shift_headings(held, -by), begin["updated"], shift=by, written=held if by else None
+            )
+        )
         inside = begin = None
     if begin is not None:
         raise DamagedNote(T_("Vault", "the end marker of note {note} is missing").format(note=begin["uid"]))

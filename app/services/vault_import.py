@@ -35,6 +35,7 @@ from app.io.markdown import (
     read_note_file,
     restamp,
     restore_links,
+    shift_headings,
 )
 from app.records.notes import NoteDoc
 from app.services.kinds import UnknownKind, kind_for
@@ -227,7 +228,12 @@ def import_vault_notes(db: Database, folder: Path, progress: Progress = NO_PROGR
             }
             title = found.note.title
             title_changed = title is not None and title != note.title
-            if any(_same(found.note.body, w) for w in written_as) and not title_changed:
+            # compared as the export wrote it: its headings moved down under the note's title
+            shift = found.note.shift
+            if (
+                any(_same(found.note.as_written, shift_headings(w, shift)) for w in written_as)
+                and not title_changed
+            ):
                 report.unchanged += 1
                 continue
             body = restore_links(

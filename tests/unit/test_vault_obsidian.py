@@ -157,3 +157,56 @@ def test_a_passage_cited_several_times_is_quoted_once_per_file(seeded_db: Databa
                 if child.type == "footnote_ref":
                     assert child.meta["label"] == f"c{child.meta['id'] + 1}", path.name
     assert referred > 10
+
+
+NOTE_WITH_HEADINGS = (
+    "# Plan\n\nFirst [[laos]].\n\n## Steps\n\n- one\n\n# Then\n\n"
+    "```\n# not a heading: code\n```\n\n### Deepest"
+)
+
+
+def _outline(text: str) -> list[tuple[int, str]]:
+    tokens = _parser().parse(text)
+    return [
+        (int(t.tag[1]), tokens[i + 1].content)
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.level == 0
+    ]
+
+
+def test_a_notes_headings_sit_below_its_title_and_come_back_as_written(
+    seeded_db: Database, tmp_path: Path
+) -> None:
+    from app.services.vault_import import import_vault_notes
+
+    uid = add_note(seeded_db, NOTE_WITH_HEADINGS, title="Lao note", entry="laos")
+    vault = _vault(seeded_db, tmp_path / "vault", scope=Scope(kind="country"))
+    path = vault / "Countries/Laos.md"
+    text = path.read_text(encoding="utf-8")
+    outline = _outline(text)
+    at = outline.index((3, "Lao note"))
+    below = outline[at + 1 :]
+    assert [h for h, _ in below] == [4, 5, 4, 6], below  # every heading of the note below its title
+    assert "# not a heading: code" in text
+    assert import_vault_notes(seeded_db, vault).unchanged >= 1  # as written: nothing to bring back
+    assert seeded_db.read().execute("SELECT body FROM note WHERE uid = ?", (uid,)).fetchone()[0] == (
+        NOTE_WITH_HEADINGS
+    )
+    path.write_text(text.replace("- one", "- one\n- two"), encoding="utf-8")
+    report = import_vault_notes(seeded_db, vault)
+    assert report.updated == ["Lao note"]
+    body = seeded_db.read().execute("SELECT body FROM note WHERE uid = ?", (uid,)).fetchone()[0]
+    assert body.startswith("# Plan\n") and "\n## Steps\n" in body and "- two" in body
+    assert _outline(body) == [(1, "Plan"), (2, "Steps"), (1, "Then"), (3, "Deepest")]
+    assert body == NOTE_WITH_HEADINGS.replace("- one", "- one\n- two")
+
+
+def test_headings_go_as_far_down_as_markdown_allows_and_come_back_exactly() -> None:
+    from app.io.markdown import heading_shift, shift_headings
+
+    body = "# A\n\n##### E\n\nA\n===\n\n    # code\n\n> # quoted\n\n#hashtag"
+    assert heading_shift(body, 3) == 1  # '#####' can go one level down, not three
+    shifted = shift_headings(body, 1)
+    assert shifted == "## A\n\n###### E\n\nA\n===\n\n    # code\n\n> # quoted\n\n#hashtag"
+    assert shift_headings(shifted, -1) == body
+    assert heading_shift("no headings", 3) == 0 and heading_shift("# A\r\n", 3) == 0
