@@ -46,7 +46,9 @@ MAX_FILE_BYTES = 64 * MB
 
 # CommonMark punctuation that can start markup, plus what Obsidian reads as markup: # (tags),
 # $ (math), ~ (strikethrough), ^ (block ids), | (tables and link aliases).
-_MARKUP = re.compile(r"([\\`*_\[\]<>#$~&|^!])")
+# & only where it would start a character reference (&amp; &#38;): a "\&" elsewhere shows in a
+# heading's text as Obsidian reads it, so a [[#R&D]] link to it would not find it.
+_MARKUP = re.compile(r"([\\`*_\[\]<>#$~|^!]|&(?=#?[A-Za-z0-9]+;))")
 _LIST_START = re.compile(r"^([-+=])")  # a list item, or a setext heading's underline
 _NUMBERED_START = re.compile(r"^([0-9]+)([.)])")  # an ordered list item
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -170,12 +172,23 @@ _MD_LINK = re.compile(r"\[((?:\\.|[^\[\]\\\n])*)\]\(([^()\s]+)\)")
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
-def point_links(body: str, resolve: Callable[[str], int | None], links: Links, here: str) -> str:
+def point_links(
+    body: str,
+    resolve: Callable[[str], int | None],
+    links: Links,
+    here: str,
+    *,
+    named: Callable[[int], str] | None = None,
+) -> str:
     """A note body with each [[link]] to an exported entry pointed at that entry's file.
 
     The words the researcher wrote stay what the reader sees ([[chen-gang]] becomes
     [[Chen Gang|chen-gang]]), so `restore_links` can give the body back as it was. A digest
     keeps bodies as they are: it is one file, meant for pasting into a draft.
+
+    With `named` (the name of an entry, by id), a link to an entry the export does not hold
+    becomes plain text, its shown words or else the entry's name (a notes-only export: the link
+    would lead nowhere); `relink_lines` gives such links back to lines left as written.
     """
     if links.is_digest:
         return body
@@ -185,6 +198,8 @@ def point_links(body: str, resolve: Callable[[str], int | None], links: Links, h
         entity_id = resolve(target)
         place = links.place(entity_id) if entity_id is not None else None
         if place is None:
+            if named is not None and entity_id is not None:
+                return shown if shown is not None else inline(named(entity_id))
             return match.group(0)
         text = shown if shown is not None else target
         if links.style == "wiki":
@@ -198,6 +213,25 @@ def point_links(body: str, resolve: Callable[[str], int | None], links: Links, h
         return f"[{inline(text)}]({_url_path(rel)}{suffix})"
 
     return replace_links(repl, body)  # links in code are code: left as they are
+
+
+def relink_lines(edited: str, plain: str, linked: str) -> str:
+    """`edited` (a note as the researcher changed it from `plain`, the text a notes-only export
+    wrote) with the links `point_links` had made plain text given back, from `linked` (the same
+    text with them), on every line the researcher left as it was. A line they changed keeps
+    their words: which of them were the link cannot be known."""
+    from difflib import SequenceMatcher
+
+    if plain == linked:
+        return edited
+    before, after, links = plain.split("\n"), edited.split("\n"), linked.split("\n")
+    if len(before) != len(links):  # a link never spans lines; this is not that text
+        return edited
+    out = list(after)
+    for tag, i1, i2, j1, _j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            out[j1 : j1 + (i2 - i1)] = links[i1:i2]
+    return "\n".join(out)
 
 
 @dataclass(frozen=True)
@@ -584,7 +618,7 @@ def read_note_file(fields: Mapping[str, object], rest: str) -> FoundNote | None:
 
 # In a source's text, = is escaped too: Obsidian reads == as the start of a highlight, which this
 # module writes around the passages citations quote.
-_TEXT_MARKUP = re.compile(r"([\\`*_\[\]<>#$~&|^!=])")
+_TEXT_MARKUP = re.compile(r"([\\`*_\[\]<>#$~|^!=]|&(?=#?[A-Za-z0-9]+;))")
 _SPACES = re.compile(r"\s+")
 
 

@@ -190,6 +190,12 @@ def entries_matching(db: Database, text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+def name_of(conn: sqlite3.Connection, entity_id: int) -> str:
+    """An entry's name, as a note that links to it is written where the entry is not."""
+    row = conn.execute("SELECT name FROM entity WHERE id = ?", (entity_id,)).fetchone()
+    return str(row[0]) if row else ""
+
+
 def _entry_ids(conn: sqlite3.Connection, scope: Scope) -> list[int]:
     where = ["1"] if scope.entry_ids is not None else ["e.deleted_at IS NULL"]
     params: dict[str, object] = {}
@@ -613,6 +619,9 @@ class _Export:
             self._resolved[target] = resolve(self.conn, target)
         return self._resolved[target]
 
+    def name_of(self, entity_id: int) -> str:
+        return name_of(self.conn, entity_id)
+
     def run(self) -> None:
         scope = self.job.scope
         in_scope = _entry_ids(self.conn, scope) if scope.filtered or not scope.notes_only else []
@@ -747,7 +756,10 @@ class _Export:
     def _note_renderer(self, note: NoteDoc, path: str) -> Callable[[str], str]:
         def render(stamp: str) -> str:
             entry = self._links.in_property(note.entry.id) if note.entry else None
-            return note_file(note, point_links(note.body, self.resolve, self._links, path), stamp, entry)
+            # A notes-only export names the entries it does not hold instead of linking to nowhere.
+            named = self.name_of if self.job.scope.notes_only else None
+            body = point_links(note.body, self.resolve, self._links, path, named=named)
+            return note_file(note, body, stamp, entry)
 
         return render
 
@@ -778,6 +790,16 @@ class _Export:
             headings[detail.ref.id] = heading
         links = Links(self.job.links, headings, digest=True)
         sections: list[DigestSection] = []
+        if self.job.scope.notes_only:  # no entry is in it: their names, not links to nowhere
+            nowhere = Links(self.job.links, {})
+
+            def body_of(note: NoteDoc) -> str:
+                return point_links(note.body, self.resolve, nowhere, "", named=self.name_of)
+        else:
+
+            def body_of(note: NoteDoc) -> str:
+                return note.body
+
         for kind in KINDS:
             section = DigestSection(kind.plural)
             section.entries = [
@@ -788,7 +810,7 @@ class _Export:
             if section.entries:
                 sections.append(section)
         if loose:
-            sections.append(DigestSection("Notes", notes=[(n, n.body) for n in loose]))
+            sections.append(DigestSection("Notes", notes=[(n, body_of(n)) for n in loose]))
 
         def render(stamp: str) -> str:
             return digest_file(

@@ -33,12 +33,14 @@ from app.io.markdown import (
     has_notes,
     point_links,
     read_note_file,
+    relink_lines,
     restamp,
     restore_links,
     shift_headings,
 )
 from app.records.notes import NoteDoc
 from app.services.kinds import UnknownKind, kind_for
+from app.services.markdown_export import name_of
 from app.services.progress import NO_PROGRESS, Progress
 from app.user_files import UnreadableFile
 
@@ -207,6 +209,9 @@ def import_vault_notes(db: Database, folder: Path, progress: Progress = NO_PROGR
         raw = session.connection().connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
 
+        def named(entity_id: int) -> str:
+            return name_of(raw, entity_id)
+
         def resolve_cached(target: str) -> int | None:
             if target not in resolved:
                 resolved[target] = resolve(raw, target)
@@ -222,10 +227,18 @@ def import_vault_notes(db: Database, folder: Path, progress: Progress = NO_PROGR
                 report.unknown.append(f"{found.path}: note {found.note.uid}")
                 continue
             label = note.title or found.note.uid
-            written_as = {note.body} | {
-                point_links(note.body, resolve_cached, Links(style, places), found.path)
+            pointed = {
+                style: point_links(note.body, resolve_cached, Links(style, places), found.path)
                 for style in LINK_STYLES
             }
+            # A notes-only export wrote links to entries it did not hold as plain text: those of
+            # this vault's folder, or (a digest of notes only) every one.
+            pairs = [
+                (point_links(note.body, resolve_cached, Links(style, held), found.path, named=named), linked)
+                for style in LINK_STYLES
+                for held, linked in ((places, pointed[style]), ({}, note.body))
+            ]
+            written_as = {note.body, *pointed.values(), *(plain for plain, _ in pairs)}
             title = found.note.title
             title_changed = title is not None and title != note.title
             # compared as the export wrote it: its headings moved down under the note's title
@@ -236,8 +249,11 @@ def import_vault_notes(db: Database, folder: Path, progress: Progress = NO_PROGR
             ):
                 report.unchanged += 1
                 continue
+            edited = found.note.body
+            for plain, linked in pairs:
+                edited = relink_lines(edited, plain, linked)
             body = restore_links(
-                found.note.body,
+                edited,
                 by_stem=lambda stem: by_stem.get(same_name_key(stem)),
                 by_path=by_path.get,
                 resolve=resolve_cached,

@@ -210,3 +210,51 @@ def test_headings_go_as_far_down_as_markdown_allows_and_come_back_exactly() -> N
     assert shifted == "## A\n\n###### E\n\nA\n===\n\n    # code\n\n> # quoted\n\n#hashtag"
     assert shift_headings(shifted, -1) == body
     assert heading_shift("no headings", 3) == 0 and heading_shift("# A\r\n", 3) == 0
+
+
+def _entry_links(text: str) -> list[str]:
+    return [m.group(0) for m in WIKI.finditer(text) if m.group(1).strip() != "Nobody Known"]
+
+
+def test_a_notes_only_export_names_the_entries_it_does_not_hold(seeded_db: Database, tmp_path: Path) -> None:
+    from app.services.vault_import import import_vault_notes
+
+    body = "On [[laos]] and [[chen-gang|the secretary]], not [[Nobody Known]].\n\nA second line on [[laos]]."
+    uid = add_note(seeded_db, body, title="Links")
+    vault, digest = tmp_path / "vault", tmp_path / "digest.md"
+    export_markdown(seeded_db, MarkdownExport(folder=vault, digest=digest, scope=Scope(notes_only=True)))
+    for path in [*vault.rglob("*.md"), digest]:
+        text = path.read_text(encoding="utf-8")
+        assert _entry_links(text) == [], path.name  # none of them would lead anywhere
+        assert text.endswith("\n")
+    mine = (vault / "Notes/Links.md").read_text(encoding="utf-8")
+    assert "On Laos and the secretary, not [[Nobody Known]]." in mine
+    assert "On Laos and the secretary" in digest.read_text(encoding="utf-8")
+
+    # untouched: nothing comes back; edited: the links of the lines left as they were stay links
+    assert import_vault_notes(seeded_db, vault).updated == []
+    assert import_vault_notes(seeded_db, tmp_path).updated == []  # the digest beside it too
+    (vault / "Notes/Links.md").write_text(mine.replace("A second line", "A better line"), encoding="utf-8")
+    assert import_vault_notes(seeded_db, vault).updated == ["Links"]
+    now = seeded_db.read().execute("SELECT body FROM note WHERE uid = ?", (uid,)).fetchone()[0]
+    assert now == body.replace("A second line on [[laos]]", "A better line on Laos")
+
+
+def test_a_notes_only_export_links_to_entries_exported_there_before(
+    seeded_db: Database, tmp_path: Path
+) -> None:
+    add_note(seeded_db, "On [[laos]] and [[chen-gang]].", title="Links")
+    vault = _vault(seeded_db, tmp_path / "vault", scope=Scope(kind="country"))
+    _vault(seeded_db, vault, scope=Scope(notes_only=True))
+    mine = (vault / "Notes/Links.md").read_text(encoding="utf-8")
+    assert "On [[Laos|laos]] and Chen Gang." in mine
+
+
+def test_an_ampersand_is_escaped_only_where_it_would_start_a_reference() -> None:
+    from app.io.markdown import inline
+
+    assert inline("R&D") == "R&D"
+    md = _parser()
+    for text in ("R&D", "&amp; stays", "&#38; too", "a & b"):
+        rendered = md.renderInline(inline(text))
+        assert rendered.replace("&amp;", "&") == text, (text, rendered)
