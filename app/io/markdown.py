@@ -433,13 +433,14 @@ class FoundNote:
 _SHIFTED = "its headings moved down by {by}, below its title"
 _SHIFTED_RE = re.compile(r"its headings moved down by ([1-5])\b")
 _ATX = re.compile(r"( {0,3})(#{1,6})(?=[ \t]|$)")
+_ATX_LINE = re.compile(r"^[ \t>*+\-0-9.)]*#{1,6}(?:[ \t]|$)", re.MULTILINE)
 
 
 def _headings(body: str) -> list[tuple[int, int]]:
     """The '#' headings of a note's own outline as CommonMark reads them (not lines in code,
     lists or quotes): (line, level). Underlined (setext) headings are left out: written with
     '#' they would not come back as written."""
-    if "#" not in body:
+    if not _ATX_LINE.search(body):  # most notes: no line that could be one, nothing to parse
         return []
     from markdown_it import MarkdownIt  # a few tens of ms, once, for an export with notes
 

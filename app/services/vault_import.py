@@ -238,7 +238,8 @@ def import_vault_notes(db: Database, folder: Path, progress: Progress = NO_PROGR
                 for style in LINK_STYLES
                 for held, linked in ((places, pointed[style]), ({}, note.body))
             ]
-            written_as = {note.body, *pointed.values(), *(plain for plain, _ in pairs)}
+            # the likeliest first: each is compared with its headings moved, which parses it
+            written_as = list(dict.fromkeys([*pointed.values(), note.body, *(plain for plain, _ in pairs)]))
             title = found.note.title
             title_changed = title is not None and title != note.title
             # compared as the export wrote it: its headings moved down under the note's title
