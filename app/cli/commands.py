@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import json
+import stat
 import sys
 import time
 from argparse import Namespace
@@ -369,17 +370,36 @@ def cmd_export(args: Namespace) -> int:
     return 0
 
 
+def _may_write(target: Path, overwrite: bool) -> None:
+    """Refuse, before anything is opened, an export's file that is already there (as `backup
+    --out` refuses), unless --overwrite; even then only an ordinary file is replaced: a link
+    (to a file of anyone's, anywhere) would be swapped for a file or written through, a FIFO
+    or a device swapped for a file taking its mode."""
+    try:
+        status = target.lstat()
+    except OSError:  # nothing there, or no way to look: the write says why it fails, if it does
+        return
+    if not overwrite:
+        raise CliError(
+            f"{target} already exists; give a new file name, or add --overwrite to replace it. "
+            "Nothing was written."
+        )
+    if not stat.S_ISREG(status.st_mode):
+        from app.user_files import kind_of
+
+        what = "a symbolic link" if stat.S_ISLNK(status.st_mode) else kind_of(status.st_mode)
+        raise CliError(
+            f"{target} is {what}; --overwrite replaces only an ordinary file. Nothing was written."
+        )
+
+
 def _export_json(args: Namespace, out: TextIO) -> int:
     from app.services.json_export import DumpError
 
     target = Path(args.json)
     if target.is_dir():
         raise CliError(f"{target} is a folder; give a file name for the JSON export")
-    if (target.exists() or target.is_symlink()) and not args.overwrite:  # as `backup --out` refuses
-        raise CliError(
-            f"{target} already exists; give a new file name, or add --overwrite to replace it. "
-            "Nothing was written."
-        )
+    _may_write(target, args.overwrite)
     folder = Path(args.attachments) if args.attachments else None
     if folder is not None and folder.exists() and not folder.is_dir():
         raise CliError(f"{folder} is a file; --attachments names a folder for the attached files")
@@ -419,11 +439,7 @@ def _export_bib(args: Namespace, out: TextIO) -> int:
         )
     if target.is_dir():
         raise CliError(f"{target} is a folder; give a file name for the bibliography")
-    if (target.exists() or target.is_symlink()) and not args.overwrite:
-        raise CliError(
-            f"{target} already exists; give a new file name, or add --overwrite to replace it. "
-            "Nothing was written."
-        )
+    _may_write(target, args.overwrite)
     library = _open(args)
     try:
         missing = library.bibliography.keys_missing()

@@ -8,7 +8,8 @@ traceback; and nothing written where it must not be: a refused command leaves th
 pointed at as it found it (a database refused as damaged, foreign or newer keeps its bytes and
 gets no -wal/-shm), a mistyped --db creates no library, a device stays a device, a link stays a
 link, and the target of a link leaving the test's folder keeps its bytes. The whole file takes
-about three minutes on two busy cores (172 s, load average 3), most of it Python starting.
+about four minutes on two busy cores (409 cases, 231 s, load average 2), most of it Python
+starting.
 
 The path options are read from the argparse parser itself: a new one fails
 test_every_path_option_is_in_the_matrix until it is given a row below.
@@ -34,6 +35,7 @@ import pytest
 from app.__main__ import build_parser
 from tests.builders import damage
 from tests.conftest import MINI, copy_db
+from tests.unit.test_bibliography import BIBTEX, _zotero_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 20.0
@@ -42,7 +44,7 @@ SHORT_LINE = 600  # characters: a long temporary path, the message and its hint 
 
 # --- the path options ------------------------------------------------------------------------
 
-PATH_METAVARS = {"PATH", "FILE", "DIR"}
+PATH_METAVARS = {"PATH", "FILE", "DIR", "FILE_OR_DIR"}
 OTHER_METAVARS = {"KIND", "SLUG", "TEXT", "TAG", "Q", "K", "N", "QUERY"}
 
 
@@ -52,7 +54,7 @@ class Slot:
 
     command: str  # "*" for --db, which every command takes
     option: str
-    role: str  # db, data-in, backup-in, vault-in, dir-out, file-out
+    role: str  # db, data-in, files-in, bib-in, backup-in, vault-in, dir-out, file-out
     suffix: str = ""  # the file name's ending, as a user would give it
 
     @property
@@ -62,13 +64,30 @@ class Slot:
 
 DB = Slot("*", "--db", "db", ".sqlite3")
 IMPORT_FILE = Slot("import", "FILE", "data-in", ".yaml")
+IMPORT_FILES = Slot("import", "--attachments", "files-in")
+IMPORT_BIB = Slot("import-bib", "FILE_OR_DIR", "bib-in", ".bib")
 NOTES_DIR = Slot("import-notes", "DIR", "vault-in")
 EXPORT_OUT = Slot("export", "--out", "dir-out")
 EXPORT_DIGEST = Slot("export", "--digest", "file-out", ".md")
 EXPORT_JSON = Slot("export", "--json", "file-out", ".json")
+EXPORT_FILES = Slot("export", "--attachments", "dir-out")
+EXPORT_BIB = Slot("export", "--bib", "file-out", ".bib")
 BACKUP_OUT = Slot("backup", "--out", "file-out", ".sqlite3")
 RESTORE_FILE = Slot("restore", "FILE", "backup-in", ".sqlite3")
-SLOTS = [DB, IMPORT_FILE, NOTES_DIR, EXPORT_OUT, EXPORT_DIGEST, EXPORT_JSON, BACKUP_OUT, RESTORE_FILE]
+SLOTS = [
+    DB,
+    IMPORT_FILE,
+    IMPORT_FILES,
+    IMPORT_BIB,
+    NOTES_DIR,
+    EXPORT_OUT,
+    EXPORT_DIGEST,
+    EXPORT_JSON,
+    EXPORT_FILES,
+    EXPORT_BIB,
+    BACKUP_OUT,
+    RESTORE_FILE,
+]
 
 # Each way of running a command; --db goes before the command, as `roundtable --db PATH list`.
 VARIANTS: dict[str, tuple[str | Slot, ...]] = {
@@ -78,16 +97,27 @@ VARIANTS: dict[str, tuple[str | Slot, ...]] = {
     "check": ("check",),
     "check-reindex": ("check", "--reindex"),
     "import": ("import", IMPORT_FILE),
+    "import-files": ("import", IMPORT_FILE, "--attachments", IMPORT_FILES),
+    "import-bib": ("import-bib", IMPORT_BIB),
+    "import-bib-dry": ("import-bib", "--dry-run", IMPORT_BIB),
     "import-notes": ("import-notes", NOTES_DIR),
     "export-out": ("export", "--out", EXPORT_OUT),
     "export-digest": ("export", "--digest", EXPORT_DIGEST),
     "export-json": ("export", "--json", EXPORT_JSON),
+    "export-json-over": ("export", "--json", EXPORT_JSON, "--overwrite"),
+    "export-json-files": ("export", "--json", EXPORT_JSON, "--attachments", EXPORT_FILES),
+    "export-bib": ("export", "--bib", EXPORT_BIB),
+    "export-bib-over": ("export", "--bib", EXPORT_BIB, "--overwrite"),
     "backup": ("backup",),
     "backup-out": ("backup", "--out", BACKUP_OUT),
     "backup-list": ("backup", "--list"),
     "restore": ("restore", RESTORE_FILE),
 }
-WRITING = {"check-reindex", "import", "import-notes", "restore"}  # they change the database
+# They change the database; export --bib stores the citation keys the sources lacked.
+WRITING = {"check-reindex", "import", "import-files", "import-bib", "import-notes", "restore"} | {
+    "export-bib",
+    "export-bib-over",
+}
 
 # --- the file kinds ---------------------------------------------------------------------------
 
@@ -125,10 +155,17 @@ search          no    no    no    ok    ok    any   no    no    no    no    no  
 check           no    no    no    ok    ok    rep   rep   no    no    no    no    no
 check-reindex   no    no    no    ok    ok    no    no    no    no    no    no    no
 import          no    no    no    ok    ok    no    no    no    no    no    no    no
+import-files    no    no    no    ok    ok    no    no    no    no    no    no    no
+import-bib      no    no    no    ok    ok    no    no    no    no    no    no    no
+import-bib-dry  no    no    no    ok    ok    any   no    no    no    no    no    no
 import-notes    no    no    no    ok    ok    no    no    no    no    no    no    no
 export-out      no    no    no    ok    ok    no    no    no    no    no    no    no
 export-digest   no    no    no    ok    ok    no    no    no    no    no    no    no
 export-json     no    no    no    ok    ok    no    no    no    no    no    no    no
+export-json-over no   no    no    ok    ok    no    no    no    no    no    no    no
+export-json-files no  no    no    ok    ok    no    no    no    no    no    no    no
+export-bib      no    no    no    ok    ok    no    no    no    no    no    no    no
+export-bib-over no    no    no    ok    ok    no    no    no    no    no    no    no
 backup          no    no    no    ok    ok    no    no    no    no    no    no    no
 backup-out      no    no    no    ok    ok    no    no    no    no    no    no    no
 backup-list     no    no    no    ok    ok    ok    ok    no    no    ok    no    ok
@@ -137,14 +174,24 @@ restore         no    no    no    ok    ok    ok    ok    no    no    ok    no  
 # The other paths, the database being a sound library. An export never writes over a file it did
 # not write (--digest keeps it as "edited" and reports it, or refuses); --json and backup --out
 # refuse any existing file. A vault's file that links outside it is never followed by
-# import-notes; export may refuse the vault or leave that file alone.
+# import-notes; export may refuse the vault or leave that file alone. import-bib reads a
+# bibliography or a Zotero data folder (its folder) and refuses a file that holds neither; the
+# attachments folders are folders or refused, one given to export may be new. --overwrite
+# replaces an ordinary file only: a link (to a file of anyone's, anywhere), a FIFO or a device
+# is refused, so it stays what it was.
 SLOT_TABLE = """
                 fifo  zero  null  in    out   page  half  forgn newer empty folder missing
 import FILE     no    no    no    ok    ok    no    no    no    no    no    no    no
+import --attachments no no  no    ok    ok    no    no    no    no    no    ok    no
+import-bib FILE_OR_DIR no no no   ok    ok    no    no    no    no    no    ok    no
 import-notes DIR no   no    no    ok    no    no    no    no    no    no    ok    no
 export --out    no    no    no    ok    any   no    no    no    no    no    ok    ok
 export --digest no    no    no    any   any   any   any   any   any   any   no    ok
 export --json   no    no    no    no    no    no    no    no    no    no    no    ok
+export --json --overwrite no no no no no  ok    ok    ok    ok    ok    no    ok
+export --attachments no no  no    ok    any   no    no    no    no    no    ok    ok
+export --bib    no    no    no    no    no    no    no    no    no    no    no    ok
+export --bib --overwrite no no no no  no    ok    ok    ok    ok    ok    no    ok
 backup --out    no    no    no    no    no    no    no    no    no    no    no    ok
 restore FILE    no    no    no    ok    ok    no    no    no    no    no    no    no
 """
@@ -165,19 +212,21 @@ def _parse(table: str) -> dict[str, dict[str, str]]:
 
 _DB_EXPECT = _parse(DB_TABLE)
 _SLOT_EXPECT = _parse(SLOT_TABLE)
-_VARIANT_OF = {  # the variant that exercises each non-db slot
-    IMPORT_FILE: "import",
-    NOTES_DIR: "import-notes",
-    EXPORT_OUT: "export-out",
-    EXPORT_DIGEST: "export-digest",
-    EXPORT_JSON: "export-json",
-    BACKUP_OUT: "backup-out",
-    RESTORE_FILE: "restore",
+_VARIANT_OF = {  # each row of SLOT_TABLE: the non-db slot it is about, and the variant run
+    "import FILE": (IMPORT_FILE, "import"),
+    "import --attachments": (IMPORT_FILES, "import-files"),
+    "import-bib FILE_OR_DIR": (IMPORT_BIB, "import-bib"),
+    "import-notes DIR": (NOTES_DIR, "import-notes"),
+    "export --out": (EXPORT_OUT, "export-out"),
+    "export --digest": (EXPORT_DIGEST, "export-digest"),
+    "export --json": (EXPORT_JSON, "export-json"),
+    "export --json --overwrite": (EXPORT_JSON, "export-json-over"),
+    "export --attachments": (EXPORT_FILES, "export-json-files"),
+    "export --bib": (EXPORT_BIB, "export-bib"),
+    "export --bib --overwrite": (EXPORT_BIB, "export-bib-over"),
+    "backup --out": (BACKUP_OUT, "backup-out"),
+    "restore FILE": (RESTORE_FILE, "restore"),
 }
-
-
-def _row(slot: Slot) -> str:
-    return f"{slot.command} {slot.option}"
 
 
 @dataclass(frozen=True)
@@ -194,8 +243,8 @@ class Case:
 
 def _cases() -> list[Case]:
     cases = [Case(variant, DB, kind, _DB_EXPECT[variant][kind]) for variant in VARIANTS for kind in KINDS]
-    for slot, variant in _VARIANT_OF.items():
-        cases += [Case(variant, slot, kind, _SLOT_EXPECT[_row(slot)][kind]) for kind in KINDS]
+    for row, (slot, variant) in _VARIANT_OF.items():
+        cases += [Case(variant, slot, kind, _SLOT_EXPECT[row][kind]) for kind in KINDS]
     return cases
 
 
@@ -242,8 +291,12 @@ def test_every_path_option_is_in_the_matrix() -> None:
     commands = set(_subcommands(parser))
     assert commands == {str(v[0]) for v in VARIANTS.values()}, "a command has no row in DB_TABLE"
     assert set(_DB_EXPECT) == set(VARIANTS)
-    assert set(_SLOT_EXPECT) == {_row(s) for s in _VARIANT_OF}
-    assert {s for v in VARIANTS.values() for s in v if isinstance(s, Slot)} == set(_VARIANT_OF)
+    assert set(_SLOT_EXPECT) == set(_VARIANT_OF)
+    for row, (slot, variant) in _VARIANT_OF.items():
+        assert row.startswith(f"{slot.command} {slot.option}") and slot in VARIANTS[variant], row
+    assert {s for v in VARIANTS.values() for s in v if isinstance(s, Slot)} == {
+        s for s, _ in _VARIANT_OF.values()
+    }
 
 
 # --- building the paths ------------------------------------------------------------------------
@@ -326,6 +379,27 @@ def _device(folder: Path, name: str) -> Path:
     return node
 
 
+ATTACHED = b"A scanned page of the test article.\n"
+ATTACHED_NAME = hashlib.sha256(ATTACHED).hexdigest() + ".txt"
+ATTACHED_LINE = (
+    "archived_text_file: article.txt\n    attachments:\n"
+    f"      - {{sha256: {ATTACHED_NAME[:-4]}, filename: scan.txt, media_type: text/plain, size: {len(ATTACHED)}}}\n"
+)
+
+
+def _attachments(folder: Path) -> Path:
+    """A folder of attached files, as `export --json --attachments` writes it: the one the sound
+    data file lists."""
+    folder.mkdir()
+    (folder / ATTACHED_NAME).write_bytes(ATTACHED)
+    return folder
+
+
+def _bibliography(path: Path) -> Path:
+    path.write_text(BIBTEX, encoding="utf-8")
+    return path
+
+
 @dataclass
 class Bench:
     """The test's folders: `area` holds the path under test, `outside` is another temporary
@@ -345,18 +419,28 @@ class Bench:
         """The ordinary argument for `slot` (made on demand)."""
         if slot.role == "db":
             return copy_db(self.templates.seeded, self.lib / "roundtable.sqlite3")
-        if slot.role == "data-in":
+        if slot.role == "data-in":  # its source lists a file, for import --attachments to find
             shutil.copytree(MINI.parent, self.inputs / "mini")
-            return self.inputs / "mini" / MINI.name
+            data = self.inputs / "mini" / MINI.name
+            text = data.read_text(encoding="utf-8")
+            data.write_text(
+                text.replace("archived_text_file: article.txt\n", ATTACHED_LINE, 1), encoding="utf-8"
+            )
+            assert ATTACHED_LINE in data.read_text(encoding="utf-8")
+            return data
         if slot.role == "vault-in":
             return Path(shutil.copytree(self.templates.vault, self.inputs / "vault"))
+        if slot.role == "files-in":
+            return _attachments(self.inputs / "attachments")
+        if slot.role == "bib-in":
+            return _bibliography(self.inputs / "refs.bib")
         if slot.role == "backup-in":
             return Path(shutil.copy(self.templates.backup, self.inputs / "backup.sqlite3"))
         return self.root / f"written{slot.suffix}"  # dir-out, file-out: a new name
 
     def hostile(self, slot: Slot, kind: str) -> Path:
         path = self.area / f"{kind}{slot.suffix}"
-        folder_role = slot.role in ("vault-in", "dir-out")
+        folder_role = slot.role in ("vault-in", "files-in", "dir-out")
         if kind == "fifo":
             os.mkfifo(path)
         elif kind in ("dev-zero", "dev-null"):
@@ -365,7 +449,13 @@ class Bench:
             path.symlink_to(self._real(slot, self.area / "real"))
             self.link = path
         elif kind == "link-out":
-            if folder_role:  # an earlier export, one of its note files linking out
+            if slot.role == "files-in":  # the attached file links out
+                folder = _attachments(path)
+                theirs = _attachments(self.outside / "theirs") / ATTACHED_NAME
+                (folder / ATTACHED_NAME).unlink()
+                (folder / ATTACHED_NAME).symlink_to(theirs)
+                self.link = folder / ATTACHED_NAME
+            elif folder_role:  # an earlier export, one of its note files linking out
                 shutil.copytree(self.templates.vault, path)
                 inner = _note_file(path)
                 theirs = self.outside / "theirs.md"
@@ -402,6 +492,8 @@ class Bench:
         elif kind == "folder":
             if slot.role == "vault-in":
                 shutil.copytree(self.templates.vault, path)
+            elif slot.role == "bib-in":  # Zotero's data folder
+                _zotero_folder(self.root).rename(path)
             else:
                 path.mkdir()
         else:
@@ -420,8 +512,12 @@ class Bench:
             return where / MINI.name
         if slot.role == "backup-in":
             return Path(shutil.copy(self.templates.backup, where.with_suffix(slot.suffix)))
+        if slot.role == "bib-in":
+            return _bibliography(where.with_suffix(slot.suffix))
         if slot.role == "vault-in":
             return Path(shutil.copytree(self.templates.vault, where))
+        if slot.role == "files-in":
+            return _attachments(where)
         if slot.role == "dir-out":
             where.mkdir()
             return where
@@ -582,5 +678,6 @@ def _guards(
     elif slot is DB and case.variant == "restore" and kind in ("bad-page", "truncated"):
         kept = {sig for sig in _snapshot(bench.area).values()}
         assert area[target.name] in kept, f"the damaged file was not kept; {said}"
-    elif slot.role in ("dir-out", "file-out") and kind == "missing":
+    elif slot.role in ("dir-out", "file-out") and kind == "missing" and slot is not EXPORT_FILES:
+        # (the sound library lists no attached files: nothing to copy, no folder to make)
         assert target.exists(), f"reported success but wrote nothing; {said}"
