@@ -57,12 +57,15 @@ def _create(folder: Path) -> tuple[int, Path]:
 
 
 def _keep_mode(fd: int, path: Path) -> None:
-    """Give the new file the permissions of the file it will replace, if there is one."""
+    """Give the new file the permissions of the ordinary file it will replace, if there is one.
+    Not those of what a link or a device name points at: a link to /dev/null would give the
+    notes 0666."""
     if os.name != "posix":
         return
     try:
-        mode = stat.S_IMODE(path.stat().st_mode) & 0o777
-        if mode != PRIVATE_FILE:
+        found = path.lstat()
+        mode = stat.S_IMODE(found.st_mode) & 0o777
+        if stat.S_ISREG(found.st_mode) and mode != PRIVATE_FILE:
             os.fchmod(fd, mode)
     except OSError:
         pass  # nothing there (the usual case), or a file system without modes

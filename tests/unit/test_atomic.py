@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
 
 from app.io import atomic
+from app.paths import PRIVATE_FILE
 
 
 def _leftovers(folder: Path) -> list[str]:
@@ -134,3 +136,18 @@ def test_new_files_are_private_and_replaced_ones_keep_their_mode(tmp_path: Path)
         assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_bytes() == b"new"
     finally:
         os.umask(umask)
+
+
+def test_a_replaced_link_never_lends_its_target_s_mode(tmp_path: Path) -> None:
+    # A link to /dev/null (0666) replaced by a new file: the notes stay this user's only.
+    link = tmp_path / "notes.json"
+    link.symlink_to("/dev/null")
+    atomic.write_text(link, "{}")
+    assert not link.is_symlink()
+    assert stat.S_IMODE(link.stat().st_mode) == PRIVATE_FILE
+    # An ordinary file keeps the mode its owner chose.
+    shared = tmp_path / "shared.md"
+    shared.write_text("old")
+    shared.chmod(0o644)
+    atomic.write_text(shared, "new")
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o644
