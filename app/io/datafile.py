@@ -80,6 +80,8 @@ SCALAR_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
         ("published", "published"),
         ("reliability", "reliability"),
         ("language", "language"),
+        ("citation_key", "citation_key"),
+        ("doi", "doi"),
     ),
 }
 # References to other entries: (key in the file, column holding the entry's id)
@@ -651,7 +653,17 @@ def check_meaning(df: DataFile, known: Known) -> list[Problem]:
         if start and end and end < start:
             problems.append(problem_at(df, [*path, "end"], f"{end} is before the start {start}"))
 
+    keys: dict[str, str] = {}
     for i, src in enumerate(df.data.get("sources") or []):
+        key = src.get("citation_key")
+        if key in keys:  # (one source a key: the library's index holds no two)
+            problems.append(
+                problem_at(
+                    df, ["sources", i, "citation_key"], f"{quoted(key)} is also the key of {keys[key]}"
+                )
+            )
+        elif key:
+            keys[key] = quoted(src["slug"])
         checksums: set[str] = set()
         for n, attached in enumerate(src.get("attachments") or ()):
             if attached["sha256"] in checksums:  # (the library keeps a file once for each source)

@@ -435,6 +435,18 @@ class _Importer:
         self.ids: dict[str, int] = dict(conn.execute("SELECT slug, id FROM entity"))
         self._by_uid: dict[str, str] = dict(conn.execute("SELECT uid, slug FROM entity"))
         self._tags: dict[str, int] = {name: tid for tid, name in conn.execute("SELECT id, name FROM tag")}
+        # Each citation key the library holds, and the slug of the source it cites: a new
+        # source may not take one (the index allows a key once).
+        self._keys: dict[str, str] = (
+            dict(
+                conn.execute(
+                    "SELECT s.citation_key, e.slug FROM source s JOIN entity e ON e.id = s.id "
+                    "WHERE s.citation_key IS NOT NULL"
+                )
+            )
+            if any(row[1] == "citation_key" for row in conn.execute("PRAGMA table_info(source)"))
+            else {}
+        )
         # What a citation that names no reliability inherits from its source.
         self._reliabilities: dict[int, str] = dict(conn.execute("SELECT id, reliability FROM source"))
         # The highest id of each table before the import: new rows are numbered after it, and
@@ -465,6 +477,9 @@ class _Importer:
     def run(self) -> ImportReport:
         df, data = self.df, self.df.data
         self.report.already_imported = _imported_before(self.conn, df)
+        for src in data.get("sources") or ():
+            if src.get("doi"):  # stored as the library keeps DOIs, so matching finds them
+                src["doi"] = src["doi"].lower()
         records = list(df.entries())
         statements = data.get("statements") or []
         notes = data.get("notes") or []
@@ -581,6 +596,8 @@ class _Importer:
 
     def _relations(self, kind: str, rec: dict[str, Any]) -> None:
         eid = self.ids[rec["slug"]]
+        if kind == "source" and rec.get("citation_key"):
+            rec = self._own_key(rec)
         own: list[Any] = [eid]
         own += [rec[key] if key in rec else _DEFAULTS[kind].get(attr) for key, attr in SCALAR_FIELDS[kind]]
         own += [self._opt(rec.get(key)) for key, _ in REF_FIELDS[kind]]
@@ -650,6 +667,18 @@ class _Importer:
             self._cite(party.get("citations"), "party_id", iid)
         for tag in dict.fromkeys(rec.get("tags") or []):
             self.rows["entity_tag"].append((eid, self._tag(tag)))
+
+    def _own_key(self, rec: dict[str, Any]) -> dict[str, Any]:
+        """`rec`, without its citation key when another source holds that key (reported as a
+        conflict: the source is imported, and the other keeps the key it is cited by)."""
+        key, slug = rec["citation_key"], rec["slug"]
+        holder = self._keys.setdefault(key, slug)
+        if holder == slug:
+            return rec
+        self.report.conflicts.append(
+            f"{slug}: citation key {key!r} is the key of {holder} here; imported without it"
+        )
+        return {k: v for k, v in rec.items() if k != "citation_key"}
 
     def _opt(self, slug: str | None) -> int | None:
         return self.ids[slug] if slug else None
