@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QStandardItem, QStandardItemModel
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDockWidget, QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QPlainTextEdit, QTableView, QTextBrowser, QWidget
 
 from app.db.database import Database
 from app.gui.detail_html import render
@@ -466,6 +466,42 @@ FILTERS: tuple[tuple[str, str], ...] = (
 )
 
 
+class BareTable:
+    """The floor's painting: a bare QTableView of the app's table's size and columns, showing
+    the same cells. Any list must paint its first page after a sort or a filter; what the app
+    adds on top (its model, the window around the table) is what the row measures."""
+
+    def __init__(self, like: QTableView) -> None:
+        self.model = QStandardItemModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.resize(like.size())
+        self.view.show()
+        self.like = like
+
+    def cells(self) -> list[list[str]]:
+        """The cells the app's table shows now, as text (read before the floor is timed)."""
+        model = self.like.model()
+        last = self.like.rowAt(self.like.viewport().height() - 1)
+        rows = range(model.rowCount() if last < 0 else last + 1)
+        return [[str(model.index(r, c).data() or "") for c in range(model.columnCount())] for r in rows]
+
+    def paint(self, cells: list[list[str]], widths: list[int]) -> None:
+        """Put the cells in and paint them, at once: no event loop in between, which would also
+        run the app's own queued work (its background counts, its timers) on the floor's time."""
+        self.model.clear()
+        for row in cells:
+            self.model.appendRow([QStandardItem(text) for text in row])
+        for column, width in enumerate(widths):
+            self.view.setColumnWidth(column, width)
+        self.view.horizontalHeader().viewport().repaint()
+        self.view.viewport().repaint()
+
+    def close(self) -> None:
+        self.view.close()
+
+
 def list_rows(
     window: MainWindow,
     db_path: Path,
@@ -494,6 +530,11 @@ def list_rows(
         """What the model reads in the background: every id of the list, in its order."""
         lists.ids(kind, text=text, sort=sort, descending=descending)
         return recorder.take()
+
+    bare = BareTable(table)
+
+    def column_widths() -> list[int]:
+        return [table.columnWidth(c) for c in range(table.model().columnCount())]
 
     completed: list[float] = []
     whole_floor: list[float] = []  # the same SQL for every id, into a Python list
@@ -559,8 +600,10 @@ def list_rows(
                 case = cases.setdefault(label, {"app": [], "floor": []})
                 case["app"].append(click_header(column))
                 statements = floor_of(kind, "", key, descending)
+                cells, widths = bare.cells(), column_widths()
                 with stopwatch(case["floor"]):
                     replay(conn, statements)
+                    bare.paint(cells, widths)
                 statements = whole_of(kind, "", key, descending)
                 with stopwatch(whole_floor):
                     replay(conn, statements)
@@ -585,12 +628,15 @@ def list_rows(
                 case["app"].append((watch.at - typed) * 1000 - FILTER_DEBOUNCE_MS)
                 whole_list_after(typed + FILTER_DEBOUNCE_MS / 1000)
                 statements = floor_of(kind, shown, model.sort_key, model.descending)
+                cells, widths = bare.cells(), column_widths()
                 with stopwatch(case["floor"]):
                     replay(conn, statements)
+                    bare.paint(cells, widths)
                 statements = whole_of(kind, shown, model.sort_key, model.descending)
                 with stopwatch(whole_floor):
                     replay(conn, statements)
                 idle(100)
+    bare.close()
     conn.close()
     recorder.conn.close()
     return {
