@@ -284,7 +284,7 @@ class Editing(QObject):
             new_source=self._new_source,
             parent=self.window,
         )
-        return self._open_form(form)
+        return self._open_form(form, entity_id)
 
     def _new_source(self, parent: QWidget) -> Ref | None:
         """A citation's New Source… button: the new source's form, over the entry form."""
@@ -292,7 +292,12 @@ class Editing(QObject):
 
         return new_source(parent, self.window.library)
 
-    def _open_form(self, form: EntryForm) -> EntryForm:
+    def _open_form(self, form: EntryForm, entity_id: int | None = None) -> EntryForm:
+        if "citation_key" in form.slots:  # a source's: the key export would give, while it has none
+            from app.gui.source_form import KeySuggestion
+
+            widgets = {key: slot.widget for key, slot in form.slots.items()}
+            KeySuggestion(widgets, self.window.library, source_id=entity_id, parent=form)
         self.form = form
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.finished.connect(lambda _r: setattr(self, "form", None))

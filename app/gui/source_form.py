@@ -2,7 +2,8 @@
 from the Sources list or from any citation field (`new_source`).
 
 It asks only what a bibliography needs: title, publisher, authors, date published (with its
-precision: 2025, 2025-09 or 2025-09-18), language, kind, web address and how reliable it is.
+precision: 2025, 2025-09 or 2025-09-18), language, kind, web address, DOI, citation key and
+how reliable it is. Left blank, the citation key shows the one export --bib would give.
 The editing service checks it (a real title and publisher, not "title not recorded"); its
 messages show under their fields and nothing is saved until all is well. The new source is one
 step on the window's undo stack, like any entry created there.
@@ -10,9 +11,10 @@ step on the window's undo stack, like any entry created there.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -93,6 +95,9 @@ class SourceForm(QDialog):
         kind.setCompleter(self._completer(KIND_SUGGESTIONS))
         self._add("source_kind", self.tr("&Kind"), kind)
         self._add("url", self.tr("&Web address"), self._line("https://…"))
+        self._add("doi", self.tr("&DOI"), self._line(self.tr("10.1000/xyz, or https://doi.org/…")))
+        self._add("citation_key", self.tr("&Citation key"), self._line(""))
+        self.key_suggestion = KeySuggestion(self.fields, library, parent=self)
         reliability = QComboBox(self)
         for choice in RELIABILITIES:
             reliability.addItem(choice, choice)
@@ -174,6 +179,55 @@ class SourceForm(QDialog):
         self.summary_error.setVisible(bool(errors))
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class KeySuggestion(QObject):
+    """Shows, as the Citation key field's placeholder, the key export --bib would give the
+    source (app.services.bibliography: one key function) while the researcher has not chosen
+    one, following the title, publisher, authors and date as they are typed."""
+
+    def __init__(
+        self,
+        fields: Mapping[str, QWidget],
+        library: Library,
+        *,
+        source_id: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        key = fields["citation_key"]
+        assert isinstance(key, QLineEdit)
+        self._key = key
+        self._fields = fields
+        self._library = library
+        self._source_id = source_id
+        self._timer = QTimer(self)  # one look-up after typing pauses, not one a keystroke
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.refresh)
+        for name in ("name", "publisher", "authors", "published"):
+            widget = fields.get(name)
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.textChanged.connect(self._timer.start)
+        self.refresh()
+
+    def _value(self, name: str) -> str:
+        widget = self._fields.get(name)
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        return ""
+
+    def refresh(self) -> None:
+        key = self._library.bibliography.suggested_key(
+            self._value("name"),
+            self._value("publisher"),
+            self._value("authors"),
+            self._value("published"),
+            source_id=self._source_id,
+        )
+        self._key.setPlaceholderText(self.tr("{key} (given on export if left blank)").format(key=key))
 
 
 def new_source(parent: QWidget | None, library: Library, *, name: str = "") -> Ref | None:

@@ -706,6 +706,32 @@ class Bibliographies:
         )
         return int(row[0])
 
+    def suggested_key(
+        self,
+        title: str,
+        publisher: str = "",
+        authors: str = "",
+        published: str = "",
+        *,
+        source_id: int | None = None,
+    ) -> str:
+        """The key `give_keys` (and so export --bib) would give a source with these values
+        now: the form shows it where the researcher has not chosen one."""
+        taken = {
+            str(k).lower()
+            for (k,) in self._db.read().execute(
+                "SELECT citation_key FROM source WHERE citation_key IS NOT NULL AND id != ?",
+                (source_id or -1,),
+            )
+        }
+        record = BibRecord(
+            title=title.strip(),
+            publisher=_none_if_blank(publisher),
+            authors=tuple(line.strip() for line in authors.splitlines() if line.strip()),
+            published=published.strip() or None,
+        )
+        return bib.make_key(record, taken)
+
     def give_keys(self) -> int:
         """Give every source outside the Trash without a key one, stored; returns how many."""
         if not self.keys_missing():

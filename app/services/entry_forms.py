@@ -161,6 +161,14 @@ FIELDS: dict[str, tuple[FieldSpec, ...]] = {
             "language",
             hint=N_("Hints", "en, zh-Hans, lo, th…"),
         ),
+        FieldSpec("doi", N_("Fields", "DOI"), "doi", hint=N_("Hints", "10.1000/xyz, or https://doi.org/…")),
+        # Checked, and the DOI tidied, by app.services.sources.check_source.
+        FieldSpec(
+            "citation_key",
+            N_("Fields", "Citation key"),
+            "citation_key",
+            hint=N_("Hints", "given on export when left blank, e.g. smith2024digital"),
+        ),
         FieldSpec(
             "reliability", N_("Fields", "Reliability"), "reliability", "choice", True, choices=RELIABILITIES
         ),

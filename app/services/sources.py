@@ -131,6 +131,56 @@ def check_source(
         problem = publisher_problem(publisher)
         if problem is not None:
             problems["publisher"] = problem
+    problems.update(_identifier_problems(session, entity_id, columns))
+    return problems
+
+
+# What the form takes as a DOI, once https://doi.org/ or doi: is taken off: the 10. prefix, a
+# registrant's number, a slash and the item's own part.
+_DOI = re.compile(r"^10\.\d{4,9}(\.\d+)*/\S+$")
+
+
+def _identifier_problems(
+    session: Session, entity_id: int | None, columns: MutableMapping[str, Any]
+) -> dict[str, Text]:
+    """The problems with a source's DOI and citation key; stores the DOI in `columns` as the
+    library keeps it (lower case, bare). A key is one BibTeX and Pandoc both read, and cites one
+    source: case aside, since BibTeX takes 'Smith2024' and 'smith2024' for one key."""
+    from sqlalchemy import text
+
+    from app.io.bibliography import clean_doi, clean_key
+
+    problems: dict[str, Text] = {}
+    raw_doi = str(columns.get("doi") or "")
+    if raw_doi:
+        doi = clean_doi(raw_doi)
+        if doi is None or not _DOI.match(doi):
+            problems["doi"] = T_(
+                "Sources",
+                "“{value}” is not a DOI: write one such as 10.1000/xyz123 (or its https://doi.org/ link).",
+            ).format(value=raw_doi)
+        columns["doi"] = doi
+    key = columns.get("citation_key")
+    if not key:
+        return problems
+    if clean_key(key) != key:
+        problems["citation_key"] = T_(
+            "Sources",
+            "“{value}” cannot be a citation key: use letters, digits and _ (no spaces), with : . + ? < > / - "
+            "only between them, e.g. smith2024digital.",
+        ).format(value=key)
+        return problems
+    holder = session.execute(
+        text(
+            "SELECT e.name FROM source s JOIN entity e ON e.id = s.id "
+            "WHERE lower(s.citation_key) = lower(:key) AND s.id != :id"
+        ),
+        {"key": key, "id": entity_id or -1},
+    ).first()
+    if holder is not None:
+        problems["citation_key"] = T_("Sources", "“{key}” is already the citation key of {holder}.").format(
+            key=key, holder=holder[0]
+        )
     return problems
 
 
