@@ -99,7 +99,34 @@ def build_parser() -> argparse.ArgumentParser:
         "--filter", metavar="TEXT", help="only entries whose name, aliases or columns contain TEXT"
     )
     p.add_argument("--trash", action="store_true", help="list the entries in the trash instead")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--json", action="store_true", help="print JSON instead of a table (typed values, uid, kind)"
+    )
+    p.add_argument("--csv", action="store_true", help="print CSV (UTF-8) that `import-table` reads back")
+    p.add_argument("--fields", metavar="A,B,C", help="these fields, in this order (columns, slug, uid, kind)")
+    p.add_argument("--sort", metavar="FIELD", help="sort by this column; --sort=-FIELD sorts descending")
+    p.add_argument("--limit", metavar="N", type=int, help="only the first N entries")
+
+    p = command(
+        "import-table",
+        "import officials, organizations, countries, initiatives or events from CSV or XLSX, all or nothing",
+        "cmd_import_table",
+    )
+    p.epilog = (
+        "Columns map to fields by their titles (or a mapping file: {column title: field, or "
+        "ignore}). Rows match entries by a uid column, else by name: importing again creates "
+        "nothing twice. Any row problem and nothing is written."
+    )
+    p.add_argument("file", metavar="FILE", help="a .csv (any delimiter, UTF-8 or Windows-1252) or .xlsx file")
+    p.add_argument("--kind", metavar="KIND", required=True, type=_kind, help="what each row is")
+    p.add_argument(
+        "--mapping", metavar="MAPPING", help="a .yaml or .json file mapping column titles to fields"
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what would be created and updated and every problem; write nothing",
+    )
 
     p = command("show", "show one entry with its facts and citations", "cmd_show")
     p.add_argument("slug", metavar="SLUG", help="the entry's slug, as `list` prints it")

@@ -179,30 +179,100 @@ def _dump(value: Any, out: TextIO) -> None:
 
 def cmd_list(args: Namespace) -> int:
     out = sys.stdout
-    from app.services.entries import columns
+    from app.services.entries import BadQuery, columns
+    from app.services.table_export import BadField, default_fields, export_list, parse_sort
 
     try:
         kind = kind_for(args.kind)
     except UnknownKind as exc:
         raise CliError(str(exc)) from exc
+    if args.json and args.csv:
+        raise UsageError("--json and --csv print different things; choose one")
+    if args.limit is not None and args.limit < 0:
+        raise UsageError("--limit takes a number of entries, 0 or more")
+    if args.fields is not None:
+        wanted = [f.strip() for f in args.fields.split(",") if f.strip()]
+    elif args.csv:
+        wanted = list(default_fields(kind.key))  # the slug and uid too: it imports back
+    else:
+        wanted = ["slug", *(c.key for c in columns(kind.key))]
     library = _open(args)
     try:
-        lists = library.entries
-        cols = columns(kind.key)
-        rows = lists.page(kind.key, text=args.filter or "", limit=1_000_000_000, trash=args.trash).rows
+        try:
+            sort, descending = parse_sort(kind.key, args.sort or "name")
+            shown = export_list(
+                library.entries,
+                kind.key,
+                text=args.filter or "",
+                sort=sort,
+                descending=descending,
+                trash=args.trash,
+                limit=args.limit,
+                wanted=wanted,
+                always=("uid", "kind") if args.json else (),  # JSON names each row's entry
+            )
+        except (BadField, BadQuery) as exc:
+            raise UsageError(str(exc)) from exc
     finally:
         library.close()
     if args.json:
-        _dump(
-            [{"slug": r.slug, **{c.key: v for c, v in zip(cols, r.values, strict=True)}} for r in rows],
-            out,
-        )
+        _dump(shown.records(), out)
+    elif args.csv:
+        from app.io.tables import csv_bytes
+
+        data = csv_bytes(shown.headers, shown.rows)
+        if out.isatty():  # the byte-order mark is for a spreadsheet opening the file
+            data = data.removeprefix(b"\xef\xbb\xbf")
+        out.flush()
+        out.buffer.write(data)
+        out.buffer.flush()
     else:
-        out.write(
-            render.table(["Slug", *(c.header for c in cols)], [(r.slug, *r.values) for r in rows]) + "\n"
-        )
-        out.write(f"{len(rows)} {kind.plural.lower() if len(rows) != 1 else kind.singular.lower()}\n")
+        plain = [["" if v is None else str(v) for v in row] for row in shown.rows]
+        out.write(render.table(list(shown.headers), plain) + "\n")
+        count = len(shown.rows)
+        out.write(f"{count} {kind.plural.lower() if count != 1 else kind.singular.lower()}\n")
     return 0
+
+
+def cmd_import_table(args: Namespace) -> int:
+    out = sys.stdout
+    from app.io.tables import TableError, read_mapping, read_table
+    from app.services.table_import import KINDS, MappingError, auto_mapping, mapping_from
+    from app.user_files import UnreadableFile
+
+    try:
+        kind = kind_for(args.kind)
+    except UnknownKind as exc:
+        raise UsageError(str(exc)) from exc
+    if kind.key not in KINDS:
+        raise UsageError(f"{kind.plural.lower()} are not imported from tables; use `roundtable import-bib`")
+    path = Path(args.file)
+    try:
+        table = read_table(path)
+        given = read_mapping(Path(args.mapping)) if args.mapping else None
+        mapping = (
+            mapping_from(kind.key, table.headers, given) if given else auto_mapping(kind.key, table.headers)
+        )
+    except (TableError, UnreadableFile, MappingError) as exc:
+        raise CliError(f"{path} was not imported; nothing was changed: {exc}") from exc
+    with (
+        _writing(_library(args), "import-table") as library,
+        _failing_as(f"{path} was not imported", MappingError),
+    ):
+        report = library.tables.run(table, kind.key, mapping, dry_run=args.dry_run)
+    ignored = [h for h, k in zip(table.headers, mapping, strict=True) if not k]
+    out.write(str(report.summary()) + "\n")
+    if ignored:
+        out.write("  columns not imported: " + ", ".join(ignored) + "\n")
+    for o in () if report.problems else report.outcomes:
+        if o.outcome != "unchanged":
+            verb = o.outcome if report.written else f"would be {o.outcome}"
+            out.write(f"  row {o.row}: {o.name} ({o.slug}) {verb}\n")
+    for problem in report.problems:
+        sys.stderr.write(problem.text() + "\n")
+    if report.backup is not None:
+        out.write(f"  The library was backed up first: {report.backup}\n")
+    return 1 if report.problems else 0
 
 
 def cmd_show(args: Namespace) -> int:

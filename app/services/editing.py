@@ -17,10 +17,11 @@ lists such quotes.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any
@@ -781,10 +782,10 @@ class Editor:
 
     # --- reading what a form shows ------------------------------------------------------
 
-    def form(self, entity_id: int) -> EntryInput:
+    def form(self, entity_id: int, session: Session | None = None) -> EntryInput:
         """The entry as a form shows it (references as slugs), with its facts and relations
-        and their citations (in their order)."""
-        with self._db.sessions() as session:
+        and their citations (in their order). `session`: read in that transaction."""
+        with self._session(session, write=False) as session:
             snap = _snapshot(session, entity_id)
             if snap is None:
                 raise EditingError(T_("Editing", "This entry no longer exists."))
@@ -904,8 +905,10 @@ class Editor:
 
     # --- actions -----------------------------------------------------------------------------
 
-    def create(self, inp: EntryInput) -> Change:
-        with self._db.sessions.begin() as session:
+    def create(self, inp: EntryInput, session: Session | None = None) -> Change:
+        """`session`: write in that transaction (a table import's rows, all or nothing), which
+        the caller commits; None: in a transaction of its own."""
+        with self._session(session) as session:
             clean = _validate(session, inp, None)
             now = now_iso()
             obj = _MODEL[inp.kind](
@@ -926,8 +929,9 @@ class Editor:
             after = _snapshot(session, obj.id)
         return Change(obj.id, inp.kind, frozenset({clean.slug}), None, after)
 
-    def update(self, entity_id: int, inp: EntryInput) -> Change:
-        with self._db.sessions.begin() as session:
+    def update(self, entity_id: int, inp: EntryInput, session: Session | None = None) -> Change:
+        """`session`: as for create."""
+        with self._session(session) as session:
             before = self._existing(session, entity_id)
             if before.kind != inp.kind:
                 raise EditingError(T_("Editing", "An entry cannot change its kind."))
@@ -992,6 +996,17 @@ class Editor:
                 m.Citation(**{section.cited_by: owner[1]}, **{k: v for k, v in values.items() if k != "id"})
             )
             return self._touched(session, before)
+
+    @contextlib.contextmanager
+    def _session(self, given: Session | None, *, write: bool = True) -> Iterator[Session]:
+        if given is not None:
+            yield given
+        elif write:
+            with self._db.sessions.begin() as session:
+                yield session
+        else:
+            with self._db.sessions() as session:
+                yield session
 
     def _touched(self, session: Session, before: Snapshot) -> Change:
         obj = session.get(m.Entity, before.id)

@@ -421,6 +421,27 @@ class EntryLists:
         params = {**q.params, "limit": limit, "offset": offset}
         return Page(tuple(_row(r) for r in self._conn.execute(sql, params)), offset)
 
+    def records(
+        self,
+        kind: str,
+        *,
+        text: str = "",
+        sort: str = "name",
+        descending: bool = False,
+        trash: bool = False,
+        limit: int | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """The list as `page` reads it, whole (or its first `limit` rows), for an export: each
+        row's values as the database holds them (numbers as numbers), then its uid, kind and slug."""
+        cols = _columns(kind)
+        q = _query(kind, text, sort, descending, trash)
+        select = q.values(cols)
+        sql = (
+            f"SELECT {select}, e.uid, e.kind FROM {q.source(select, 'e.uid')} WHERE {q.where} "
+            f"ORDER BY {q.order} LIMIT {-1 if limit is None else limit:d}"
+        )
+        return [(*r[1:-2], r[-2], r[-1], r[0]) for r in self._conn.execute(sql, q.params)]
+
     def listed(self, kind: str, slug: str) -> bool:
         """Whether `slug` is an entry of `kind` outside the trash: one its unfiltered list shows."""
         row = self._conn.execute(

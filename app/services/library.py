@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from app.services.saved_searches import SavedSearches
     from app.services.search import Search
     from app.services.sources import SourceTexts
+    from app.services.table_import import TableImports
     from app.services.tags import Tags
     from app.services.vault_import import NotesImportReport
 
@@ -361,6 +362,13 @@ class Library:
         from app.services.bibliography import Bibliographies
 
         return Bibliographies(self.db)
+
+    @cached_property
+    def tables(self) -> TableImports:
+        """Officials, organizations, countries, initiatives and events in from a CSV or XLSX table."""
+        from app.services.table_import import TableImports
+
+        return TableImports(self.db, self.editor)
 
     # --- use cases: what the window and the commands ask of the whole library ------------------
     # (Each brings its module when first asked: a start must not wait for them.)

@@ -36,6 +36,8 @@ def test_list_and_show(capsys: pytest.CaptureFixture[str], seeded_path: Path) ->
         "title": "deputy head of the NDRC",
         "organization": "National Development and Reform Commission",
         "country": "China",
+        "uid": "ca927b43-1e17-5f54-9c8c-6d31e0a6f656",
+        "kind": "person",
     } in rows
     code, out, _ = run(capsys, "show", "wang-changlin", "--db", str(seeded_path))
     assert code == 0
