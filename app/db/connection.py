@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from app.db import collation
 from app.db.folding import SQL_FUNCTION, fold
 from app.user_files import UnreadableFile, read_head
 
@@ -85,6 +86,8 @@ def apply_pragmas(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
     # The search index triggers fold text with this function (app/db/search_index.py): a
     # connection without it cannot write searchable text.
     conn.create_function(SQL_FUNCTION, 1, fold, deterministic=True)
+    # ... and the lists' triggers sort names by this one (app/db/list_index.py).
+    conn.create_function(collation.SQL_FUNCTION, 1, collation.sort_key, deterministic=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:

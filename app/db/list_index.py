@@ -2,8 +2,9 @@
 filters by reading an index instead of computing every column of every row.
 
 `list_row` holds one row per entry that is not in the trash: its kind, slug and name (and its
-sort key, the name folded as search folds: case, accents and width, so `Đặng` sorts with D and
-`Ørsted` with O instead of after Z; other scripts in code point order), and the
+sort key, app/db/collation.py: the name folded as search folds, so `Đặng` sorts with D and
+`Ørsted` with O instead of after Z, Chinese by pinyin after Latin, Thai and Lao by the
+consonant after a leading vowel; other scripts in code point order), and the
 values of its list's other columns exactly as the list shows them (v1 ... v4, in COLUMNS
 order): an official's title as stated and organization (from the latest role), an
 initiative's parties, the names of referenced entries (empty when that entry is in the trash).
@@ -28,7 +29,7 @@ every text (about 90 ms). Triggers on list_hay keep it in step.
 sidebar's counts are read at every start, and counting 200,000 rows took 42 ms.
 
 Revision 0004 created these objects from this module's definitions at the time (0007 the
-trigram index, 0008 the counts, 0011 the sort key); a test
+trigram index, 0008 the counts, 0011 the sort key, 0012 its collation); a test
 (tests/migrations/test_list_index.py) fails when the two drift apart. Alembic's batch mode
 rebuilds a table by dropping it, which drops its triggers too: a revision that batch-alters a
 table listed in SOURCES must call `create_triggers` again (`problems()` reports missing ones).
@@ -40,6 +41,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.db import collation
 from app.db.folding import SQL_FUNCTION
 
 SLOTS = ("v1", "v2", "v3", "v4")
@@ -233,7 +235,7 @@ def _refresh_showing(entity_id: str) -> str:
 def _enter(row: str) -> str:
     return (
         f"INSERT INTO list_row (id, kind, slug, name, sort) SELECT {row}.id, {row}.kind, {row}.slug, "
-        f"{row}.name, {SQL_FUNCTION}({row}.name) "
+        f"{row}.name, {collation.SQL_FUNCTION}({row}.name) "
         f"WHERE {row}.deleted_at IS NULL; INSERT INTO list_hay (kind, id, hay) "
         f"SELECT {row}.kind, {row}.id, '' WHERE {row}.deleted_at IS NULL;"
     )
@@ -317,7 +319,7 @@ def fill() -> tuple[str, ...]:
         values = ", ".join(c.sql for c in cols)
         out.append(
             f"INSERT INTO list_row (id, kind, slug, name, sort, {slots}) SELECT e.id, e.kind, e.slug, e.name, "
-            f"{SQL_FUNCTION}(e.name), {values} FROM entity e JOIN {kind} k ON k.id = e.id "
+            f"{collation.SQL_FUNCTION}(e.name), {values} FROM entity e JOIN {kind} k ON k.id = e.id "
             f"WHERE e.kind = '{kind}' AND e.deleted_at IS NULL"
         )
     out.append(f"INSERT INTO list_hay (kind, id, hay) SELECT l.kind, l.id, {_hay_of('l')} FROM list_row l")
@@ -338,7 +340,7 @@ def fill_after(after: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
         out.append(
             (
                 f"INSERT INTO list_row (id, kind, slug, name, sort, {slots}) SELECT e.id, e.kind, e.slug, "
-                f"e.name, {SQL_FUNCTION}(e.name), {values} FROM entity e JOIN {kind} k ON k.id = e.id "
+                f"e.name, {collation.SQL_FUNCTION}(e.name), {values} FROM entity e JOIN {kind} k ON k.id = e.id "
                 f"WHERE e.id > ? AND e.kind = '{kind}' AND e.deleted_at IS NULL",
                 (after,),
             )
@@ -437,7 +439,7 @@ def problems(conn: sqlite3.Connection) -> list[str]:
         wrong = conn.execute(
             f"SELECT count(*) FROM entity e JOIN {kind} k ON k.id = e.id LEFT JOIN list_row l ON l.id = e.id "
             f"WHERE e.kind = '{kind}' AND e.deleted_at IS NULL AND (l.id IS NULL OR l.kind IS NOT e.kind "
-            f"OR l.slug IS NOT e.slug OR l.name IS NOT e.name OR l.sort IS NOT {SQL_FUNCTION}(e.name) "
+            f"OR l.slug IS NOT e.slug OR l.name IS NOT e.name OR l.sort IS NOT {collation.SQL_FUNCTION}(e.name) "
             f"OR ({shown}) IS NOT ({values}))"
         ).fetchone()[0]
         if wrong:

@@ -20,5 +20,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0009_source_texts",
     "0010_source_citation_keys",
     "0011_list_sort_key",
+    "0012_list_collation",
 )
 HEAD = KNOWN_REVISIONS[-1]

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from app.db import list_index
+from app.db import collation, list_index
 from app.db.database import Database
-from app.db.folding import SQL_FUNCTION, fold
+from app.db.folding import fold
 from app.i18n import N_
 from app.records.entries import Column, Page, Ref, Row
 from app.services.kinds import BY_KEY, KINDS
@@ -246,7 +246,7 @@ def _trash_query(kind: str, cols: Sequence[_Col], by: _Col, way: str, needle: st
         order = f"e.deleted_at {way}, e.id {way}"
     elif by is _NAME:
         # The trash is short: its names are folded as the lists' sort key folds them, each time.
-        order = f"{SQL_FUNCTION}(e.name) {way}, e.id {way}"
+        order = f"{collation.SQL_FUNCTION}(e.name) {way}, e.id {way}"
     else:
         order = f"{by.sql} COLLATE NOCASE {way}, e.name COLLATE NOCASE {way}, e.id {way}"
     return _Query(kind, " AND ".join(clauses), order, params, "e.id")

@@ -255,10 +255,24 @@ def _insert_since_0010(conn: sqlite3.Connection) -> None:
     )
 
 
+# Organizations named in scripts the lists sort by more than their code points (0012): by
+# pinyin, and by the consonant after a Thai or Lao leading vowel.
+COLLATED_NAMES = ("中国信息通信研究院", "เมืองอัจฉริยะประเทศไทย", "ແຂວງວຽງຈັນ")
+
+
+def _insert_since_0012(conn: sqlite3.Connection) -> None:
+    """0012 sorts names in the lists by a key made for their script: a library holds some."""
+    _insert_since_0010(conn)
+    for n, name in enumerate(COLLATED_NAMES, start=20):
+        org = _entry(conn, n, "organization", f"collated-{n}", name)
+        conn.execute("INSERT INTO organization (id, org_kind) VALUES (?, 'agency')", (org,))
+
+
 INSERTS: dict[str, Callable[[sqlite3.Connection], None]] = {
     "0001_initial": _insert_since_0001,
     "0009_source_texts": _insert_since_0009,
     "0010_source_citation_keys": _insert_since_0010,
+    "0012_list_collation": _insert_since_0012,
 }
 
 
