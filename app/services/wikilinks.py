@@ -15,6 +15,7 @@ from app.db.folding import fold as _fold
 from app.records.entries import Ref
 from app.records.notes import LinkCandidate
 from app.records.wikilinks import targets
+from app.services import redirects
 from app.services.search import INSIDE, placement
 from app.services.sqltext import starting_with
 
@@ -33,7 +34,38 @@ def _placeholders(n: int) -> str:
 def resolve_all(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, Ref | None]:
     """The entry each link target names: by slug, then by name, then by alias (names and
     aliases compared folded, in any script). Live entries win over entries in the trash; among
-    equals the oldest entry wins, so a link keeps pointing where it pointed."""
+    equals the oldest entry wins, so a link keeps pointing where it pointed. A link to an entry
+    merged into another (app/services/redirects.py) leads to that one."""
+    return _follow_merges(conn, _resolve_all(conn, names))
+
+
+def _follow_merges(conn: sqlite3.Connection, found: dict[str, Ref | None]) -> dict[str, Ref | None]:
+    moved = redirects.follow(conn, (ref.id for ref in found.values() if ref is not None))
+    missing = [n for n, ref in found.items() if ref is None]
+    gone = redirects.by_slug(conn, [*missing, *(fold(n) for n in missing)]) if missing else {}
+    if gone:
+        moved.update(redirects.follow(conn, gone.values()))
+    targets = sorted({*moved.values(), *gone.values()})
+    if not targets:
+        return found
+    refs = {
+        row[0]: Ref(*row)
+        for row in conn.execute(
+            f"SELECT id, kind, slug, name FROM entity WHERE id IN ({_placeholders(len(targets))})", targets
+        )
+    }
+    out = dict(found)
+    for n, ref in found.items():
+        if ref is not None:
+            out[n] = refs.get(moved.get(ref.id, ref.id), ref)
+            continue
+        target = gone.get(n) or gone.get(fold(n))
+        if target is not None:
+            out[n] = refs.get(moved.get(target, target))
+    return out
+
+
+def _resolve_all(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, Ref | None]:
     wanted = [n for n in dict.fromkeys(names) if n]
     found: dict[str, Ref | None] = dict.fromkeys(wanted)
     if not wanted:
