@@ -13,10 +13,12 @@ from app.gui import (
     citing,
     editing,
     import_export_dialogs,
+    list_export,
     preference_pages,
     read_only,
     search_feature,
     source_files,
+    table_import,
 )
 from app.gui.notes import feature as notes
 
@@ -37,4 +39,6 @@ def install_features(window: MainWindow) -> None:
     search_feature.install(window)
     bibliography_import.install(window)  # File ▸ Import Bibliography… (before Import…, Export…)
     import_export_dialogs.install(window)  # File ▸ Import…, Export…
+    table_import.install(window)  # File ▸ Import Table… (CSV, XLSX)
+    list_export.install(window)  # File ▸ Export List to CSV…, and the list's context menu
     about.install(window)  # last: Help ▸ About closes the Help menu

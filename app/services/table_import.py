@@ -50,8 +50,8 @@ CREATED = "created"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
 
-CHECKING = N_("Importing", "Checking the rows")
-BACKING_UP = N_("Importing", "Backing up the library")
+CHECKING = T_("Importing", "Checking the rows")
+BACKING_UP = T_("Importing", "Backing up the library")
 
 _LIST_SEPARATOR = re.compile(r"\s*[;|]\s*")  # other names: "Xi Jinping; 习近平"
 _RANGE = re.compile(r"\s*(?:–|—|\s-\s|/)\s*")  # the lists' "2025-09-01 – 2025-09-03"
@@ -224,6 +224,10 @@ class TableReport:
             "updated": str(self.count(UPDATED)),
             "unchanged": str(self.count(UNCHANGED)),
         }
+        if self.problems and self.dry_run:
+            return T_("Tables", "{path}: {count} problems to fix before it can be imported.").format(
+                path=self.path.name, count=str(len(self.problems))
+            )
         if self.problems:
             return T_("Tables", "{path}: {count} problems; nothing was imported.").format(
                 path=self.path.name, count=str(len(self.problems))
