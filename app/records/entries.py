@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from app.quoting import in_quotes
 from app.records.anchors import Paragraph
 from app.records.source_checks import AttachmentProblem, QuoteProblem
+
+if TYPE_CHECKING:
+    from app.records.duplicates import DuplicateGroup  # (which imports Ref from here)
 
 
 @dataclass(frozen=True)
@@ -257,6 +261,8 @@ class CheckReport:
     list_index: tuple[str, ...] = ()  # ... with the lists' stored columns (app/db/list_index.py)
     attachments: tuple[AttachmentProblem, ...] = ()  # sources' files missing or changed
     quotes: tuple[QuoteProblem, ...] = ()  # quotes their source's text no longer holds
+    # Entries that may be one and the same: for the researcher to judge, so not in `ok`.
+    duplicates: tuple[DuplicateGroup, ...] = ()
 
     @property
     def ok(self) -> bool:

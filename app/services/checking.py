@@ -3,6 +3,7 @@ that means, in plain words (`roundtable check`, Help ▸ Check database)."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 
 from app.db import list_index, search_index
@@ -12,10 +13,19 @@ from app.i18n import T_, Text
 from app.io.attachments import AttachmentStore, FileState
 from app.paths import attachments_dir
 from app.records import anchors
+from app.records.duplicates import (
+    NAME_AND_OTHER_NAME,
+    SAME_DOI,
+    SAME_ISO,
+    SAME_NAME,
+    SAME_URL,
+    DuplicateGroup,
+)
 from app.records.entries import CheckReport
 from app.records.source_checks import AttachmentProblem, QuoteProblem
+from app.services.duplicates import find_duplicates
 from app.services.entries import EntryLists
-from app.services.kinds import KINDS
+from app.services.kinds import BY_KEY, KINDS
 from app.services.progress import NO_PROGRESS, Progress
 
 
@@ -69,8 +79,22 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
             quotes = tuple(quote_problems(conn))
         except sqlite3.DatabaseError:
             pass  # the damage is reported above
+    duplicates: tuple[DuplicateGroup, ...] = ()
+    if full:
+        with contextlib.suppress(sqlite3.DatabaseError):  # the damage is reported above
+            duplicates = tuple(find_duplicates(conn))
     return CheckReport(
-        str(db.path), integrity, fk_problems, revision, HEAD, counts, index, lists, attachments, quotes
+        str(db.path),
+        integrity,
+        fk_problems,
+        revision,
+        HEAD,
+        counts,
+        index,
+        lists,
+        attachments,
+        quotes,
+        duplicates,
     )
 
 
@@ -202,6 +226,7 @@ def findings(report: CheckReport) -> list[Text]:
             ).format(problems="; ".join(report.list_index[:3]))
         )
     lines.extend(_source_findings(report))
+    lines.extend(duplicate_findings(report.duplicates))
     if report.counts:
         lines.append(
             T_("Checking", "It holds {entries} entries and {notes} notes.").format(
@@ -266,6 +291,41 @@ def _source_findings(report: CheckReport) -> list[Text]:
             T_("Checking", "… and {count} more of these (`roundtable check --json` lists them all).").format(
                 count=hidden
             )
+        )
+    return lines
+
+
+_WHY = {
+    SAME_NAME: T_("Checking", "the same name, “{value}”"),
+    NAME_AND_OTHER_NAME: T_("Checking", "“{value}” as a name or other name"),
+    SAME_ISO: T_("Checking", "the ISO code {value}"),
+    SAME_URL: T_("Checking", "the web address {value}"),
+    SAME_DOI: T_("Checking", "the DOI {value}"),
+}
+
+
+def duplicate_findings(groups: tuple[DuplicateGroup, ...]) -> list[Text]:
+    """Entries that may be one and the same. Not problems of the file (two officials can share
+    a name): they leave the check's verdict, and its exit status, as they are."""
+    lines: list[Text] = []
+    for group in groups[:SHOWN_PROBLEMS]:
+        lines.append(
+            T_(
+                "Checking",
+                "Possibly one and the same ({kind}, sharing {why}): {names}. Possible duplicates "
+                "in the window merges them if they are.",
+            ).format(
+                kind=Text("Kinds", BY_KEY[group.kind].plural),
+                why=_WHY[group.reason].format(value=group.value),
+                names=", ".join(f"“{r.name}” ({r.slug})" for r in group.entries),
+            )
+        )
+    if len(groups) > SHOWN_PROBLEMS:
+        lines.append(
+            T_(
+                "Checking",
+                "… and {count} more possible duplicates (`roundtable check --json` lists them all).",
+            ).format(count=len(groups) - SHOWN_PROBLEMS)
         )
     return lines
 

@@ -4,6 +4,7 @@ once, `[[old-slug]]` still leads to it, and one undo puts the whole library back
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -269,3 +270,27 @@ def test_candidates_say_what_each_holds(world: World) -> None:
     assert found[1].holds["citations"] == 2 and found[1].holds["notes"] == 1
     assert found[1].shown["country"] == "Lao PDR"
     assert found[1].weight > found[0].weight
+
+
+def test_check_lists_a_planted_duplicate_and_still_passes(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Possible duplicates are for the researcher to judge (two officials may share a name):
+    `roundtable check` lists them and its exit status stays 0."""
+    from app.__main__ import main
+
+    path = str(world.db.path)
+    world.db.close()
+    assert main(["--db", path, "check"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Possibly one and the same (Organizations, sharing the same name, “Ministry of Science”): "
+        "“Ministry of Science” (most), “ministry of science” (most-2)." in out
+    )
+    assert "the web address https://Example.org/a/" in out
+    assert out.rstrip().endswith("All good.")
+    assert main(["--db", path, "check", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert {"kind": "person", "reason": "other name"} in [
+        {k: g[k] for k in ("kind", "reason")} for g in report["duplicates"]
+    ]
