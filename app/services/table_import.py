@@ -16,7 +16,8 @@ official already holds it at the same organization.
 
 Entries a row refers to (a country, an organization, an event) are found by slug, name, other
 name or, for a country, its ISO code; one that is not found is a problem of that row, never made
-up on the spot. An entry made by an earlier row of the same table can be referred to.
+up on the spot. An entry made by an earlier row of the same table can be referred to. An
+official's title may cite a source, named by slug, name or web address (a Source column).
 
 A library that holds anything is backed up before the import commits (as the data file import
 does); the import is undone by restoring that backup.
@@ -33,7 +34,14 @@ from typing import TYPE_CHECKING, Any
 from app.db.folding import fold
 from app.i18n import N_, T_, Explained, Message, Text
 from app.io.tables import Table
-from app.services.entry_forms import FIELDS, AliasInput, EntryInput, RoleInput, ValidationError
+from app.services.entry_forms import (
+    FIELDS,
+    AliasInput,
+    CitationInput,
+    EntryInput,
+    RoleInput,
+    ValidationError,
+)
 from app.services.kinds import BY_KEY
 from app.services.progress import NO_PROGRESS, Progress
 
@@ -82,6 +90,8 @@ _EXTRA: dict[str, tuple[Target, ...]] = {
         Target("organization", N_("Fields", "Organization"), ("organisation", "ministry")),
         Target("title_start", N_("Fields", "Title from"), ("start", "from", "since")),
         Target("title_end", N_("Fields", "Title until"), ("end", "until", "to")),
+        # A source entry (slug, name or web address) cited for the title.
+        Target("source", N_("Fields", "Source"), ("citation", "url", "source url", "cited")),
     ),
     "event": (Target("dates", N_("Fields", "Dates")),),
 }
@@ -281,6 +291,12 @@ class _Names:
             tuple(kinds),
         ):
             self._put(kind, fold(value), int(eid))
+        if "source" in kinds:
+            for eid, url in conn.exec_driver_sql(
+                "SELECT s.id, s.url FROM source s JOIN entity e ON e.id = s.id "
+                "WHERE e.deleted_at IS NULL AND s.url IS NOT NULL"
+            ):
+                self._put("source", url.strip(), int(eid))
         if "country" in kinds:
             for eid, a2, a3 in conn.exec_driver_sql(
                 "SELECT c.id, c.iso_alpha2, c.iso_alpha3 FROM country c JOIN entity e ON e.id = c.id "
@@ -337,7 +353,7 @@ class _Run:
         conn = session.connection()
         referred = {k for s in FIELDS[kind] if s.type == "entry" for k in s.kinds}
         if kind == "person":
-            referred.add("organization")
+            referred |= {"organization", "source"}
         self.names = _Names(conn, referred | {kind})
         self.uids: dict[str, tuple[int, str]] = {}
         if "uid" in mapping:
@@ -449,7 +465,7 @@ class _Run:
         """The slugs of the entries the row names (None: a problem, reported)."""
         wanted = [(s.key, s.kinds) for s in FIELDS[self.kind] if s.type == "entry"]
         if self.kind == "person":
-            wanted.append(("organization", ("organization",)))
+            wanted += [("organization", ("organization",)), ("source", ("source",))]
         out: dict[str, str] = {}
         ok = True
         for key, kinds in wanted:
@@ -482,7 +498,7 @@ class _Run:
 
     def _values(self, row: _Row, refs: Mapping[str, str]) -> dict[str, str]:
         values = {s.key: row.cells[s.key] for s in FIELDS[self.kind] if s.key in row.cells}
-        values.update({k: v for k, v in refs.items() if k != "organization" or self.kind != "person"})
+        values.update({k: v for k, v in refs.items() if k in {s.key for s in FIELDS[self.kind]}})
         if self.kind == "event" and "dates" in row.cells:
             parts = _RANGE.split(row.cells["dates"], maxsplit=1)
             values.setdefault("start", parts[0])
@@ -508,17 +524,25 @@ class _Run:
     ) -> tuple[RoleInput, ...]:
         title = row.cells.get("title", "")
         if self.kind != "person" or not title:
-            if self.kind == "person" and ("organization" in row.cells or "title_start" in row.cells):
-                self.fail(row, "title", T_("Tables", "A title is needed for its organization and dates."))
+            if self.kind == "person" and any(
+                k in row.cells for k in ("organization", "title_start", "title_end", "source")
+            ):
+                self.fail(
+                    row, "title", T_("Tables", "A title is needed for its organization, dates and source.")
+                )
             return tuple(have)
-        organization = refs.get("organization", "")
+        organization, source = refs.get("organization", ""), refs.get("source", "")
         start, end = row.cells.get("title_start", ""), row.cells.get("title_end", "")
         out = list(have)
         for i, r in enumerate(out):
             if fold(r.title) == fold(title) and r.organization == organization:
-                out[i] = replace(r, start=start or r.start, end=end or r.end)
+                cites = r.citations
+                if source and not any(c.source == source for c in cites or ()):
+                    cites = (*(cites or ()), CitationInput(source))
+                out[i] = replace(r, start=start or r.start, end=end or r.end, citations=cites)
                 return tuple(out)
-        out.append(RoleInput(title, organization, start=start, end=end))
+        cited = (CitationInput(source),) if source else None
+        out.append(RoleInput(title, organization, start=start, end=end, citations=cited))
         return tuple(out)
 
     def _tags(self, row: _Row, have: str | None = None) -> str | None:
@@ -566,6 +590,8 @@ def _field_of_error(key: str) -> str:
     if head == "aliases":
         return "other_names"
     if head == "roles":
+        if ".citations" in key:
+            return "source"
         return "title_start" if key.endswith("start") else "title_end" if key.endswith("end") else "title"
     return head
 

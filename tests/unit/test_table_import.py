@@ -198,9 +198,9 @@ def test_good_rows_are_created_then_found_again(mini_path: Path, tmp_path: Path)
     table = _write(
         tmp_path,
         "people.csv",
-        "Name,Other names,Country,Title,Organization,Start,Tags\n"
-        "Beta Person,Бета; ベータ,ລາວ,Adviser,The Bloc,2024,imported\n"
-        "Alpha Person,,Laos,Minister of Tests,Ministry of Tests,,\n",
+        "Name,Other names,Country,Title,Organization,Start,Tags,Source\n"
+        "Beta Person,Бета; ベータ,ລາວ,Adviser,The Bloc,2024,imported,https://example.invalid/article\n"
+        "Alpha Person,,Laos,Minister of Tests,Ministry of Tests,,,test-article\n",
     )
     people = _count(mini_path, "SELECT count(*) FROM person")
     report = _import(mini_path, table, "person")
@@ -221,6 +221,8 @@ def test_good_rows_are_created_then_found_again(mini_path: Path, tmp_path: Path)
     assert conn.execute("SELECT title, start_date FROM role WHERE person_id = ?", (beta[0],)).fetchall() == [
         ("Adviser", "2024")
     ]
+    cited = "SELECT e.slug FROM citation c JOIN role r ON r.id = c.role_id JOIN entity e ON e.id = c.source_id "
+    assert conn.execute(cited + "WHERE r.person_id = ?", (beta[0],)).fetchall() == [("test-article",)]
     conn.close()
     before = _state(mini_path)
     again = _import(mini_path, table, "person")
