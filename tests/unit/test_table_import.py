@@ -221,7 +221,9 @@ def test_good_rows_are_created_then_found_again(mini_path: Path, tmp_path: Path)
     assert conn.execute("SELECT title, start_date FROM role WHERE person_id = ?", (beta[0],)).fetchall() == [
         ("Adviser", "2024")
     ]
-    cited = "SELECT e.slug FROM citation c JOIN role r ON r.id = c.role_id JOIN entity e ON e.id = c.source_id "
+    cited = (
+        "SELECT e.slug FROM citation c JOIN role r ON r.id = c.role_id JOIN entity e ON e.id = c.source_id "
+    )
     assert conn.execute(cited + "WHERE r.person_id = ?", (beta[0],)).fetchall() == [("test-article",)]
     conn.close()
     before = _state(mini_path)
