@@ -164,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--bib-format",
         choices=("csl-json", "bibtex", "ris"),
-        help="with --bib: the format, whatever FILE is called",
+        help="with --bib: the format, whatever FILE is called; with --citations pandoc: the bibliography's",
     )
     p.add_argument(
         "--overwrite",
@@ -194,6 +194,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="[[wiki-links]] (default) or relative Markdown links",
     )
     p.add_argument(
+        "--citations",
+        choices=("footnotes", "pandoc"),
+        default="footnotes",
+        help="footnotes quoting each source (default), or Pandoc citations [@key, para. 6] against a "
+        "bibliography written beside the files (references.json, or the --bib-format asked for)",
+    )
+    p.add_argument(
         "--on-conflict",
         choices=("skip", "beside"),
         default="skip",
@@ -206,6 +213,20 @@ def build_parser() -> argparse.ArgumentParser:
         "cmd_import_notes",
     )
     p.add_argument("folder", metavar="DIR", help="the folder `roundtable export --out` wrote")
+
+    p = command(
+        "import-markdown",
+        "import a folder of Markdown notes from another app (an Obsidian or Zettlr vault), all or nothing",
+        "cmd_import_markdown",
+    )
+    p.epilog = (
+        "Each file becomes a note: on the entry its front matter's entry:, its title, an alias or its "
+        "file name names, else standalone; tags from its front matter and its #tags; [[links]] to "
+        "entries become backlinks, the others stay as written. Importing the folder again skips the "
+        "files imported before (known by their path and content)."
+    )
+    p.add_argument("folder", metavar="DIR", help="the folder of Markdown notes")
+    p.add_argument("--dry-run", action="store_true", help="say what would be imported; write nothing")
 
     p = command(
         "import-bib",

@@ -376,8 +376,11 @@ def cmd_export(args: Namespace) -> int:
     filters = [name for name in ("kind", "tag", "query") if getattr(args, name)] + (
         ["notes-only"] if args.notes_only else []
     )
-    if args.bib_format and not args.bib:
-        raise UsageError("--bib-format is for --bib FILE")
+    pandoc = getattr(args, "citations", "footnotes") == "pandoc"
+    if args.bib_format and not (args.bib or pandoc):
+        raise UsageError("--bib-format is for --bib FILE or --citations pandoc")
+    if pandoc and not (args.out or args.digest):
+        raise UsageError("--citations pandoc is for --out DIR or --digest FILE")
     if args.bib:
         if args.out or args.digest or args.json or args.attachments or filters:
             raise UsageError("--bib writes every source; use it without --out, --digest, --json or filters")
@@ -406,6 +409,7 @@ def cmd_export(args: Namespace) -> int:
             raise CliError(str(exc)) from exc
     from app.services.search import SearchError
 
+    keys_made = _give_keys(args) if pandoc else 0
     library = _open(args)
     try:
         try:
@@ -424,6 +428,8 @@ def cmd_export(args: Namespace) -> int:
             digest=Path(args.digest) if args.digest else None,
             links=args.links,
             on_conflict=args.on_conflict,
+            citations=args.citations,
+            bibliography_format=args.bib_format or "csl-json",
         )
         report = library.export_markdown(job)
     except ExportError as exc:
@@ -431,6 +437,8 @@ def cmd_export(args: Namespace) -> int:
     finally:
         library.close()
     out.write(report.summary() + "\n")
+    if keys_made:
+        out.write(f"  {keys_made} sources got a citation key, kept in the library from now on.\n")
     if report.manifest_problem:
         out.write(f"  note: {report.manifest_problem}\n")
     for rel in report.skipped:
@@ -494,6 +502,23 @@ def _export_json(args: Namespace, out: TextIO) -> int:
     for name in counts.left_out:
         out.write(f"  not copied (missing or changed in the library; see roundtable check): {name}\n")
     return 0
+
+
+def _give_keys(args: Namespace) -> int:
+    """Citation keys for the sources without one, before an export cites them by key: stored
+    (so a draft's keys stay put), which needs the writer lock only when some are missing."""
+    library = _open(args)
+    try:
+        missing = library.bibliography.keys_missing()
+    finally:
+        library.close()
+    if not missing:
+        return 0
+    try:
+        with _writing(_library(args), "export --citations pandoc") as writable:
+            return writable.bibliography.give_keys()
+    except CliError as exc:
+        raise CliError(f"{missing} sources need a citation key, which the export stores: {exc}") from exc
 
 
 def _export_bib(args: Namespace, out: TextIO) -> int:
@@ -575,6 +600,38 @@ def cmd_import_notes(args: Namespace) -> int:
         out.write(f"  not imported: {conflict}\n")
     for unknown in report.unknown:
         out.write(f"  not in this library: {unknown}\n")
+    return 0
+
+
+def cmd_import_markdown(args: Namespace) -> int:
+    out = sys.stdout
+    from app.services.markdown_import import NotAFolder
+
+    folder = Path(args.folder)
+    if args.dry_run:
+        library = _open(args)
+        try:
+            with _failing_as("the notes were not imported", NotAFolder):
+                report = library.import_markdown(folder, dry_run=True)
+        finally:
+            library.close()
+    else:
+        with (
+            _writing(_library(args), "import-markdown") as library,
+            _failing_as("the notes were not imported", NotAFolder),
+        ):
+            report = library.import_markdown(folder)
+    out.write(report.summary() + "\n")
+    if report.backup is not None:
+        out.write(f"  backup first: {report.backup}\n")
+    for link in report.unlinked:
+        out.write(f"  left as written: {link.path}: {link.link}\n")
+    for skipped in report.skipped:
+        out.write(f"  skipped: {skipped.path}: {skipped.reason}\n")
+    for dropped in report.dropped_tags:
+        out.write(f"  tag left out: {dropped.path}: {dropped.reason}\n")
+    for attachment in report.attachments:
+        out.write(f"  attachment left alone: {attachment}\n")
     return 0
 
 

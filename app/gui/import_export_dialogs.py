@@ -217,8 +217,9 @@ class ExportDialog(_TaskDialog):
         current = window.sidebar.current_kind()
         if current:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(current))
-        self.selected_slugs = self._selected_slugs()
-        n = len(self.selected_slugs)
+        # Read from the list's ranges: thousands may be chosen (app/gui/entry_list.py).
+        self.selected_ids = self.window_.entry_list.selected_entry_ids()
+        n = len(self.selected_ids)
         self.selected = QRadioButton(self.tr("The selected entries (%n)", None, n), scope_box)
         self.selected.setEnabled(n > 0)
         self.tagged = QRadioButton(self.tr("Entries and notes tagged:"), scope_box)
@@ -282,6 +283,15 @@ class ExportDialog(_TaskDialog):
         links.setBuddy(self.links)
         self.links.setAccessibleName(plain(links.text()))
         shape.addRow(links, self.links)
+        self.citations = QComboBox(shape_box)
+        self.citations.addItem(self.tr("Footnotes quoting each source"), "footnotes")
+        self.citations.addItem(
+            self.tr("Pandoc citations [@key], with the sources in references.json beside them"), "pandoc"
+        )
+        citations = QLabel(self.tr("Citations:"), shape_box)
+        citations.setBuddy(self.citations)
+        self.citations.setAccessibleName(plain(citations.text()))
+        shape.addRow(citations, self.citations)
         self.vault.toggled.connect(self._shape_changed)
 
         conflict_box = QGroupBox(self.tr("Files you edited since the last export"), self)
@@ -301,13 +311,6 @@ class ExportDialog(_TaskDialog):
         self.open_folder.clicked.connect(self._show_files)
         self.finish_layout(scope_box, shape_box, conflict_box)
         self.resize(620, self.sizeHint().height())
-
-    def _selected_slugs(self) -> list[str]:
-        model = self.window_.entry_list.model
-        selection = self.window_.entry_list.table.selectionModel()
-        if model is None or selection is None:
-            return []
-        return [s for index in selection.selectedRows() if (s := model.slug_at(index.row()))]
 
     def _list_filter(self) -> tuple[str | None, str]:
         model = self.window_.entry_list.model
@@ -350,10 +353,9 @@ class ExportDialog(_TaskDialog):
             scope = Scope(kind=self.kind_combo.currentData())
             self.scope_text = self.kind_combo.currentText()
         elif self.selected.isChecked():
-            refs = [self.window_.lists.ref(s) for s in self.selected_slugs]
-            n = len(refs)
+            n = len(self.selected_ids)
             label = f"the selected {'entry' if n == 1 else 'entries'}"  # the command line's words
-            scope = Scope(entry_ids=frozenset(r.id for r in refs if r), entries_label=label)
+            scope = Scope(entry_ids=frozenset(self.selected_ids), entries_label=label)
             self.scope_text = self.tr("the %n selected entries", None, n)
         elif self.tagged.isChecked():
             scope = Scope(tag=self.tag_combo.currentText())
@@ -370,6 +372,7 @@ class ExportDialog(_TaskDialog):
             digest=None if self.vault.isChecked() else path,
             links=self.links.currentData(),
             on_conflict="beside" if self.beside.isChecked() else "skip",
+            citations=self.citations.currentData(),
         )
 
     def _search_results(self) -> frozenset[int]:
@@ -427,6 +430,8 @@ class ExportDialog(_TaskDialog):
             )
         if report.beside:
             text += self.tr(", %n new versions written beside files you edited", None, len(report.beside))
+        if report.keys_made:
+            text += self.tr("; %n sources given a citation key", None, report.keys_made)
         return text + self.tr(".")
 
     def progress_text(self, done: int, total: int) -> str:

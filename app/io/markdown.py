@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 from app import quoting
 from app.i18n import T_
 from app.io import frontmatter
+from app.io.bibliography import pandoc_locator
 from app.records.anchors import Paragraph, has_pages, paragraphs
 from app.records.entries import AliasView, CitationView, EntryDetail, Ref
 from app.records.footnotes import FootnoteNumbers
@@ -334,6 +335,42 @@ class Footnotes:
             note = f" {inline(c.note)}" if c.note else ""
             lines.append(f"[^c{n}]: {' — '.join(parts)}. Reliability: {c.reliability}.{about}{note}")
         return "\n".join(lines)
+
+
+class PandocCitations:
+    """Citations as Pandoc writes them, `[@key, para. 6]` (several of one fact in one bracket:
+    `[@a; @b, p. 2]`), against the bibliography the export writes beside the files; `keys`
+    gives each cited source's citation key, by source id. In place of footnotes: nothing to
+    define at the end of the file."""
+
+    def __init__(self, keys: Mapping[int, str]) -> None:
+        self._keys = keys
+
+    def mark(self, citations: Iterable[CitationView]) -> str:
+        cites: list[str] = []
+        unkeyed: list[str] = []
+        for c in citations:
+            key = self._keys.get(c.source.id)
+            if key is None:  # (a source in the trash has no key: named, so nothing is lost)
+                where = f", {inline(c.locator)}" if c.locator else ""
+                unkeyed.append(f"{inline(c.source.name)}{where}")
+                continue
+            locator = _CITE_SUFFIX.sub(r"\\\1", pandoc_locator(c.locator))
+            cite = f"@{key}, {locator}" if locator else f"@{key}"
+            if cite not in cites:
+                cites.append(cite)
+        marks = (f" [{'; '.join(cites)}]" if cites else "") + "".join(f" ({u})" for u in unkeyed)
+        return marks
+
+    def definitions(self) -> str:
+        return ""
+
+
+# What would end a citation's locator early ('; ', ']') or start another citation ('@'), or a
+# bracket of its own: written escaped, as Pandoc's Markdown reads them as text.
+_CITE_SUFFIX = re.compile(r"([\\\[\];@])")
+
+Citing = Footnotes | PandocCitations
 
 
 # --- notes ---------------------------------------------------------------------------------------
@@ -807,7 +844,7 @@ def entry_body(
     detail: EntryDetail,
     notes: Sequence[tuple[NoteDoc, str]],
     links: Links,
-    footnotes: Footnotes,
+    footnotes: Citing,
     *,
     here: str,
     level: int = 1,
@@ -835,7 +872,7 @@ def entry_body(
     if detail.summary:
         out += [block(detail.summary), ""]
     if detail.citations:
-        out += [f"Sources for this entry: {footnotes.mark(detail.citations)}", ""]
+        out += [f"Sources for this entry: {footnotes.mark(detail.citations).lstrip()}", ""]
 
     def section(title: str, lines: Sequence[str]) -> None:
         if lines:
@@ -934,19 +971,21 @@ def entry_file(
     cited: Iterable[tuple[int, int]] = (),
     kind: str | None = None,
     words: Words | None = None,
+    pandoc: PandocCitations | None = None,
+    bibliography: str | None = None,
 ) -> str:
     """One entry as a vault file: front matter, the entry, its notes, the footnotes. Each
     footnote links to the paragraph of its source's file its quote stands in (`passage` gives
-    that paragraph's block id); a source's text marks the passages `cited`."""
-    footnotes = Footnotes(links, here, passage)
+    that paragraph's block id); a source's text marks the passages `cited`. With `pandoc`, the
+    citations are Pandoc's instead of footnotes, and the front matter names the `bibliography`
+    file they cite (a path from this file, as Pandoc run beside it and Zettlr read it)."""
+    footnotes = pandoc or Footnotes(links, here, passage)
     body = entry_body(detail, notes, links, footnotes, here=here, text=text, cited=cited, words=words)
     defs = footnotes.definitions()
-    return (
-        frontmatter.dump(entry_fields(detail, exported_at, kind))
-        + "\n"
-        + body
-        + (f"\n{defs}\n" if defs else "")
-    )
+    fields = entry_fields(detail, exported_at, kind)
+    if bibliography:
+        fields["bibliography"] = bibliography
+    return frontmatter.dump(fields) + "\n" + body + (f"\n{defs}\n" if defs else "")
 
 
 # --- the digest ----------------------------------------------------------------------------------
@@ -967,21 +1006,25 @@ def digest_file(
     exported_at: str,
     scope: str,
     words: Words | None = None,
+    pandoc: PandocCitations | None = None,
+    bibliography: str | None = None,
 ) -> str:
-    """One file, one section per entry: for pasting into a draft."""
-    footnotes = Footnotes(links, "")
+    """One file, one section per entry: for pasting into a draft (with `pandoc`, its citations
+    Pandoc's, against the `bibliography` its front matter names)."""
+    footnotes = pandoc or Footnotes(links, "")
     n_entries = sum(len(s.entries) for s in sections)
     n_notes = sum(len(s.notes) + sum(len(n) for _, n in s.entries) for s in sections)
+    fields: dict[str, object] = {
+        "title": title,
+        "scope": scope,
+        "entries": n_entries,
+        "notes": n_notes,
+        "exported-at": exported_at,
+    }
+    if bibliography:
+        fields["bibliography"] = bibliography
     out = [
-        frontmatter.dump(
-            {
-                "title": title,
-                "scope": scope,
-                "entries": n_entries,
-                "notes": n_notes,
-                "exported-at": exported_at,
-            }
-        ),
+        frontmatter.dump(fields),
         f"# {inline(title)}",
         "",
     ]

@@ -228,3 +228,27 @@ def heading_of(match: re.Match[str]) -> str:
     """The '#heading' part of a link as written ('#' included), or '' when it has none."""
     part = match.group(2)
     return "" if part is None else "#" + part
+
+
+def prose(body: str) -> Iterator[tuple[int, int]]:
+    """The spans of `body` that are Markdown text, not code (fenced, indented or inline), as
+    `links` reads them: where a foreign note's #tags are looked for (app/services/markdown_import.py)."""
+    for start, end in _paragraphs(body):
+        i = piece = start
+        while i < end:
+            ch = body[i]
+            if ch == "\\" and i + 1 < end and body[i + 1] in _ESCAPABLE:
+                i += 2
+            elif ch == "`":
+                run = _backticks(body, i)
+                close = _closing(body, i + run, end, run)
+                if close < 0:
+                    i += run
+                    continue
+                if piece < i:
+                    yield piece, i
+                i = piece = close
+            else:
+                i += 1
+        if piece < end:
+            yield piece, end

@@ -750,6 +750,19 @@ class Bibliographies:
         """Write every source outside the Trash to `target` in `fmt` (atomically); sources
         without a key get one first (KeysNeeded when the library is open read-only)."""
         report = BibliographyExported(target, fmt)
+        report.keys_made = self.keys_for_export()
+        conn = self._db.connect()
+        try:
+            conn.execute("BEGIN")  # one consistent snapshot
+            report.sources, text = bibliography_text(conn, fmt)
+        finally:
+            conn.close()
+        atomic.write_text(target, text)
+        return report
+
+    def keys_for_export(self) -> int:
+        """Give the sources without a key one before an export cites them (KeysNeeded when the
+        library is open read-only, as they could not be kept); returns how many were made."""
         missing = self.keys_missing()
         if missing and self._db.read_only:
             raise KeysNeeded(
@@ -759,17 +772,15 @@ class Bibliographies:
                     "close the window that has it open and export again, so their keys are kept.",
                 ).format(count=missing, name=self._db.path.name, reason=self._db.read_only_reason or "")
             )
-        report.keys_made = self.give_keys()
-        conn = self._db.connect()
-        try:
-            conn.execute("BEGIN")  # one consistent snapshot
-            records = [r for _sid, r in _records(conn, cited=fmt == bib.CSL_JSON)]
-        finally:
-            conn.close()
-        records.sort(key=lambda r: (r.key or "").lower())
-        report.sources = len(records)
-        atomic.write_text(target, bib.write(records, fmt))
-        return report
+        return self.give_keys()
+
+
+def bibliography_text(conn: sqlite3.Connection, fmt: str) -> tuple[int, str]:
+    """Every source outside the Trash in `fmt`, by citation key, and how many: what export
+    --bib writes, and the vault export's bibliography (keys given first: `give_keys`)."""
+    records = [r for _sid, r in _records(conn, cited=fmt == bib.CSL_JSON)]
+    records.sort(key=lambda r: (r.key or "").lower())
+    return len(records), bib.write(records, fmt)
 
 
 _SOURCES_SQL = (

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from app.services.importer import ImportReport
     from app.services.json_export import Exported
     from app.services.markdown_export import ExportReport, MarkdownExport
+    from app.services.markdown_import import MarkdownImportReport
     from app.services.note_lists import NoteLists
     from app.services.notes import Notes
     from app.services.saved_searches import SavedSearches
@@ -413,6 +414,15 @@ class Library:
         from app.services.vault_import import import_vault_notes
 
         return import_vault_notes(self.db, folder, progress)
+
+    def import_markdown(
+        self, folder: Path, *, dry_run: bool = False, progress: Progress = NO_PROGRESS
+    ) -> MarkdownImportReport:
+        """Import a folder of Markdown notes Roundtable did not write (an Obsidian or Zettlr
+        vault), all or nothing; with `dry_run`, only say what would be done."""
+        from app.services.markdown_import import import_markdown
+
+        return import_markdown(self.db, self.writer, folder, dry_run=dry_run, progress=progress)
 
     def reindex(self, progress: Progress = NO_PROGRESS) -> int:
         """Rebuild the search index and the lists' columns; returns how many texts are indexed."""

@@ -38,6 +38,7 @@ from app.io.markdown import (
     DigestSection,
     Links,
     LinkStyle,
+    PandocCitations,
     SourcePassages,
     Words,
     digest_file,
@@ -57,6 +58,13 @@ from app.user_files import UnreadableFile
 
 OnConflict = Literal["skip", "beside"]
 NOTES_FOLDER = "Notes"
+# How an entry's citations are written: Markdown footnotes holding the quote and the source, or
+# Pandoc citations ([@key, para. 6]) against a bibliography written beside the files.
+CitationStyle = Literal["footnotes", "pandoc"]
+CITATION_STYLES: tuple[CitationStyle, ...] = ("footnotes", "pandoc")
+# The bibliography a Pandoc export writes, by format (CSL-JSON unless asked: what Pandoc,
+# Zettlr and Zotero all read).
+BIBLIOGRAPHY_FILES = {"csl-json": "references.json", "bibtex": "references.bib", "ris": "references.ris"}
 
 # The script each of the region's languages is written in: an other name in it is "Lao", not
 # "Lao, Lao script".
@@ -136,6 +144,13 @@ class MarkdownExport:
     digest: Path | None = None  # and/or one digest file here
     links: LinkStyle = "wiki"
     on_conflict: OnConflict = "skip"
+    citations: CitationStyle = "footnotes"
+    bibliography_format: str = "csl-json"  # with citations="pandoc": a key of BIBLIOGRAPHY_FILES
+
+    @property
+    def bibliography(self) -> str | None:
+        """The bibliography's file name (beside the vault's files and the digest), if any."""
+        return BIBLIOGRAPHY_FILES[self.bibliography_format] if self.citations == "pandoc" else None
 
 
 @dataclass
@@ -149,6 +164,7 @@ class ExportReport:
     beside: list[tuple[str, str]] = field(default_factory=list)  # (edited file, new version)
     removed: list[str] = field(default_factory=list)  # an entry's old file after a rename
     manifest_problem: str | None = None
+    keys_made: int = 0  # citation keys given to sources for a Pandoc export
 
     def summary(self) -> str:
         text = (
@@ -162,6 +178,8 @@ class ExportReport:
             text += (
                 f", {_count(len(self.beside), 'new version', 'new versions')} written beside files you edited"
             )
+        if self.keys_made:
+            text += f"; {_count(self.keys_made, 'source', 'sources')} given a citation key"
         return text + "."
 
 
@@ -386,7 +404,7 @@ class _Writer:
             raise UnsafePath(f"{rel!r} is not a file name")
         return parent / name
 
-    def write(self, planned: _Planned) -> None:
+    def write(self, planned: _Planned, on_conflict: OnConflict | None = None) -> None:
         rel = planned.path
         try:
             target = self._target(rel)
@@ -406,6 +424,8 @@ class _Writer:
             record = self.manifest.files.get(rel)
             if current is None and not linked:
                 self._put(target, rel, planned.render(self.now).encode("utf-8"), planned.item, "main")
+            elif stamp is None and record is not None and planned.render(self.now).encode("utf-8") == current:
+                self.report.unchanged.append(rel)  # (a file with no time in it: the bibliography)
             elif (
                 current is not None and stamp is not None and planned.render(stamp).encode("utf-8") == current
             ):
@@ -425,7 +445,7 @@ class _Writer:
             ):
                 # Untouched since Roundtable wrote it; the data changed: replace it.
                 self._put(target, rel, planned.render(self.now).encode("utf-8"), planned.item, "main")
-            elif self.on_conflict == "beside":
+            elif (on_conflict or self.on_conflict) == "beside":
                 beside = self._beside(rel, planned.item)
                 content = planned.render(self.now).encode("utf-8")
                 self._put(self._target(beside), beside, content, planned.item, "beside", edited=rel)
@@ -581,6 +601,13 @@ def export_markdown(db: Database, job: MarkdownExport, progress: Progress = NO_P
             T_("Export", "nothing to write: choose a folder for a vault or a file for a digest")
         )
     report = ExportReport(job.scope.describe())
+    if job.citations == "pandoc":  # every source cited by its key: those without one get one
+        from app.services.bibliography import Bibliographies, KeysNeeded
+
+        try:
+            report.keys_made = Bibliographies(db).keys_for_export()
+        except KeysNeeded as exc:
+            raise ExportError(exc.message) from exc
     conn = db.connect()
     try:
         conn.execute("BEGIN")  # one snapshot for the whole export
@@ -613,6 +640,13 @@ class _Export:
         self._cited: dict[int, list[tuple[int, int]]] = {}
         self._blocks: dict[tuple[int, str], str] = {}
         self._words = _words()
+        self._pandoc = (
+            PandocCitations(
+                dict(conn.execute("SELECT id, citation_key FROM source WHERE citation_key IS NOT NULL"))
+            )
+            if job.citations == "pandoc"
+            else None
+        )
 
     def resolve(self, target: str) -> int | None:
         if target not in self._resolved:
@@ -688,6 +722,7 @@ class _Export:
                     raise Cancelled()
                 writer.write(plan)
                 yield
+            self._write_bibliography(writer)
         finally:
             writer.close()
 
@@ -703,6 +738,24 @@ class _Export:
             if uid in uids and entity_id not in taken:
                 found[int(entity_id)] = uids[uid]
         return found
+
+    def _write_bibliography(self, writer: _Writer) -> None:
+        """The bibliography the files' Pandoc citations cite, beside them; one the researcher
+        edited since it was written is left as it is (reported), never written beside."""
+        name = self.job.bibliography
+        if name is None:
+            return
+        from app.services.bibliography import bibliography_text
+
+        _count, text = bibliography_text(self.conn, self.job.bibliography_format)
+        writer.write(_Planned(name, "bibliography", lambda _stamp: text), on_conflict="skip")
+
+    def _bibliography_from(self, path: str) -> str | None:
+        """The bibliography's path as the front matter of the file at `path` names it."""
+        name = self.job.bibliography
+        if name is None:
+            return None
+        return posixpath.relpath(name, posixpath.dirname(path) or ".")
 
     def _entry_renderer(
         self, detail: EntryDetail, attached: dict[int, list[NoteDoc]], path: str
@@ -723,6 +776,8 @@ class _Export:
                 cited=self._cited.get(detail.ref.id, ()),
                 kind=BY_KEY[detail.ref.kind].singular.lower(),
                 words=self._words,
+                pandoc=self._pandoc,
+                bibliography=self._bibliography_from(path),
             )
 
         return render
@@ -820,10 +875,14 @@ class _Export:
                 exported_at=stamp,
                 scope=self.job.scope.describe(),
                 words=self._words,
+                pandoc=self._pandoc,
+                bibliography=self.job.bibliography,
             )
 
         writer = _Writer(folder, self.job.on_conflict, self.report, self.now, deep=False)
         try:
             writer.write(_Planned(target.name, "digest:" + target.name, render))
+            if self.job.folder is None or self.job.folder.resolve() != folder.resolve():
+                self._write_bibliography(writer)
         finally:
             writer.close()
