@@ -557,11 +557,25 @@ class _Run:
         new = [t.strip() for t in given.split(",") if t.strip() and t.strip().casefold() not in old]
         return ", ".join([have, *new]) if new else have
 
+    def _slug(self, name: str) -> str:
+        """A free slug for a new entry, found by a range of the slugs' index (the form's check
+        finds one with LIKE, which reads every entry's slug: at thousands of rows, that adds up)."""
+        from app.services.slugs import MAX_SLUG, slugify, unique_slug
+        from app.services.sqltext import starting_with
+
+        if not name.strip():
+            return ""
+        base = slugify(name, fallback=self.kind)
+        rows = self.s.connection().exec_driver_sql(
+            "SELECT slug FROM entity WHERE slug >= ? AND slug < ?", starting_with(base[: MAX_SLUG - 8])
+        )
+        return unique_slug(base, {r[0] for r in rows})
+
     def new_input(self, row: _Row, refs: Mapping[str, str]) -> EntryInput:
         return EntryInput(
             kind=self.kind,
             name=row.cells.get("name", ""),
-            slug=row.cells.get("slug", ""),
+            slug=row.cells.get("slug") or self._slug(row.cells.get("name", "")),
             summary=row.cells.get("summary", ""),
             values=self._values(row, refs),
             aliases=self._aliases(row),
