@@ -11,6 +11,7 @@ from app.gui import (
     bibliography_import,
     check_database,
     citing,
+    duplicates_view,
     editing,
     import_export_dialogs,
     list_export,
@@ -30,6 +31,7 @@ def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
     preference_pages.install(window)  # Preferences ▸ Appearance and Data
     editing.install(window)
+    duplicates_view.install(window)  # Possible duplicates, Edit ▸ Merge… (after editing: its undo)
     source_files.install(window)  # Edit ▸ Source Text: paste, add from a file, open the file
     citing.install(window)  # Edit ▸ Cite… from a source's text (after editing: its undo stack)
     notes.install(window)  # the notes panel, the Notes and Tags views, notes in the Trash

@@ -60,6 +60,7 @@ from app.services.progress import NO_PROGRESS, Progress
 from app.services.writing import Writer
 
 if TYPE_CHECKING:
+    from app.records.duplicates import DuplicateGroup
     from app.records.entries import CheckReport
     from app.services.about import AboutLibrary
     from app.services.bibliography import Bibliographies
@@ -70,6 +71,7 @@ if TYPE_CHECKING:
     from app.services.json_export import Exported
     from app.services.markdown_export import ExportReport, MarkdownExport
     from app.services.markdown_import import MarkdownImportReport
+    from app.services.merge import Merger
     from app.services.note_lists import NoteLists
     from app.services.notes import Notes
     from app.services.saved_searches import SavedSearches
@@ -324,6 +326,19 @@ class Library:
         from app.services.editing import Editor
 
         return Editor(self.db)
+
+    @cached_property
+    def merger(self) -> Merger:
+        """Merging duplicates (app/services/merge.py), on the library's Writer."""
+        from app.services.merge import Merger
+
+        return Merger(self.writer)
+
+    def duplicates(self) -> list[DuplicateGroup]:
+        """Likely duplicates among the live entries (app/services/duplicates.py)."""
+        from app.services.duplicates import find_duplicates
+
+        return find_duplicates(self.db.read())
 
     @cached_property
     def search(self) -> Search:
