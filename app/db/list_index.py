@@ -63,6 +63,12 @@ class Stored:
     sql: str  # its value: an expression over `e` (entity) and `k` (the kind's table)
     # Entries of this kind whose value shows entity {x}'s name: refreshed when it changes.
     shows: str | None = None
+    # The entry whose name it shows: its id, an expression over `e` and `k` (for showing names
+    # in a chosen script, app/services/entries.py) ...
+    ref: str | None = None
+    # ... or, for several names, a query of (entry id, named entry's id, its name) in the order
+    # `sql` joins them, for the ids in {ids}.
+    refs: str | None = None
 
 
 COLUMNS: dict[str, tuple[Stored, ...]] = {
@@ -72,11 +78,13 @@ COLUMNS: dict[str, tuple[Stored, ...]] = {
             "organization",
             _NAME_OF.format(ref=_LATEST_ROLE.format(col="r.organization_id")),
             "SELECT r.person_id FROM role r WHERE r.organization_id = {x}",
+            ref=_LATEST_ROLE.format(col="r.organization_id"),
         ),
         Stored(
             "country",
             _NAME_OF.format(ref="k.country_id"),
             "SELECT p.id FROM person p WHERE p.country_id = {x}",
+            ref="k.country_id",
         ),
     ),
     "country": (Stored("iso", "coalesce(k.iso_alpha2, '')"),),
@@ -87,6 +95,7 @@ COLUMNS: dict[str, tuple[Stored, ...]] = {
             "country",
             _NAME_OF.format(ref="k.country_id"),
             "SELECT o.id FROM organization o WHERE o.country_id = {x}",
+            ref="k.country_id",
         ),
     ),
     "initiative": (
@@ -97,11 +106,14 @@ COLUMNS: dict[str, tuple[Stored, ...]] = {
             "JOIN entity pe ON pe.id = ip.entity_id WHERE ip.initiative_id = e.id "
             "AND pe.deleted_at IS NULL), '')",
             "SELECT ip.initiative_id FROM initiative_party ip WHERE ip.entity_id = {x}",
+            refs="SELECT ip.initiative_id, pe.id, pe.name FROM initiative_party ip JOIN entity pe "
+            "ON pe.id = ip.entity_id WHERE ip.initiative_id IN ({ids}) AND pe.deleted_at IS NULL",
         ),
         Stored(
             "announced_at",
             _NAME_OF.format(ref="k.announced_at_id"),
             "SELECT i.id FROM initiative i WHERE i.announced_at_id = {x}",
+            ref="k.announced_at_id",
         ),
         Stored("status", "coalesce(k.status, '')"),
     ),
@@ -116,6 +128,7 @@ COLUMNS: dict[str, tuple[Stored, ...]] = {
             "part_of",
             _NAME_OF.format(ref="k.part_of_id"),
             "SELECT ev.id FROM event ev WHERE ev.part_of_id = {x}",
+            ref="k.part_of_id",
         ),
     ),
     "source": (

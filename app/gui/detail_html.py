@@ -9,7 +9,8 @@ light and dark both follow the system.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from html import escape
 from typing import TypeVar
@@ -201,8 +202,19 @@ def style_sheet(text: str, muted: str, rule: str) -> str:
     """
 
 
+# While a page is rendered in a chosen script: the slugs its links name (first pass), then
+# their names in that script (second pass). See render.
+_LINKED: ContextVar[set[str] | None] = ContextVar("_LINKED", default=None)
+_NAMES: ContextVar[Mapping[str, str] | None] = ContextVar("_NAMES", default=None)
+
+
 def entry_link(ref: Ref) -> str:
-    return f'<a href="{ENTRY_SCHEME}:{escape(ref.slug)}">{escape(ref.name)}</a>'
+    linked = _LINKED.get()
+    if linked is not None:
+        linked.add(ref.slug)
+    names = _NAMES.get()
+    name = names.get(ref.slug, ref.name) if names else ref.name
+    return f'<a href="{ENTRY_SCHEME}:{escape(ref.slug)}">{escape(name)}</a>'
 
 
 def note_link(note_id: int, title: str) -> str:
@@ -268,10 +280,38 @@ def _dates(*parts: tuple[str, str | None]) -> str:
     return f" <small>({', '.join(shown)})</small>" if shown else ""
 
 
-def render(detail: EntryDetail, *, with_text: bool = True, script: str = "") -> str:
+def render(
+    detail: EntryDetail,
+    *,
+    with_text: bool = True,
+    script: str = "",
+    names: Callable[[str, list[str]], Mapping[str, str]] | None = None,
+) -> str:
     """`with_text`: the source's text at the end of the page (False when a reader beside the
     page shows it, app/gui/source_reader.py). `script`: the title in that script when the entry
-    has a name written in it (Preferences), the name as recorded under it."""
+    has a name written in it (Preferences), the name as recorded under it; and, given `names`
+    (script, slugs -> their names in it: EntryLists.names_by_slug), every linked entry's name
+    in it too. The page is built once to learn which entries it links to, then again with
+    their names: building it costs far less than a query per link."""
+    if not script or names is None:
+        return _page(detail, with_text=with_text, script=script)
+    linked: set[str] = set()
+    token = _LINKED.set(linked)
+    try:
+        _page(detail, with_text=with_text, script=script)
+    finally:
+        _LINKED.reset(token)
+    found = names(script, sorted(linked)) if linked else {}
+    if not found:
+        return _page(detail, with_text=with_text, script=script)
+    token_names = _NAMES.set(found)
+    try:
+        return _page(detail, with_text=with_text, script=script)
+    finally:
+        _NAMES.reset(token_names)
+
+
+def _page(detail: EntryDetail, *, with_text: bool, script: str) -> str:
     w = _words()
     cites = _Citations()
     kind = escape(kind_singular(detail.ref.kind))

@@ -8,6 +8,7 @@ preview.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from html import escape
 
 from PySide6.QtCore import QEvent, QUrl, Signal
@@ -33,6 +34,8 @@ class DetailView(OfflineBrowser):
         self._detail: EntryDetail | None = None
         self._empty_text = ""
         self.with_text = True  # False: a source's text is read in the reader, not on the page
+        # Linked entries' names in a script (EntryLists.names_by_slug), set by the window.
+        self.names: Callable[[str, list[str]], Mapping[str, str]] | None = None
         self.show_empty()
 
     @property
@@ -63,7 +66,9 @@ class DetailView(OfflineBrowser):
             )
         )
         if self._detail is not None:
-            self.setHtml(render(self._detail, with_text=self.with_text, script=name_script.current()))
+            self.setHtml(
+                render(self._detail, with_text=self.with_text, script=name_script.current(), names=self.names)
+            )
         else:
             self.setHtml(f"<p class='meta'>{escape(self._empty_text)}</p>")
 

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.entry_list)
         self.detail_view = DetailView(self)
+        self.detail_view.names = library.entries.names_by_slug  # links in a chosen script
         # A source's text is read (and cited from) under its page; the reader hides otherwise.
         self.detail_view.with_text = False
         self.source_reader = SourceReader(self)

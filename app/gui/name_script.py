@@ -1,11 +1,16 @@
 """Preferences ▸ Appearance ▸ Names: show entries' names in a chosen script where an entry
-has an other name written in it (陈刚 for Chen Gang), in the lists, on the entry's page and in
-search results. Stored as the script's code in the group `preferences`; '' shows names as
-recorded. Only what is on screen is looked up (EntryLists.names_in): a list of 100,000 rows
-still sorts and filters by the names as recorded."""
+has an other name written in it (陈刚 for Chen Gang), wherever an entry is named: the lists
+(the name column and the columns naming another entry: an official's organization and
+country, an initiative's parties ...), the entry's page and its links, search results, the
+note editor's "On ..." line and the entries `[[` completion offers (which still inserts the
+name or slug as written, so the link reads the same to everything else). Stored as the
+script's code in the group `preferences`; '' shows names as recorded. Only what is on screen
+is looked up (EntryLists.names_in, a query for the rows shown): a list of 100,000 rows still
+sorts and filters by the names as recorded."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from app.gui.settings import settings
@@ -21,6 +26,21 @@ OFFERED = ("Hans", "Hant")
 def current() -> str:
     """The script names are shown in now ('' as recorded)."""
     return str(settings().value(KEY, AS_RECORDED) or AS_RECORDED)
+
+
+# EntryLists.names_by_slug: (script, slugs) -> the names those entries have in it.
+NamesBySlug = Callable[[str, list[str]], Mapping[str, str]]
+
+
+def names_of(
+    lookup: NamesBySlug | None, slugs: Iterable[str], script: str | None = None
+) -> Mapping[str, str]:
+    """The names in the chosen script of the entries `slugs` name, for those that have one."""
+    script = current() if script is None else script
+    wanted = list(dict.fromkeys(s for s in slugs if s))
+    if not script or lookup is None or not wanted:
+        return {}
+    return lookup(script, wanted)
 
 
 def in_results(lists: EntryLists, results: Results, script: str | None = None) -> Results:

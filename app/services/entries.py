@@ -398,7 +398,43 @@ class EntryLists:
             for i, name in self.names_in(script, list(found)).items():
                 row = found[i]
                 found[i] = replace(row, values=(name, *row.values[1:]))
+            self._others_in(script, kind, found)
         return [found.get(i) for i in ids]
+
+    def _others_in(self, script: str, kind: str, found: dict[int, Row]) -> None:
+        """The names of other entries that `found`'s columns show (an official's organization
+        and country ...), in `script` where those entries have a name in it."""
+        stored = {c.key: c for c in list_index.COLUMNS.get(kind, ())}
+        at = {n: stored[c.key] for n, c in enumerate(_columns(kind)) if c.key in stored}
+        single = {n: c.ref for n, c in at.items() if c.ref}
+        many = {n: c.refs for n, c in at.items() if c.refs}
+        if not single and not many:
+            return
+        refs: dict[tuple[int, int], list[tuple[int, str]]] = {}  # (row, column): [(id, name)]
+        for start in range(0, len(found), self.CHUNK):
+            chunk = list(found)[start : start + self.CHUNK]
+            marks = ",".join("?" * len(chunk))
+            if single:
+                sql = (
+                    f"SELECT e.id, {', '.join(single.values())} FROM entity e JOIN {kind} k "
+                    f"ON k.id = e.id WHERE e.id IN ({marks})"
+                )
+                for r in self._conn.execute(sql, chunk):
+                    for n, ref in zip(single, r[1:], strict=True):
+                        if ref is not None:
+                            refs[(r[0], n)] = [(int(ref), found[r[0]].values[n])]
+            for n, query in many.items():
+                for owner, ref, name in self._conn.execute(query.format(ids=marks), chunk):
+                    refs.setdefault((owner, n), []).append((int(ref), name))
+        names = self.names_in(script, list({ref for named in refs.values() for ref, _ in named}))
+        for (i, n), named in refs.items():
+            row = found[i]
+            # Only where the column shows exactly these names (an entry in the trash shows none).
+            if not row.values[n] or ", ".join(name for _, name in named) != row.values[n]:
+                continue
+            shown = ", ".join(names.get(ref, name) for ref, name in named)
+            if shown != row.values[n]:
+                found[i] = replace(row, values=(*row.values[:n], shown, *row.values[n + 1 :]))
 
     def page(
         self,

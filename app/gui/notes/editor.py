@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui import name_script
 from app.gui.detail_html import ENTRY_SCHEME
 from app.gui.i18n import kind_singular, translated
 from app.gui.notes.autosave import Autosaver
@@ -62,6 +63,8 @@ class NoteEditor(QWidget):
         self._stored_tags: tuple[str, ...] = ()
         self._loading = False
         self._links: dict[str, Ref | None] = {}
+        # Entries' names in the chosen script (EntryLists.names_by_slug), set by the panel.
+        self.names: name_script.NamesBySlug | None = None
 
         self.header = QLabel(self)
         self.header.setAccessibleName(self.tr("Note on"))
@@ -284,14 +287,19 @@ class NoteEditor(QWidget):
         """Entries were written: the note's links may name other entries now."""
         self._links = {}
         if self._note is not None:
+            self._update_header()  # (its entry's name, or the script names are shown in, changed)
             self.refresh_preview()
 
     def _link_choices(self, typed: str) -> list[tuple[str, str, str]]:
-        """For [[completion: the entries' names and other names holding `typed`."""
+        """For [[completion: the entries' names and other names holding `typed`, each entry
+        named in the chosen script (Preferences); what is inserted stays as written."""
         out = []
-        for c in self._notes.link_choices(typed):
+        choices = self._notes.link_choices(typed)
+        names = name_script.names_of(self.names, (c.slug for c in choices))
+        for c in choices:
             kind = kind_singular(c.kind)
-            shown = f"{c.text}  —  {c.name} ({kind})" if c.text != c.name else f"{c.name} ({kind})"
+            name = names.get(c.slug, c.name)
+            shown = f"{c.text}  —  {name} ({kind})" if c.text != name else f"{name} ({kind})"
             tip = self.tr("[[{text}]] links to {name}").format(text=c.text, name=c.name)
             out.append((shown, c.text, tip))
         return out
@@ -343,7 +351,8 @@ class NoteEditor(QWidget):
             self.header.setText("")
             return
         if doc.entry is not None:
-            link = f'<a href="{ENTRY_SCHEME}:{escape(doc.entry.slug)}">{escape(doc.entry.name)}</a>'
+            name = name_script.names_of(self.names, [doc.entry.slug]).get(doc.entry.slug, doc.entry.name)
+            link = f'<a href="{ENTRY_SCHEME}:{escape(doc.entry.slug)}">{escape(name)}</a>'
             on = self.tr("On {entry} ({kind})").format(entry=link, kind=escape(kind_singular(doc.entry.kind)))
         else:
             on = self.tr("Standalone note")

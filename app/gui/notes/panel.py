@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui import name_script
 from app.gui.changes import Changes
 from app.gui.delete_key import delete_key_deletes
 from app.gui.i18n import translate, translated
@@ -106,6 +107,7 @@ class NotesPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_note)
 
         self.editor = NoteEditor(self.notes, self.tags, self)
+        self.editor.names = library.entries.names_by_slug
         self.revisions = RevisionsPanel(self.notes, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.editor, self.tr("Note"))
@@ -249,7 +251,11 @@ class NotesPanel(QWidget):
         writable = not self._read_only
         self.new_button.setEnabled(writable and self._entry is not None)
         self.new_button.setToolTip(
-            self.tr("A new note on {entry}").format(entry=self._entry.name)
+            self.tr("A new note on {entry}").format(
+                entry=name_script.names_of(self._library.entries.names_by_slug, [self._entry.slug]).get(
+                    self._entry.slug, self._entry.name
+                )
+            )
             if self._entry
             else self.tr("Open an entry first")
         )
