@@ -15,6 +15,7 @@ from app.gui import (
     editing,
     import_export_dialogs,
     list_export,
+    markdown_import_dialog,
     preference_pages,
     read_only,
     search_feature,
@@ -42,5 +43,6 @@ def install_features(window: MainWindow) -> None:
     bibliography_import.install(window)  # File ▸ Import Bibliography… (before Import…, Export…)
     import_export_dialogs.install(window)  # File ▸ Import…, Export…
     table_import.install(window)  # File ▸ Import Table… (CSV, XLSX)
+    markdown_import_dialog.install(window)  # File ▸ Import Markdown Folder… (Obsidian, Zettlr)
     list_export.install(window)  # File ▸ Export List to CSV…, and the list's context menu
     about.install(window)  # last: Help ▸ About closes the Help menu

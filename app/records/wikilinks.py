@@ -233,22 +233,29 @@ def heading_of(match: re.Match[str]) -> str:
 def prose(body: str) -> Iterator[tuple[int, int]]:
     """The spans of `body` that are Markdown text, not code (fenced, indented or inline), as
     `links` reads them: where a foreign note's #tags are looked for (app/services/markdown_import.py)."""
+    if "`" not in body and "~~~" not in body and "    " not in body and "\t" not in body:
+        yield 0, len(body)  # no code at all (as `links` reasons)
+        return
     for start, end in _paragraphs(body):
         i = piece = start
         while i < end:
-            ch = body[i]
-            if ch == "\\" and i + 1 < end and body[i + 1] in _ESCAPABLE:
-                i += 2
-            elif ch == "`":
-                run = _backticks(body, i)
-                close = _closing(body, i + run, end, run)
-                if close < 0:
-                    i += run
-                    continue
-                if piece < i:
-                    yield piece, i
-                i = piece = close
-            else:
-                i += 1
+            found = _SPAN_OR_ESCAPE.search(body, i, end)
+            if found is None:
+                break
+            i = found.start()
+            if body[i] == "\\":
+                i += 2 if i + 1 < end and body[i + 1] in _ESCAPABLE else 1
+                continue
+            run = _backticks(body, i)
+            close = _closing(body, i + run, end, run)
+            if close < 0:
+                i += run
+                continue
+            if piece < i:
+                yield piece, i
+            i = piece = close
         if piece < end:
             yield piece, end
+
+
+_SPAN_OR_ESCAPE = re.compile(r"[`\\]")

@@ -437,7 +437,7 @@ class Library:
         vault), all or nothing; with `dry_run`, only say what would be done."""
         from app.services.markdown_import import import_markdown
 
-        return import_markdown(self.db, self.writer, folder, dry_run=dry_run, progress=progress)
+        return import_markdown(self.db, folder, dry_run=dry_run, progress=progress)
 
     def reindex(self, progress: Progress = NO_PROGRESS) -> int:
         """Rebuild the search index and the lists' columns; returns how many texts are indexed."""

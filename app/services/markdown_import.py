@@ -30,7 +30,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from app import user_files
 from app.clock import now_iso
@@ -42,10 +42,8 @@ from app.services.notes import note_title
 from app.services.progress import NO_PROGRESS, Cancelled, Progress
 from app.services.tags import BadTag, normalize_tag, tag_ids
 from app.services.wikilinks import resolve_all
+from app.services.writing import Writer
 from app.user_files import MB, UnreadableFile
-
-if TYPE_CHECKING:
-    from app.services.writing import Writer
 
 # A note is text someone wrote: the longest novels are a few MB. A larger ".md" file is a log,
 # a dump or an export of something else, and is skipped (and reported) rather than read.
@@ -161,6 +159,8 @@ def _front_tags(value: Any) -> list[str]:
 def inline_tags(body: str) -> list[str]:
     """The #tags of a note's text, outside code, in order."""
     found: list[str] = []
+    if "#" not in body:
+        return found
     for start, end in prose(body):
         for match in _TAG.finditer(body, start, end):
             if match.start() == start and start > 0 and not body[start - 1].isspace():
@@ -196,7 +196,7 @@ class _Reader:
         return notes
 
     def _note(self, rel: str, path: Path) -> _Note | None:
-        if not Path(os.path.realpath(path)).is_relative_to(self.root):
+        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(self.root):
             self.skip(rel, T_("MarkdownImport", "a link to a file outside the folder"))
             return None
         try:
@@ -316,15 +316,14 @@ def _plan(conn: sqlite3.Connection, notes: list[_Note], report: MarkdownImportRe
 
 def import_markdown(
     db: Database,
-    writer: Writer,
     folder: Path,
     *,
     dry_run: bool = False,
     progress: Progress = NO_PROGRESS,
 ) -> MarkdownImportReport:
     """Import the notes of `folder` (see the module's docstring); with `dry_run`, only say what
-    would be done. `writer`: the library's app.services.writing.Writer. Raises NotAFolder, or
-    Cancelled having written nothing."""
+    would be done. Raises NotAFolder, or Cancelled having written nothing. Writes on a
+    connection of its own, so it may run on a worker thread (app/services/writing.py)."""
     try:
         if not folder.is_dir():
             raise NotAFolder(T_("MarkdownImport", "{folder} is not a folder").format(folder=folder))
@@ -340,20 +339,32 @@ def import_markdown(
     if dry_run:
         _plan(db.read(), notes, report)
         return report
-    with writer.transaction() as conn:
-        new = _plan(conn, notes, report)
-        if not new:
-            return report
-        holds = conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM entity) OR EXISTS (SELECT 1 FROM note)"
-        ).fetchone()[0]
-        if holds:
-            from app.services.backups import BEFORE_IMPORT, backup_now
+    writer = Writer(db)
+    try:
+        with writer.transaction() as conn:
+            return _import(db, conn, notes, report, progress)
+    finally:
+        writer.close()
 
-            progress.begin(BACKING_UP)
-            report.backup = backup_now(db.path, BEFORE_IMPORT)
-        progress.begin(WRITING)
-        _write(conn, new, progress)
+
+def _import(
+    db: Database,
+    conn: sqlite3.Connection,
+    notes: list[_Note],
+    report: MarkdownImportReport,
+    progress: Progress,
+) -> MarkdownImportReport:
+    new = _plan(conn, notes, report)
+    if not new:
+        return report
+    holds = conn.execute("SELECT EXISTS (SELECT 1 FROM entity) OR EXISTS (SELECT 1 FROM note)").fetchone()[0]
+    if holds:
+        from app.services.backups import BEFORE_IMPORT, backup_now
+
+        progress.begin(BACKING_UP)
+        report.backup = backup_now(db.path, BEFORE_IMPORT)
+    progress.begin(WRITING)
+    _write(conn, new, progress)
     return report
 
 
