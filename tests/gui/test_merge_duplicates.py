@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -143,3 +143,34 @@ def test_cancel_changes_nothing_and_kinds_apart_are_refused(
     assert merging.merge([ids["most"], ids["chen-gang"]]) is False
     assert said == ["Only entries of one kind can be merged: these are Officials, Organizations."]
     assert dump(db) == before
+
+
+def test_merge_offered_on_two_entries_chosen_in_a_list(
+    qtbot: QtBot, merging_window: tuple[MainWindow, Database, dict[str, int]]
+) -> None:
+    window, _db, ids = merging_window
+    if not hasattr(window.entry_list, "selected_entry_ids"):
+        pytest.skip("the list cannot choose several entries yet")
+    merging = window.merging  # type: ignore[attr-defined]
+    window.sidebar.select_kind("organization")
+    window.entry_list.select_slug("most")
+    assert not merging.merge_action.isEnabled()  # one entry: nothing to merge with
+    model = window.entry_list.table.model()
+    table = window.entry_list.table
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data() in ("Ministry of Science", "ministry of science"):
+            table.selectionModel().select(
+                model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+    assert sorted(window.entry_list.selected_entry_ids()) == [ids["most"], ids["most-2"]]
+    assert merging.merge_action.isEnabled()
+    seen: list[list[str]] = []
+
+    def look(dialog: MergeDialog) -> None:
+        seen.append([c.ref.slug for c in dialog.candidates])
+        dialog.reject()
+
+    problems = _when_dialog(look)
+    merging.merge_action.trigger()
+    assert problems == [] and seen == [["most", "most-2"]]
