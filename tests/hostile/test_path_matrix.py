@@ -67,6 +67,7 @@ IMPORT_FILE = Slot("import", "FILE", "data-in", ".yaml")
 IMPORT_FILES = Slot("import", "--attachments", "files-in")
 IMPORT_BIB = Slot("import-bib", "FILE_OR_DIR", "bib-in", ".bib")
 NOTES_DIR = Slot("import-notes", "DIR", "vault-in")
+MARKDOWN_DIR = Slot("import-markdown", "DIR", "vault-in")  # (a vault of Roundtable's: all skipped)
 EXPORT_OUT = Slot("export", "--out", "dir-out")
 EXPORT_DIGEST = Slot("export", "--digest", "file-out", ".md")
 EXPORT_JSON = Slot("export", "--json", "file-out", ".json")
@@ -80,6 +81,7 @@ SLOTS = [
     IMPORT_FILES,
     IMPORT_BIB,
     NOTES_DIR,
+    MARKDOWN_DIR,
     EXPORT_OUT,
     EXPORT_DIGEST,
     EXPORT_JSON,
@@ -101,6 +103,8 @@ VARIANTS: dict[str, tuple[str | Slot, ...]] = {
     "import-bib": ("import-bib", IMPORT_BIB),
     "import-bib-dry": ("import-bib", "--dry-run", IMPORT_BIB),
     "import-notes": ("import-notes", NOTES_DIR),
+    "import-markdown": ("import-markdown", MARKDOWN_DIR),
+    "import-markdown-dry": ("import-markdown", "--dry-run", MARKDOWN_DIR),
     "export-out": ("export", "--out", EXPORT_OUT),
     "export-digest": ("export", "--digest", EXPORT_DIGEST),
     "export-json": ("export", "--json", EXPORT_JSON),
@@ -114,7 +118,15 @@ VARIANTS: dict[str, tuple[str | Slot, ...]] = {
     "restore": ("restore", RESTORE_FILE),
 }
 # They change the database; export --bib stores the citation keys the sources lacked.
-WRITING = {"check-reindex", "import", "import-files", "import-bib", "import-notes", "restore"} | {
+WRITING = {
+    "check-reindex",
+    "import",
+    "import-files",
+    "import-bib",
+    "import-notes",
+    "import-markdown",
+    "restore",
+} | {
     "export-bib",
     "export-bib-over",
 }
@@ -159,6 +171,8 @@ import-files    no    no    no    ok    ok    no    no    no    no    no    no  
 import-bib      no    no    no    ok    ok    no    no    no    no    no    no    no
 import-bib-dry  no    no    no    ok    ok    any   no    no    no    no    no    no
 import-notes    no    no    no    ok    ok    no    no    no    no    no    no    no
+import-markdown no    no    no    ok    ok    no    no    no    no    no    no    no
+import-markdown-dry no no   no    ok    ok    any   no    no    no    no    no    no
 export-out      no    no    no    ok    ok    no    no    no    no    no    no    no
 export-digest   no    no    no    ok    ok    no    no    no    no    no    no    no
 export-json     no    no    no    ok    ok    no    no    no    no    no    no    no
@@ -174,7 +188,8 @@ restore         no    no    no    ok    ok    ok    ok    no    no    ok    no  
 # The other paths, the database being a sound library. An export never writes over a file it did
 # not write (--digest keeps it as "edited" and reports it, or refuses); --json and backup --out
 # refuse any existing file. A vault's file that links outside it is never followed by
-# import-notes; export may refuse the vault or leave that file alone. import-bib reads a
+# import-notes (import-markdown skips it and says so); export may refuse the vault or leave that
+# file alone. import-bib reads a
 # bibliography or a Zotero data folder (its folder) and refuses a file that holds neither; the
 # attachments folders are folders or refused, one given to export may be new. --overwrite
 # replaces an ordinary file only: a link (to a file of anyone's, anywhere), a FIFO or a device
@@ -185,6 +200,7 @@ import FILE     no    no    no    ok    ok    no    no    no    no    no    no  
 import --attachments no no  no    ok    ok    no    no    no    no    no    ok    no
 import-bib FILE_OR_DIR no no no   ok    ok    no    no    no    no    no    ok    no
 import-notes DIR no   no    no    ok    no    no    no    no    no    no    ok    no
+import-markdown DIR no no   no    ok    ok    no    no    no    no    no    ok    no
 export --out    no    no    no    ok    any   no    no    no    no    no    ok    ok
 export --digest no    no    no    any   any   any   any   any   any   any   no    ok
 export --json   no    no    no    no    no    no    no    no    no    no    no    ok
@@ -217,6 +233,7 @@ _VARIANT_OF = {  # each row of SLOT_TABLE: the non-db slot it is about, and the 
     "import --attachments": (IMPORT_FILES, "import-files"),
     "import-bib FILE_OR_DIR": (IMPORT_BIB, "import-bib"),
     "import-notes DIR": (NOTES_DIR, "import-notes"),
+    "import-markdown DIR": (MARKDOWN_DIR, "import-markdown"),
     "export --out": (EXPORT_OUT, "export-out"),
     "export --digest": (EXPORT_DIGEST, "export-digest"),
     "export --json": (EXPORT_JSON, "export-json"),

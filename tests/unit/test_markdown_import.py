@@ -155,3 +155,20 @@ def test_the_command_line(capsys: pytest.CaptureFixture[str], seeded_path: Path,
     assert "0 notes created (0 on entries), 4 imported before" in out
     code, _, err = run(capsys, "--db", str(seeded_path), "import-markdown", str(tmp_path / "nowhere"))
     assert code == 1 and "is not a folder" in err and "Traceback" not in err
+
+
+def test_a_pipe_or_a_link_out_of_the_folder_is_skipped_not_read(empty_db: Database, tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "vault"
+    _write(folder, "kept.md", "A note.\n")
+    os.mkfifo(folder / "pipe.md")  # opened plainly, it would wait for a writer for ever
+    theirs = tmp_path / "theirs.md"
+    theirs.write_text("Someone else's.\n", encoding="utf-8")
+    (folder / "out.md").symlink_to(theirs)
+    (folder / "in.md").symlink_to(folder / "kept.md")  # a link inside the folder is followed
+    report = Library(empty_db).import_markdown(folder)
+    reasons = {s.path: s.reason for s in report.skipped}
+    assert reasons["out.md"] == "a link to a file outside the folder"
+    assert "named pipe" in reasons["pipe.md"]
+    assert sorted(report.created) == ["in.md", "kept.md"]
