@@ -89,7 +89,7 @@ class MergeDialog(QDialog):
             if not any(shown):
                 continue  # nobody has one: nothing to choose
             label = QLabel(translate("Fields", f.label), grid_holder)
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             grid.addWidget(label, row, 0)
             group = QButtonGroup(self)
             buttons = []
@@ -103,7 +103,7 @@ class MergeDialog(QDialog):
                 )
                 group.addButton(button, column)
                 buttons.append(button)
-                grid.addWidget(button, row, column + 1, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(button, row, column + 1)
             same = len(set(shown)) == 1
             for button in buttons:
                 button.setEnabled(not same)  # one value: nothing to choose
