@@ -21,5 +21,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0010_source_citation_keys",
     "0011_list_sort_key",
     "0012_list_collation",
+    "0013_note_sort_indexes",
 )
 HEAD = KNOWN_REVISIONS[-1]
