@@ -135,14 +135,15 @@ class MarkdownImportDialog(_TaskDialog):
         if report.backup is not None:
             out.append(self.tr("Backed up first: {file}").format(file=report.backup))
         out += [
-            self.tr("Skipped {file}: {reason}").format(file=s.path, reason=s.reason) for s in report.skipped
+            self.tr("Skipped {file}: {reason}").format(file=s.path, reason=translated(s.reason))
+            for s in report.skipped
         ]
         out += [
             self.tr("Left as written in {file}: {link}").format(file=u.path, link=u.link)
             for u in report.unlinked
         ]
         out += [
-            self.tr("Tag left out in {file}: {reason}").format(file=t.path, reason=t.reason)
+            self.tr("Tag left out in {file}: {reason}").format(file=t.path, reason=translated(t.reason))
             for t in report.dropped_tags
         ]
         out += [self.tr("Attachment left alone: {file}").format(file=a) for a in report.attachments]

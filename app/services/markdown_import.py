@@ -35,7 +35,7 @@ from typing import Any
 from app import user_files
 from app.clock import now_iso
 from app.db.database import Database
-from app.i18n import T_, Explained
+from app.i18n import T_, Explained, Message
 from app.io import frontmatter
 from app.records.wikilinks import WIKILINK, links, prose
 from app.services.notes import note_title
@@ -74,7 +74,7 @@ class NotAFolder(Explained):
 @dataclass(frozen=True)
 class Skipped:
     path: str  # in the folder, '/'-separated
-    reason: str
+    reason: Message  # (a Text the window translates)
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ class _Reader:
         try:
             raw = user_files.read_bytes(path, limit=MAX_NOTE_BYTES)
         except UnreadableFile as exc:
-            self.skip(rel, str(exc))
+            self.skip(rel, exc.message)
             return None
         except OSError as exc:
             self.skip(rel, str(exc.strerror or exc))
@@ -238,7 +238,7 @@ class _Reader:
             try:
                 tag = normalize_tag(written)
             except BadTag as exc:
-                self.report.dropped_tags.append(Skipped(rel, str(exc)))
+                self.report.dropped_tags.append(Skipped(rel, exc.message))
                 continue
             if tag.casefold() not in {t.casefold() for t in tags}:
                 tags.append(tag)
