@@ -31,7 +31,7 @@ def test_preview_then_import(qtbot: QtBot, window: MainWindow, tmp_path: Path) -
     qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
     # (the counts of one say "1 file" once the English translation has these messages' plurals)
     assert dialog.status.text().startswith(
-        "4 notes to create (3 on entries); 4 links to entries, 1 left as written; 1 "
+        "4 notes to create (3 on entries); 5 links to entries, 1 left as written; 1 "
     )
     assert dialog.status.text().endswith("; 2 attachments left alone.")
     lines = dialog.details.toPlainText().splitlines()

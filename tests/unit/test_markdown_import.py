@@ -33,7 +33,7 @@ def foreign_vault(folder: Path) -> Path:
         "Trip/Vientiane meeting.md",
         "---\ntitle: Vientiane meeting\ntags: [asean, 'policy/ai']\nentry: '[[Laos]]'\n---\n"
         "Met the ministry about [[Lao People's Democratic Republic|the Lao side]] and [[ไทย#Policy]].\n"
-        "Also [[Someone Unknown]] and [[vietnam]]. #followup\n\n"
+        "Also [[Someone Unknown]], [[中国|China]] and [[vietnam]]. #followup\n\n"
         "```\n[[China]] #notatag\n```\n\nInline `[[Cambodia]]` is code too. ![[scan.png]]\n",
     )
     _write(folder, "Trip/scan.png", b"\x89PNG\r\n\x1a\n\x00\x00")
@@ -95,7 +95,7 @@ def test_a_foreign_vault_comes_in_as_notes(seeded_db: Database, tmp_path: Path) 
     notes = _notes(seeded_db)
     slug, tags, linked, body = notes["Vientiane meeting"]
     assert slug == "laos" and tags == ["asean", "followup", "policy/ai"]
-    assert linked == ["laos", "thailand", "vietnam"]  # by other names (Thai too) and slug; not code
+    assert linked == ["china", "laos", "thailand", "vietnam"]  # other names (Thai, Chinese), slug; not code
     assert "[[Lao People's Democratic Republic|the Lao side]] and [[ไทย#Policy]]" in body  # as written
     assert notes["Cambodia"][:3] == ("cambodia", ["country/kh"], ["cambodia"])  # by its file's name
     assert notes["Aliases"][:2] == ("vietnam", ["region", "vn"])  # by an alias; tags as one line
@@ -103,7 +103,7 @@ def test_a_foreign_vault_comes_in_as_notes(seeded_db: Database, tmp_path: Path) 
     assert [(u.path, u.link) for u in report.unlinked] == [
         ("Trip/Vientiane meeting.md", "[[Someone Unknown]]")
     ]
-    assert report.linked == 4
+    assert report.linked == 5
     assert [(s.path, s.reason) for s in report.skipped] == [("binary.md", "not UTF-8 text (byte 0)")]
     assert report.attachments == ["Trip/Vientiane meeting.md: ![[scan.png]]", "Trip/scan.png"]
 
