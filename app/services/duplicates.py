@@ -83,15 +83,26 @@ def _live(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, Ref]:
 
 def _by_names(conn: sqlite3.Connection) -> list[DuplicateGroup]:
     code = search_index.CODE_SQL.format(id="id")
-    # The partial index over the names' documents covers this sweep: its condition is repeated
-    # so that SQLite uses it, and it hands the texts over in order for the grouping.
-    rows = conn.execute(
-        f"SELECT text, group_concat(id) FROM search_doc WHERE {code} < {search_index.NAME_FIELDS_END} "
-        f"AND {code} IN ({_NAME}, {_ALIAS}) GROUP BY text HAVING count(*) > 1"
-    ).fetchall()
-    if not rows:
+    names = f"{code} < {search_index.NAME_FIELDS_END}"  # the condition of the names' index
+    # One sweep of the names' index groups equal texts (those of note titles, abbreviations and
+    # official names too, left out below: filtering them here, or gathering the ids in the same
+    # sweep, made it twice as slow); then the few texts found, by the same index.
+    texts = [
+        str(r[0])
+        for r in conn.execute(f"SELECT text FROM search_doc WHERE {names} GROUP BY text HAVING count(*) > 1")
+    ]
+    if not texts:
         return []
-    shared: list[tuple[str, list[int]]] = [(str(t), [int(d) for d in str(ids).split(",")]) for t, ids in rows]
+    docs_of: dict[str, list[int]] = defaultdict(list)
+    for at in range(0, len(texts), _CHUNK):
+        chunk = texts[at : at + _CHUNK]
+        for text, doc in conn.execute(
+            f"SELECT text, id FROM search_doc WHERE text IN ({', '.join('?' * len(chunk))}) AND {names} "
+            f"AND {code} IN ({_NAME}, {_ALIAS})",
+            chunk,
+        ):
+            docs_of[str(text)].append(int(doc))
+    shared = [(t, docs) for t, docs in docs_of.items() if len(docs) > 1]
     alias_ids = [
         search_index.row_of(d) for _t, docs in shared for d in docs if search_index.field_of(d).code == _ALIAS
     ]
