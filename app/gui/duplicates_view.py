@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -250,8 +251,13 @@ class Merging(QObject):
         self.dialog = dialog  # tests and screenshots reach it
         if dialog.exec() != MergeDialog.DialogCode.Accepted:
             return False
+        # A merge moves every row that refers to the entries merged: seconds when thousands do.
         try:
-            merge = self.merger.merge(dialog.ids(), dialog.survivor().ref.id, dialog.choices())
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                merge = self.merger.merge(dialog.ids(), dialog.survivor().ref.id, dialog.choices())
+            finally:
+                QApplication.restoreOverrideCursor()
         except Explained as exc:
             QMessageBox.warning(window, self.tr("Cannot merge"), translated(exc.message))
             return False

@@ -204,5 +204,6 @@ class MergeDialog(QDialog):
             "backlinks": self.tr("%n mentions in notes", None, n),
             "tags": self.tr("%n tags", None, n),
             "files": self.tr("%n files", None, n),
+            "referred": self.tr("%n references from other entries", None, n),
         }
         return words.get(key, f"{n} {key}")

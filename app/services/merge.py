@@ -114,6 +114,21 @@ MOVES: tuple[tuple[str, str], ...] = (
     ),
     ("tags", "SELECT count(*) FROM entity_tag WHERE entity_id = :id"),
     ("files", "SELECT count(*) FROM attachment WHERE source_id = :id"),
+    (
+        "referred",
+        "SELECT (SELECT count(*) FROM person WHERE country_id = :id)"
+        " + (SELECT count(*) FROM organization WHERE country_id = :id)"
+        " + (SELECT count(*) FROM organization WHERE parent_id = :id)"
+        " + (SELECT count(*) FROM initiative WHERE announced_at_id = :id)"
+        " + (SELECT count(*) FROM event WHERE country_id = :id)"
+        " + (SELECT count(*) FROM event WHERE part_of_id = :id)"
+        " + (SELECT count(*) FROM role WHERE organization_id = :id)"
+        " + (SELECT count(*) FROM role WHERE country_id = :id)"
+        " + (SELECT count(*) FROM membership WHERE organization_id = :id)"
+        " + (SELECT count(*) FROM participation WHERE entity_id = :id)"
+        " + (SELECT count(*) FROM initiative_party WHERE entity_id = :id)"
+        " + (SELECT count(*) FROM statement WHERE event_id = :id)",
+    ),
 )
 # How much an entry holds, for the survivor offered first: its facts and what cites them.
 _WEIGHT = ("facts", "roles", "memberships", "participants", "parties", "statements", "citations", "cited_by")

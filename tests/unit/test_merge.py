@@ -269,6 +269,7 @@ def test_candidates_say_what_each_holds(world: World) -> None:
     assert found[1].holds["facts"] == 1 and found[1].holds["memberships"] == 1
     assert found[1].holds["citations"] == 2 and found[1].holds["notes"] == 1
     assert found[1].shown["country"] == "Lao PDR"
+    assert found[1].holds["referred"] == 3  # a title, a participant, a party
     assert found[1].weight > found[0].weight
 
 
