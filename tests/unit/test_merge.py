@@ -295,3 +295,17 @@ def test_check_lists_a_planted_duplicate_and_still_passes(
     assert {"kind": "person", "reason": "other name"} in [
         {k: g[k] for k in ("kind", "reason")} for g in report["duplicates"]
     ]
+
+
+def test_a_redirect_written_by_hand_or_in_a_loop_never_breaks_link_resolution(world: World) -> None:
+    keep, gone = world.id("chen-gang"), world.id("chen-gang-2")
+    world.merger.merge([keep, gone], keep)
+    world.editor.trash(keep)
+    with world.merger._writer.transaction() as conn:  # a merge back the other way, by hand
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?)",
+            (f"merged:{keep}", f'{{"into": {gone}, "slug": "chen-gang"}}'),
+        )
+        conn.execute("INSERT INTO meta (key, value) VALUES ('merged:999', 'not json')")
+    found = resolve_all(world.db.read(), ["chen-gang", "chen-gang-2", "nowhere"])
+    assert {r.id for r in found.values() if r is not None} <= {keep, gone} and found["nowhere"] is None
