@@ -127,10 +127,12 @@ def test_notes_table(qtbot: QtBot, qtmodeltester: object, library: Database) -> 
     _check(qtmodeltester)(model)
     _fetch_all(qtbot, model)
     model.sort(0, Qt.SortOrder.DescendingOrder)
-    model.set_query(NoteQuery(tag="policy"))
-    _fetch_all(qtbot, model)
-    assert model.rowCount() > 0
+    model.set_query(NoteQuery(tag="policy"))  # read in the background
+    tagged = NoteLists(library).count(model.query)
+    assert tagged > 0
+    _fetch_all(qtbot, model, tagged)
     model.refresh()
+    qtbot.waitUntil(lambda: not model.loading)
 
 
 def test_tags_tree(qtmodeltester: object, library: Database) -> None:

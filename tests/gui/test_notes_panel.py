@@ -212,7 +212,7 @@ def test_closing_the_window_saves_and_asks_before_losing_text(
 # --- models -----------------------------------------------------------------------------------
 
 
-def test_notes_model_passes_qt_model_tester(qtmodeltester: object, mini_db: Database) -> None:
+def test_notes_model_passes_qt_model_tester(qtbot: QtBot, qtmodeltester: object, mini_db: Database) -> None:
     service = Notes(mini_db)
     for n in range(12):
         service.create(body=f"Note {n}", tags=["policy/ethics"] if n % 2 else [])
@@ -226,10 +226,12 @@ def test_notes_model_passes_qt_model_tester(qtmodeltester: object, mini_db: Data
     model.sort(0, Qt.SortOrder.AscendingOrder)
     titles = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert titles[:3] == ["Note 0", "Note 1", "Note 10"]
-    model.set_query(NoteQuery(tag="policy"))
+    model.set_query(NoteQuery(tag="policy"))  # a tag's notes are read in the background
+    qtbot.waitUntil(lambda: not model.loading and model.counted is not None)
     assert model.rowCount() == 5 and model.matching == 6
     model.fetchMore(model.index(-1, -1))
-    assert model.rowCount() == 6 and not model.canFetchMore(model.index(-1, -1))
+    qtbot.waitUntil(lambda: model.rowCount() == 6)
+    assert not model.canFetchMore(model.index(-1, -1))
 
 
 def test_tags_model_passes_qt_model_tester(qtmodeltester: object, mini_db: Database) -> None:

@@ -3,6 +3,8 @@ their counts, the entries carrying a tag, and one note's revisions."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -13,16 +15,20 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from app.gui.detail_html import untitled
+from app.gui.entry_table_model import _pool as background_pool
 from app.gui.i18n import kind_singular, translate
 from app.gui.notes.times import local_time
+from app.gui.workers import Task
 from app.i18n import N_
 from app.records.entries import Ref
 from app.records.notes import NoteQuery, NoteRow, RevisionSummary, TagCount
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
+from app.services.progress import Cancelled, Progress
 from app.services.tags import Tags
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -33,7 +39,14 @@ SLUG_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class NotesTableModel(QAbstractTableModel):
-    """Notes matching a NoteQuery; sorted and filtered in SQL, paged in as the view scrolls."""
+    """Notes matching a NoteQuery; sorted and filtered in SQL, paged in as the view scrolls.
+
+    A page an index serves (NoteLists.quick: a few milliseconds at any size) is read at once;
+    any other page (sorted by entry, filtered by text or tag: a second at 100,000 notes) and
+    any count that is not an index's are read on the lists' background thread, and the
+    window goes on meanwhile. Until a new query's first page arrives the rows of the last one
+    stay (`loading` is True); until its count arrives `counted` is None. What arrives for a
+    query that has since been replaced (or re-read) is dropped."""
 
     PAGE = 200
     COLUMNS = (
@@ -45,23 +58,42 @@ class NotesTableModel(QAbstractTableModel):
         ("deleted", N_("NotesTableModel", "Deleted")),
     )
     _SORTABLE = ("title", "entry", "updated", "created", "deleted")
+    loaded = Signal()  # the rows of the current query are in (read at once or arrived)
+    count_known = Signal()  # `counted` is known (or changed)
 
     def __init__(self, lists: NoteLists, query: NoteQuery | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._lists = lists
         self._query = query or NoteQuery()
         self._rows: list[NoteRow] = []
-        self._matching = 0
+        self._count: int | None = None
+        self._more = False  # the last page read was full: there may be more (count unknown)
+        self._generation = 0  # of the read the rows and the count belong to
+        self._loading = False  # a page of this generation is being read in the background
         self._changing = False
-        self.refresh()
+        self.reset()
 
     @property
     def query(self) -> NoteQuery:
         return self._query
 
     @property
+    def loading(self) -> bool:
+        """A page is being read in the background (the rows shown may be the last query's)."""
+        return self._loading
+
+    @property
+    def counted(self) -> int | None:
+        """How many notes match, once known (None while they are being counted)."""
+        return self._count
+
+    @property
     def matching(self) -> int:
-        return self._matching
+        """How many notes match; counted now if the count has not arrived yet."""
+        if self._count is None:
+            self._count = self._lists.count(self._query)
+            self.count_known.emit()
+        return self._count
 
     def set_query(self, query: NoteQuery) -> None:
         if query != self._query:
@@ -69,32 +101,104 @@ class NotesTableModel(QAbstractTableModel):
             self.reset()
 
     def reset(self) -> None:
-        self._changing = True
-        try:
-            self.beginResetModel()
-            self._matching = self._lists.count(self._query)
-            self._rows = list(self._lists.page(self._query, limit=self.PAGE))
-            self.endResetModel()
-        finally:
-            self._changing = False
+        """Read the query's first page (and its count) again, from the top."""
+        self._read(keep=False)
 
     def refresh(self) -> None:
         """Re-read the rows shown. When the same notes stay in the same places, only their
         values change (a view keeps its selection); otherwise the model resets."""
-        loaded = max(len(self._rows), self.PAGE)
-        rows = list(self._lists.page(self._query, limit=loaded))
-        matching = self._lists.count(self._query)
-        if [r.id for r in rows] == [r.id for r in self._rows] and matching == self._matching:
-            self._rows = rows
+        self._read(keep=True)
+
+    def _read(self, *, keep: bool) -> None:
+        self._generation += 1
+        generation, query = self._generation, self._query
+        limit = max(len(self._rows), self.PAGE) if keep else self.PAGE
+        if not keep:
+            self._count = None  # a count of a query that is no longer shown is no count
+        if self._lists.quick(query):
+            self._loading = False
+            self._show(self._lists.page(query, limit=limit), limit, keep=keep)
+        else:
+            self._loading = True
+            self._in_background(generation, "page", lambda lists: lists.page(query, limit=limit), limit)
+        if self._lists.quick_count(query):
+            self._set_count(self._lists.count(query))
+        else:
+            self._in_background(generation, "count", lambda lists: lists.count(query))
+
+    def _in_background(
+        self, generation: int, what: str, read: Callable[[NoteLists], object], limit: int = 0
+    ) -> None:
+        lists = self._lists
+
+        def work(_progress: Progress) -> tuple[int, str, object, int]:
+            if generation != self._generation:
+                raise Cancelled()  # superseded while it waited
+            try:
+                # NoteLists reads on Database.read(): the pool thread's own connection.
+                return generation, what, read(lists), limit
+            except sqlite3.Error:
+                if lists.closed:  # the window let go of the file (quit, another file) meanwhile
+                    raise Cancelled() from None
+                raise
+
+        # Owned by the pool, not the model: the model may be deleted while its task runs (the
+        # connection to its method ends with it), and a task must be deleted in its own thread.
+        pool = background_pool()
+        task = Task(work, parent=pool)
+        task.succeeded.connect(self._arrived)
+        for signal in (task.succeeded, task.failed, task.cancelled):
+            signal.connect(task.deleteLater)
+        task.start(pool)
+
+    def _arrived(self, result: tuple[int, str, Any, int]) -> None:
+        generation, what, value, limit = result
+        if generation != self._generation:
+            return  # a newer read has its own rows and count coming
+        if what == "count":
+            self._set_count(value)
+            return
+        self._loading = False
+        if value and len(value) > len(self._rows) and self._rows_continue(value):
+            self._more = len(value) >= limit
+            self._append(value[len(self._rows) :])  # a further page (fetchMore)
+            self.loaded.emit()
+            return
+        self._show(value, limit, keep=True)
+
+    def _rows_continue(self, rows: tuple[NoteRow, ...]) -> bool:
+        return bool(self._rows) and [r.id for r in rows[: len(self._rows)]] == [r.id for r in self._rows]
+
+    def _set_count(self, count: int) -> None:
+        if count != self._count:
+            self._count = count
+            self.count_known.emit()
+
+    def _show(self, rows: tuple[NoteRow, ...], limit: int, *, keep: bool) -> None:
+        self._more = len(rows) >= limit
+        if keep and [r.id for r in rows] == [r.id for r in self._rows]:
+            self._rows = list(rows)
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.COLUMNS) - 1))
+            self.loaded.emit()
             return
         self._changing = True
         try:
             self.beginResetModel()
-            self._rows = rows
-            self._matching = matching
+            self._rows = list(rows)
             self.endResetModel()
+        finally:
+            self._changing = False
+        self.loaded.emit()
+
+    def _append(self, more: tuple[NoteRow, ...]) -> None:
+        first = len(self._rows)
+        self._changing = True
+        try:
+            # `last` is inclusive (the PySide6 fetchmore example is off by one here).
+            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
         finally:
             self._changing = False
 
@@ -108,15 +212,15 @@ class NotesTableModel(QAbstractTableModel):
         return [k for k, _ in self.COLUMNS].index(key)
 
     def row_of(self, note_id: int, *, fetch: bool = True) -> int:
-        """The row showing the note, paging further in if needed (unless `fetch` is False);
-        -1 if it is not there."""
+        """The row showing the note, paging further in if needed (unless `fetch` is False: a
+        page read then, of a slow query, would hold up the window); -1 if it is not there."""
         while True:
             for i, row in enumerate(self._rows):
                 if row.id == note_id:
                     return i
-            if not fetch or not self.canFetchMore(QModelIndex()):
+            if not fetch or self._loading or not self.canFetchMore(QModelIndex()):
                 return -1
-            self.fetchMore(QModelIndex())
+            self._fetch(at_once=True)
 
     # --- QAbstractTableModel ----------------------------------------------------------------
 
@@ -156,26 +260,32 @@ class NotesTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and len(self._rows) < self._matching
+        if parent.isValid() or self._loading:
+            return False
+        return len(self._rows) < self._count if self._count is not None else self._more
 
     def fetchMore(self, parent: _Index) -> None:
         # Views (and the model tester) may ask for more while a reset or an insertion is still
         # being announced; inserting rows then would nest two changes. They ask again later.
-        if parent.isValid() or self._changing:
+        if parent.isValid() or self._changing or not self.canFetchMore(parent):
             return
-        more = self._lists.page(self._query, offset=len(self._rows), limit=self.PAGE)
+        self._fetch(at_once=self._lists.quick(self._query))
+
+    def _fetch(self, *, at_once: bool) -> None:
+        query, offset = self._query, len(self._rows)
+        if not at_once:
+            # The rows so far and the next page, read together: the rows come in whole or
+            # not at all, however the notes changed meanwhile.
+            self._loading = True
+            limit = offset + self.PAGE
+            self._in_background(self._generation, "page", lambda lists: lists.page(query, limit=limit), limit)
+            return
+        more = self._lists.page(query, offset=offset, limit=self.PAGE)
+        self._more = len(more) >= self.PAGE
         if not more:
-            self._matching = len(self._rows)
+            self._set_count(len(self._rows))
             return
-        first = len(self._rows)
-        self._changing = True
-        try:
-            # `last` is inclusive (the PySide6 fetchmore example is off by one here).
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self._rows.extend(more)
-            self.endInsertRows()
-        finally:
-            self._changing = False
+        self._append(more)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS) or self.COLUMNS[column][0] not in self._SORTABLE:

@@ -154,6 +154,13 @@ class NotesView(QWidget):
         self.setFocusProxy(self.table)
         self.model.modelReset.connect(self._update_status)
         self.model.rowsInserted.connect(self._update_status)
+        self.model.count_known.connect(self._update_status)
+        self.model.modelAboutToBeReset.connect(self._keep_choice)
+        self.model.loaded.connect(self._rows_arrived)
+        # A note to select once the rows being read arrive (a refresh or a new order that
+        # went to the background keeps the choice).
+        self._wanted: int | None = None
+        self._first_wanted = False  # Return in the filter: the first note found, once read
         self.refresh_tags()
         self._update_status()
 
@@ -176,6 +183,22 @@ class NotesView(QWidget):
             self.select_note(chosen, fetch=False)
         self._update_status()
 
+    def _keep_choice(self) -> None:
+        """Before new rows replace the shown ones (a new order, filter, or rows read again)."""
+        if self._wanted is None:
+            self._wanted = self.current_note_id()
+
+    def _rows_arrived(self) -> None:
+        """The chosen note stays chosen where the new rows put it (if they hold it)."""
+        wanted, self._wanted = self._wanted, None
+        first, self._first_wanted = self._first_wanted, False
+        if wanted is not None and self.current_note_id() != wanted:
+            row = self.model.row_of(wanted, fetch=False)
+            if row >= 0:
+                select_quietly(self.table, row)
+        if first and self.model.rowCount() > 0 and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+
     def refresh_tags(self) -> None:
         names = list(self._tags.names())
         self._tag_names.setStringList(names)
@@ -193,7 +216,9 @@ class NotesView(QWidget):
         return self.model.note_id_at(index.row())
 
     def select_note(self, note_id: int, *, fetch: bool = True) -> bool:
-        """Select the note's row quietly (no note_chosen); False when the list does not hold it."""
+        """Select the note's row quietly (no note_chosen); False when the list does not hold it.
+        While rows are being read it is selected again once they arrive, if they hold it."""
+        self._wanted = note_id if self.model.loading else None
         return select_quietly(self.table, self.model.row_of(note_id, fetch=fetch))
 
     # --- inside -----------------------------------------------------------------------------
@@ -208,7 +233,10 @@ class NotesView(QWidget):
     def _filter_done(self) -> None:
         """Return in the filter: apply at once and move to the first note."""
         self._apply()
-        if self.model.rowCount() > 0:
+        if self.model.loading:  # the rows found are still being read: once they are in
+            self._first_wanted = True
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self.model.rowCount() > 0:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             if not self.table.selectionModel().hasSelection():
                 self.table.selectRow(0)
@@ -245,7 +273,10 @@ class NotesView(QWidget):
         self._fit.fit()
 
     def _update_status(self) -> None:
-        matching = self.model.matching
+        matching = self.model.counted
+        if matching is None:  # being counted in the background (a text or tag filter)
+            self.status.setText(self.tr("Counting notes…"))
+            return
         text = self.tr("%n notes", None, matching)
         tag = self.current_tag()
         if tag:

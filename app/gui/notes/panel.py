@@ -107,6 +107,7 @@ class NotesPanel(QWidget):
         self.delete_button.clicked.connect(self.delete_note)
 
         self.editor = NoteEditor(self.notes, self.tags, self)
+        self.model.loaded.connect(self._select_open_note)  # rows read in the background
         self.editor.names = library.entries.names_by_slug
         self.revisions = RevisionsPanel(self.notes, self)
         self.tabs = QTabWidget(self)

@@ -1,0 +1,139 @@
+"""The Notes view at 100,000 notes: a page or a count that is not an index's (sorted by entry,
+filtered by text or tag: a second there) is read in the background, so the window keeps
+answering; what arrives for an older query is dropped; the chosen note stays chosen.
+
+A NoteLists whose slow reads wait on a gate stands in for the large library: with the old
+model, `set_query` itself waited on the gate (and these tests timed out or measured seconds).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
+
+from app.db.database import Database
+from app.gui.notes.models import NotesTableModel
+from app.gui.notes.notes_view import NotesView
+from app.records.notes import NoteQuery, NoteRow
+from app.services.note_lists import NoteLists
+from app.services.notes import Notes
+from app.services.tags import Tags
+
+SLOW_S = 0.8
+
+
+class GatedLists(NoteLists):
+    """Slow reads (those NoteLists.quick says are not an index's) wait for `gate` (at most
+    SLOW_S) and are recorded with the query they were for."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self.gate = threading.Event()
+        self.slow_reads: list[NoteQuery] = []
+
+    def _wait(self, query: NoteQuery) -> None:
+        self.slow_reads.append(query)
+        self.gate.wait(SLOW_S)
+
+    def page(self, query: NoteQuery, *, offset: int = 0, limit: int = 200) -> tuple[NoteRow, ...]:
+        if not self.quick(query):
+            self._wait(query)
+        return super().page(query, offset=offset, limit=limit)
+
+    def count(self, query: NoteQuery) -> int:
+        if not self.quick_count(query):
+            self._wait(query)
+        return super().count(query)
+
+
+@pytest.fixture
+def lists(mini_db: Database) -> Iterator[GatedLists]:
+    notes = Notes(mini_db)
+    for n in range(6):
+        notes.create(
+            body=f"Zebra {n}" if n % 2 else f"Lion {n}", title=f"Note {n}", tags=["cats"] if n < 3 else []
+        )
+    found = GatedLists(mini_db)
+    yield found
+    found.gate.set()  # nothing stays waiting on the lists' thread after the test
+
+
+def titles(model: NotesTableModel) -> list[str]:
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_a_slow_filter_leaves_the_window_answering_and_says_it_is_counting(
+    qtbot: QtBot, lists: GatedLists
+) -> None:
+    view = NotesView(lists, Tags(lists._db))
+    qtbot.addWidget(view)
+    before = titles(view.model)
+    ticks: list[float] = []
+    timer = QTimer(view, interval=20)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start()
+
+    started = time.monotonic()
+    view.filter.setText("zebra")
+    view._apply()  # what the filter box does once typing pauses
+    assert time.monotonic() - started < SLOW_S / 2, "the window waited for the slow read"
+    assert view.model.loading and titles(view.model) == before  # the last rows stay meanwhile
+    assert view.status.text() == "Counting notes…"
+    qtbot.waitUntil(lambda: len(ticks) >= 5, timeout=int(SLOW_S * 1000))  # the event loop runs
+    assert view.model.loading  # ... while the read still waits
+
+    lists.gate.set()
+    qtbot.waitUntil(lambda: view.status.text() == "3 notes matching “zebra”")
+    assert sorted(titles(view.model)) == ["Note 1", "Note 3", "Note 5"]
+
+
+def test_a_sort_by_entry_is_read_in_the_background_and_keeps_the_chosen_note(
+    qtbot: QtBot, lists: GatedLists
+) -> None:
+    view = NotesView(lists, Tags(lists._db))
+    qtbot.addWidget(view)
+    view.sort_notes("title", False)
+    chosen = view.model.note_id_at(2)
+    assert chosen is not None and view.select_note(chosen)
+
+    started = time.monotonic()
+    view.sort_notes("entry", False)
+    assert time.monotonic() - started < SLOW_S / 2
+    assert lists.slow_reads and lists.slow_reads[-1].sort == "entry"
+    lists.gate.set()
+    qtbot.waitUntil(lambda: not view.model.loading)
+    assert view.model.query.sort == "entry"
+    assert view.current_note_id() == chosen  # chosen again where the new order put it
+    assert view.status.text() == f"{len(titles(view.model))} notes"
+
+
+def test_what_arrives_for_an_older_query_is_dropped(qtbot: QtBot, lists: GatedLists) -> None:
+    model = NotesTableModel(lists)
+    resets: list[list[str]] = []
+    model.modelReset.connect(lambda: resets.append(titles(model)))
+    model.set_query(NoteQuery(text="lion", sort="title", descending=False))
+    model.set_query(NoteQuery(text="zebra", sort="title", descending=False))  # before "lion" arrives
+    lists.gate.set()
+    qtbot.waitUntil(lambda: not model.loading and model.counted is not None)
+    qtbot.wait(50)  # anything still queued from the first query would land now
+    assert titles(model) == ["Note 1", "Note 3", "Note 5"] and model.counted == 3
+    assert all("Note 0" not in shown for shown in resets), "the older query's rows were shown"
+
+
+def test_a_tag_and_a_further_page_arrive_in_the_background(qtbot: QtBot, lists: GatedLists) -> None:
+    model = NotesTableModel(lists)
+    model.PAGE = 2
+    model.set_query(NoteQuery(tag="cats", sort="title", descending=False))
+    assert model.counted is None
+    lists.gate.set()
+    qtbot.waitUntil(lambda: not model.loading and model.counted == 3)
+    assert titles(model) == ["Note 0", "Note 1"] and model.canFetchMore(model.index(-1, -1))
+    model.fetchMore(model.index(-1, -1))
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
+    assert titles(model) == ["Note 0", "Note 1", "Note 2"]
+    assert not model.canFetchMore(model.index(-1, -1))
