@@ -311,6 +311,9 @@ class Editing(QObject):
         from app.gui.edit_commands import trash_command
         from app.services.entry_forms import EditingError
 
+        if self.window.entry_list.selected_count() > 1 and hasattr(self.window, "bulk"):
+            self.window.bulk.trash()  # every entry chosen, in one undo step (app/gui/bulk_actions.py)
+            return
         entity_id = self._current_id()
         if entity_id is None:
             return

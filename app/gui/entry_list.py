@@ -1,24 +1,33 @@
 """One kind's list: a filter box, the paged table and the count of shown / total entries.
 
 Each kind remembers its sort order across launches (QSettings, under `lists/<kind>/`).
+
+Several entries can be chosen at once (Shift or Ctrl with a click or the arrows, Ctrl+A); the
+page beside reads the current one, the last clicked. What is chosen is read from the selection's
+ranges and the model's ids (`selected_entry_ids`), never one index per row: Ctrl+A on 100,000
+rows is one range. A refresh after an edit chooses the same entries again.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.gui.entry_table_model import SLUG_ROLE, EntryTableModel
-from app.gui.list_widgets import filter_box, list_table, select_quietly
+from app.gui.list_widgets import chosen_rows, filter_box, list_table, select_quietly
 from app.gui.settings import settings
 from app.services.entries import TRASH, EntryLists
 
 
 class EntryList(QWidget):
     entry_selected = Signal(str)  # slug
+    selection_changed = Signal()  # which entries are chosen changed (how many: selected_count)
 
-    def __init__(self, lists: EntryLists, parent: QWidget | None = None, *, name: str = "") -> None:
+    def __init__(
+        self, lists: EntryLists, parent: QWidget | None = None, *, name: str = "", many: bool = True
+    ) -> None:
+        """`many`: several entries may be chosen at once."""
         super().__init__(parent)
         self._lists = lists
         self._models: dict[str, EntryTableModel] = {}
@@ -27,11 +36,20 @@ class EntryList(QWidget):
         self._fitted = False
         self._fitting = False
         self._sized_by_hand: set[str] = set()  # kinds whose columns the researcher dragged
+        self._keep: set[int] = set()  # entries chosen before a refresh, to choose again after
 
         self.filter, self._debounce = filter_box(self, self.tr("Filter"), self._apply_filter)
         self.filter.returnPressed.connect(self._filter_done)
 
-        self.table = list_table(self, name or self.tr("Entries"))
+        self.table = list_table(self, name or self.tr("Entries"), many=many)
+        # Ctrl+A chooses every row of the list, not only those paged in so far.
+        self.select_all_action = QAction(self.tr("Select &All"), self)
+        self.select_all_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.SelectAll))
+        self.select_all_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.select_all_action.triggered.connect(self.select_all)
+        self.select_all_action.setEnabled(many)
+        if many:
+            self.table.addAction(self.select_all_action)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.horizontalHeader().sectionResized.connect(self._section_resized)
@@ -86,24 +104,35 @@ class EntryList(QWidget):
         if old is not None:
             old.deleteLater()
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentChanged.connect(self._current_changed)
+        self._keep = set()
         self.filter.blockSignals(True)
         self.filter.setText(model.filter_text)
         self.filter.blockSignals(False)
         self._fit_columns()
         self._update_status()
+        self.selection_changed.emit()
 
     def refresh(self) -> None:
         """Re-read the list shown, keeping the current selection; the others when next shown
         (a sorted list of 100,000 entries takes a moment to re-read)."""
         slug = self.current_slug() or self._reselect
+        keep = set(self.selected_entry_ids()) if self.selected_count() > 1 else self._keep
         current = self.model
         self._stale = {kind for kind, m in self._models.items() if m is not current}
         self._reselect = None
+        self._keep = set()
         if current is None:
             return
         current.refresh()
         if slug:
             self._choose(slug, wait=True)  # it was in the list
+        if keep:
+            if current.counted is None:
+                self._keep = keep  # once the whole list has arrived
+            else:
+                self._choose_many(keep)
+        self.selection_changed.emit()
 
     def _choose(self, slug: str, *, wait: bool) -> bool:
         """Select `slug`'s row quietly. `wait`: if its row has not arrived yet, choose it when
@@ -113,6 +142,9 @@ class EntryList(QWidget):
         if model is None:
             return False
         row = model.row_of(slug, read_all=not wait)
+        current = self.table.currentIndex()
+        if row >= 0 and current.row() == row and self.table.selectionModel().isSelected(current):
+            return True  # already the one read beside (among others chosen with it: they stay)
         if row < 0 and wait and model.counted is None:
             select_quietly(self.table, -1)
             self._reselect = slug
@@ -121,8 +153,68 @@ class EntryList(QWidget):
 
     def _arrived(self, model: EntryTableModel) -> None:
         slug, self._reselect = self._reselect, None
-        if slug is not None and model is self.model and self.current_slug() is None:
+        keep, self._keep = self._keep, set()
+        if model is not self.model:
+            return
+        if slug is not None and self.current_slug() is None:
             self._choose(slug, wait=False)
+        if keep:
+            self._choose_many(keep)
+
+    def _choose_many(self, ids: set[int]) -> None:
+        """Add the rows of `ids` to what is chosen, quietly (the current entry stays)."""
+        model = self.model
+        if model is None:
+            return
+        rows = model.rows_of(ids)
+        if len(rows) < 2:
+            return
+        model.expose_to(rows[-1])
+        last = model.columnCount() - 1
+        chosen = QItemSelection()
+        start = previous = rows[0]
+        for row in [*rows[1:], -1]:
+            if row != previous + 1:
+                chosen.select(model.index(start, 0), model.index(previous, last))
+                start = row
+            previous = row
+        self.table.selectionModel().select(chosen, QItemSelectionModel.SelectionFlag.Select)
+
+    # --- what is chosen ----------------------------------------------------------------------
+
+    def selected_entry_ids(self) -> list[int]:
+        """The ids of the entries chosen, in the list's order (each once)."""
+        model = self.model
+        selection = self.table.selectionModel()
+        if model is None or selection is None:
+            return []
+        ranges = sorted(chosen_rows(selection))
+        ids: list[int] = []
+        for top, bottom in ranges:
+            ids += model.ids_in(top, bottom)
+        return list(dict.fromkeys(ids)) if len(ranges) > 1 else ids
+
+    def selected_count(self) -> int:
+        """How many entries are chosen (without reading which)."""
+        selection = self.table.selectionModel()
+        if selection is None:
+            return 0
+        return sum(last - first + 1 for first, last in chosen_rows(selection))
+
+    def select_all(self) -> None:
+        """Choose every entry of the list: its ids are read now if they have not all arrived,
+        and the rows are one range (the current entry stays the one read beside)."""
+        model = self.model
+        if model is None or model.rowCount() == 0:
+            return
+        model.expose_all()
+        everything = QItemSelection(
+            model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
+        )
+        selection = self.table.selectionModel()
+        if not self.table.currentIndex().isValid():
+            selection.setCurrentIndex(model.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.select(everything, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def current_slug(self) -> str | None:
         model = self.model
@@ -205,7 +297,11 @@ class EntryList(QWidget):
             self.status.setText(self.tr("Counting…"))
             return
         total = self._lists.count(model.kind) if model.filter_text.strip() else model.counted
-        self.status.setText(self._counted(model.kind, total).format(shown=model.counted))
+        counted = self._counted(model.kind, total).format(shown=model.counted)
+        chosen = self.selected_count()
+        if chosen > 1:
+            counted = self.tr("{counted}; %n selected", None, chosen).format(counted=counted)
+        self.status.setText(counted)
 
     def _counted(self, kind: str, total: int) -> str:
         """'{shown} of 13 officials': one message per kind, so each language words it whole."""
@@ -222,11 +318,24 @@ class EntryList(QWidget):
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._reselect = None  # the researcher chose another row meanwhile
-        indexes = selected.indexes()
-        if indexes:
-            slug = indexes[0].data(SLUG_ROLE)
-            if slug:
-                self.entry_selected.emit(slug)
+        # The current row, once chosen, is read beside (a click makes it current first).
+        # `selected` is asked about one index: it may be every row of the list.
+        current = self.table.currentIndex()
+        if current.isValid() and selected.contains(current):
+            self._announce(current)
+        self._update_status()
+        self.selection_changed.emit()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        # The arrows choose the row first and make it current after; a click in what is
+        # chosen makes a chosen row current.
+        if current.isValid() and self.table.selectionModel().isSelected(current):
+            self._announce(current)
+
+    def _announce(self, index: QModelIndex) -> None:
+        slug = index.data(SLUG_ROLE)
+        if slug:
+            self.entry_selected.emit(slug)
 
     def select_slug(self, slug: str) -> bool:
         """Select the row of `slug` if the current list holds it (quietly: no signal). An
@@ -243,8 +352,10 @@ class EntryList(QWidget):
         if model is None or model.rowCount() == 0:
             return
         row = max(0, min(row, model.rowCount() - 1))
-        self.table.setCurrentIndex(model.index(row, 0))
-        self.table.selectRow(row)
+        self.table.selectionModel().setCurrentIndex(
+            model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
     def select_first(self) -> None:
         self.select_row(0)

@@ -251,6 +251,24 @@ class EntryTableModel(QAbstractTableModel):
             self._expose(row + 1)
         return row
 
+    def ids_in(self, first: int, last: int) -> list[int]:
+        """The entry ids of rows `first` to `last` (inclusive) among those shown."""
+        return self._ids[max(first, 0) : min(last, self._shown - 1) + 1]
+
+    def rows_of(self, ids: set[int]) -> list[int]:
+        """The rows of those of `ids` the list holds, in order (every id is read first)."""
+        self._complete_now()
+        return [row for row, entity_id in enumerate(self._ids) if entity_id in ids]
+
+    def expose_all(self) -> None:
+        """Every matching row, for a view to select them all: the ids are read now if they have
+        not arrived; the rows' columns are still read only when painted."""
+        self._complete_now()
+        self._expose(len(self._ids))
+
+    def expose_to(self, row: int) -> None:
+        self._expose(row + 1)
+
     def slug_at(self, row: int) -> str | None:
         found = self._row(row)
         return found.slug if found is not None else None

@@ -9,6 +9,7 @@ from app.gui import (
     about,
     backups,
     bibliography_import,
+    bulk_actions,
     check_database,
     citing,
     duplicates_view,
@@ -32,6 +33,7 @@ def install_features(window: MainWindow) -> None:
     """Called once at the end of MainWindow.__init__. Add one line per feature."""
     preference_pages.install(window)  # Preferences ▸ Appearance and Data
     editing.install(window)
+    bulk_actions.install(window)  # Edit ▸ Selected Entries: tags, country, Trash on many (its undo)
     duplicates_view.install(window)  # Possible duplicates, Edit ▸ Merge… (after editing: its undo)
     source_files.install(window)  # Edit ▸ Source Text: paste, add from a file, open the file
     citing.install(window)  # Edit ▸ Cite… from a source's text (after editing: its undo stack)

@@ -217,8 +217,9 @@ class ExportDialog(_TaskDialog):
         current = window.sidebar.current_kind()
         if current:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(current))
-        self.selected_slugs = self._selected_slugs()
-        n = len(self.selected_slugs)
+        # Read from the list's ranges: thousands may be chosen (app/gui/entry_list.py).
+        self.selected_ids = self.window_.entry_list.selected_entry_ids()
+        n = len(self.selected_ids)
         self.selected = QRadioButton(self.tr("The selected entries (%n)", None, n), scope_box)
         self.selected.setEnabled(n > 0)
         self.tagged = QRadioButton(self.tr("Entries and notes tagged:"), scope_box)
@@ -311,13 +312,6 @@ class ExportDialog(_TaskDialog):
         self.finish_layout(scope_box, shape_box, conflict_box)
         self.resize(620, self.sizeHint().height())
 
-    def _selected_slugs(self) -> list[str]:
-        model = self.window_.entry_list.model
-        selection = self.window_.entry_list.table.selectionModel()
-        if model is None or selection is None:
-            return []
-        return [s for index in selection.selectedRows() if (s := model.slug_at(index.row()))]
-
     def _list_filter(self) -> tuple[str | None, str]:
         model = self.window_.entry_list.model
         return (model.kind, model.filter_text) if model is not None else (None, "")
@@ -359,10 +353,9 @@ class ExportDialog(_TaskDialog):
             scope = Scope(kind=self.kind_combo.currentData())
             self.scope_text = self.kind_combo.currentText()
         elif self.selected.isChecked():
-            refs = [self.window_.lists.ref(s) for s in self.selected_slugs]
-            n = len(refs)
+            n = len(self.selected_ids)
             label = f"the selected {'entry' if n == 1 else 'entries'}"  # the command line's words
-            scope = Scope(entry_ids=frozenset(r.id for r in refs if r), entries_label=label)
+            scope = Scope(entry_ids=frozenset(self.selected_ids), entries_label=label)
             self.scope_text = self.tr("the %n selected entries", None, n)
         elif self.tagged.isChecked():
             scope = Scope(tag=self.tag_combo.currentText())

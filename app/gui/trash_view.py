@@ -61,7 +61,7 @@ class TrashView(QWidget):
     def __init__(self, lists: EntryLists, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lists = lists
-        self.list = EntryList(lists, self, name=self.tr("Entries in the Trash"))
+        self.list = EntryList(lists, self, name=self.tr("Entries in the Trash"), many=False)
         self.filter = self.list.filter
         self.parts: list[TrashPart] = []
         self._active: TrashPart | None = None  # None: the entries

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from app.records.entries import CheckReport
     from app.services.about import AboutLibrary
     from app.services.bibliography import Bibliographies
+    from app.services.bulk import Bulk
     from app.services.details import EntryDetails
     from app.services.editing import Editor
     from app.services.entries import EntryLists
@@ -339,6 +340,13 @@ class Library:
         from app.services.duplicates import find_duplicates
 
         return find_duplicates(self.db.read())
+
+    @cached_property
+    def bulk(self) -> Bulk:
+        """Actions on many entries at once, each one undo step (app/services/bulk.py)."""
+        from app.services.bulk import Bulk
+
+        return Bulk(self.db)
 
     @cached_property
     def search(self) -> Search:
