@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -648,6 +649,96 @@ def list_rows(
     }
 
 
+# --- the Notes view ----------------------------------------------------------------------
+
+NOTE_SORTS: tuple[str, ...] = ("created", "title", "entry", "updated")
+NOTE_FILTERS: tuple[str, ...] = ("cooperation", "合作", "zzqqxx")
+
+
+def notes_view_rows(window: MainWindow, db_path: Path, runs: int) -> dict[str, Any]:
+    """The Notes view over every note: each sort (both ways) and a text filter, from the
+    action to the painted rows; the floor: the same SQL replayed with plain sqlite3 and a bare
+    table painting the same cells."""
+    from app.gui.notes.feature import NotesFeature
+    from app.services.note_lists import NoteLists
+
+    feature = cast(NotesFeature, window.notes)  # type: ignore[attr-defined]
+    feature.show_notes_view()  # (the toolbar changes with the view: no watch on the window)
+    idle(500)
+    view = feature.notes_view
+    table = view.table
+    rows_watch = PaintWatch(table.viewport())
+    recorder = Recorder(plain_connection(db_path))
+    lists = NoteLists(cast(Database, _RecordingDb(recorder)))
+    conn = plain_connection(db_path)
+    bare = BareTable(table)
+    cases: dict[str, dict[str, list[float]]] = {}
+
+    def floor(case: dict[str, list[float]]) -> None:
+        # What the rows on screen wait for: the first page, and the count when the model
+        # reads it at once (an index's); a slower count arrives later, as the app's does.
+        query = view.model.query
+        if lists.quick_count(query):
+            lists.count(query)
+        lists.page(query, limit=view.model.PAGE)
+        statements = recorder.take()
+        cells = bare.cells()
+        widths = [table.columnWidth(c) for c in range(table.model().columnCount())]
+        with stopwatch(case["floor"]):
+            replay(conn, statements)
+            bare.paint(cells, widths)
+
+    def settled() -> None:
+        """Until the count and any page being read have arrived (the next case must not
+        wait behind this one's reads)."""
+        deadline = time.perf_counter() + TIMEOUT_MS / 1000
+        while (view.model.loading or view.model.counted is None) and time.perf_counter() < deadline:
+            idle(20)
+
+    def timed(label: str, act: Callable[[], None]) -> None:
+        case = cases.setdefault(label, {"app": [], "floor": []})
+        # `loaded`: the new rows are in the model (at once, or when read in the background);
+        # the paint after it shows them.
+        view.model.loaded.connect(rows_watch.arm)
+        start = time.perf_counter()
+        act()
+        wait_for(rows_watch.painted)
+        view.model.loaded.disconnect(rows_watch.arm)
+        assert rows_watch.at is not None
+        case["app"].append((rows_watch.at - start) * 1000)
+        settled()
+        idle(50)
+        floor(case)
+
+    for _ in range(runs):
+        for key in NOTE_SORTS:
+            for descending in (False, True):
+                if view.model.query.sort == key and view.model.query.descending == descending:
+                    view.sort_notes("updated" if key != "updated" else "title", False)
+                    settled()
+                    idle(100)
+                label = f"notes sorted by {key}{' descending' if descending else ''}"
+                timed(label, partial(view.sort_notes, key, descending))
+        view.sort_notes("updated", True)
+        settled()
+        idle(100)
+        for text in NOTE_FILTERS:
+            view.filter.setText(text)
+            timed(f"notes filtered by {text!r}", view._apply)
+            view.filter.setText("")
+            view._apply()
+            settled()
+            idle(100)
+    bare.close()
+    conn.close()
+    recorder.conn.close()
+    return {
+        "app": [v for c in cases.values() for v in c["app"]],
+        "floor": [v for c in cases.values() for v in c["floor"]],
+        "cases": cases,
+    }
+
+
 # --- detail --------------------------------------------------------------------------------
 
 
@@ -723,7 +814,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("task", choices=("interactive", "memory"))
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", default="search,stall,list,detail,note,edit")
+    parser.add_argument("--only", default="search,stall,list,notes,detail,note,edit")
     parser.add_argument("--smoke", action="store_true", help="a few cases of each kind only")
     args = parser.parse_args(argv)
     few = 3 if args.smoke else None
@@ -737,6 +828,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "search": lambda: search_rows(window, args.db, args.runs, QUERIES[:few]),
                 "stall": lambda: stall_rows(window, args.runs, QUERIES[:few]),
                 "list": lambda: list_rows(window, args.db, args.runs, SORTS[:few], FILTERS[:few]),
+                "notes": lambda: notes_view_rows(window, args.db, args.runs),
                 "detail": lambda: detail_rows(window, args.db, args.runs, few or 8),
                 "note": lambda: note_stall_rows(window, args.runs, NOTE_PHRASES[:few]),
                 "edit": lambda: edit_stall_rows(window, args.runs),

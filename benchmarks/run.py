@@ -222,6 +222,7 @@ def interactive(db: Path, env: dict[str, str], size: Size, runs: int, smoke: boo
     args = ["interactive", "--db", str(db), "--runs", str(runs)] + (["--smoke"] if smoke else [])
     found = _probe(args, env)
     search, stall, lists, detail = found["search"], found["stall"], found["list"], found["detail"]
+    notes_view = found["notes"]
     note, edit = found["note"], found["edit"]
     return [
         Row(
@@ -250,6 +251,15 @@ def interactive(db: Path, env: dict[str, str], size: Size, runs: int, smoke: boo
             ratio_and_p95(2, 150),
             "the first page's SQL + a bare QTableView painting the same cells",
             [*_whole_lists(lists["completed"], lists.get("whole_floor", [])), *_cases(lists["cases"])],
+        ),
+        Row(
+            f"the Notes view over {size.notes:,} notes: sort or filter to painted rows",
+            "ms",
+            notes_view["app"],
+            notes_view["floor"],
+            p95_at_most(100),
+            "the first page's SQL (and an index's count), plain sqlite3 + a bare QTableView painting the same cells",
+            _cases(notes_view["cases"]),
         ),
         Row(
             "open an entry's detail view: click to painted page",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -22,6 +23,7 @@ from app.gui.notes.notes_view import NotesView
 from app.records.notes import NoteQuery, NoteRow
 from app.services.note_lists import NoteLists
 from app.services.notes import Notes
+from app.services.progress import Progress
 from app.services.tags import Tags
 
 SLOW_S = 0.8
@@ -35,6 +37,13 @@ class GatedLists(NoteLists):
         super().__init__(db)
         self.gate = threading.Event()
         self.slow_reads: list[NoteQuery] = []
+        self.progresses: list[Progress] = []
+
+    @contextmanager
+    def stoppable(self, progress: Progress) -> Iterator[None]:
+        self.progresses.append(progress)
+        with super().stoppable(progress):
+            yield
 
     def _wait(self, query: NoteQuery) -> None:
         self.slow_reads.append(query)
@@ -104,7 +113,9 @@ def test_a_sort_by_entry_is_read_in_the_background_and_keeps_the_chosen_note(
     started = time.monotonic()
     view.sort_notes("entry", False)
     assert time.monotonic() - started < SLOW_S / 2
-    assert lists.slow_reads and lists.slow_reads[-1].sort == "entry"
+    assert view.model.loading
+    qtbot.waitUntil(lambda: bool(lists.slow_reads))  # the read under way on the lists' thread
+    assert lists.slow_reads[-1].sort == "entry"
     lists.gate.set()
     qtbot.waitUntil(lambda: not view.model.loading)
     assert view.model.query.sort == "entry"
@@ -117,12 +128,17 @@ def test_what_arrives_for_an_older_query_is_dropped(qtbot: QtBot, lists: GatedLi
     resets: list[list[str]] = []
     model.modelReset.connect(lambda: resets.append(titles(model)))
     model.set_query(NoteQuery(text="lion", sort="title", descending=False))
-    model.set_query(NoteQuery(text="zebra", sort="title", descending=False))  # before "lion" arrives
+    qtbot.waitUntil(lambda: bool(lists.slow_reads))  # "lion" is being read
+    model.set_query(NoteQuery(text="zebra", sort="title", descending=False))  # before it arrives
     lists.gate.set()
     qtbot.waitUntil(lambda: not model.loading and model.counted is not None)
     qtbot.wait(50)  # anything still queued from the first query would land now
     assert titles(model) == ["Note 1", "Note 3", "Note 5"] and model.counted == 3
     assert all("Note 0" not in shown for shown in resets), "the older query's rows were shown"
+    # The older query's reads were told to stop (SQLite then stops them mid-statement); the
+    # newer query's were not.
+    assert lists.slow_reads[0].text == "lion" and lists.progresses[0].cancelled
+    assert not lists.progresses[-1].cancelled
 
 
 def test_a_tag_and_a_further_page_arrive_in_the_background(qtbot: QtBot, lists: GatedLists) -> None:

@@ -71,6 +71,7 @@ class NotesTableModel(QAbstractTableModel):
         self._generation = 0  # of the read the rows and the count belong to
         self._loading = False  # a page of this generation is being read in the background
         self._changing = False
+        self._running: list[Progress] = []  # of the background reads started since the last _read
         self.reset()
 
     @property
@@ -111,6 +112,9 @@ class NotesTableModel(QAbstractTableModel):
 
     def _read(self, *, keep: bool) -> None:
         self._generation += 1
+        for progress in self._running:  # what they read is for an older query: stop them
+            progress.cancel()
+        self._running.clear()
         generation, query = self._generation, self._query
         limit = max(len(self._rows), self.PAGE) if keep else self.PAGE
         if not keep:
@@ -131,12 +135,13 @@ class NotesTableModel(QAbstractTableModel):
     ) -> None:
         lists = self._lists
 
-        def work(_progress: Progress) -> tuple[int, str, object, int]:
+        def work(progress: Progress) -> tuple[int, str, object, int]:
             if generation != self._generation:
                 raise Cancelled()  # superseded while it waited
             try:
                 # NoteLists reads on Database.read(): the pool thread's own connection.
-                return generation, what, read(lists), limit
+                with lists.stoppable(progress):
+                    return generation, what, read(lists), limit
             except sqlite3.Error:
                 if lists.closed:  # the window let go of the file (quit, another file) meanwhile
                     raise Cancelled() from None
@@ -146,6 +151,7 @@ class NotesTableModel(QAbstractTableModel):
         # connection to its method ends with it), and a task must be deleted in its own thread.
         pool = background_pool()
         task = Task(work, parent=pool)
+        self._running.append(task.progress)
         task.succeeded.connect(self._arrived)
         for signal in (task.succeeded, task.failed, task.cancelled):
             signal.connect(task.deleteLater)
