@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -186,16 +186,18 @@ class Bulk:
         with self._transaction() as conn:
             at = now_iso()
             moved: list[int] = []
-            for done, chunk in enumerate(_chunks(ids)):
-                progress.step(done * CHUNK, len(ids))
-                moved += [
-                    r[0]
-                    for r in conn.execute(
-                        f"UPDATE entity SET deleted_at = ? WHERE id IN ({_IN}) AND deleted_at IS NULL "
-                        "RETURNING id",
-                        (at, chunk),
-                    )
-                ]
+            with _lists_kept(conn, "entity") as relist:
+                for done, chunk in enumerate(_chunks(ids)):
+                    progress.step(done * CHUNK, len(ids))
+                    moved += [
+                        r[0]
+                        for r in conn.execute(
+                            f"UPDATE entity SET deleted_at = ? WHERE id IN ({_IN}) AND deleted_at IS NULL "
+                            "RETURNING id",
+                            (at, chunk),
+                        )
+                    ]
+                relist(moved, entered=False)
             return BulkChange(TRASH, self._kind_of(conn, moved, strict=False), tuple(moved), at)
 
     # --- undo and redo ---------------------------------------------------------------------
@@ -203,8 +205,10 @@ class Bulk:
     def undo(self, change: BulkChange, progress: Progress = NO_PROGRESS) -> BulkChange:
         with self._transaction() as conn:
             if change.action == TRASH:
-                for chunk in self._steps(change.ids, progress):
-                    conn.execute(f"UPDATE entity SET deleted_at = NULL WHERE id IN ({_IN})", (chunk,))
+                with _lists_kept(conn, "entity") as relist:
+                    for chunk in self._steps(change.ids, progress):
+                        conn.execute(f"UPDATE entity SET deleted_at = NULL WHERE id IN ({_IN})", (chunk,))
+                    relist(change.ids, entered=True)
                 return change
             for value, ids in change.groups:
                 if change.action == ADD_TAGS:
@@ -230,11 +234,13 @@ class Bulk:
     def redo(self, change: BulkChange, progress: Progress = NO_PROGRESS) -> BulkChange:
         with self._transaction() as conn:
             if change.action == TRASH:
-                for chunk in self._steps(change.ids, progress):
-                    conn.execute(
-                        f"UPDATE entity SET deleted_at = ? WHERE id IN ({_IN}) AND deleted_at IS NULL",
-                        (change.at, chunk),
-                    )
+                with _lists_kept(conn, "entity") as relist:
+                    for chunk in self._steps(change.ids, progress):
+                        conn.execute(
+                            f"UPDATE entity SET deleted_at = ? WHERE id IN ({_IN}) AND deleted_at IS NULL",
+                            (change.at, chunk),
+                        )
+                    relist(change.ids, entered=False)
                 return change
             if change.action == SET and change.value is not None and not self._exists(conn, change.value):
                 raise EditingError(T_("Bulk", "The entry they were set to has been deleted since."))
@@ -282,8 +288,10 @@ class Bulk:
 
     @staticmethod
     def _write(conn: sqlite3.Connection, table: str, column: str, value: object, ids: Sequence[int]) -> None:
-        for chunk in _chunks(ids):
-            conn.execute(f"UPDATE {table} SET {column} = ? WHERE id IN ({_IN})", (value, chunk))
+        with _lists_kept(conn, table) as relist:
+            for chunk in _chunks(ids):
+                conn.execute(f"UPDATE {table} SET {column} = ? WHERE id IN ({_IN})", (value, chunk))
+            relist(ids, entered=None)
 
     @staticmethod
     def _exists(conn: sqlite3.Connection, entity_id: object) -> bool:
@@ -353,3 +361,80 @@ def _no_such(spec: FieldSpec) -> Text:
     if spec.kinds == ("country",):
         return T_("Bulk", "Choose a country in the library.")
     return T_("Bulk", "Choose an organization in the library.")
+
+
+# --- the lists' rows ---------------------------------------------------------------------------
+# The database keeps the lists' rows by triggers (app/db/list_index.py), a row at a time: for
+# 10,000 entries moved to the Trash that took minutes (each row's trigger looks for the rows
+# showing its name). An action here sets the update triggers of the table it writes aside for
+# its transaction and brings the rows of all its entries up to date at once, by the same SQL.
+
+
+@contextmanager
+def _lists_kept(conn: sqlite3.Connection, table: str) -> Iterator[Callable[..., None]]:
+    """Within: `table`'s list trigger on update is off; call the function handed out with the
+    ids written (`entered`: True, back from the Trash; False, into it; None, still listed)."""
+    name = f"list_{table}_au"
+    found = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+    ).fetchone()
+    if found is not None:
+        conn.execute(f"DROP TRIGGER {name}")
+
+    def relist(ids: Sequence[int], *, entered: bool | None) -> None:
+        if found is not None and ids:
+            _relist(conn, ids, entered)
+
+    try:
+        yield relist
+    finally:
+        if found is not None:
+            conn.execute(found[0])
+
+
+def _statements(sql: str) -> list[str]:
+    # (list_index's statements hold no ';' of their own: each ends one.)
+    return [part for part in sql.split(";") if part.strip()]
+
+
+def _relist(conn: sqlite3.Connection, ids: Sequence[int], entered: bool | None) -> None:
+    from app.db import collation, list_index
+
+    chosen = "SELECT id FROM temp.bulk_ids"
+    _fill(conn, "bulk_ids", ids)
+    kinds = [k for (k,) in conn.execute(f"SELECT DISTINCT kind FROM entity WHERE id IN ({chosen})")]
+    if entered is not None:
+        conn.execute(f"DELETE FROM list_row WHERE id IN ({chosen})")
+        for kind in kinds:
+            conn.execute(f"DELETE FROM list_hay WHERE kind = ? AND id IN ({chosen})", (kind,))
+    if entered:
+        conn.execute(
+            f"INSERT INTO list_row (id, kind, slug, name, sort) SELECT e.id, e.kind, e.slug, e.name, "
+            f"{collation.SQL_FUNCTION}(e.name) FROM entity e WHERE e.id IN ({chosen}) AND e.deleted_at IS NULL"
+        )
+        conn.execute(
+            f"INSERT INTO list_hay (kind, id, hay) SELECT kind, id, '' FROM list_row WHERE id IN ({chosen})"
+        )
+    if entered is not False:
+        for kind in kinds:
+            for statement in _statements(list_index._refresh(kind, chosen)):
+                conn.execute(statement)
+    # The rows that show these entries' names (an official's country, an initiative's parties).
+    shown: dict[str, set[int]] = defaultdict(set)
+    for kind, columns in list_index.COLUMNS.items():
+        for column in columns:
+            if column.shows:
+                query = column.shows.format(x="?")
+                for entity_id in ids:
+                    shown[kind].update(r[0] for r in conn.execute(query, (entity_id,)))
+    for kind, rows in shown.items():
+        if rows:
+            _fill(conn, "bulk_shown", rows)
+            for statement in _statements(list_index._refresh(kind, "SELECT id FROM temp.bulk_shown")):
+                conn.execute(statement)
+
+
+def _fill(conn: sqlite3.Connection, table: str, ids: Iterable[int]) -> None:
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
+    conn.execute(f"DELETE FROM temp.{table}")
+    conn.executemany(f"INSERT OR IGNORE INTO temp.{table} (id) VALUES (?)", ((i,) for i in ids))

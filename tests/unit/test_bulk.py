@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.db import list_index
 from app.db.database import Database
 from app.services.bulk import Bulk, settable_fields
 from app.services.entries import TRASH, EntryLists
@@ -23,6 +24,11 @@ def stamps(db: Database, entity_ids: list[int]) -> dict[int, str]:
     marks = ",".join("?" * len(entity_ids))
     rows = db.read().execute(f"SELECT id, updated_at FROM entity WHERE id IN ({marks})", entity_ids)
     return dict(rows.fetchall())
+
+
+def lists_exact(db: Database) -> bool:
+    """The lists' rows are as the entries say (app/db/list_index.py checks them)."""
+    return list_index.problems(db.read()) == []
 
 
 def country_of(db: Database, entity_id: int) -> int | None:
@@ -107,8 +113,10 @@ def test_the_country_is_set_on_every_entry_and_undo_puts_each_old_one_back(seede
     assert set(change.ids) == {p for p in people if old[p] != laos}
     rows = EntryLists(seeded_db).rows("person", people)
     assert all(r is not None and "Laos" in r.values for r in rows)  # the lists' column follows
+    assert lists_exact(seeded_db)
     bulk.undo(change)
     assert {p: country_of(seeded_db, p) for p in people} == old
+    assert lists_exact(seeded_db)
     bulk.redo(change)
     assert {country_of(seeded_db, p) for p in people} == {laos}
     bulk.set_field(people, "country", None)
@@ -137,11 +145,19 @@ def test_many_move_to_the_trash_and_come_back_in_one_undo(seeded_db: Database) -
 
     assert change.count == 3 and lists.count("person") == listed - 3
     assert lists.count(TRASH) == trashed + 3
+    assert lists_exact(seeded_db)  # and the rows that showed their names no longer do
     assert bulk.trash(people).count == 0  # already there: nothing more to do
     bulk.undo(change)
     assert lists.count("person") == listed and lists.count(TRASH) == trashed
+    assert lists_exact(seeded_db)
     bulk.redo(change)
     assert lists.count("person") == listed - 3
+    assert lists_exact(seeded_db)
+    (laos,) = ids(seeded_db, "laos")  # a country many entries show
+    undo_laos = bulk.trash([laos])
+    assert lists_exact(seeded_db)
+    bulk.undo(undo_laos)
+    assert lists_exact(seeded_db)
 
 
 def test_undo_leaves_out_entries_deleted_for_good_since(seeded_db: Database) -> None:
