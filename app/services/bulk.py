@@ -423,7 +423,10 @@ def _relist(conn: sqlite3.Connection, ids: Sequence[int], entered: bool | None) 
     shown: dict[str, set[int]] = defaultdict(set)
     for kind, columns in list_index.COLUMNS.items():
         for column in columns:
-            if column.shows:
+            if column.shows and column.shows.endswith("= {x}"):  # all at once: '... IN (ids)'
+                query = column.shows.removesuffix("= {x}") + f"IN ({chosen})"
+                shown[kind].update(r[0] for r in conn.execute(query))
+            elif column.shows:
                 query = column.shows.format(x="?")
                 for entity_id in ids:
                     shown[kind].update(r[0] for r in conn.execute(query, (entity_id,)))
