@@ -17,10 +17,11 @@ from typing import TypeVar
 from urllib.parse import quote
 
 from app.gui.i18n import kind_singular, translate
-from app.gui.language_names import language_name, script_name
+from app.gui.language_names import language_name, own_language_name, script_name
 from app.i18n import N_
-from app.records.entries import CitationView, EntryDetail, Ref, SourceUse
+from app.records.entries import AliasView, CitationView, EntryDetail, Ref, SourceUse
 from app.records.footnotes import FootnoteNumbers
+from app.services.details import names_by_language
 from app.services.languages import name_in, script_said
 
 ENTRY_SCHEME = "entry"
@@ -135,15 +136,18 @@ _CHOICES = {
 }
 
 
-def _about_name(language: str | None, script: str | None, kind: str) -> tuple[str, ...]:
-    """What the page says of an other name, in words: its language, its script when the
-    language does not tell it (Chinese in Traditional characters), and its kind."""
-    said = language_name(language) if language else ""
-    shown = script_name(script) if script else ""
-    # "Lao" for lo/Laoo and "Chinese (Traditional)" for zh-Hant/Hant already say the script.
-    if language and script and script_said(language, script):
-        shown = ""
-    return (said, shown, choice(kind) if kind != "name" else "")
+def _other_name(alias: AliasView, cites: _Citations) -> str:
+    """An other name, with what its language's heading does not say in words (its script when
+    the language does not tell it: Chinese in Traditional characters; its kind unless a plain
+    name) and its citations."""
+    language, script = alias.language or "", alias.script or ""
+    shown = script_name(script) if script and not (language and script_said(language, script)) else ""
+    about = ", ".join(x for x in (shown, choice(alias.kind) if alias.kind != "name" else "") if x)
+    return (
+        escape(alias.value)
+        + (f" <small>({escape(about)})</small>" if about else "")
+        + cites.mark(alias.citations)
+    )
 
 
 def choice(value: str) -> str:
@@ -357,15 +361,29 @@ def _page(detail: EntryDetail, *, with_text: bool, script: str) -> str:
         out.append(f"<p>{w.sources.format(marks=cites.mark(detail.citations))}</p>")
 
     if detail.aliases:
-        items = []
-        for a in detail.aliases:
-            lang = ", ".join(x for x in _about_name(a.language, a.script, a.kind) if x)
-            items.append(
-                f"<li>{escape(a.value)}"
-                + (f" <small>({escape(lang)})</small>" if lang else "")
-                + f"{cites.mark(a.citations)}</li>"
+        out.append(f"<h3>{w.other_names}</h3>")
+        by_language = []
+        for tag, aliases in names_by_language(detail.aliases):
+            if not tag:
+                items = [f"<li>{_other_name(a, cites)}</li>" for a in aliases]
+                out.append("<ul>" + "".join(items) + "</ul>")
+                continue
+            # Under the language's own name (ไทย, Tiếng Việt), and the interface's word for it.
+            own, ours = own_language_name(tag), language_name(tag)
+            label = escape(own) + (
+                f"<br><small>{escape(ours)}</small>" if ours.casefold() != own.casefold() else ""
             )
-        out.append(f"<h3>{w.other_names}</h3><ul>" + "".join(items) + "</ul>")
+            names = " · ".join(_other_name(a, cites) for a in aliases)
+            by_language.append(
+                f"<tr><th class='label' align='left' valign='top'>{label}</th>"
+                f"<td>{names}</td></tr>"
+            )
+        if by_language:
+            out.append(
+                "<table class='fields names' cellspacing='0' cellpadding='0'>"
+                + "".join(by_language)
+                + "</table>"
+            )
 
     if detail.roles:
         items = []

@@ -4,11 +4,13 @@ still accepted and stored as typed)."""
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.gui.i18n import translate
-from app.services.languages import LANGUAGES, OTHER_LANGUAGES, SCRIPTS
+from app.services.languages import LANGUAGES, OTHER_LANGUAGES, SCRIPTS, USUAL_SCRIPTS
 
 
 def language_name(code: str) -> str:
@@ -16,6 +18,10 @@ def language_name(code: str) -> str:
     word (the region's languages), else as Qt names it; the tag itself when nobody knows it."""
     code = code.strip()
     marked = LANGUAGES.get(code) or OTHER_LANGUAGES.get(code)
+    region = _region_in(code)
+    if not marked and region:  # a place's form of a language named here: zh-Hant-HK, pt-TL
+        bare = code.removesuffix("-" + region)
+        marked = LANGUAGES.get(bare) or OTHER_LANGUAGES.get(bare)
     if marked:
         return translate("Languages", marked)
     language = QLocale.codeToLanguage(code.split("-")[0]) if code else QLocale.Language.AnyLanguage
@@ -26,6 +32,35 @@ def language_name(code: str) -> str:
     return f"{name} ({script_name(script)})" if script else name
 
 
+def own_language_name(code: str) -> str:
+    """A language as written in itself (简体中文, ไทย, Tiếng Việt), for the names written in it;
+    with its place when the tag names one (português (Timor-Leste)). Qt's CLDR data says it;
+    where Qt does not know the language, or its own name depends on a place the tag does not
+    give (English: American or British?), the name in the interface language instead."""
+    return _own_name(code.strip()) or language_name(code)
+
+
+@functools.lru_cache(maxsize=256)
+def _own_name(code: str) -> str | None:
+    parts = code.split("-")
+    language = QLocale.codeToLanguage(parts[0]) if parts[0] else QLocale.Language.AnyLanguage
+    if language in (QLocale.Language.AnyLanguage, QLocale.Language.C):
+        return None
+    script_code = _script_in(code) or USUAL_SCRIPTS.get(parts[0], "")
+    region = _region_in(code)
+    script = QLocale.codeToScript(script_code) if script_code else QLocale.Script.AnyScript
+    where = QLocale.codeToTerritory(region) if region else QLocale.Country.AnyCountry
+    if region and where == QLocale.Country.AnyCountry:
+        return None
+    locales = QLocale.matchingLocales(language, script, where)
+    names = {loc.nativeLanguageName() for loc in locales} - {""}
+    if len(names) != 1:
+        return None
+    name = names.pop()
+    place = locales[0].nativeTerritoryName() if region else ""
+    return f"{name} ({place})" if place else name
+
+
 def script_name(code: str) -> str:
     """A script code (ISO 15924) by name, as language_name names languages."""
     code = code.strip()
@@ -34,6 +69,12 @@ def script_name(code: str) -> str:
         return translate("Scripts", marked)
     script = QLocale.codeToScript(code) if code else QLocale.Script.AnyScript
     return code if script == QLocale.Script.AnyScript else QLocale.scriptToString(script)
+
+
+def _region_in(tag: str) -> str:
+    """The place a tag names (HK in zh-Hant-HK), if it ends with one."""
+    last = tag.split("-")[-1] if "-" in tag else ""
+    return last if (len(last) == 2 and last.isalpha()) or (len(last) == 3 and last.isdigit()) else ""
 
 
 def _script_in(tag: str) -> str:

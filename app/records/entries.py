@@ -250,6 +250,15 @@ class EntryDetail:
 
 
 @dataclass(frozen=True)
+class MissingNames:
+    """The live countries that have no name in `language` (a BCP 47 tag), by name."""
+
+    language: str
+    countries: tuple[Ref, ...]
+    of_all: bool = False  # every country of the library lacks it
+
+
+@dataclass(frozen=True)
 class CheckReport:
     path: str
     integrity: tuple[str, ...]
@@ -263,6 +272,9 @@ class CheckReport:
     quotes: tuple[QuoteProblem, ...] = ()  # quotes their source's text no longer holds
     # Entries that may be one and the same: for the researcher to judge, so not in `ok`.
     duplicates: tuple[DuplicateGroup, ...] = ()
+    # Countries with no name in a language of the region: a gap in the research, not in the
+    # file (no source gives some, e.g. Tetum), so not in `ok` either.
+    missing_names: tuple[MissingNames, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -21,8 +21,9 @@ from app.records.duplicates import (
     SAME_URL,
     DuplicateGroup,
 )
-from app.records.entries import CheckReport
+from app.records.entries import CheckReport, MissingNames
 from app.records.source_checks import AttachmentProblem, QuoteProblem
+from app.services import region_names
 from app.services.duplicates import find_duplicates
 from app.services.entries import EntryLists
 from app.services.kinds import BY_KEY, KINDS
@@ -83,6 +84,10 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
     if full:
         with contextlib.suppress(sqlite3.DatabaseError):  # the damage is reported above
             duplicates = tuple(find_duplicates(conn))
+    missing_names: tuple[MissingNames, ...] = ()
+    if full:
+        with contextlib.suppress(sqlite3.DatabaseError):  # the damage is reported above
+            missing_names = region_names.missing_names(conn)
     return CheckReport(
         str(db.path),
         integrity,
@@ -95,6 +100,7 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
         attachments,
         quotes,
         duplicates,
+        missing_names,
     )
 
 
@@ -227,6 +233,7 @@ def findings(report: CheckReport) -> list[Text]:
         )
     lines.extend(_source_findings(report))
     lines.extend(duplicate_findings(report.duplicates))
+    lines.extend(region_names.missing_name_findings(report.missing_names))
     if report.counts:
         lines.append(
             T_("Checking", "It holds {entries} entries and {notes} notes.").format(

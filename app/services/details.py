@@ -27,6 +27,7 @@ from app.records.entries import (
     SourceUse,
     StatementView,
 )
+from app.services.languages import language_order
 
 _REF = "{a}.id, {a}.kind, {a}.slug, {a}.name"
 
@@ -75,6 +76,17 @@ _FIELDS: dict[str, tuple[tuple[str, str, bool], ...]] = {
 
 class NotFound(LookupError):
     pass
+
+
+def names_by_language(aliases: Iterable[AliasView]) -> tuple[tuple[str, tuple[AliasView, ...]], ...]:
+    """An entry's other names by language, as its page groups them: those of no stated
+    language first (''), then the region's languages in their usual order, then any other;
+    within a language, in the order recorded."""
+    groups: dict[str, list[AliasView]] = defaultdict(list)
+    for alias in aliases:
+        groups[alias.language or ""].append(alias)
+    order = sorted(groups, key=lambda tag: (bool(tag), language_order(tag)))
+    return tuple((tag, tuple(groups[tag])) for tag in order)
 
 
 def _ref(row: Sequence[object], at: int = 0) -> Ref | None:

@@ -24,7 +24,26 @@ LANGUAGES: dict[str, str] = {
     "ms": N_("Languages", "Malay"),
     "id": N_("Languages", "Indonesian"),
     "fil": N_("Languages", "Filipino"),
+    "tet": N_("Languages", "Tetum"),
+    "pt": N_("Languages", "Portuguese"),
 }
+# The languages every country is named in: Chinese in both scripts, English, and the official
+# languages of ASEAN's members and Timor-Leste. `roundtable check` says which a country lacks.
+REGION_LANGUAGES: tuple[str, ...] = (
+    "zh-Hans",
+    "zh-Hant",
+    "en",
+    "my",
+    "fil",
+    "id",
+    "km",
+    "lo",
+    "ms",
+    "pt",
+    "tet",
+    "th",
+    "vi",
+)
 # Codes people also write for the same languages, named but not offered first.
 OTHER_LANGUAGES: dict[str, str] = {
     "zh": N_("Languages", "Chinese"),
@@ -55,13 +74,30 @@ USUAL_SCRIPTS: dict[str, str] = {
     "ms": "Latn",
     "id": "Latn",
     "fil": "Latn",
+    "tet": "Latn",
+    "pt": "Latn",
     "ta": "Taml",
 }
 
 
+def within(tag: str, language: str) -> bool:
+    """Whether `tag` is `language` or a form of it: zh-Hant-HK is zh-Hant, pt-TL is pt."""
+    return tag == language or tag.startswith(language + "-")
+
+
+def language_order(tag: str) -> tuple[int, int, str]:
+    """Where names in `tag` come among an entry's names: the region's languages in LANGUAGES'
+    order (a regional form right after its language: zh-Hant-HK after zh-Hant), then the
+    others by code."""
+    for at, known in enumerate(LANGUAGES):
+        if within(tag, known) and not any(within(tag, k) and len(k) > len(known) for k in LANGUAGES):
+            return (at, tag != known, tag)
+    return (len(LANGUAGES), 0, tag)
+
+
 def script_said(language: str, script: str) -> bool:
     """Whether naming `language` already says `script` (zh-Hant in Hant, lo in Laoo)."""
-    return bool(script) and script in (script_of(language, ""), USUAL_SCRIPTS.get(language))
+    return bool(script) and script in (script_of(language, ""), USUAL_SCRIPTS.get(language.split("-")[0]))
 
 
 def script_of(language: str, script: str) -> str:

@@ -91,7 +91,11 @@ def test_the_page_names_languages_scripts_and_kinds_in_words() -> None:
         ),
     )
     html = render(detail)
-    assert "(Lao, official name)" in html
-    assert "(Chinese, Traditional Chinese)" in html
+    # under the language's own name, then the interface's word for it (tests/gui/test_detail_region_names.py)
+    assert (
+        "ລາວ<br><small>Lao</small></th><td>ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ <small>(official name)</small>"
+        in html
+    )
+    assert "陳剛 <small>(Traditional Chinese)</small>" in html
     assert "(abbreviation)" in html
     assert "Laoo" not in html and "official_name" not in html
