@@ -28,6 +28,8 @@ generator version, schema revision and size; each run works on a copy. Rows:
                                           parse of the same file alone
   add a 300-page PDF as a source's text    read, paragraphs joined, file kept and text indexed,
                                           against pypdf's text of the same pages alone
+  bulk tag 10,000 selected rows           Add Tags… on 10,000 officials (app/services/bulk.py), against
+                                          the same tag links inserted by executemany in one transaction
   peak memory                             after every list and one search, against a bare window
 
 It prints the machine, the database and its search index, the table (median and p95 of the
@@ -54,7 +56,7 @@ from typing import Any
 
 from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
-from benchmarks import bibliography, importing, saving, source_pdf
+from benchmarks import bibliography, bulk, importing, saving, source_pdf
 from benchmarks.bare_window import LINE as BARE_LINE
 from benchmarks.dataset import FULL, SMOKE, Size, cached, index_size, working_copy
 from benchmarks.measure import (
@@ -444,6 +446,19 @@ def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]
     ]
 
 
+def bulk_tag(db: Path, work: Path, size: Size, runs: int) -> Row:
+    tagged = bulk.measure(db, work / "bulk", 1_000 if size is SMOKE else 10_000, runs)
+    return Row(
+        f"bulk tag {tagged.entries:,} selected rows (Add Tags…)",
+        "ms",
+        tagged.app,
+        tagged.floor,
+        median_within(4, 2_000),
+        "the same tag links by executemany, one transaction",
+        [f"one undo of it: {Stats.of(tagged.undo).median:.0f} ms (median)"],
+    )
+
+
 # --- the run -------------------------------------------------------------------------------
 
 
@@ -458,8 +473,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default="start,interactive,cite,memory,writes",
-        help="comma-separated groups: start, interactive, cite, memory, writes",
+        default="start,interactive,cite,memory,writes,bulk",
+        help="comma-separated groups: start, interactive, cite, memory, writes, bulk",
     )
     args = parser.parse_args(argv)
     size = SMOKE if args.smoke else FULL
@@ -505,6 +520,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             rows += written
             for row in written:
                 _progress(row)
+        if "bulk" in groups:
+            rows.append(bulk_tag(db, work, size, runs))
+            _progress(rows[-1])
         if "memory" in groups:
             rows.append(memory(db, env, size, max(1, runs // 2 + 1)))
             _progress(rows[-1])

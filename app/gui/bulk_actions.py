@@ -72,7 +72,6 @@ class _AskDialog(QDialog):
         if hint:
             small = QLabel(hint, self)
             small.setWordWrap(True)
-            small.setEnabled(False)  # the palette's quieter text
             layout.addWidget(small)
         layout.addWidget(buttons)
         self.resize(max(420, self.sizeHint().width()), self.sizeHint().height())
