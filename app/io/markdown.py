@@ -755,7 +755,8 @@ class Words:
         """What an other name is, in words: 'Lao, official name', not '(lo, Laoo, official_name)'."""
         language, script = (alias.language or "").strip(), (alias.script or "").strip()
         implied = self.usual_scripts.get(language) or next(
-            (p for p in language.split("-")[1:] if len(p) == 4 and p.isalpha()), ""
+            (p for p in language.split("-")[1:] if len(p) == 4 and p.isalpha()),
+            self.usual_scripts.get(language.split("-")[0], ""),  # pt-TL: as pt is written
         )
         bits = [
             self.language(language) if language else "",

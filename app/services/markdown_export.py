@@ -66,27 +66,13 @@ CITATION_STYLES: tuple[CitationStyle, ...] = ("footnotes", "pandoc")
 # Zettlr and Zotero all read).
 BIBLIOGRAPHY_FILES = {"csl-json": "references.json", "bibtex": "references.bib", "ris": "references.ris"}
 
-# The script each of the region's languages is written in: an other name in it is "Lao", not
-# "Lao, Lao script".
-_USUAL_SCRIPTS = {
-    "lo": "Laoo",
-    "th": "Thai",
-    "km": "Khmr",
-    "my": "Mymr",
-    "en": "Latn",
-    "vi": "Latn",
-    "ms": "Latn",
-    "id": "Latn",
-    "fil": "Latn",
-}
-
 
 def _words() -> Words:
     """Languages and scripts named in English (a vault is shared, whatever the interface
     language): the region's as the window's lists name them, any other as CLDR does."""
     from babel import Locale, UnknownLocaleError
 
-    from app.services.languages import LANGUAGES, OTHER_LANGUAGES, SCRIPTS
+    from app.services.languages import LANGUAGES, OTHER_LANGUAGES, SCRIPTS, USUAL_SCRIPTS
 
     english = Locale("en")
 
@@ -102,7 +88,8 @@ def _words() -> Words:
     def script(code: str) -> str:
         return SCRIPTS.get(code) or english.scripts.get(code) or code
 
-    return Words(language, script, _USUAL_SCRIPTS)
+    # An other name in Lao script is "Lao", not "Lao, Lao script".
+    return Words(language, script, USUAL_SCRIPTS)
 
 
 class ExportError(Explained):
