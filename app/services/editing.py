@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
@@ -96,6 +96,7 @@ __all__ = [
     "EntryInput",
     "FactInput",
     "FieldSpec",
+    "Lookups",
     "MembershipInput",
     "ParticipantInput",
     "PartyInput",
@@ -105,6 +106,7 @@ __all__ = [
     "ValidationError",
     "check_date",
     "check_span",
+    "checked",
 ]
 
 
@@ -224,9 +226,87 @@ def _one_of(choices: Sequence[str]) -> Text:
     return T_("Validation", "Choose one of: {choices}.").format(choices=", ".join(choices))
 
 
-class _Checker:
-    def __init__(self, session: Session, entity_id: int | None) -> None:
+class Lookups(Protocol):
+    """What the checks read of the library besides the input: the form's save reads it through
+    its session (_SessionLookups); a table import reads the library once and answers from
+    memory, with the rows it is about to write (app/services/table_import.py). One set of
+    rules either way: only where the answers come from differs."""
+
+    def entries(self, value: str, kinds: Sequence[str]) -> list[tuple[int, str]]:
+        """(id, kind) of the live entries `value` names: by slug (any kind), else by exact
+        name (SQLite's lower() on both sides) among `kinds`."""
+        ...
+
+    def source(self, source_id: int) -> tuple[str | None, str]:
+        """The source's text (None when it has none) and its reliability."""
+        ...
+
+    def slugs_from(self, prefix: str, entity_id: int | None) -> set[str]:
+        """The slugs beginning with `prefix`, but `entity_id`'s, trashed entries' too."""
+        ...
+
+    def slug_holder(self, slug: str, entity_id: int | None) -> str | None:
+        """The name of the entry (trashed too) other than `entity_id` whose slug is `slug`."""
+        ...
+
+    def code_holder(self, code: str, entity_id: int | None) -> str | None:
+        """The name of the country (trashed too) other than `entity_id` with ISO code `code`."""
+        ...
+
+    def source_problems(self, entity_id: int | None, name: str, columns: dict[str, Any]) -> dict[str, Text]:
+        """A source's own checks (app/services/sources.check_source)."""
+        ...
+
+
+class _SessionLookups:
+    """Lookups in the session's transaction, as a form's save makes them."""
+
+    def __init__(self, session: Session) -> None:
         self.s = session
+
+    def entries(self, value: str, kinds: Sequence[str]) -> list[tuple[int, str]]:
+        found = self.s.execute(
+            select(m.Entity.id, m.Entity.kind).where(m.Entity.slug == value, m.Entity.deleted_at.is_(None))
+        ).all()
+        if not found:
+            found = self.s.execute(
+                select(m.Entity.id, m.Entity.kind).where(
+                    func.lower(m.Entity.name) == value.lower(),
+                    m.Entity.kind.in_(kinds),
+                    m.Entity.deleted_at.is_(None),
+                )
+            ).all()
+        return [(int(i), str(k)) for i, k in found]
+
+    def source(self, source_id: int) -> tuple[str | None, str]:
+        row = self.s.execute(
+            select(m.Source.archived_text, m.Source.reliability).where(m.Source.id == source_id)
+        ).one()
+        return (row[0] or None, str(row[1]))
+
+    def slugs_from(self, prefix: str, entity_id: int | None) -> set[str]:
+        others = select(m.Entity.slug)
+        if entity_id is not None:
+            others = others.where(m.Entity.id != entity_id)
+        return set(self.s.scalars(others.where(m.Entity.slug.like(prefix + "%"))))
+
+    def slug_holder(self, slug: str, entity_id: int | None) -> str | None:
+        return self.s.scalar(
+            select(m.Entity.name).where(m.Entity.slug == slug, m.Entity.id != (entity_id or -1))
+        )
+
+    def code_holder(self, code: str, entity_id: int | None) -> str | None:
+        return self.s.scalar(
+            select(m.Country.name).where(m.Country.iso_alpha2 == code, m.Country.id != (entity_id or -1))
+        )
+
+    def source_problems(self, entity_id: int | None, name: str, columns: dict[str, Any]) -> dict[str, Text]:
+        return check_source(self.s, entity_id, name, columns)
+
+
+class _Checker:
+    def __init__(self, lookups: Lookups, entity_id: int | None) -> None:
+        self.lookups = lookups
         self.entity_id = entity_id
         self.errors: dict[str, Message] = {}
         self._sources: dict[int, tuple[str | None, str]] = {}
@@ -274,26 +354,8 @@ class _Checker:
     def source(self, source_id: int) -> tuple[str | None, str]:
         """The source's text (None when it has none) and its reliability."""
         if source_id not in self._sources:
-            row = self.s.execute(
-                select(m.Source.archived_text, m.Source.reliability).where(m.Source.id == source_id)
-            ).one()
-            self._sources[source_id] = (row[0] or None, str(row[1]))
+            self._sources[source_id] = self.lookups.source(source_id)
         return self._sources[source_id]
-
-    def _lookup(self, value: str, kinds: Sequence[str]) -> list[Any]:
-        """(id, kind) of the entries `value` names: by slug, else by exact name among `kinds`."""
-        found = self.s.execute(
-            select(m.Entity.id, m.Entity.kind).where(m.Entity.slug == value, m.Entity.deleted_at.is_(None))
-        ).all()
-        if not found:
-            found = self.s.execute(
-                select(m.Entity.id, m.Entity.kind).where(
-                    func.lower(m.Entity.name) == value.lower(),
-                    m.Entity.kind.in_(kinds),
-                    m.Entity.deleted_at.is_(None),
-                )
-            ).all()
-        return list(found)
 
     def entry(self, key: str, value: str, kinds: Sequence[str], *, itself: bool = False) -> int | None:
         """An entry named by slug or by its exact name (any case), of one of `kinds`.
@@ -301,16 +363,17 @@ class _Checker:
         value = value.strip()
         if not value:
             return None
-        what = _kinds(kinds)
         if (value, tuple(kinds)) in self._found:  # a form names the same source many times
             found = self._found[value, tuple(kinds)]
         else:
-            found = self._lookup(value, kinds)
+            found = self.lookups.entries(value, kinds)
             self._found[value, tuple(kinds)] = found
         if not found:
             self.fail(
                 key,
-                T_("Validation", "Nothing in {kinds} is called “{value}”.").format(kinds=what, value=value),
+                T_("Validation", "Nothing in {kinds} is called “{value}”.").format(
+                    kinds=_kinds(kinds), value=value
+                ),
             )
             return None
         if len(found) > 1:
@@ -326,7 +389,7 @@ class _Checker:
             self.fail(
                 key,
                 T_("Validation", "“{value}” is listed under {kind}, not under {kinds}.").format(
-                    value=value, kind=Text("Kinds", BY_KEY[kind].plural), kinds=what
+                    value=value, kind=Text("Kinds", BY_KEY[kind].plural), kinds=_kinds(kinds)
                 ),
             )
             return None
@@ -578,31 +641,31 @@ def _validate(
     session: Session, inp: EntryInput, entity_id: int | None, old_citations: _Cites | None = None
 ) -> _Clean:
     """`old_citations`: the entry's citations as stored (by id), when it exists."""
+    return checked(inp, entity_id, _SessionLookups(session), old_citations)
+
+
+def checked(
+    inp: EntryInput, entity_id: int | None, lookups: Lookups, old_citations: _Cites | None = None
+) -> _Clean:
+    """`inp` checked as a form's save checks it, what it reads of the library read through
+    `lookups`: the values to write, or ValidationError. `entity_id`: the entry it edits (None:
+    a new one); `old_citations`: that entry's citations as stored (by id)."""
     old_citations = old_citations or {}
     if inp.kind not in _MODEL:
         raise ValidationError({"kind": T_("Validation", "Unknown kind {kind}.").format(kind=inp.kind)})
-    c = _Checker(session, entity_id)
+    c = _Checker(lookups, entity_id)
     name = c.line("name", inp.name, required=T_("Validation", "A name is required.")) or ""
 
-    others = select(m.Entity.slug)
-    if entity_id is not None:
-        others = others.where(m.Entity.id != entity_id)
     slug = inp.slug.strip()
     if not slug:
-        taken = set(
-            session.scalars(
-                others.where(m.Entity.slug.like(slugify(name, fallback=inp.kind)[: MAX_SLUG - 8] + "%"))
-            )
-        )
+        taken = lookups.slugs_from(slugify(name, fallback=inp.kind)[: MAX_SLUG - 8], entity_id)
         slug = unique_slug(slugify(name, fallback=inp.kind), taken)
     elif not is_slug(slug):
         c.fail(
             "slug", T_("Validation", "Use lowercase letters a–z, digits and single hyphens, e.g. chen-gang.")
         )
     else:
-        holder = session.scalar(
-            select(m.Entity.name).where(m.Entity.slug == slug, m.Entity.id != (entity_id or -1))
-        )
+        holder = lookups.slug_holder(slug, entity_id)
         if holder is not None:
             c.fail(
                 "slug",
@@ -646,17 +709,13 @@ def _validate(
         columns[spec.column] = value
 
     if inp.kind == "source":  # real titles and publishers, not "title not recorded"
-        c.errors.update(check_source(session, entity_id, name, columns))
+        c.errors.update(lookups.source_problems(entity_id, name, columns))
     if inp.kind == "event":
         problem = check_span(columns.get("start_date"), columns.get("end_date"))
         if problem and "end" not in c.errors:
             c.fail("end", problem)
     if inp.kind == "country" and columns.get("iso_alpha2"):
-        holder = session.scalar(
-            select(m.Country.name).where(
-                m.Country.iso_alpha2 == columns["iso_alpha2"], m.Country.id != (entity_id or -1)
-            )
-        )
+        holder = lookups.code_holder(columns["iso_alpha2"], entity_id)
         if holder is not None:
             c.fail(
                 "iso_alpha2",
@@ -963,7 +1022,7 @@ class Editor:
             before = self._existing(session, entity_id)
             if section.key not in PARTS[before.kind]:
                 raise EditingError(_only(section.key))
-            c = _Checker(session, entity_id)
+            c = _Checker(_SessionLookups(session), entity_id)
             clean = _CHECK[section.key](c, "", replace(part, id=None), {})
             if c.errors:
                 raise ValidationError(c.errors)
@@ -985,7 +1044,7 @@ class Editor:
             row = session.get(section.model, owner[1])
             if row is None or getattr(row, section.owner) != entity_id:
                 raise EditingError(T_("Editing", "What this citation supports is no longer on this entry."))
-            c = _Checker(session, entity_id)
+            c = _Checker(_SessionLookups(session), entity_id)
             position = 1 + max(
                 (x["position"] for x in before.citations if x[section.cited_by] == owner[1]), default=-1
             )
@@ -1053,6 +1112,15 @@ class Editor:
             for row_id, row in rows.items():
                 if row_id not in kept_rows:
                     session.delete(row)  # its citations go with it (ON DELETE CASCADE)
+
+    @staticmethod
+    def stored_citations(entity_id: int, session: Session) -> dict[int, Mapping[str, Any]]:
+        """The entry's citations as stored, by id: what `checked` is given to check an edit of
+        the entry as `update` checks it."""
+        cursor = _driver_connection(session).execute(_CITATIONS_SQL, {"id": entity_id})
+        names = [d[0] for d in cursor.description]
+        rows = [_frozen(dict(zip(names, row, strict=True))) for row in cursor]
+        return {int(r["id"]): r for r in rows}
 
     def _existing(self, session: Session, entity_id: int) -> Snapshot:
         snap = _snapshot(session, entity_id)

@@ -9,6 +9,7 @@ entry named in any script gets a slug people can read and type, not 'person-2'.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 MAX_SLUG = 120
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
@@ -40,7 +41,7 @@ def is_slug(text: str) -> bool:
     return len(text) <= MAX_SLUG and SLUG_RE.match(text) is not None
 
 
-def unique_slug(base: str, taken: set[str]) -> str:
+def unique_slug(base: str, taken: Container[str]) -> str:
     """`base`, or `base-2`, `base-3` ... whichever is not in `taken`."""
     if base not in taken:
         return base

@@ -26,6 +26,8 @@ does); the import is undone by restoring that backup.
 from __future__ import annotations
 
 import re
+import sqlite3
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -60,6 +62,7 @@ UNCHANGED = "unchanged"
 
 CHECKING = T_("Importing", "Checking the rows")
 BACKING_UP = T_("Importing", "Backing up the library")
+WRITING = T_("Importing", "Writing")  # (the data file import's word for it)
 
 _LIST_SEPARATOR = re.compile(r"\s*[;|]\s*")  # other names: "Xi Jinping; 习近平"
 _RANGE = re.compile(r"\s*(?:–|—|\s-\s|/)\s*")  # the lists' "2025-09-01 – 2025-09-03"
@@ -328,6 +331,98 @@ class _Names:
         return found
 
 
+# --- what the checks read --------------------------------------------------------------------
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+class _Known:
+    """The library as the form's checks read it (app/services/editing.Lookups), read once, with
+    the rows checked so far as if they were written: entries made by earlier rows, and slugs,
+    names and codes that earlier rows change. Every row is checked by the form's own rules
+    without a write (a write rolled back per row took 16-20 ms; this takes a few hundredths)."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        conn = session.connection()
+        # id -> (kind, slug, name, live); trashed entries hold their slugs and codes too.
+        self.entity: dict[int, tuple[str, str, str, bool]] = {}
+        self.by_slug: dict[str, int] = {}
+        for eid, kind, slug, name, live in conn.exec_driver_sql(
+            "SELECT id, kind, slug, name, deleted_at IS NULL FROM entity"
+        ):
+            self.entity[int(eid)] = (str(kind), str(slug), str(name), bool(live))
+            self.by_slug[str(slug)] = int(eid)
+        self.codes: dict[str, int] = {
+            str(code): int(cid)
+            for cid, code in conn.exec_driver_sql("SELECT id, iso_alpha2 FROM country")
+            if code is not None
+        }
+        self.next_id = max(self.entity, default=0) + 1
+        self._names: dict[str, set[int]] | None = None  # SQLite's lower(name) -> live ids
+        self._sources: dict[int, tuple[str | None, str]] = {}
+
+    def put(self, eid: int, kind: str, slug: str, name: str, code: str | None = None) -> None:
+        """An entry as a checked row leaves it (a new one, or one the row changes)."""
+        old = self.entity.get(eid)
+        if old is not None:
+            if self.by_slug.get(old[1]) == eid:
+                del self.by_slug[old[1]]
+            if self._names is not None:
+                self._names.get(old[2].translate(_ASCII_LOWER), set()).discard(eid)
+        live = old[3] if old is not None else True
+        self.entity[eid] = (kind, slug, name, live)
+        self.by_slug[slug] = eid
+        if self._names is not None and live:
+            self._names.setdefault(name.translate(_ASCII_LOWER), set()).add(eid)
+        if kind == "country":
+            for held, cid in list(self.codes.items()):
+                if cid == eid and held != code:
+                    del self.codes[held]
+            if code:
+                self.codes[code] = eid
+
+    # Lookups, as app/services/editing._SessionLookups makes them in SQL.
+
+    def entries(self, value: str, kinds: Sequence[str]) -> list[tuple[int, str]]:
+        eid = self.by_slug.get(value)
+        if eid is not None and self.entity[eid][3]:
+            return [(eid, self.entity[eid][0])]
+        if self._names is None:
+            self._names = {}
+            for i, (_, _, name, live) in self.entity.items():
+                if live:
+                    self._names.setdefault(name.translate(_ASCII_LOWER), set()).add(i)
+        ids = sorted(self._names.get(value.lower(), set()))
+        return [(i, self.entity[i][0]) for i in ids if self.entity[i][0] in kinds]
+
+    def source(self, source_id: int) -> tuple[str | None, str]:
+        if source_id not in self._sources:  # (a table cites a few sources many times)
+            row = (
+                self.s.connection()
+                .exec_driver_sql("SELECT archived_text, reliability FROM source WHERE id = ?", (source_id,))
+                .one()
+            )
+            self._sources[source_id] = (row[0] or None, str(row[1]))
+        return self._sources[source_id]
+
+    def slugs_from(self, prefix: str, entity_id: int | None) -> set[str]:
+        return {s for s, i in self.by_slug.items() if s.startswith(prefix) and i != entity_id}
+
+    def slug_holder(self, slug: str, entity_id: int | None) -> str | None:
+        eid = self.by_slug.get(slug)
+        return self.entity[eid][2] if eid is not None and eid != (entity_id or -1) else None
+
+    def code_holder(self, code: str, entity_id: int | None) -> str | None:
+        eid = self.codes.get(code)
+        return self.entity[eid][2] if eid is not None and eid != (entity_id or -1) else None
+
+    def source_problems(self, entity_id: int | None, name: str, columns: dict[str, Any]) -> dict[str, Text]:
+        from app.services.sources import check_source
+
+        return check_source(self.s, entity_id, name, columns)
+
+
 # --- the import ------------------------------------------------------------------------------
 
 
@@ -336,6 +431,23 @@ class _Row:
     number: int
     cells: dict[str, str]  # field key -> cell (non-empty only)
     column: dict[str, str]  # field key -> the column's title
+
+
+@dataclass(frozen=True)
+class _New:
+    """A row that makes an entry: its id (handed out here) and its values, checked."""
+
+    id: int
+    clean: Any  # app/services/editing._Clean
+
+
+@dataclass(frozen=True)
+class _Edit:
+    """A row that changes an entry: the form's input for it, written through Editor.update."""
+
+    row: int
+    entity_id: int
+    wanted: EntryInput
 
 
 class _Run:
@@ -350,11 +462,14 @@ class _Run:
         self.problems: list[RowProblem] = []
         self.outcomes: list[RowOutcome] = []
         self.changes: list[Change] = []
+        # What the rows would write, in row order (new entries and edits).
+        self.plan: list[_New | _Edit] = []
         conn = session.connection()
         referred = {k for s in FIELDS[kind] if s.type == "entry" for k in s.kinds}
         if kind == "person":
             referred |= {"organization", "source"}
         self.names = _Names(conn, referred | {kind})
+        self.known = _Known(session)
         self.uids: dict[str, tuple[int, str]] = {}
         if "uid" in mapping:
             for eid, uid, k in conn.exec_driver_sql(
@@ -376,16 +491,19 @@ class _Run:
             out.append(_Row(self.table.row_number(index), values, titles))
         return out
 
-    def run(self, progress: Progress) -> None:
+    def check(self, progress: Progress) -> None:
+        """Check every row as a form's save would, writing nothing: the plan, or problems."""
         rows = self.rows()
         progress.begin(CHECKING)
         for done, row in enumerate(rows):
-            if done % 50 == 0:
+            if done % 200 == 0:
                 progress.step(done, len(rows))
             self.row(row)
         progress.step(len(rows), len(rows))
 
     def row(self, row: _Row) -> None:
+        from app.services.editing import checked
+
         name = row.cells.get("name", "")
         uid = row.cells.get("uid", "")
         if not name and not uid:
@@ -400,30 +518,38 @@ class _Run:
         if refs is None:
             return
         try:
-            with self.s.begin_nested():
-                if entity_id is None:
-                    change = self.editor.create(self.new_input(row, refs), session=self.s)
-                    outcome = CREATED
-                else:
-                    base = self.editor.form(entity_id, session=self.s)
-                    wanted = self.updated_input(base, row, refs)
-                    if wanted == replace(base, **_AS_THEY_ARE):
-                        # The row says what the entry holds: no write to check (a re-import of
-                        # thousands of rows costs a read each, not a write rolled back).
-                        self.outcomes.append(RowOutcome(row.number, UNCHANGED, base.name, base.slug))
-                        return
-                    change = self.editor.update(entity_id, wanted, session=self.s)
-                    outcome = UPDATED if change.changed else UNCHANGED
+            if entity_id is None:
+                clean = checked(self.new_input(row, refs), None, self.known)
+                new = _New(self.known.next_id, clean)
+                self.known.next_id += 1
+                self.plan.append(new)
+                outcome = CREATED
+                entity_id = new.id
+            else:
+                base = self.editor.form(entity_id, session=self.s)
+                wanted = self.updated_input(base, row, refs)
+                as_they_are = replace(base, **_AS_THEY_ARE)
+                if wanted == as_they_are:
+                    # The row says what the entry holds: a read, nothing to check.
+                    self.outcomes.append(RowOutcome(row.number, UNCHANGED, base.name, base.slug))
+                    return
+                stored = self.editor.stored_citations(entity_id, self.s)
+                clean = checked(wanted, entity_id, self.known, stored)
+                outcome = (
+                    UPDATED
+                    if clean != _checked_or_none(as_they_are, entity_id, self.known, stored)
+                    else UNCHANGED
+                )
+                if outcome == UPDATED:
+                    self.plan.append(_Edit(row.number, entity_id, wanted))
         except ValidationError as exc:
             for key, message in exc.errors.items():
                 self.fail(row, _field_of_error(key), message)
             return
-        after = change.after
-        assert after is not None
-        self.names.add(self.kind, after.id, after.slug, after.name)
-        if change.changed:
-            self.changes.append(change)
-        self.outcomes.append(RowOutcome(row.number, outcome, after.name, after.slug))
+        code = clean.columns.get("iso_alpha2") if self.kind == "country" else None
+        self.known.put(entity_id, self.kind, clean.slug, clean.name, code)
+        self.names.add(self.kind, entity_id, clean.slug, clean.name)
+        self.outcomes.append(RowOutcome(row.number, outcome, clean.name, clean.slug))
 
     def match(self, row: _Row, name: str, uid: str) -> int | None:
         """The entry the row is about (None: a new one; -1: a problem, reported)."""
@@ -477,6 +603,9 @@ class _Run:
             if not value:
                 continue
             found = self.names.find(kinds, value)
+            if len(found) == 1:
+                out[key] = self.names.slugs[next(iter(found))]
+                continue
             what = ", ".join(str(Text("Kinds", BY_KEY[k].plural)).lower() for k in kinds)
             if not found:
                 self.fail(
@@ -487,7 +616,7 @@ class _Run:
                     ),
                 )
                 ok = False
-            elif len(found) > 1:
+            else:
                 self.fail(
                     row,
                     key,
@@ -496,8 +625,6 @@ class _Run:
                     ),
                 )
                 ok = False
-            else:
-                out[key] = self.names.slugs[next(iter(found))]
         return out if ok else None
 
     def _values(self, row: _Row, refs: Mapping[str, str]) -> dict[str, str]:
@@ -558,18 +685,13 @@ class _Run:
         return ", ".join([have, *new]) if new else have
 
     def _slug(self, name: str) -> str:
-        """A free slug for a new entry, found by a range of the slugs' index (the form's check
-        finds one with LIKE, which reads every entry's slug: at thousands of rows, that adds up)."""
-        from app.services.slugs import MAX_SLUG, slugify, unique_slug
-        from app.services.sqltext import starting_with
+        """A free slug for a new entry (the form's own rule, app/services/slugs.py), among the
+        slugs the library and the rows above hold."""
+        from app.services.slugs import slugify, unique_slug
 
         if not name.strip():
             return ""
-        base = slugify(name, fallback=self.kind)
-        rows = self.s.connection().exec_driver_sql(
-            "SELECT slug FROM entity WHERE slug >= ? AND slug < ?", starting_with(base[: MAX_SLUG - 8])
-        )
-        return unique_slug(base, {r[0] for r in rows})
+        return unique_slug(slugify(name, fallback=self.kind), self.known.by_slug.keys())
 
     def new_input(self, row: _Row, refs: Mapping[str, str]) -> EntryInput:
         return EntryInput(
@@ -606,6 +728,169 @@ class _Run:
 _AS_THEY_ARE: dict[str, Any] = dict.fromkeys(
     ("tags", "facts", "memberships", "participants", "parties", "statements")
 )
+
+
+def _checked_or_none(inp: EntryInput, entity_id: int, known: _Known, stored: Mapping[int, Any]) -> Any:
+    """The entry's own input checked (None when the entry as stored would not pass: then the
+    row's edit is one to write, whatever it changes)."""
+    from app.services.editing import checked
+
+    try:
+        return checked(inp, entity_id, known, stored)
+    except ValidationError:
+        return None
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+_BULK = 200  # new entries from which the indexes are filled once at the end, not by triggers
+_CHUNK = 5000  # rows per executemany
+
+
+class _Writer:
+    """The plan of a checked table written in row order, on the session's connection: the new
+    entries a run at a time by executemany (as the data file import writes, ids handed out
+    here), each edit of an entry through Editor.update (its undo and its checks as a form's)."""
+
+    def __init__(self, run: _Run, progress: Progress) -> None:
+        self.run = run
+        self.progress = progress
+        self.s = run.s
+        conn = run.s.connection().connection.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        self.conn = conn
+
+    def write(self) -> None:
+        self.progress.begin(WRITING)
+        total = len(self.run.plan)
+        pending: list[_New] = []
+        outcome = {o.row: i for i, o in enumerate(self.run.outcomes)}
+        for done, item in enumerate(self.run.plan):
+            if isinstance(item, _New):
+                pending.append(item)
+                continue
+            self._create(pending)
+            pending = []
+            self.progress.step(done, total)
+            try:
+                change = self.run.editor.update(item.entity_id, item.wanted, session=self.s)
+            except ValidationError as exc:  # (checked above: only if the library changed since)
+                for key, message in exc.errors.items():
+                    self.run.problems.append(RowProblem(item.row, _column(self.run, key), message))
+                return
+            if change.changed:
+                self.run.changes.append(change)
+            else:
+                at = outcome[item.row]
+                self.run.outcomes[at] = replace(self.run.outcomes[at], outcome=UNCHANGED)
+        self._create(pending)
+        self.progress.step(total, total)
+
+    def _next(self, table: str) -> int:
+        return int(self.conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]) + 1
+
+    def _create(self, new: list[_New]) -> None:
+        """Write the entries `new` (ids and values as checked), their other names, titles and
+        citations and tags, as Editor.create writes each."""
+        import uuid
+
+        from app.clock import now_iso
+        from app.db.bulk_index import indexed_at_end
+        from app.services.tags import drop_unused_tags, tag_ids, write_entry_tags
+
+        if not new:
+            return
+        self.s.flush()
+        kind, now = self.run.kind, now_iso()
+        columns = [spec.column for spec in FIELDS[kind]]
+        alias_id, role_id, citation_id = self._next("alias"), self._next("role"), self._next("citation")
+        rows: dict[str, list[tuple[Any, ...]]] = {
+            "entity": [],
+            kind: [],
+            "alias": [],
+            "role": [],
+            "citation": [],
+        }
+        for n in new:
+            c = n.clean
+            rows["entity"].append((n.id, str(uuid.uuid4()), kind, c.slug, c.name, c.summary, now, now))
+            rows[kind].append((n.id, *(c.columns[column] for column in columns)))
+            for a in c.aliases:
+                rows["alias"].append((alias_id, n.id, a.value, a.language or None, a.script or None, a.kind))
+                alias_id += 1
+            for part in c.parts.get("roles", ()):
+                v = part.values
+                rows["role"].append(
+                    (
+                        role_id,
+                        n.id,
+                        v["title"],
+                        v["organization_id"],
+                        v["country_id"],
+                        v["as_of"],
+                        v["start_date"],
+                        v["end_date"],
+                    )
+                )
+                for cite in part.citations or ():
+                    rows["citation"].append((citation_id, role_id, *(cite[k] for k in _CITATION_COLUMNS)))
+                    citation_id += 1
+                role_id += 1
+        sql = {
+            "entity": "INSERT INTO entity (id, uid, kind, slug, name, summary, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            kind: f"INSERT INTO {kind} (id, {', '.join(columns)}) VALUES (?{', ?' * len(columns)})",
+            "alias": "INSERT INTO alias (id, entity_id, value, language, script, kind) VALUES (?, ?, ?, ?, ?, ?)",
+            "role": "INSERT INTO role (id, person_id, title, organization_id, country_id, as_of, start_date, "
+            "end_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "citation": f"INSERT INTO citation (id, role_id, {', '.join(_CITATION_COLUMNS)}) "
+            f"VALUES (?, ?{', ?' * len(_CITATION_COLUMNS)})",
+        }
+        with indexed_at_end(self.conn, bulk=len(new) >= _BULK):
+            for table, values in rows.items():
+                for at in range(0, len(values), _CHUNK):
+                    self.conn.executemany(sql[table], values[at : at + _CHUNK])
+        # Every tag once, in the order the rows name them: the ids a row-by-row write gives.
+        tagged = [n for n in new if n.clean.tags]
+        if not tagged:
+            return
+        spelled: dict[str, str] = {}
+        for n in tagged:
+            for tag in n.clean.tags:
+                spelled.setdefault(tag.casefold(), tag)
+        ids = tag_ids(self.conn, list(spelled.values()))
+        if len(ids) != len(spelled):  # (tags the library spells alike: one entry at a time)
+            for n in tagged:
+                write_entry_tags(self.conn, n.id, n.clean.tags)
+            return
+        tag_of = dict(zip(spelled, ids, strict=True))
+        pairs = sorted({(n.id, tag_of[t.casefold()]) for n in tagged for t in n.clean.tags})
+        self.conn.executemany("INSERT INTO entity_tag (entity_id, tag_id) VALUES (?, ?)", pairs)
+        drop_unused_tags(self.conn)
+
+
+# A citation's columns as app/services/editing._citation checks them (its id aside).
+_CITATION_COLUMNS = (
+    "source_id",
+    "quote",
+    "quote_prefix",
+    "quote_suffix",
+    "quote_start",
+    "quote_end",
+    "locator",
+    "reliability",
+    "note",
+    "position",
+)
+
+
+def _column(run: _Run, key: str) -> str:
+    """The column title of a form's error key, in `run`'s table."""
+    field_key = _field_of_error(key)
+    for k, h in zip(run.mapping, run.table.headers, strict=True):
+        if k == field_key:
+            return h
+    return ""
 
 
 def _field_of_error(key: str) -> str:
@@ -653,24 +938,29 @@ class TableImports:
         try:
             session.begin()
             work = _Run(session, self._editor, table, kind, mapping)
-            work.run(progress)
+            work.check(progress)
             report = TableReport(
-                table.path,
-                kind,
-                tuple(work.outcomes),
-                tuple(work.problems),
-                dry_run=dry_run,
-                changes=tuple(work.changes),
+                table.path, kind, tuple(work.outcomes), tuple(work.problems), dry_run=dry_run
             )
-            if dry_run or work.problems or not work.changes:
+            if dry_run or work.problems or not work.plan:
                 session.rollback()
                 return report
             backup = None
-            if self._holds_anything(session, work):
+            if self._holds_anything(session):
                 from app.services.backups import BEFORE_IMPORT, backup_now
 
                 progress.begin(BACKING_UP)
                 backup = backup_now(self._db.path, BEFORE_IMPORT)
+            _Writer(work, progress).write()
+            report = replace(
+                report,
+                outcomes=tuple(work.outcomes),
+                problems=tuple(work.problems),
+                changes=tuple(work.changes),
+            )
+            if work.problems:
+                session.rollback()
+                return replace(report, backup=backup)
             progress.begin(CHECKING)
             progress.step(1, 1)  # a last chance to cancel, before the commit
             session.commit()
@@ -682,16 +972,11 @@ class TableImports:
             session.close()
 
     @staticmethod
-    def _holds_anything(session: Session, work: _Run) -> bool:
-        """Whether the library held anything before this import (its backup is worth taking)."""
-        created = [c.entity_id for c in work.changes if c.before is None]
-        marks = ",".join("?" * len(created)) or "NULL"
+    def _holds_anything(session: Session) -> bool:
+        """Whether the library holds anything yet (its backup is worth taking)."""
         row = (
             session.connection()
-            .exec_driver_sql(
-                f"SELECT EXISTS (SELECT 1 FROM entity WHERE id NOT IN ({marks})) OR EXISTS (SELECT 1 FROM note)",
-                tuple(created),
-            )
+            .exec_driver_sql("SELECT EXISTS (SELECT 1 FROM entity) OR EXISTS (SELECT 1 FROM note)")
             .first()
         )
         return bool(row and row[0])
