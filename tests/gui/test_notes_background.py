@@ -153,3 +153,21 @@ def test_a_tag_and_a_further_page_arrive_in_the_background(qtbot: QtBot, lists: 
     qtbot.waitUntil(lambda: model.rowCount() == 3)
     assert titles(model) == ["Note 0", "Note 1", "Note 2"]
     assert not model.canFetchMore(model.index(-1, -1))
+
+
+def test_return_in_the_filter_moves_to_the_first_note_found_once_it_arrives(
+    qtbot: QtBot, lists: GatedLists
+) -> None:
+    view = NotesView(lists, Tags(lists._db))
+    qtbot.addWidget(view)
+    view.sort_notes("title", False)
+    chosen: list[int] = []
+    view.note_chosen.connect(lambda row, _focus: chosen.append(row.id))
+    view.table.selectRow(5)  # Note 5: the filter keeps it, but not first
+    assert titles(view.model)[5] == "Note 5" and view.current_note_id() == view.model.note_id_at(5)
+    view.filter.setText("zebra")
+    lists.gate.set()
+    view._filter_done()  # Return
+    qtbot.waitUntil(lambda: not view.model.loading)
+    assert titles(view.model)[0] == "Note 1" and view.current_note_id() == view.model.note_id_at(0)
+    assert chosen[-1] == view.model.note_id_at(0)  # opened, as a click on it would

@@ -196,7 +196,7 @@ class NotesView(QWidget):
             row = self.model.row_of(wanted, fetch=False)
             if row >= 0:
                 select_quietly(self.table, row)
-        if first and self.model.rowCount() > 0 and not self.table.selectionModel().hasSelection():
+        if first and self.model.rowCount() > 0:
             self.table.selectRow(0)
 
     def refresh_tags(self) -> None:
@@ -231,14 +231,16 @@ class NotesView(QWidget):
         self._update_status()
 
     def _filter_done(self) -> None:
-        """Return in the filter: apply at once and move to the first note."""
+        """Return in the filter: apply at once and move to the first note (of a new filter;
+        Return again keeps the note chosen since)."""
+        before = self.model.query
         self._apply()
         if self.model.loading:  # the rows found are still being read: once they are in
             self._first_wanted = True
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
         elif self.model.rowCount() > 0:
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-            if not self.table.selectionModel().hasSelection():
+            if self.model.query != before or not self.table.selectionModel().hasSelection():
                 self.table.selectRow(0)
 
     def sort_notes(self, key: str, descending: bool) -> None:
