@@ -56,7 +56,7 @@ from typing import Any
 
 from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
-from benchmarks import bibliography, bulk, importing, saving, source_pdf
+from benchmarks import bibliography, bulk, importing, saving, source_pdf, tables
 from benchmarks.bare_window import LINE as BARE_LINE
 from benchmarks.dataset import FULL, SMOKE, Size, cached, index_size, working_copy
 from benchmarks.measure import (
@@ -356,6 +356,7 @@ def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]
     parsed = Stats.of(imported.parse)
     bib = bibliography.measure(work / "bib", 1_000 if size is SMOKE else 10_000, min(runs, 3))
     pdf = source_pdf.measure(db, work / "pdf", 30 if size is SMOKE else 300, min(runs, 3))
+    tabled = tables.measure(work / "tables", 1_000 if size is SMOKE else 10_000, min(runs, 3))
     return [
         Row(
             "save a note as someone types, search index included",
@@ -429,6 +430,19 @@ def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]
             [
                 f"{bib.megabytes:.1f} MB of BibLaTeX; reading it (parse, LaTeX, names) took "
                 f"{Stats.of(bib.read).median:.0f} ms (median); {bib.summary}"
+            ],
+        ),
+        Row(
+            f"import a table of {tabled.rows:,} officials (import-table)",
+            "ms",
+            tabled.app,
+            tabled.floor,
+            median_within(4, 10_000),
+            "csv parsing + the same rows by executemany",
+            [
+                f"{tabled.kilobytes:.0f} kB of CSV; the check alone (the dialog's, writing nothing) took "
+                f"{Stats.of(tabled.check).median:.0f} ms (median); the import checks again, backs up, "
+                f"writes; {tabled.summary}"
             ],
         ),
         Row(
