@@ -16,7 +16,8 @@ too few matches does it ask the index's vocabulary for the trigrams that start w
 Every candidate is confirmed with instr().
 
 How results are ordered (the rule Help ▸ Search syntax states, RANKING_HELP): an entry whose
-name is the query comes first; then texts where every word of the query is a whole word or
+name or an other name (in any language, folded: `viet nam` is `Việt Nam`) is the query comes
+first; then texts where every word of the query is a whole word or
 starts a word, names and aliases before other text; last, matches inside a word (the "ai" of
 Thailand for `AI`), names first again. Chinese, Thai, Lao, Khmer and Burmese write no spaces
 between words, so there every match counts as a word. Within each of these, whole words before

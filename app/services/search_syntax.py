@@ -39,7 +39,7 @@ SYNTAX_HELP: tuple[tuple[str, str], ...] = (
 # The order of results, as app/services/search.py ranks them (Help ▸ Search syntax says it).
 RANKING_HELP = N_(
     "SearchSyntax",
-    "Best matches first: an entry whose name is what you typed; then names where your words are whole words or begin a word (AI finds “AI Hub” and “AIDA”), then other text where they are; matches inside a word (the “ai” of Thailand) come last. Each kind of entry is placed by its best match. Chinese, Thai, Lao, Khmer and Burmese write no spaces between words, so there every match counts as a word.",  # one literal: the translation tools read it whole
+    "Best matches first: an entry whose name, or other name in any language, is what you typed (越南, Campuchia or campuchia); then names where your words are whole words or begin a word (AI finds “AI Hub” and “AIDA”), then other text where they are; matches inside a word (the “ai” of Thailand) come last. Each kind of entry is placed by its best match. Chinese, Thai, Lao, Khmer and Burmese write no spaces between words, so there every match counts as a word.",  # one literal: the translation tools read it whole
 )
 
 

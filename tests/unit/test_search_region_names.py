@@ -85,6 +85,12 @@ def test_every_name_of_every_country_and_organization_finds_it_first(seeded_db: 
     assert missed == []
 
 
+def test_the_rule_says_other_names_in_any_language_count() -> None:
+    from app.services.search_syntax import RANKING_HELP
+
+    assert "other name in any language" in RANKING_HELP
+
+
 def test_the_table_covers_every_language_of_the_region() -> None:
     from tests.builders.cldr_names import LOCALES
 
