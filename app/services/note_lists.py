@@ -34,7 +34,8 @@ SORT_KEYS = tuple(_SORTS)
 _STEPS = 5000  # SQLite instructions between asks whether a read is still wanted
 # A text filter's notes are gathered through the search index when at most this many of their
 # titles and texts hold it (and read in the list's order when more do).
-RARE = 2000
+RARE = 5000
+VOCABULARY = 96  # a short filter's trigrams asked of the index at most (as search's)
 
 
 class BadNoteQuery(ValueError):
@@ -80,7 +81,11 @@ def _text_clause(conn: sqlite3.Connection, folded: str, params: dict[str, object
     reading the notes in the list's order, which stops at the first page (and the count reads
     them all, in the background). Either way the same notes match."""
     params["folded"] = folded
-    if len(folded) >= 3:
+    grams = _match(conn, folded)
+    if grams == "":
+        return "0"
+    if grams is not None:
+        params["grams"] = grams
         found = _few(conn, folded, params, _entries_named(folded, params))
         if found is not None:
             return f"n.id IN ({', '.join(str(n) for n in sorted(found))})"
@@ -106,17 +111,15 @@ def _few(conn: sqlite3.Connection, folded: str, params: dict[str, object], names
     list's order to look each up (400 ms for a word in no note at 100,000 notes)."""
     lo = ix.GROUP_NUMBER[ix.NOTE] << ix.GROUP_SHIFT
     hi = lo + (1 << ix.GROUP_SHIFT)
-    found = {
-        row & ix.ROW_MASK
-        for (row,) in conn.execute(
-            "SELECT f.rowid FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
-            f"WHERE f.search_fts MATCH :grams AND f.rowid >= {lo} AND f.rowid < {hi} "
-            f"AND instr(d.text, :folded) > 0 LIMIT {RARE + 1}",
-            {"grams": params["grams"], "folded": folded},
-        )
-    }
-    if len(found) > RARE:
+    texts = conn.execute(
+        "SELECT f.rowid FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
+        f"WHERE f.search_fts MATCH :grams AND f.rowid >= {lo} AND f.rowid < {hi} "
+        f"AND instr(d.text, :folded) > 0 LIMIT {RARE + 1}",
+        {"grams": params["grams"], "folded": folded},
+    ).fetchall()
+    if len(texts) > RARE:  # (counted in texts: a note's title and text are two)
         return None
+    found = {row & ix.ROW_MASK for (row,) in texts}
     on_entries = conn.execute(
         f"SELECT id FROM note WHERE entity_id IN ({names}) LIMIT {RARE + 1}",
         {"grams": params["grams"], "folded": folded},
@@ -134,7 +137,7 @@ def _entries_named(folded: str, params: dict[str, object]) -> str:
             continue
         lo = ix.GROUP_NUMBER[group] << ix.GROUP_SHIFT | ix.CODE["name"] << ix.CODE_SHIFT
         hi = lo + (1 << ix.CODE_SHIFT)
-        if len(folded) >= 3:
+        if "grams" in params:
             parts.append(
                 f"SELECT f.rowid - {lo} FROM search_fts f CROSS JOIN search_doc d ON d.id = f.rowid "
                 f"WHERE f.search_fts MATCH :grams AND f.rowid >= {lo} AND f.rowid < {hi} "
@@ -144,15 +147,33 @@ def _entries_named(folded: str, params: dict[str, object]) -> str:
             parts.append(
                 f"SELECT id - {lo} FROM search_doc WHERE id >= {lo} AND id < {hi} AND instr(text, :folded) > 0"
             )
-    if len(folded) >= 3:
-        params["grams"] = _match(folded)
     return " UNION ALL ".join(parts)
 
 
-def _match(folded: str) -> str:
-    """Every trigram of `folded` (FTS5 syntax, each quoted): a filter, instr() the judge."""
-    grams = dict.fromkeys(folded[i : i + 3] for i in range(len(folded) - 2))
-    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+def _match(conn: sqlite3.Connection, folded: str) -> str | None:
+    """The FTS5 expression whose matches hold every note with `folded` (instr() then judges):
+    its trigrams; for two characters, the indexed trigrams that begin with them (every
+    text ends with ix.END, so each place they occur begins one), unless there are so many
+    that the index would not narrow the notes down (then None). '' when no text holds them."""
+    if len(folded) >= 3:
+        grams = list(dict.fromkeys(folded[i : i + 3] for i in range(len(folded) - 2)))
+        joint = " AND "
+    elif len(folded) == 1:
+        return None  # the vocabulary's counts of every trigram it begins cost more (280 ms: 'a')
+    else:
+        grams = [
+            term
+            for (term,) in conn.execute(
+                "SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT ?",
+                (folded, folded + "\U0010ffff", VOCABULARY + 1),
+            )
+        ]
+        if not grams:
+            return ""  # no text holds them
+        if len(grams) > VOCABULARY:
+            return None
+        joint = " OR "
+    return joint.join('"' + g.replace('"', '""') + '"' for g in grams)
 
 
 def _narrow(q: NoteQuery) -> bool:

@@ -83,7 +83,9 @@ def expected(db: Database, needle: str) -> set[int]:
     return {i for i, *texts in rows if any(folded in fold(t) for t in texts)}
 
 
-@pytest.mark.parametrize("rare", [note_lists.RARE, 0], ids=["through the index", "in the list's order"])
+@pytest.mark.parametrize(
+    "rare", [note_lists.RARE, 1, 0], ids=["through the index", "at the index's limit", "in the list's order"]
+)
 def test_the_filter_finds_what_a_scan_of_the_folded_texts_finds(
     lists: NoteLists, mini_db: Database, rare: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
