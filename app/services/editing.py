@@ -198,6 +198,84 @@ def _snapshot(session: Session, entity_id: int) -> Snapshot | None:
     )
 
 
+# The citations of many entries' rows, each with the entry whose row it is (as _CITATIONS_SQL
+# finds one entry's), for the ids in {ids}.
+_CITATIONS_OF_SQL = (
+    "SELECT u.eid, c.* FROM ("
+    + " UNION ALL ".join(
+        f"SELECT x.{owner} AS eid, c.id AS cid FROM {table} x CROSS JOIN citation c "
+        f"ON c.{cited_by} = x.id WHERE x.{owner} IN ({{ids}})"
+        for table, owner, cited_by in (
+            ("alias", "entity_id", "alias_id"),
+            *((s.table, s.owner, s.cited_by) for s in _SECTIONS),
+        )
+    )
+    + ") u JOIN citation c ON c.id = u.cid ORDER BY c.id"
+)
+_MANY = 500  # entries a query
+
+
+def _grouped(
+    conn: sqlite3.Connection, sql: str, params: Sequence[Any], owner: str | None
+) -> dict[int, list[Mapping[str, Any]]]:
+    """The rows of `sql` by the entry they belong to: its `owner` column, or (None) a first
+    column "eid", taken out of the row."""
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    found: dict[int, list[Mapping[str, Any]]] = {}
+    for r in cursor:
+        row = dict(zip(names, r, strict=True))
+        key = row.pop("eid") if owner is None else row[owner]
+        found.setdefault(int(key), []).append(_frozen(row))
+    return found
+
+
+def _snapshots(session: Session, ids: Sequence[int]) -> dict[int, Snapshot]:
+    """The entries `ids` as stored now, as _snapshot reads each (those that exist), read a few
+    hundred at a time: a table import compares thousands of rows with their entries."""
+    session.flush()
+    conn = _driver_connection(session)
+    out: dict[int, Snapshot] = {}
+    for at in range(0, len(ids), _MANY):
+        chunk = list(dict.fromkeys(ids[at : at + _MANY]))
+        marks = ", ".join("?" * len(chunk))
+
+        def rows(
+            sql: str, params: Sequence[Any], owner: str | None = None
+        ) -> dict[int, list[Mapping[str, Any]]]:
+            return _grouped(conn, sql.format(ids=marks), params, owner)  # noqa: B023 (called at once)
+
+        entities = rows("SELECT id AS eid, * FROM entity WHERE id IN ({ids})", chunk)
+        own: dict[int, list[Mapping[str, Any]]] = {}
+        for kind in {str(e[0]["kind"]) for e in entities.values()}:
+            of_kind = [i for i, e in entities.items() if e[0]["kind"] == kind]
+            own.update(
+                rows(f"SELECT * FROM {kind} WHERE id IN ({', '.join('?' * len(of_kind))})", of_kind, "id")
+            )
+        aliases = rows("SELECT * FROM alias WHERE entity_id IN ({ids}) ORDER BY id", chunk, "entity_id")
+        parts = {
+            s.key: rows(f"SELECT * FROM {s.table} WHERE {s.owner} IN ({{ids}}) ORDER BY id", chunk, s.owner)
+            for s in _SECTIONS
+        }
+        citations = rows(_CITATIONS_OF_SQL, chunk * (1 + len(_SECTIONS)))
+        tags = rows(
+            "SELECT et.entity_id AS eid, t.name FROM entity_tag et JOIN tag t ON t.id = et.tag_id "
+            "WHERE et.entity_id IN ({ids})",
+            chunk,
+        )
+        for eid, (entity,) in entities.items():
+            out[eid] = Snapshot(
+                str(entity["kind"]),
+                entity,
+                own[eid][0] if eid in own else _frozen({}),
+                tuple(aliases.get(eid, ())),
+                citations=tuple(citations.get(eid, ())),
+                tags=tuple(sorted((t["name"] for t in tags.get(eid, ())), key=tag_sort_key)),
+                **{key: tuple(found.get(eid, ())) for key, found in parts.items()},
+            )
+    return out
+
+
 def _driver_connection(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under `session`, inside its transaction: tags are written by the
     same plain-SQL helpers as note tags (app/services/tags.py)."""
@@ -833,6 +911,112 @@ def _loaded_citations(session: Session, snap: Snapshot | None) -> dict[int, Any]
     return {c.id: c for c in session.scalars(select(m.Citation).where(m.Citation.id.in_(ids)))}
 
 
+def _referred(snap: Snapshot) -> set[int]:
+    """The entries a form of `snap` names (by slug)."""
+    refs = {snap.own.get(s.column) for s in FIELDS[snap.kind] if s.type == "entry"}
+    refs |= {r[k] for r in snap.roles for k in ("organization_id", "country_id")}
+    refs |= {r["organization_id"] for r in snap.memberships}
+    refs |= {r["entity_id"] for r in (*snap.participants, *snap.parties)}
+    refs |= {r["event_id"] for r in snap.statements}
+    refs |= {c["source_id"] for c in snap.citations}
+    return {int(r) for r in refs if r is not None}
+
+
+def _form_of(snap: Snapshot, slugs: Mapping[int, str]) -> EntryInput:
+    """The entry as a form shows it; `slugs`: those of the entries it names."""
+    values = {}
+    for spec in FIELDS[snap.kind]:
+        raw = snap.own.get(spec.column)
+        if spec.type == "entry":
+            values[spec.key] = slugs.get(raw, "") if raw is not None else ""
+        else:
+            values[spec.key] = "" if raw is None else str(raw)
+
+    def slug(entity: Any) -> str:
+        return slugs.get(entity, "") if entity is not None else ""
+
+    cites: dict[tuple[str, int], list[Mapping[str, Any]]] = {}
+    for cite in sorted(snap.citations, key=lambda c: (c["position"], c["id"])):
+        for section in _SECTIONS:
+            if cite[section.cited_by] is not None:
+                cites.setdefault((section.cited_by, cite[section.cited_by]), []).append(cite)
+
+    def cited(section: str, row: Mapping[str, Any]) -> tuple[CitationInput, ...]:
+        return tuple(
+            CitationInput(
+                slug(c["source_id"]),
+                c["quote"] or "",
+                c["locator"] or "",
+                c["reliability"] or "",
+                c["note"] or "",
+                _stored_anchor(c),
+                c["id"],
+            )
+            for c in cites.get((_SECTION[section].cited_by, row["id"]), [])
+        )
+
+    return EntryInput(
+        kind=snap.kind,
+        name=snap.name,
+        slug=snap.slug,
+        summary=str(snap.entity["summary"] or ""),
+        values=values,
+        aliases=tuple(
+            AliasInput(a["value"], a["language"] or "", a["script"] or "", a["kind"], a["id"])
+            for a in snap.aliases
+        ),
+        roles=tuple(
+            RoleInput(
+                r["title"],
+                slug(r["organization_id"]),
+                slug(r["country_id"]),
+                r["as_of"] or "",
+                r["start_date"] or "",
+                r["end_date"] or "",
+                r["id"],
+                cited("roles", r),
+            )
+            for r in snap.roles
+        ),
+        tags=", ".join(snap.tags),
+        facts=tuple(
+            FactInput(f["text"], f["date"] or "", cited("facts", f), f["id"])
+            for f in sorted(snap.facts, key=lambda f: (f["position"], f["id"]))
+        ),
+        memberships=tuple(
+            MembershipInput(
+                slug(ms["organization_id"]),
+                ms["status"],
+                ms["start_date"] or "",
+                ms["end_date"] or "",
+                cited("memberships", ms),
+                ms["id"],
+            )
+            for ms in snap.memberships
+        ),
+        participants=tuple(
+            ParticipantInput(slug(p["entity_id"]), p["role"], cited("participants", p), p["id"])
+            for p in snap.participants
+        ),
+        parties=tuple(
+            PartyInput(slug(p["entity_id"]), p["role"], cited("parties", p), p["id"]) for p in snap.parties
+        ),
+        statements=tuple(
+            StatementInput(
+                st["text"],
+                st["kind"],
+                slug(st["event_id"]),
+                st["date"] or "",
+                st["language"] or "",
+                st["speaker_label"] or "",
+                cited("statements", st),
+                st["id"],
+            )
+            for st in snap.statements
+        ),
+    )
+
+
 class Editor:
     """Every write to entries that a researcher makes by hand. One instance per window."""
 
@@ -848,109 +1032,25 @@ class Editor:
             snap = _snapshot(session, entity_id)
             if snap is None:
                 raise EditingError(T_("Editing", "This entry no longer exists."))
-            refs = {snap.own.get(s.column) for s in FIELDS[snap.kind] if s.type == "entry"}
-            refs |= {r[k] for r in snap.roles for k in ("organization_id", "country_id")}
-            refs |= {r["organization_id"] for r in snap.memberships}
-            refs |= {r["entity_id"] for r in (*snap.participants, *snap.parties)}
-            refs |= {r["event_id"] for r in snap.statements}
-            refs |= {c["source_id"] for c in snap.citations}
             slugs = dict(
                 session.execute(
-                    select(m.Entity.id, m.Entity.slug).where(m.Entity.id.in_(refs - {None}))
+                    select(m.Entity.id, m.Entity.slug).where(m.Entity.id.in_(_referred(snap)))
                 ).all()
             )
-        values = {}
-        for spec in FIELDS[snap.kind]:
-            raw = snap.own.get(spec.column)
-            if spec.type == "entry":
-                values[spec.key] = slugs.get(raw, "") if raw is not None else ""
-            else:
-                values[spec.key] = "" if raw is None else str(raw)
+        return _form_of(snap, slugs)
 
-        def slug(entity: Any) -> str:
-            return slugs.get(entity, "") if entity is not None else ""
-
-        cites: dict[tuple[str, int], list[Mapping[str, Any]]] = {}
-        for cite in sorted(snap.citations, key=lambda c: (c["position"], c["id"])):
-            for section in _SECTIONS:
-                if cite[section.cited_by] is not None:
-                    cites.setdefault((section.cited_by, cite[section.cited_by]), []).append(cite)
-
-        def cited(section: str, row: Mapping[str, Any]) -> tuple[CitationInput, ...]:
-            return tuple(
-                CitationInput(
-                    slug(c["source_id"]),
-                    c["quote"] or "",
-                    c["locator"] or "",
-                    c["reliability"] or "",
-                    c["note"] or "",
-                    _stored_anchor(c),
-                    c["id"],
-                )
-                for c in cites.get((_SECTION[section].cited_by, row["id"]), [])
-            )
-
-        return EntryInput(
-            kind=snap.kind,
-            name=snap.name,
-            slug=snap.slug,
-            summary=str(snap.entity["summary"] or ""),
-            values=values,
-            aliases=tuple(
-                AliasInput(a["value"], a["language"] or "", a["script"] or "", a["kind"], a["id"])
-                for a in snap.aliases
-            ),
-            roles=tuple(
-                RoleInput(
-                    r["title"],
-                    slug(r["organization_id"]),
-                    slug(r["country_id"]),
-                    r["as_of"] or "",
-                    r["start_date"] or "",
-                    r["end_date"] or "",
-                    r["id"],
-                    cited("roles", r),
-                )
-                for r in snap.roles
-            ),
-            tags=", ".join(snap.tags),
-            facts=tuple(
-                FactInput(f["text"], f["date"] or "", cited("facts", f), f["id"])
-                for f in sorted(snap.facts, key=lambda f: (f["position"], f["id"]))
-            ),
-            memberships=tuple(
-                MembershipInput(
-                    slug(ms["organization_id"]),
-                    ms["status"],
-                    ms["start_date"] or "",
-                    ms["end_date"] or "",
-                    cited("memberships", ms),
-                    ms["id"],
-                )
-                for ms in snap.memberships
-            ),
-            participants=tuple(
-                ParticipantInput(slug(p["entity_id"]), p["role"], cited("participants", p), p["id"])
-                for p in snap.participants
-            ),
-            parties=tuple(
-                PartyInput(slug(p["entity_id"]), p["role"], cited("parties", p), p["id"])
-                for p in snap.parties
-            ),
-            statements=tuple(
-                StatementInput(
-                    st["text"],
-                    st["kind"],
-                    slug(st["event_id"]),
-                    st["date"] or "",
-                    st["language"] or "",
-                    st["speaker_label"] or "",
-                    cited("statements", st),
-                    st["id"],
-                )
-                for st in snap.statements
-            ),
-        )
+    def forms(self, ids: Sequence[int], session: Session) -> dict[int, EntryInput]:
+        """The entries `ids` (those that exist) as `form` gives each, read a few hundred at a
+        time in `session`'s transaction."""
+        snaps = _snapshots(session, ids)
+        refs = sorted(set().union(*(_referred(snap) for snap in snaps.values())))
+        conn = _driver_connection(session)
+        slugs: dict[int, str] = {}
+        for at in range(0, len(refs), _MANY):
+            chunk = refs[at : at + _MANY]
+            marks = ", ".join("?" * len(chunk))
+            slugs.update(conn.execute(f"SELECT id, slug FROM entity WHERE id IN ({marks})", chunk))
+        return {eid: _form_of(snap, slugs) for eid, snap in snaps.items()}
 
     def suggested_slug(self, name: str, kind: str, entity_id: int | None = None) -> str:
         base = slugify(name, fallback=kind)

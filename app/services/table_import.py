@@ -477,6 +477,8 @@ class _Run:
             ):
                 self.uids[str(uid)] = (int(eid), str(k))
         self.seen: dict[str, int] = {}  # a row's key (uid or folded name) -> its row number
+        self.matched: dict[int, int] = {}  # an entry the library holds -> the row about it
+        self.forms: dict[int, EntryInput] = {}
 
     def fail(self, row: _Row, key: str, message: Message) -> None:
         self.problems.append(RowProblem(row.number, row.column.get(key, ""), message))
@@ -495,11 +497,23 @@ class _Run:
         """Check every row as a form's save would, writing nothing: the plan, or problems."""
         rows = self.rows()
         progress.begin(CHECKING)
+        # The entries the rows name, as their forms show them, read a few hundred at a time (one
+        # at a time, a re-import of thousands of rows read for seconds).
+        named = [self._existing(row) for row in rows]
+        self.forms = self.editor.forms([i for i in named if i is not None], self.s)
         for done, row in enumerate(rows):
             if done % 200 == 0:
                 progress.step(done, len(rows))
             self.row(row)
         progress.step(len(rows), len(rows))
+
+    def _existing(self, row: _Row) -> int | None:
+        """The entry the library holds that the row is likely about (match() decides)."""
+        uid = row.cells.get("uid", "")
+        if uid and uid in self.uids:
+            return self.uids[uid][0]
+        ids = self.names.named(self.kind, row.cells.get("name", ""))
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def row(self, row: _Row) -> None:
         from app.services.editing import checked
@@ -514,6 +528,18 @@ class _Run:
         entity_id = self.match(row, name, uid)
         if entity_id == -1:
             return
+        if entity_id is not None and entity_id in self.matched:
+            # (by its uid on one row and its name on another: one edit each would undo the other's)
+            self.fail(
+                row,
+                "uid" if uid else "name",
+                T_("Tables", "“{value}” is already on row {row}; give each entry one row.").format(
+                    value=uid or name, row=str(self.matched[entity_id])
+                ),
+            )
+            return
+        if entity_id is not None:
+            self.matched[entity_id] = row.number
         refs = self.references(row)
         if refs is None:
             return
@@ -526,7 +552,7 @@ class _Run:
                 outcome = CREATED
                 entity_id = new.id
             else:
-                base = self.editor.form(entity_id, session=self.s)
+                base = self.forms.get(entity_id) or self.editor.form(entity_id, session=self.s)
                 wanted = self.updated_input(base, row, refs)
                 as_they_are = replace(base, **_AS_THEY_ARE)
                 if wanted == as_they_are:

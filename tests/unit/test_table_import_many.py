@@ -232,3 +232,29 @@ def test_a_cancelled_import_of_many_rows_writes_nothing(
         with pytest.raises(Cancelled):
             library.tables.run(parsed, "person", auto_mapping("person", parsed.headers), progress=progress)
     assert _contents(mini_path) == before
+
+
+def test_entries_read_many_at_a_time_are_as_read_one_at_a_time(mini_path: Path, tmp_path: Path) -> None:
+    from app.services.editing import _snapshot, _snapshots
+
+    assert _import(mini_path, _table(tmp_path, [_cells(n) for n in range(30)])).written  # (tags too)
+    with Library.open(mini_path, Purpose.WRITE, program="test") as library, library.db.sessions() as session:
+        ids = [int(i) for (i,) in session.connection().exec_driver_sql("SELECT id FROM entity")]
+        many = _snapshots(session, [*ids, 99_999])
+        assert sorted(many) == sorted(ids)
+        assert all(many[i] == _snapshot(session, i) for i in ids)
+        forms = library.editor.forms(ids, session)
+        assert all(forms[i] == library.editor.form(i, session=session) for i in ids)
+        assert any(s.citations for s in many.values()) and any(s.tags for s in many.values())
+
+
+def test_an_entry_named_on_two_rows_is_one_problem(mini_path: Path, tmp_path: Path) -> None:
+    conn = sqlite3.connect(mini_path)
+    (uid,) = conn.execute("SELECT uid FROM entity WHERE slug = 'alpha'").fetchone()
+    conn.close()
+    path = tmp_path / "twice.csv"
+    path.write_text(f"uid,Name,Other names\n{uid},Alpha Person,A1\n,Alpha Person,A2\n", encoding="utf-8")
+    report = _import(mini_path, path)
+    assert [p.text() for p in report.problems] == [
+        "Row 3, column “Name”: “Alpha Person” is already on row 2; give each entry one row."
+    ]
