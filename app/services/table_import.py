@@ -1,11 +1,17 @@
 """Importing a table (CSV or XLSX) of officials, organizations, countries, initiatives or events.
 
 Each column is mapped to a field of the kind (or ignored); each row becomes an entry through the
-same checks a form's save goes through (app/services/editing.py), so an imported entry is one
-the forms could have made. All rows are written in ONE transaction: when any row has a problem,
-nothing is kept, and every problem is reported with its row number (as a spreadsheet shows it)
-and its column title. A preview is the same work rolled back, so what it shows is exactly what
-the import will do.
+same checks a form's save goes through (app/services/editing.checked), so an imported entry is
+one the forms could have made. The checks read the library once and take each checked row as
+written (its new entry, slug, name), so a table is checked without a write: the preview (a dry
+run) is that check, and the import makes it again in its own transaction before writing. All
+rows are written in ONE transaction: when any row has a problem, nothing is kept, and every
+problem is reported with its row number (as a spreadsheet shows it) and its column title.
+
+New entries are written by executemany, as the data file import writes (ids handed out here;
+the search index and the lists filled at the end for many, app/db/bulk_index.py): 10,000 rows
+take seconds where the form's write, row by row, took minutes. A row that changes an entry is
+written through Editor.update, in row order after the new entries above it.
 
 A row is matched to an entry already in the library by its uid column when there is one, else
 by kind and name (folded as search folds: case and accents aside), so importing the same table
@@ -19,7 +25,7 @@ name or, for a country, its ISO code; one that is not found is a problem of that
 up on the spot. An entry made by an earlier row of the same table can be referred to. An
 official's title may cite a source, named by slug, name or web address (a Source column).
 
-A library that holds anything is backed up before the import commits (as the data file import
+A library that holds anything is backed up before the import writes (as the data file import
 does); the import is undone by restoring that backup.
 """
 
@@ -225,6 +231,7 @@ class TableReport:
     written: bool = False  # committed (not a preview, no problems)
     dry_run: bool = False
     backup: Path | None = None
+    # The edits of entries the library held (new entries are written in bulk, without snapshots).
     changes: tuple[Change, ...] = field(default=(), repr=False)
 
     def count(self, outcome: str) -> int:
