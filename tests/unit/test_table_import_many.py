@@ -66,10 +66,10 @@ def _table(folder: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-def _import(path: Path, table_path: Path, *, dry_run: bool = False) -> Any:
+def _import(path: Path, table_path: Path, *, dry_run: bool = False, kind: str = "person") -> Any:
     with Library.open(path, Purpose.WRITE, program="test") as library:
         table = read_table(table_path)
-        return library.tables.run(table, "person", auto_mapping("person", table.headers), dry_run=dry_run)
+        return library.tables.run(table, kind, auto_mapping(kind, table.headers), dry_run=dry_run)
 
 
 _SLUG = {"Laos": "laos", "ລາວ": "laos", "LA": "laos", "Ministry of Tests": "ministry", "bloc": "bloc"}
@@ -257,4 +257,44 @@ def test_an_entry_named_on_two_rows_is_one_problem(mini_path: Path, tmp_path: Pa
     report = _import(mini_path, path)
     assert [p.text() for p in report.problems] == [
         "Row 3, column “Name”: “Alpha Person” is already on row 2; give each entry one row."
+    ]
+
+
+def test_rows_may_name_entries_made_by_rows_above_them_new_or_edited(mini_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "orgs.csv"
+    path.write_text(
+        "Name,Part of,Abbreviation\n"
+        "New Department,,ND\n"
+        "Ministry of Tests,New Department,MOT\n"  # an edit naming the entry made on row 2
+        "Sub Unit,ministry,\n",  # a new entry naming the one edited on row 3
+        encoding="utf-8",
+    )
+    with Library.open(mini_path, Purpose.WRITE, program="test") as library:
+        table = read_table(path)
+        report = library.tables.run(table, "organization", auto_mapping("organization", table.headers))
+    assert [(o.outcome, o.slug) for o in report.outcomes] == [
+        (CREATED, "new-department"),
+        (UPDATED, "ministry"),
+        (CREATED, "sub-unit"),
+    ]
+    conn = sqlite3.connect(mini_path)
+    parent = dict(
+        conn.execute(
+            "SELECT e.slug, p.slug FROM organization o JOIN entity e ON e.id = o.id JOIN entity p ON p.id = o.parent_id"
+        )
+    )
+    assert parent["ministry"] == "new-department" and parent["sub-unit"] == "ministry"
+    assert conn.execute("SELECT v1 FROM list_row WHERE slug = 'ministry'").fetchone() == ("MOT",)
+    conn.close()
+
+
+def test_a_code_or_slug_taken_by_a_row_above_is_taken(mini_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "countries.csv"
+    path.write_text(
+        "Name,ISO alpha-2 code,Slug\nAtlantis,AT,atlantis\nLemuria,AT,\nMu,MU,atlantis\n", encoding="utf-8"
+    )
+    report = _import(mini_path, path, dry_run=True, kind="country")
+    assert [p.text() for p in report.problems] == [
+        "Row 3, column “ISO alpha-2 code”: AT is already the code of Atlantis.",
+        "Row 4, column “Slug”: “atlantis” is already the slug of Atlantis.",
     ]
