@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Roundtable {__version__}")
     parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument(
+        "--open",
+        metavar="FILE",
+        help="open FILE in the window: a library is opened, a data file is offered for import "
+        "(what a file manager's Open with Roundtable runs)",
+    )
+    parser.add_argument(
         "--print-completion",
         choices=("bash", "zsh", "tcsh"),
         action=_PrintCompletion,
@@ -322,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from app.gui.launch import run_gui
 
-        return run_gui(args.db)
+        return run_gui(args.db, args.open)
     from app.cli import commands
 
     run: Callable[[argparse.Namespace], int] = getattr(commands, args.run)

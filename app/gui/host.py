@@ -108,8 +108,10 @@ class Host(QObject):
 
     # --- start-up -------------------------------------------------------------------------
 
-    def start(self, path: Path) -> Outcome:
-        """Open `path` (asking the user about any problem) and show its window."""
+    def start(self, path: Path, *, open_file: Path | None = None) -> Outcome:
+        """Open `path` (asking the user about any problem) and show its window; with
+        `open_file` (a data file opened from a file manager), offer to import it once the
+        window is painted, or ask the window already open on `path` to offer it."""
         unreadable: dict[Path, sqlite3.DatabaseError] = {}  # files the window failed to read
         path = real_path(path)  # the lock and a restore must name the file, not a link to it
         read_only: Message | None = None  # the user chose to read only, for the next try
@@ -131,7 +133,7 @@ class Host(QObject):
             except Locked as exc:
                 # Only a held lock may have a window of this user's to hand over to (its
                 # socket is private); a free file is opened whatever listens anywhere.
-                if hand_over(path, timeout_ms=500):
+                if hand_over(path, timeout_ms=500, open_file=open_file):
                     return Outcome.HANDED_OVER
                 deadline = deadline or time.monotonic() + HAND_OVER_PATIENCE_S
                 if time.monotonic() < deadline:
@@ -173,7 +175,7 @@ class Host(QObject):
                 continue  # the file changed under us: look at it again
             self._hold(library.lock)
             try:
-                self._show(library)
+                self._show(library, open_file)
             except sqlite3.DatabaseError as exc:  # the window could not read what it shows first
                 self._let_go_of_library()
                 unreadable[path] = exc
@@ -188,6 +190,7 @@ class Host(QObject):
         self._lock = lock
         self.server = InstanceServer(lock.db_path, self)
         self.server.activated.connect(self.raise_window)
+        self.server.import_requested.connect(self.offer_import)
         self.server.listen()
 
     def _restore_before_opening(self, path: Path) -> None:
@@ -202,7 +205,7 @@ class Host(QObject):
         else:
             self._pending_message = self._restored(chosen, saved)  # said by the window that opens next
 
-    def _show(self, library: Library) -> None:
+    def _show(self, library: Library, open_file: Path | None = None) -> None:
         path, location_warning = library.path, library.location_warning
         self.path, self.library = path, library
         library.before_close(lambda: stop_background_reads(library))
@@ -217,6 +220,8 @@ class Host(QObject):
             after_first_paint(window, lambda: self._start_check(check), at_latest_ms=CHECK_AT_LATEST_MS)
         if smoke.requested():
             smoke.quit_after_first_paint(window)
+        if open_file is not None:
+            after_first_paint(window, lambda: self.offer_import(open_file))
         if self._pending_message:
             window.statusBar().showMessage(self._pending_message, 30000)
             self._pending_message = ""
@@ -265,6 +270,16 @@ class Host(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def offer_import(self, path: object) -> None:
+        """A file opened from a file manager: the Import dialog, filled in, for the researcher
+        to look at and confirm (nothing is imported unasked)."""
+        window = self.window
+        if window is None or not isinstance(path, Path):
+            return
+        from app.gui.import_export_dialogs import offer_import
+
+        offer_import(window, path)
 
     @property
     def can_replace(self) -> bool:

@@ -573,6 +573,15 @@ class ImportDialog(_TaskDialog):
         return text + self.tr(".")
 
 
+def offer_import(window: MainWindow, path: Path) -> ImportDialog:
+    """The Import dialog on `path` (a data file), shown and waiting for Import."""
+    dialog = ImportDialog(window)
+    dialog.data_file.setChecked(True)
+    dialog.path_edit.setText(str(path))
+    dialog.open()
+    return dialog
+
+
 class ImportFailed(Exception):
     """A data file with problems: the message lists every one, a line each."""
 

@@ -84,15 +84,27 @@ def starting() -> Iterator[None]:
         gc.enable()
 
 
-def run_gui(db_arg: str | None) -> int:
+def run_gui(db_arg: str | None, open_file: str | None = None) -> int:
+    """The window on `db_arg` (or the usual library). `open_file` is what a file manager
+    opened with Roundtable: a library is opened; anything else is offered for import into the
+    library."""
     with starting():
         app = application()
+        to_import: Path | None = None
+        if open_file:  # (an empty %f: started from the menu)
+            from app.services.opening import is_library_file
+
+            given = Path(open_file).expanduser()
+            if is_library_file(given):
+                db_arg = str(given)
+            else:
+                to_import = given.absolute()
         path = database_path(db_arg)
         from app.gui.host import Host, Outcome
 
         sys.excepthook = _report_uncaught
         host = Host()
-        outcome = host.start(path)
+        outcome = host.start(path, open_file=to_import)
     if outcome is Outcome.HANDED_OVER:
         return 0
     if outcome is Outcome.GAVE_UP:

@@ -2,8 +2,9 @@
 
 The first instance holds the database's writer lock (app/db/lock.py) and listens on a local
 socket whose name comes from the database path. A later launch that finds the lock held
-connects, asks the first to raise its window, and exits. The name is derived rather than random
-so no file has to say where to find it.
+connects, asks the first to raise its window (and, for a file opened from a file manager, to
+offer to import it), and exits. The name is derived rather than random so no file has to say
+where to find it.
 
 Only the user's own window may be asked: on Unix the socket sits in the user's private runtime
 folder (app/paths.runtime_dir: 0700, no one else's), and a socket there that is not the user's
@@ -21,6 +22,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+import re
 import stat
 import sys
 import time
@@ -32,8 +34,12 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from app.paths import runtime_dir
 
 _ACTIVATE = b"activate\n"
+_IMPORT = b"import "  # then the file's path, its bytes in hex (no newline can hide in it)
+_HEX = re.compile(rb"(?:[0-9a-f]{2})+")
 _OK = b"ok\n"
-MAX_LINE = 64  # the most a client may send, and the most its answer may be
+MAX_LINE = 64  # the most an answer may be
+PATH_MAX = 4096  # Linux's longest path, in bytes; longer ones are not handed over
+MAX_REQUEST = len(_IMPORT) + 2 * PATH_MAX + 1  # the most a client may send
 CLIENT_PATIENCE_MS = 2000  # a client that has not said its line by then is cut off
 # A socket's path must fit sockaddr_un's sun_path: 108 bytes on Linux, 104 on macOS, with a NUL.
 _SOCKET_PATH_MAX = 100
@@ -75,10 +81,33 @@ def _ours(name: str) -> bool:
     return stat.S_ISSOCK(found.st_mode) and found.st_uid == os.geteuid()
 
 
-def hand_over(db_path: Path, *, timeout_ms: int = 1500) -> bool:
-    """Ask this user's running instance on `db_path` to raise its window. True if one answered."""
+def _request(open_file: Path | None) -> bytes | None:
+    if open_file is None:
+        return _ACTIVATE
+    encoded = os.fsencode(open_file.absolute())
+    if len(encoded) > PATH_MAX:
+        return None
+    return _IMPORT + encoded.hex().encode("ascii") + b"\n"
+
+
+def _file_of(line: bytes) -> Path | None:
+    """The path an import request names, or None when the line is not one."""
+    digits = line[len(_IMPORT) : -1]
+    if not line.startswith(_IMPORT) or not line.endswith(b"\n") or not _HEX.fullmatch(digits):
+        return None
+    encoded = bytes.fromhex(digits.decode("ascii"))
+    path = Path(os.fsdecode(encoded))
+    if len(encoded) > PATH_MAX or b"\0" in encoded or not path.is_absolute():
+        return None  # a launch sends the whole path of a file
+    return path
+
+
+def hand_over(db_path: Path, *, timeout_ms: int = 1500, open_file: Path | None = None) -> bool:
+    """Ask this user's running instance on `db_path` to raise its window (and to offer to
+    import `open_file`, when given). True if one answered."""
     name = server_name(db_path)
-    if name is None or not _ours(name):
+    request = _request(open_file)
+    if name is None or request is None or not _ours(name):
         return False
     socket = QLocalSocket()
     socket.setReadBufferSize(MAX_LINE)
@@ -86,7 +115,7 @@ def hand_over(db_path: Path, *, timeout_ms: int = 1500) -> bool:
     if not socket.waitForConnected(timeout_ms):
         return False
     try:
-        socket.write(_ACTIVATE)
+        socket.write(request)
         if not socket.waitForBytesWritten(timeout_ms):
             return False
         deadline = time.monotonic() + timeout_ms / 1000
@@ -101,9 +130,11 @@ def hand_over(db_path: Path, *, timeout_ms: int = 1500) -> bool:
 
 
 class InstanceServer(QObject):
-    """Listens for later launches on the same database; `activated` asks to raise the window."""
+    """Listens for later launches on the same database; `activated` asks to raise the window,
+    `import_requested` (a Path) to offer to import a file opened from a file manager."""
 
     activated = Signal()
+    import_requested = Signal(object)
 
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +161,7 @@ class InstanceServer(QObject):
             conn = self._server.nextPendingConnection()
             # Qt would otherwise keep all a client sends until a newline comes (500 MB of it
             # grew the window to 617 MB); the client's own writes wait once this is full.
-            conn.setReadBufferSize(MAX_LINE)
+            conn.setReadBufferSize(MAX_REQUEST)
             # The socket is the timer's context: a socket gone first cancels it. No lambda
             # holds the socket, so nothing from Python outlives it.
             QTimer.singleShot(CLIENT_PATIENCE_MS, conn, conn.abort)
@@ -144,14 +175,17 @@ class InstanceServer(QObject):
 
     def _read(self, conn: QLocalSocket) -> None:
         if not conn.canReadLine():
-            if conn.bytesAvailable() >= MAX_LINE:
+            if conn.bytesAvailable() >= MAX_REQUEST:
                 conn.abort()  # a line longer than any a launch sends
             return
-        line = bytes(conn.readLine(MAX_LINE).data())
-        if line != _ACTIVATE:
+        line = bytes(conn.readLine(MAX_REQUEST + 1).data())
+        opened = _file_of(line) if line != _ACTIVATE else None
+        if line != _ACTIVATE and opened is None:
             conn.abort()
             return
         conn.write(_OK)
         conn.flush()  # now: whatever `activated` starts may keep the event loop busy
         conn.disconnectFromServer()  # one line a connection
         self.activated.emit()
+        if opened is not None:
+            self.import_requested.emit(opened)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from app.db.connection import connect
 from app.db.database import (
+    SQLITE_MAGIC,
     CheckStopped,
     Database,
     DatabaseReadOnly,
@@ -63,6 +64,18 @@ class Assessment:
     inspection: Inspection | None = None
     read_only_reason: Message | None = None  # set: it can only be opened read-only
     location_warning: Message | None = None
+
+
+def is_library_file(path: Path) -> bool:
+    """Does `path` hold an SQLite file (so a file manager's "open with Roundtable" means open
+    it as the library), rather than something to import (a data file)? A FIFO, device or
+    missing file is no library: the import then says what it is, in one sentence."""
+    from app.user_files import UnreadableFile, read_head
+
+    try:
+        return read_head(path, len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except (OSError, UnreadableFile):
+        return False
 
 
 def has_backups(path: Path) -> bool:

@@ -79,6 +79,7 @@ def test_licence_file_is_the_mit_licence() -> None:
 
 MIME_NS = "{http://www.freedesktop.org/standards/shared-mime-info}"
 LIBRARY_TYPE = "application/x-roundtable-library"
+DATA_TYPE = "application/x-roundtable-data"
 
 
 def _mime() -> ET.Element:
@@ -126,23 +127,29 @@ def test_a_library_file_opens_with_roundtable() -> None:
     the definition, and its magic is the application id Roundtable writes into the header."""
     mime_type = _mime().find(f"{MIME_NS}mime-type")
     assert mime_type is not None and mime_type.get("type") == LIBRARY_TYPE
-    assert _desktop()["MimeType"].split(";")[:-1] == [LIBRARY_TYPE]
-    assert [m.text for m in _metainfo().findall("provides/mediatype")] == [LIBRARY_TYPE]
+    defined = [t.get("type") for t in _mime().findall(f"{MIME_NS}mime-type")]
+    assert defined == [LIBRARY_TYPE, DATA_TYPE]
+    assert _desktop()["MimeType"].split(";")[:-1] == defined
+    assert [m.text for m in _metainfo().findall("provides/mediatype")] == defined
     inner = mime_type.find(f"{MIME_NS}magic/{MIME_NS}match/{MIME_NS}match")
     assert inner is not None and int(inner.get("value", ""), 16) == APPLICATION_ID
     assert inner.get("offset") == "68" and inner.get("type") == "big32"
     assert 'linux / f"{APP_ID}.xml"' in (ROOT / "packaging" / "roundtable.spec").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("chosen", [["/home/me/My Library/roundtable.sqlite3"], []])
-def test_the_exec_line_opens_the_chosen_library_or_the_usual_one(chosen: list[str]) -> None:
+@pytest.mark.parametrize(
+    "chosen", [["/home/me/My Library/roundtable.sqlite3"], ["/home/me/Downloads/export.json"], []]
+)
+def test_the_exec_line_opens_the_chosen_file_or_the_usual_library(chosen: list[str]) -> None:
     """%f becomes the file's path, or nothing when Roundtable starts from the menu (the
-    Desktop Entry spec); either way the command line must parse, and name that library."""
+    Desktop Entry spec); either way the command line must parse, open the window on the usual
+    library and hand it the file (a library is opened, a data file offered for import)."""
     words = shlex.split(_desktop()["Exec"])
     args = [w.replace("%f", chosen[0] if chosen else "") for w in words[1:]]
     parsed = build_parser().parse_args(args)
     assert parsed.command is None  # the window
-    assert named_db_path(parsed.db) == (Path(chosen[0]) if chosen else None)
+    assert named_db_path(parsed.db) is None
+    assert (parsed.open or None) == (chosen[0] if chosen else None)
 
 
 @pytest.mark.skipif(
