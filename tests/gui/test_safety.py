@@ -343,11 +343,11 @@ def test_restore_from_the_file_menu_reopens_on_the_restored_data(
         restore.trigger()
     second = opened.args[0]
     assert isinstance(second, MainWindow) and second is not first
-    assert "holds 127 entries and 16 notes" in seen[0].replace(",", "")
+    assert "holds 128 entries and 16 notes" in seen[0].replace(",", "")
     assert second.entry_list.model is not None and second.entry_list.model.rowCount() == 13
     assert "Restored the backup" in second.statusBar().currentMessage()
     before_restore = [b for b in backups.list_backups(seeded_path) if b.reason == "before-restore"]
-    assert len(before_restore) == 1 and before_restore[0].entries == 127 - 13
+    assert len(before_restore) == 1 and before_restore[0].entries == 128 - 13
 
 
 def test_backups_dialog_lists_dates_and_counts(qtbot: QtBot, seeded_path: Path) -> None:
@@ -368,7 +368,7 @@ def test_backups_dialog_lists_dates_and_counts(qtbot: QtBot, seeded_path: Path) 
         for i in range(dialog.table.topLevelItemCount())
     ]
     assert {r[1] for r in rows} == {"Backed up by you", "Before an import", "Daily backup (cannot be read)"}
-    assert all(r[2] == "127" and r[3] == "16" for r in rows if not r[1].startswith("Daily"))
+    assert all(r[2] == "128" and r[3] == "16" for r in rows if not r[1].startswith("Daily"))
     junk = next(i for i, r in enumerate(rows) if r[1].startswith("Daily"))
     assert dialog.table.topLevelItem(junk).isDisabled()  # type: ignore[union-attr]
     assert rows[junk][2] == "?"

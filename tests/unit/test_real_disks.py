@@ -93,7 +93,7 @@ def test_a_read_only_folder_reads_and_refuses_writes_plainly(seeded_path: Path, 
     out = in_namespace(setup, script, tmp_path)
     assert out["problem"] is None
     assert "Read-only file system" in str(out["reason"])
-    assert out["entries"] == 127
+    assert out["entries"] == 128
     code, listed, _ = out["list"]  # type: ignore[misc]
     assert code == 0 and "Laos" in listed
     code, printed, err = out["import"]  # type: ignore[misc]
