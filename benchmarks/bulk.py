@@ -6,7 +6,8 @@ transaction, nothing else.
 
 The app does what the window's action does (app/services/bulk.py): read which of the entries
 lack the tag, link them, stamp each with the time of the change and keep what undo needs, all
-in one transaction on a connection of its own. After each timed run the change is undone (not
+in one transaction on a connection of its own, open from one action to the next as the
+library's is (the first run opens it). After each timed run the change is undone (not
 timed), so every run starts from the same library. Works on a copy of DB. No Qt.
 """
 
@@ -45,6 +46,7 @@ def measure(db_path: Path, work: Path, entries: int, runs: int) -> Measured:
     app: list[float] = []
     floor: list[float] = []
     undo: list[float] = []
+    bulk = Bulk(db)
     try:
         ids = [
             r[0]
@@ -53,7 +55,6 @@ def measure(db_path: Path, work: Path, entries: int, runs: int) -> Measured:
                 (entries,),
             )
         ]
-        bulk = Bulk(db)
         for _ in range(runs):
             with stopwatch(app):
                 change = bulk.add_tags(ids, TAG)
@@ -62,6 +63,7 @@ def measure(db_path: Path, work: Path, entries: int, runs: int) -> Measured:
                 bulk.undo(change)
             floor.append(_bare_inserts(copy, ids))
     finally:
+        bulk.close()
         db.close()
     return Measured(app, floor, undo, len(ids))
 

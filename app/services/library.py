@@ -505,6 +505,8 @@ class Library:
         for action in self._before_close:
             action()
         self._before_close.clear()
+        if "bulk" in self.__dict__:  # (a cached_property: only if an action ran)
+            self.bulk.close()
         self.writer.close()
         self.db.close()
         held, self.lock = self.lock, None
