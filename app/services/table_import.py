@@ -283,58 +283,80 @@ class _Names:
     folded name, folded other name, and a country's ISO codes. Entries the import makes are
     added as it goes."""
 
-    def __init__(self, conn: Any, kinds: set[str]) -> None:
-        self._by: dict[tuple[str, str], set[int]] = {}
-        self._names: dict[tuple[str, str], set[int]] = {}
+    def __init__(
+        self, conn: sqlite3.Connection, kinds: set[str], entities: Mapping[int, tuple[str, str, str, bool]]
+    ) -> None:
+        """`entities`: every entry, id -> (kind, slug, name, not in the Trash)."""
+        # (kind, word) -> the entry it names; words naming more than one also in _more, with all
+        # of them (a set for each of 300,000 words took a second at 100,000 entries).
+        self._by: dict[tuple[str, str], int] = {}
+        self._more: dict[tuple[str, str], set[int]] = {}
+        self._names: dict[tuple[str, str], int] = {}
+        self._more_names: dict[tuple[str, str], set[int]] = {}
         self.slugs: dict[int, str] = {}
         if not kinds:
             return
+        for eid, (kind, slug, name, live) in entities.items():
+            if live and kind in kinds:
+                self.add(kind, eid, slug, name)
         marks = ",".join("?" * len(kinds))
-        for eid, kind, slug, name in conn.exec_driver_sql(
-            f"SELECT id, kind, slug, name FROM entity WHERE deleted_at IS NULL AND kind IN ({marks})",
-            tuple(kinds),
-        ):
-            self.add(kind, int(eid), slug, name)
-        for eid, kind, value in conn.exec_driver_sql(
+        for eid, kind, value in conn.execute(
             "SELECT a.entity_id, e.kind, a.value FROM alias a JOIN entity e ON e.id = a.entity_id "
             f"WHERE e.deleted_at IS NULL AND e.kind IN ({marks})",
             tuple(kinds),
-        ):
+        ).fetchall():
             self._put(kind, fold(value), int(eid))
         if "source" in kinds:
-            for eid, url in conn.exec_driver_sql(
+            for eid, url in conn.execute(
                 "SELECT s.id, s.url FROM source s JOIN entity e ON e.id = s.id "
                 "WHERE e.deleted_at IS NULL AND s.url IS NOT NULL"
-            ):
+            ).fetchall():
                 self._put("source", url.strip(), int(eid))
         if "country" in kinds:
-            for eid, a2, a3 in conn.exec_driver_sql(
+            for eid, a2, a3 in conn.execute(
                 "SELECT c.id, c.iso_alpha2, c.iso_alpha3 FROM country c JOIN entity e ON e.id = c.id "
                 "WHERE e.deleted_at IS NULL"
-            ):
+            ).fetchall():
                 for code in (a2, a3):
                     if code:
                         self._put("country", fold(code), int(eid))
 
+    @staticmethod
+    def _into(
+        one: dict[tuple[str, str], int], more: dict[tuple[str, str], set[int]], key: tuple[str, str], eid: int
+    ) -> None:
+        have = one.setdefault(key, eid)
+        if have != eid:
+            more.setdefault(key, {have}).add(eid)
+
+    @staticmethod
+    def _of(
+        one: dict[tuple[str, str], int], more: dict[tuple[str, str], set[int]], key: tuple[str, str]
+    ) -> set[int]:
+        if key in more:
+            return more[key]
+        return {one[key]} if key in one else set()
+
     def _put(self, kind: str, word: str, eid: int) -> None:
         if word:
-            self._by.setdefault((kind, word), set()).add(eid)
+            self._into(self._by, self._more, (kind, word), eid)
 
     def add(self, kind: str, eid: int, slug: str, name: str) -> None:
         self.slugs[eid] = slug
-        self._names.setdefault((kind, fold(name)), set()).add(eid)
+        folded = fold(name)
+        self._into(self._names, self._more_names, (kind, folded), eid)
         self._put(kind, slug, eid)
-        self._put(kind, fold(name), eid)
+        self._put(kind, folded, eid)
 
     def named(self, kind: str, name: str) -> set[int]:
         """The entries of `kind` whose name folds as `name` does."""
-        return self._names.get((kind, fold(name)), set())
+        return self._of(self._names, self._more_names, (kind, fold(name)))
 
     def find(self, kinds: Sequence[str], value: str) -> set[int]:
         found: set[int] = set()
         for kind in kinds:
-            found |= self._by.get((kind, value.strip()), set())  # a slug as written
-            found |= self._by.get((kind, fold(value)), set())
+            found |= self._of(self._by, self._more, (kind, value.strip()))  # a slug as written
+            found |= self._of(self._by, self._more, (kind, fold(value)))
         return found
 
 
@@ -349,22 +371,19 @@ class _Known:
     names and codes that earlier rows change. Every row is checked by the form's own rules
     without a write (a write rolled back per row took 16-20 ms; this takes a few hundredths)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, conn: sqlite3.Connection) -> None:
         self.s = session
-        conn = session.connection()
         # id -> (kind, slug, name, live); trashed entries hold their slugs and codes too.
-        self.entity: dict[int, tuple[str, str, str, bool]] = {}
-        self.by_slug: dict[str, int] = {}
-        for eid, kind, slug, name, live in conn.exec_driver_sql(
-            "SELECT id, kind, slug, name, deleted_at IS NULL FROM entity"
-        ):
-            self.entity[int(eid)] = (str(kind), str(slug), str(name), bool(live))
-            self.by_slug[str(slug)] = int(eid)
-        self.codes: dict[str, int] = {
-            str(code): int(cid)
-            for cid, code in conn.exec_driver_sql("SELECT id, iso_alpha2 FROM country")
-            if code is not None
+        self.entity: dict[int, tuple[str, str, str, bool]] = {
+            eid: (kind, slug, name, bool(live))
+            for eid, kind, slug, name, live in conn.execute(
+                "SELECT id, kind, slug, name, deleted_at IS NULL FROM entity"
+            ).fetchall()
         }
+        self.by_slug: dict[str, int] = {e[1]: eid for eid, e in self.entity.items()}
+        self.codes: dict[str, int] = dict(
+            conn.execute("SELECT iso_alpha2, id FROM country WHERE iso_alpha2 IS NOT NULL").fetchall()
+        )
         self.next_id = max(self.entity, default=0) + 1
         self._names: dict[str, set[int]] | None = None  # SQLite's lower(name) -> live ids
         self._sources: dict[int, tuple[str | None, str]] = {}
@@ -471,17 +490,18 @@ class _Run:
         self.changes: list[Change] = []
         # What the rows would write, in row order (new entries and edits).
         self.plan: list[_New | _Edit] = []
-        conn = session.connection()
+        conn = session.connection().connection.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
         referred = {k for s in FIELDS[kind] if s.type == "entry" for k in s.kinds}
         if kind == "person":
             referred |= {"organization", "source"}
-        self.names = _Names(conn, referred | {kind})
-        self.known = _Known(session)
+        self.known = _Known(session, conn)
+        self.names = _Names(conn, referred | {kind}, self.known.entity)
         self.uids: dict[str, tuple[int, str]] = {}
         if "uid" in mapping:
-            for eid, uid, k in conn.exec_driver_sql(
+            for eid, uid, k in conn.execute(
                 "SELECT id, uid, kind FROM entity WHERE deleted_at IS NULL"
-            ):
+            ).fetchall():
                 self.uids[str(uid)] = (int(eid), str(k))
         self.seen: dict[str, int] = {}  # a row's key (uid or folded name) -> its row number
         self.matched: dict[int, int] = {}  # an entry the library holds -> the row about it
