@@ -81,12 +81,20 @@ class NotFound(LookupError):
 def names_by_language(aliases: Iterable[AliasView]) -> tuple[tuple[str, tuple[AliasView, ...]], ...]:
     """An entry's other names by language, as its page groups them: those of no stated
     language first (''), then the region's languages in their usual order, then any other;
-    within a language, in the order recorded."""
+    within a language its names first (ລາວ before ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ), then
+    official names, variants, abbreviations and former names, each in the order recorded."""
     groups: dict[str, list[AliasView]] = defaultdict(list)
     for alias in aliases:
         groups[alias.language or ""].append(alias)
     order = sorted(groups, key=lambda tag: (bool(tag), language_order(tag)))
-    return tuple((tag, tuple(groups[tag])) for tag in order)
+    return tuple((tag, tuple(sorted(groups[tag], key=_kind_order))) for tag in order)
+
+
+_KINDS_IN_ORDER = ("name", "official_name", "variant", "abbreviation", "former_name")
+
+
+def _kind_order(alias: AliasView) -> int:
+    return _KINDS_IN_ORDER.index(alias.kind) if alias.kind in _KINDS_IN_ORDER else len(_KINDS_IN_ORDER)
 
 
 def _ref(row: Sequence[object], at: int = 0) -> Ref | None:

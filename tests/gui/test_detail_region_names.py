@@ -46,6 +46,11 @@ def test_a_language_with_many_names_lists_them_on_one_line_with_their_kind(seede
     )
     assert groups["繁體中文<br><small>Chinese (Traditional)</small>"] == "中國"
     laos = dict(_groups(render(EntryDetails(seeded_db).get("laos"))))
+    # its name first, though the official name was recorded before it
+    assert (
+        laos["ລາວ<br><small>Lao</small>"]
+        == "ລາວ · ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ <small>(official name)</small>"
+    )
     assert laos["繁體中文 (中國香港特別行政區)<br><small>Chinese (Traditional)</small>"] == "老撾"
 
 
