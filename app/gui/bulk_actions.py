@@ -5,8 +5,10 @@ Ctrl+Z takes it back on every entry, Ctrl+Shift+Z makes it again.
 
 The work is app/services/bulk.py's, one transaction each. An action on more than
 `IN_BACKGROUND` entries runs on a worker thread with a progress bar in the status bar (the
-window stays responsive); smaller ones run at once. Installed by app/gui/features.py; reachable
-as `window.bulk`.
+window stays responsive); smaller ones run at once. So do their undo and redo: Ctrl+Z on
+10,000 entries moved to the Trash takes seconds, and a window must not freeze for them. While
+one runs, Undo, Redo and these actions are off (the progress bar says what is under way).
+Installed by app/gui/features.py; reachable as `window.bulk`.
 """
 
 from __future__ import annotations
@@ -287,33 +289,109 @@ class BulkActions(QObject):
             self._done(change)
             then(change)
             return
+
+        def succeeded(change: BulkChange) -> None:
+            self._done(change)
+            then(change)
+
+        self._background(work, self.tr("Changing %n entries…", None, count), succeeded, self._failed)
+
+    def _background(
+        self,
+        work: Callable[[Progress], Any],
+        label: str,
+        succeeded: Callable[[Any], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Run `work` on a worker, the progress bar in the status bar saying `label`. Meanwhile
+        the window answers, but the actions here, Undo and Redo wait: nothing may start on the
+        entries before it ends (one transaction at a time on the service's connection)."""
         task = Task(work, parent=self)
         self._running = task
+        self._hold(True)
         self._update()
         self.progress.setRange(0, 0)
-        self.progress.setFormat(self.tr("Changing %n entries…", None, count))
+        self.progress.setFormat(label)
         self.progress.show()
         task.progressed.connect(self._progressed)
 
         def finished() -> None:
             self._running = None
             self.progress.hide()
+            self._hold(False)
             self._update()
             task.deleteLater()
 
-        def succeeded(change: BulkChange) -> None:
+        def ok(result: Any) -> None:
             finished()
-            self._done(change)
-            then(change)
+            succeeded(result)
 
-        def failed(message: str) -> None:
+        def bad(message: str) -> None:
             finished()
-            self._failed(message)
+            failed(message)
 
-        task.succeeded.connect(succeeded)
-        task.failed.connect(failed)
+        task.succeeded.connect(ok)
+        task.failed.connect(bad)
         task.cancelled.connect(finished)
         task.start()
+
+    @property
+    def running(self) -> bool:
+        """An action, or its undo or redo, is being written on a worker."""
+        return self._running is not None
+
+    def _hold(self, held: bool) -> None:
+        self.window.editing.hold(held)  # type: ignore[attr-defined]
+
+    def run_step(self, step: _BulkStep, *, forward: bool) -> None:
+        """Redo (`forward`) or undo a large step on a worker. The undo stack has moved its index
+        already (QUndoStack calls undo() and redo() to have them done at once); if the worker
+        fails, nothing was changed and the index goes back; if the step can no longer be
+        carried out, it leaves the stack, as one done at once does (edit_commands.UndoStep)."""
+        change, bulk = step.change, self.bulk
+        stack = self.window.editing.undo_stack  # type: ignore[attr-defined]
+
+        def work(progress: Progress) -> BulkChange | EditingError:
+            try:
+                return bulk.redo(change, progress) if forward else bulk.undo(change, progress)
+            except EditingError as exc:
+                return exc
+
+        def placed() -> bool:
+            # (Another edit pushed meanwhile takes a step undone off the stack: then it stays off.)
+            at = stack.index() - 1 if forward else stack.index()
+            return 0 <= at < stack.count() and stack.command(at) is step
+
+        def back() -> None:
+            step.pass_once()
+            if forward:
+                stack.undo()
+            else:
+                stack.redo()
+
+        def succeeded(result: BulkChange | EditingError) -> None:
+            if isinstance(result, EditingError):
+                if placed():
+                    step.refuse(result)
+                    step.setObsolete(True)
+                    back()  # (an obsolete step is taken off the stack instead)
+                else:
+                    self._failed(translated(result.message))
+                return
+            self._announce()
+            done = self.tr("Redone: {step}") if forward else self.tr("Undone: {step}")
+            self.window.statusBar().showMessage(done.format(step=_step_text(change)), 8000)
+
+        def failed(message: str) -> None:
+            if placed():
+                back()
+            self._failed(message)
+
+        n = change.count
+        label = (
+            self.tr("Redoing %n entries…", None, n) if forward else self.tr("Undoing %n entries…", None, n)
+        )
+        self._background(work, label, succeeded, failed)
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -326,16 +404,7 @@ class BulkActions(QObject):
             )
             return
         text = _step_text(change)
-        bulk = self.bulk
-        step = UndoStep(
-            text,
-            lambda: bulk.redo(change),
-            lambda: bulk.undo(change),
-            errors=(EditingError,),
-            failed=self.window.editing.failed,  # type: ignore[attr-defined]
-            applied=lambda _c: self._announce(),
-        )
-        self.window.editing.undo_stack.push(step)  # type: ignore[attr-defined]
+        self.window.editing.undo_stack.push(_BulkStep(self, change, text))  # type: ignore[attr-defined]
         self._announce()
         self.window.statusBar().showMessage(
             self.tr("{step}. Undo (Ctrl+Z) takes it back.").format(step=text), 8000
@@ -368,6 +437,45 @@ def _step_text(change: BulkChange) -> str:
 
 def _counted(text: str, n: int) -> str:
     return QCoreApplication.translate("Bulk", text, None, n)
+
+
+class _BulkStep(UndoStep):
+    """An action on many entries on the undo stack. A step on more than `IN_BACKGROUND`
+    entries is undone and redone on a worker, as the action was (BulkActions.run_step)."""
+
+    def __init__(self, actions: BulkActions, change: BulkChange, text: str) -> None:
+        bulk = actions.bulk
+        super().__init__(
+            text,
+            lambda: bulk.redo(change),
+            lambda: bulk.undo(change),
+            errors=(EditingError,),
+            failed=actions.window.editing.failed,  # type: ignore[attr-defined]
+            applied=lambda _c: actions._announce(),
+        )
+        self.actions = actions
+        self.change = change
+        self._passing = False
+
+    def pass_once(self) -> None:
+        """The next undo() or redo() only moves the stack's index: the database is there."""
+        self._passing = True
+
+    def redo(self) -> None:
+        if self._passing:
+            self._passing = False
+        elif self._skip_first_redo or self.change.count <= IN_BACKGROUND:
+            super().redo()
+        else:
+            self.actions.run_step(self, forward=True)
+
+    def undo(self) -> None:
+        if self._passing:
+            self._passing = False
+        elif self.change.count <= IN_BACKGROUND:
+            super().undo()
+        else:
+            self.actions.run_step(self, forward=False)
 
 
 class _Refused(Exception):

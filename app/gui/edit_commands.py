@@ -64,12 +64,16 @@ class UndoStep(QUndoCommand):
             result = step()
         except self._errors as exc:
             self.setObsolete(True)
-            reason = translated(exc.message) if isinstance(exc, Explained) else str(exc)
-            self._failed(
-                translate("Undo", "Cannot repeat “{step}”: {reason}").format(step=self.text(), reason=reason)
-            )
+            self.refuse(exc)
             return
         self._applied(result)
+
+    def refuse(self, exc: Exception) -> None:
+        """Say that the step can no longer be carried out, and why (`exc`)."""
+        reason = translated(exc.message) if isinstance(exc, Explained) else str(exc)
+        self._failed(
+            translate("Undo", "Cannot repeat “{step}”: {reason}").format(step=self.text(), reason=reason)
+        )
 
 
 class EntryCommand(UndoStep):

@@ -97,6 +97,8 @@ class Editing(QObject):
         window.read_only_changed.connect(lambda _ro: self._update_actions())
         # QUndoStack re-enables its actions whenever it can undo; read-only mode overrules it.
         self._can_undo = self._can_redo = False
+        # A change undone or redone on a worker (app/gui/bulk_actions.py): Undo and Redo wait.
+        self.held = False
         self.undo_stack.canUndoChanged.connect(self._undo_changed)
         self.undo_stack.canRedoChanged.connect(self._redo_changed)
         window.detail_view.shown.connect(self._update_actions)
@@ -170,10 +172,16 @@ class Editing(QObject):
             self.delete_action.setEnabled(writable and live)
         self.new_action.setText(self.tr("&New {kind}…").format(kind=kind_singular(self._kind())))
         self.new_action.setEnabled(writable)
-        self.undo_action.setEnabled(writable and self._can_undo)
-        self.redo_action.setEnabled(writable and self._can_redo)
+        self.undo_action.setEnabled(writable and self._can_undo and not self.held)
+        self.redo_action.setEnabled(writable and self._can_redo and not self.held)
         if self._trash_view is not None:
             self._trash_view.set_writable(writable)
+
+    def hold(self, held: bool) -> None:
+        """Keep Undo and Redo off while a change is being written in the background: the next
+        step must not start before it ends (nor the same one twice)."""
+        self.held = held
+        self._update_actions()
 
     def _undo_changed(self, can: bool) -> None:
         self._can_undo = can

@@ -194,3 +194,150 @@ def test_export_selection_offers_the_chosen_entries(qtbot: QtBot, window: MainWi
     assert dialog.selected.isChecked() and dialog.selected.text() == "The selected entries (5)"  # type: ignore[attr-defined]
     assert sorted(dialog.selected_ids) == sorted(entries.selected_entry_ids())  # type: ignore[attr-defined]
     dialog.reject()  # type: ignore[attr-defined]
+
+
+def _slow(monkeypatch: pytest.MonkeyPatch, name: str, seconds: float) -> list[str]:
+    """Make Bulk.<name> (undo or redo) take `seconds` longer, in whatever thread runs it; the
+    threads it ran in are listed."""
+    import threading
+    import time
+
+    from app.services.bulk import Bulk
+
+    ran: list[str] = []
+    real = getattr(Bulk, name)
+
+    def slow(self: Bulk, *args: object, **kwargs: object) -> object:
+        ran.append(threading.current_thread().name)
+        time.sleep(seconds)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Bulk, name, slow)
+    return ran
+
+
+def _tag_every_official(qtbot: QtBot, window: MainWindow) -> list[str]:
+    window.sidebar.select_kind("person")
+    entries = window.entry_list
+    entries.table.setFocus()
+    qtbot.keyClick(entries.table, Qt.Key.Key_A, CTRL)
+    chosen = _slugs(window, entries.selected_entry_ids())
+    _menu_action(entries, "Add Tags…").trigger()
+    _answer(qtbot, window, "fieldwork")
+    bulk = _bulk(window)
+    qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
+    assert all("fieldwork" in _tags(window, s) for s in chosen)
+    window.activateWindow()  # (the dialog was; Ctrl+Z is the window's shortcut)
+    qtbot.waitUntil(window.isActiveWindow)
+    return chosen
+
+
+def test_a_large_undo_runs_off_the_window_and_a_second_ctrl_z_waits(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    from app.gui import bulk_actions
+
+    monkeypatch.setattr(bulk_actions, "IN_BACKGROUND", 2)  # "large": more than 2 entries
+    chosen = _tag_every_official(qtbot, window)
+    assert len(chosen) > 2
+    editing = window.editing  # type: ignore[attr-defined]
+    stack = editing.undo_stack
+    steps = stack.index()
+    undone = _slow(monkeypatch, "undo", 0.6)
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    bulk = _bulk(window)
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert bulk.running and bulk.progress.isVisible()
+    assert "Undoing" in bulk.progress.format()
+    assert not editing.undo_action.isEnabled() and not editing.redo_action.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # refused: the first is still running
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
+    timer.stop()
+
+    assert len(undone) == 1 and undone[0] != "MainThread"  # once, on a worker
+    assert len(ticks) >= 10  # the window's event loop ran meanwhile (0.6 s: ~60 ticks)
+    assert stack.index() == steps - 1
+    assert all("fieldwork" not in _tags(window, s) for s in chosen)  # every one restored
+    assert not bulk.progress.isVisible() and editing.redo_action.isEnabled()
+
+    redone = _slow(monkeypatch, "redo", 0.2)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert bulk.running
+    qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
+    assert len(redone) == 1 and redone[0] != "MainThread"
+    assert stack.index() == steps
+    assert all("fieldwork" in _tags(window, s) for s in chosen)
+    from app.db import list_index
+
+    assert list_index.problems(window.library.db.read()) == []
+
+
+def test_a_large_undo_that_fails_changes_nothing_and_can_be_tried_again(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.gui import bulk_actions
+    from app.services.bulk import Bulk
+    from app.services.writing import DatabaseBusy
+
+    monkeypatch.setattr(bulk_actions, "IN_BACKGROUND", 2)
+    chosen = _tag_every_official(qtbot, window)
+    stack = window.editing.undo_stack  # type: ignore[attr-defined]
+    steps = stack.index()
+    told: list[str] = []
+    monkeypatch.setattr(bulk_actions.QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    real = Bulk.undo
+
+    def busy(self: Bulk, *args: object, **kwargs: object) -> object:
+        raise DatabaseBusy("Another program is writing to the library.")  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Bulk, "undo", busy)
+    bulk = _bulk(window)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
+    assert told == ["Another program is writing to the library."]
+    assert stack.index() == steps  # not undone: the stack says so too
+    assert all("fieldwork" in _tags(window, s) for s in chosen)
+
+    monkeypatch.setattr(Bulk, "undo", real)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # the same step, once more
+    qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
+    assert stack.index() == steps - 1
+    assert all("fieldwork" not in _tags(window, s) for s in chosen)
+
+
+def test_a_large_redo_that_can_no_longer_be_done_leaves_the_stack(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.gui import bulk_actions, editing
+
+    monkeypatch.setattr(bulk_actions, "IN_BACKGROUND", 2)
+    told: list[str] = []
+    monkeypatch.setattr(editing.QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    window.sidebar.select_kind("person")
+    entries = window.entry_list
+    _click(qtbot, entries, 0)
+    _click(qtbot, entries, 3, SHIFT)
+    _menu_action(entries, "Set Country…").trigger()
+    _answer(qtbot, window, "laos")
+    bulk = _bulk(window)
+    qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
+    stack = window.editing.undo_stack  # type: ignore[attr-defined]
+    assert stack.count() == 1
+    stack.undo()
+    qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
+    laos = window.lists.ref("laos")
+    assert laos is not None
+    window.library.editor.purge(laos.id)  # deleted for good since
+
+    stack.redo()
+    qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
+    assert stack.count() == 0 and stack.index() == 0  # it left the stack, as a small one does
+    assert len(told) == 1 and "has been deleted since" in told[0]
