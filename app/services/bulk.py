@@ -176,16 +176,14 @@ class Bulk:
             if target is not None:
                 self._check_target(conn, target, spec)
             pairs: list[tuple[object, int]] = []
-            for done, chunk in enumerate(_chunks(ids)):
-                progress.step(done * CHUNK, len(ids))
+            for chunk in _chunks(ids):
                 # (An organization is not made a part of itself.)
-                old = conn.execute(
+                pairs += conn.execute(
                     f"SELECT {spec.column}, id FROM {kind} WHERE id IN ({_IN}) AND id IS NOT ? "
                     f"AND {spec.column} IS NOT ?",
                     (chunk, target, target),
                 ).fetchall()
-                self._write(conn, kind, spec.column, target, [i for _v, i in old])
-                pairs += old
+            self._write(conn, kind, spec.column, [(target, [i for _v, i in pairs])], progress)
             return self._finish(conn, SET, pairs, kind=kind, table=kind, column=spec.column, value=target)
 
     def trash(self, ids: Sequence[int], progress: Progress = NO_PROGRESS) -> BulkChange:
@@ -217,6 +215,9 @@ class Bulk:
                         conn.execute(f"UPDATE entity SET deleted_at = NULL WHERE id IN ({_IN})", (chunk,))
                     relist(change.ids, entered=True)
                 return change
+            if change.action == SET:
+                old = [(v if self._exists(conn, v) else None, ids) for v, ids in change.groups]
+                self._write(conn, change.table, change.column, old, progress)
             for value, ids in change.groups:
                 if change.action == ADD_TAGS:
                     found = conn.execute("SELECT id FROM tag WHERE name = ?", (value,)).fetchone()
@@ -228,9 +229,6 @@ class Bulk:
                             )
                 elif change.action == REMOVE_TAGS:
                     self._link(conn, str(value), ids, progress)
-                else:
-                    old = value if self._exists(conn, value) else None
-                    self._write(conn, change.table, change.column, old, ids)
             if change.action == ADD_TAGS:
                 drop_unused_tags(conn)
             for stamp, ids in change.stamps:
@@ -251,6 +249,8 @@ class Bulk:
                 return change
             if change.action == SET and change.value is not None and not self._exists(conn, change.value):
                 raise EditingError(T_("Bulk", "The entry they were set to has been deleted since."))
+            if change.action == SET:
+                self._write(conn, change.table, change.column, [(change.value, change.ids)], progress)
             for value, ids in change.groups:
                 if change.action == ADD_TAGS:
                     self._link(conn, str(value), ids, progress)
@@ -262,8 +262,6 @@ class Bulk:
                                 f"DELETE FROM entity_tag WHERE tag_id = ? AND entity_id IN ({_IN})",
                                 (found[0], chunk),
                             )
-                else:
-                    self._write(conn, change.table, change.column, change.value, ids)
             if change.action == REMOVE_TAGS:
                 drop_unused_tags(conn)
             for chunk in _chunks(change.ids):
@@ -294,11 +292,25 @@ class Bulk:
             )
 
     @staticmethod
-    def _write(conn: sqlite3.Connection, table: str, column: str, value: object, ids: Sequence[int]) -> None:
+    def _write(
+        conn: sqlite3.Connection,
+        table: str,
+        column: str,
+        writes: Sequence[tuple[object, Sequence[int]]],
+        progress: Progress,
+    ) -> None:
+        """Set `column` of `table` to each value of `writes` on its entries. The lists' rows of
+        them all are brought up to date once, at the end: per value (an undo puts back as many
+        countries as there were) each time took the lists' fixed cost again."""
+        total = sum(len(ids) for _v, ids in writes)
+        done: list[int] = []
         with _lists_kept(conn, table) as relist:
-            for chunk in _chunks(ids):
-                conn.execute(f"UPDATE {table} SET {column} = ? WHERE id IN ({_IN})", (value, chunk))
-            relist(ids, entered=None)
+            for value, ids in writes:
+                for chunk in _chunks(ids):
+                    progress.step(len(done), total)
+                    conn.execute(f"UPDATE {table} SET {column} = ? WHERE id IN ({_IN})", (value, chunk))
+                done += ids
+            relist(done, entered=None)
 
     @staticmethod
     def _exists(conn: sqlite3.Connection, entity_id: object) -> bool:
