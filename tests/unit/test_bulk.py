@@ -3,6 +3,8 @@ they are, a country set, a move to the Trash; each undone and redone whole."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from app.db import list_index
@@ -199,4 +201,29 @@ def test_actions_share_one_connection_until_closed(
         opened[0].execute("SELECT 1")
     bulk.undo(change)  # a later action opens it again
     assert len(opened) == 2
+    bulk.close()
+
+
+def test_undoing_a_country_set_relists_the_entries_once(
+    seeded_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not once per country they had before: each time costs the lists' work over again."""
+    from app.services import bulk as module
+
+    bulk = Bulk(seeded_db)
+    people = ids(seeded_db, *PEOPLE)
+    assert len({country_of(seeded_db, p) for p in people}) > 1
+    (laos,) = ids(seeded_db, "laos")
+    change = bulk.set_field(people, "country", laos)
+    calls: list[int] = []
+    relist = module._relist
+
+    def counted(*args: Any, **kwargs: Any) -> None:
+        calls.append(1)
+        relist(*args, **kwargs)
+
+    monkeypatch.setattr(module, "_relist", counted)
+    bulk.undo(change)
+    assert calls == [1]
+    assert lists_exact(seeded_db)
     bulk.close()
