@@ -182,6 +182,10 @@ class Merging(QObject):
             window.edit_menu.insertAction(actions[after], self.merge_action)
         else:
             window.edit_menu.addAction(self.merge_action)
+        table = window.entry_list.table  # the list's context menu, beside Selected Entries' actions
+        if table.contextMenuPolicy() == Qt.ContextMenuPolicy.DefaultContextMenu:
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        table.addAction(self.merge_action)
         window.changes.entries_changed.connect(self._entries_changed)
         window.read_only_changed.connect(lambda _ro: self.update_action())
         window.list_stack.currentChanged.connect(lambda _i: self.update_action())

@@ -165,6 +165,7 @@ def test_merge_offered_on_two_entries_chosen_in_a_list(
             )
     assert sorted(window.entry_list.selected_entry_ids()) == [ids["most"], ids["most-2"]]
     assert merging.merge_action.isEnabled()
+    assert merging.merge_action in window.entry_list.table.actions()  # the list's context menu
     seen: list[list[str]] = []
 
     def look(dialog: MergeDialog) -> None:
