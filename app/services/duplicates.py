@@ -107,9 +107,9 @@ def _by_names(conn: sqlite3.Connection) -> list[DuplicateGroup]:
         search_index.row_of(d) for _t, docs in shared for d in docs if search_index.field_of(d).code == _ALIAS
     ]
     aliases: dict[int, tuple[int, str]] = {}
-    for chunk in _chunks(sorted(set(alias_ids))):
+    for ids in _chunks(sorted(set(alias_ids))):
         for alias_id, entity_id, value in conn.execute(
-            f"SELECT id, entity_id, value FROM alias WHERE id IN ({', '.join('?' * len(chunk))})", chunk
+            f"SELECT id, entity_id, value FROM alias WHERE id IN ({', '.join('?' * len(ids))})", ids
         ):
             aliases[alias_id] = (entity_id, value)
     # Each shared text: (entry, how it is named there: (is an other name, as written)).
