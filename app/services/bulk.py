@@ -310,7 +310,7 @@ class Bulk:
                     progress.step(len(done), total)
                     conn.execute(f"UPDATE {table} SET {column} = ? WHERE id IN ({_IN})", (value, chunk))
                 done += ids
-            relist(done, entered=None)
+            relist(done, entered=None, written=column)
 
     @staticmethod
     def _exists(conn: sqlite3.Connection, entity_id: object) -> bool:
@@ -392,7 +392,8 @@ def _no_such(spec: FieldSpec) -> Text:
 @contextmanager
 def _lists_kept(conn: sqlite3.Connection, table: str) -> Iterator[Callable[..., None]]:
     """Within: `table`'s list trigger on update is off; call the function handed out with the
-    ids written (`entered`: True, back from the Trash; False, into it; None, still listed)."""
+    ids written (`entered`: True, back from the Trash; False, into it; None, still listed;
+    `written`: the one column written, when only that changed)."""
     name = f"list_{table}_au"
     found = conn.execute(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
@@ -400,9 +401,9 @@ def _lists_kept(conn: sqlite3.Connection, table: str) -> Iterator[Callable[..., 
     if found is not None:
         conn.execute(f"DROP TRIGGER {name}")
 
-    def relist(ids: Sequence[int], *, entered: bool | None) -> None:
+    def relist(ids: Sequence[int], *, entered: bool | None, written: str | None = None) -> None:
         if found is not None and ids:
-            _relist(conn, ids, entered)
+            _relist(conn, ids, entered, written)
 
     try:
         yield relist
@@ -416,7 +417,7 @@ def _statements(sql: str) -> list[str]:
     return [part for part in sql.split(";") if part.strip()]
 
 
-def _relist(conn: sqlite3.Connection, ids: Sequence[int], entered: bool | None) -> None:
+def _relist(conn: sqlite3.Connection, ids: Sequence[int], entered: bool | None, written: str | None) -> None:
     from app.db import collation, list_index
 
     chosen = "SELECT id FROM temp.bulk_ids"
@@ -436,8 +437,15 @@ def _relist(conn: sqlite3.Connection, ids: Sequence[int], entered: bool | None) 
         )
     if entered is not False:
         for kind in kinds:
-            for statement in _statements(list_index._refresh(kind, chosen)):
+            sql = (
+                list_index._refresh(kind, chosen)
+                if written is None
+                else _refresh_written(kind, written, chosen)
+            )
+            for statement in _statements(sql):
                 conn.execute(statement)
+    if written is not None:
+        return  # their names are as they were: no other entry's row shows anything new
     # The rows that show these entries' names (an official's country, an initiative's parties).
     shown: dict[str, set[int]] = defaultdict(set)
     for kind, columns in list_index.COLUMNS.items():
@@ -454,6 +462,28 @@ def _relist(conn: sqlite3.Connection, ids: Sequence[int], entered: bool | None) 
             _fill(conn, "bulk_shown", rows)
             for statement in _statements(list_index._refresh(kind, "SELECT id FROM temp.bulk_shown")):
                 conn.execute(statement)
+
+
+def _refresh_written(kind: str, column: str, ids: str) -> str:
+    """The list_index refresh of `kind`'s rows whose id is in `ids`, for the list columns that
+    show the entry `column` refers to only (a country's name; none shows a parent organization):
+    an official's title and organization, read from their roles, were most of the work of Set
+    Country… on 10,000 and are as they were."""
+    from app.db import list_index
+
+    cols = [
+        (slot, col.sql)
+        for slot, col in zip(list_index.SLOTS, list_index.COLUMNS.get(kind, ()), strict=False)
+        if col.ref == f"k.{column}"
+    ]
+    if not cols:
+        return ""
+    slots = ", ".join(slot for slot, _sql in cols)
+    values = ", ".join(sql for _slot, sql in cols)
+    return (
+        f"UPDATE list_row SET ({slots}) = (SELECT {values} FROM entity e JOIN {kind} k ON k.id = e.id "
+        f"WHERE e.id = list_row.id) WHERE kind = '{kind}' AND id IN ({ids}); " + list_index._hay(ids)
+    )
 
 
 def _fill(conn: sqlite3.Connection, table: str, ids: Iterable[int]) -> None:

@@ -227,3 +227,37 @@ def test_undoing_a_country_set_relists_the_entries_once(
     assert calls == [1]
     assert lists_exact(seeded_db)
     bulk.close()
+
+
+def test_the_lists_follow_an_organizations_country_and_parent_set_undone_and_redone(
+    seeded_db: Database,
+) -> None:
+    bulk = Bulk(seeded_db)
+    orgs = [i for (i,) in seeded_db.read().execute("SELECT id FROM entity WHERE kind = 'organization'")]
+    (laos,) = ids(seeded_db, "laos")
+    parent = orgs[0]
+    for key, target in (("country", laos), ("parent", parent), ("country", None)):
+        change = bulk.set_field(orgs, key, target)
+        assert change.count > 0 and lists_exact(seeded_db), key
+        bulk.undo(change)
+        assert lists_exact(seeded_db), key
+        bulk.redo(change)
+        assert lists_exact(seeded_db), key
+    rows = EntryLists(seeded_db).rows("organization", orgs)
+    assert all(r is not None and "Laos" not in r.values for r in rows)  # no country now
+    bulk.close()
+
+
+def test_setting_a_country_leaves_the_officials_titles_in_the_lists_as_they_were(seeded_db: Database) -> None:
+    """Read again from every official's roles, they were most of the work on 10,000."""
+    bulk = Bulk(seeded_db)
+    people = ids(seeded_db, *PEOPLE)
+    (laos,) = ids(seeded_db, "laos")
+    ran: list[str] = []
+    bulk._writer.conn.set_trace_callback(ran.append)
+    change = bulk.set_field(people, "country", laos)
+    bulk.undo(change)
+    bulk._writer.conn.set_trace_callback(None)
+    assert ran and not [s for s in ran if "FROM role" in s and not s.startswith("CREATE TRIGGER")]
+    assert lists_exact(seeded_db)
+    bulk.close()
