@@ -5,6 +5,7 @@ things in place."""
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from alembic import context
@@ -39,9 +40,10 @@ def _include_name(name: str | None, type_: str, _parent_names: Any) -> bool:
     """The search index (app/db/search_index.py) and the lists' stored columns
     (app/db/list_index.py) are SQL of their own, not models: FTS5 tables and their shadow
     tables, list_row and its indexes and counts are not for Alembic to compare. Nor is the
-    notes' title index (0013): an expression (title COLLATE NOCASE) Alembic can only compare
-    approximately, with a warning, and would then want to drop and create again."""
-    if type_ == "index" and name == "ix_note_title_nocase":
+    notes' title index (0013) or their entry-order indexes (0014, app/db/note_sort.py):
+    expressions Alembic can only compare approximately, with a warning, and would then want to
+    drop and create again."""
+    if type_ == "index" and name in ("ix_note_title_nocase", "ix_note_entry_sort", "ix_note_entry_sort_desc"):
         return False
     return not (
         type_ == "table"
@@ -59,7 +61,13 @@ def _run(connection: Connection) -> None:
         compare_type=True,
         compare_server_default=_same_default,
     )
-    with context.begin_transaction():
+    with context.begin_transaction(), warnings.catch_warnings():
+        # A comparison with the models reflects the schema; SQLAlchemy cannot reflect the notes'
+        # entry-order indexes (expressions, app/db/note_sort.py), which _include_name leaves
+        # out, and says so.
+        warnings.filterwarnings(
+            "ignore", r"Skipped unsupported reflection of expression-based index ix_note_entry_sort"
+        )
         context.run_migrations()
 
 

@@ -415,6 +415,9 @@ class Note(Base):
     created_at: Mapped[str] = mapped_column(String(40))
     updated_at: Mapped[str] = mapped_column(String(40))
     deleted_at: Mapped[str | None] = mapped_column(String(40), default=None)
+    # The entry's sort key, kept by triggers for the Notes view's order by entry (revision
+    # 0014, app/db/note_sort.py: its indexes are expressions, the migration's alone).
+    entry_sort: Mapped[str | None] = mapped_column(Text)
 
 
 class NoteRevision(Base):

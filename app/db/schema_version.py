@@ -22,5 +22,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0011_list_sort_key",
     "0012_list_collation",
     "0013_note_sort_indexes",
+    "0014_note_entry_sort",
 )
 HEAD = KNOWN_REVISIONS[-1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 
-from app.db import list_index, search_index
+from app.db import list_index, note_sort, search_index
 from app.db.database import Database
 from app.db.schema_version import HEAD
 from app.i18n import T_, Text
@@ -69,7 +69,7 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
         except sqlite3.DatabaseError as exc:
             index = (f"the search index cannot be read: {exc}",)
         try:
-            lists = tuple(list_index.problems(conn))
+            lists = (*list_index.problems(conn), *note_sort.problems(conn))
         except sqlite3.DatabaseError as exc:
             lists = (f"the lists' columns cannot be read: {exc}",)
     attachments: tuple[AttachmentProblem, ...] = ()
@@ -166,6 +166,7 @@ def reindex(db: Database, progress: Progress = NO_PROGRESS) -> int:
     many texts the search index holds. Cancelling through `progress` keeps them as they were."""
     conn = db.read()
     list_index.rebuild(conn)
+    note_sort.rebuild(conn)
     return search_index.rebuild(conn, progress.step)
 
 

@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from app.db import note_sort
 from app.db import search_index as ix
 from app.db.database import Database
 from app.db.folding import fold
@@ -21,13 +22,14 @@ from app.records.notes import NoteQuery, NoteRow
 from app.services.progress import Cancelled, Progress
 from app.services.sqltext import like_escape
 
-# {d} is the direction. Sorted by entry, notes group under their entry (newest first) and
-# standalone notes come last either way.
+# {d} is the direction. Sorted by entry, notes group under their entry's name by the lists'
+# key (newest first) and standalone notes come last either way: the key is stored on the note
+# and indexed (app/db/note_sort.py).
 _SORTS = {
     "updated": "n.updated_at {d}",
     "created": "n.created_at {d}",
     "title": "n.title COLLATE NOCASE {d}",
-    "entry": "e.name IS NULL, e.name COLLATE NOCASE {d}, n.updated_at DESC",
+    "entry": note_sort.ORDER,
     "deleted": "n.deleted_at {d}",  # the Trash: most recently deleted first
 }
 SORT_KEYS = tuple(_SORTS)
@@ -225,10 +227,10 @@ class NoteLists:
 
     def quick(self, query: NoteQuery) -> bool:
         """Whether a page of `query` is read through an index, in milliseconds whatever the
-        number of notes (so a window may read it on its own thread). Not so: sorting by entry
-        (every note joined to its entry and sorted, a second at 100,000 notes), a text or tag
-        filter (each note looked at until a page is found, all of them for a rare word)."""
-        return _narrow(query) or (_plain(query) and query.sort != "entry")
+        number of notes (so a window may read it on its own thread); every order is. Not so: a
+        text or tag filter (each note looked at until a page is found, all of them for a rare
+        word)."""
+        return _narrow(query) or _plain(query)
 
     def quick_count(self, query: NoteQuery) -> bool:
         """Whether counting `query` reads an index only (15 ms at 100,000 notes), not each

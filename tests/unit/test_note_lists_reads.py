@@ -33,7 +33,7 @@ def test_only_pages_an_index_serves_count_as_quick(mini_db: Database) -> None:
     assert lists.quick(NoteQuery()) and lists.quick(NoteQuery(sort="title", descending=False))
     assert lists.quick(NoteQuery(sort="created")) and lists.quick(NoteQuery(trash=True, sort="deleted"))
     assert lists.quick(NoteQuery(entry_id=1, text="x", sort="entry"))  # one entry's notes: few
-    assert not lists.quick(NoteQuery(sort="entry"))  # every note joined to its entry, sorted
+    assert lists.quick(NoteQuery(sort="entry"))  # the stored key's index (app/db/note_sort.py)
     assert not lists.quick(NoteQuery(text="cooperation"))  # every body read for a rare word
     assert not lists.quick(NoteQuery(tag="policy"))
     assert lists.quick_count(NoteQuery(sort="entry"))  # counted through the index on deleted_at
