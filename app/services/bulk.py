@@ -21,7 +21,7 @@ import sqlite3
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from app.clock import now_iso
@@ -38,6 +38,11 @@ SET = "set"
 TRASH = "trash"
 # Ids handed to SQLite per statement: progress moves, and a Cancel is heard, between chunks.
 CHUNK = 2_000
+# The page cache of the service's connection while an action runs, in KiB (SQLite's usual is
+# 2 MB): 10,000 entries moved to the Trash touch the lists' six indexes all over, and with the
+# usual cache their pages were read again and again (1.2 s -> 0.8 s of CPU at 100,000 entries).
+# Given back after each action.
+CACHE_KIB = 64 * 1024
 # The entry fields an action can set on many at once: references to a country or an
 # organization (the issue's "set the country or organization").
 SETTABLE_KINDS = frozenset({"country", "organization"})
@@ -108,8 +113,16 @@ class Bulk:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, self._writer.transaction() as conn:
-            yield conn
+        with self._lock:
+            conn = self._writer.conn
+            usual = conn.execute("PRAGMA cache_size").fetchone()[0]
+            conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
+            try:
+                with self._writer.transaction() as written:
+                    yield written
+            finally:
+                with suppress(sqlite3.ProgrammingError):  # (closed after a disk error)
+                    conn.execute(f"PRAGMA cache_size = {usual}")
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -261,3 +261,19 @@ def test_setting_a_country_leaves_the_officials_titles_in_the_lists_as_they_were
     assert ran and not [s for s in ran if "FROM role" in s and not s.startswith("CREATE TRIGGER")]
     assert lists_exact(seeded_db)
     bulk.close()
+
+
+def test_an_action_reads_through_a_larger_page_cache_and_gives_it_back(seeded_db: Database) -> None:
+    from app.services.bulk import CACHE_KIB
+
+    bulk = Bulk(seeded_db)
+    conn = bulk._writer.conn
+    usual = conn.execute("PRAGMA cache_size").fetchone()[0]
+    ran: list[str] = []
+    conn.set_trace_callback(ran.append)
+    bulk.add_tags(ids(seeded_db, *PEOPLE), "cached")
+    conn.set_trace_callback(None)
+    assert f"PRAGMA cache_size = {-CACHE_KIB}" in ran
+    assert ran.index(f"PRAGMA cache_size = {-CACHE_KIB}") < ran.index("BEGIN IMMEDIATE")
+    assert conn.execute("PRAGMA cache_size").fetchone()[0] == usual
+    bulk.close()
