@@ -391,6 +391,7 @@ class BulkActions(QObject):
         label = (
             self.tr("Redoing %n entries…", None, n) if forward else self.tr("Undoing %n entries…", None, n)
         )
+        self.window.statusBar().showMessage(label)  # (the bar shows it once the work has begun)
         self._background(work, label, succeeded, failed)
 
     def _progressed(self, done: int, total: int) -> None:

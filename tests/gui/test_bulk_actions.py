@@ -256,6 +256,7 @@ def test_a_large_undo_runs_off_the_window_and_a_second_ctrl_z_waits(
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
     assert bulk.running and bulk.progress.isVisible()
     assert "Undoing" in bulk.progress.format()
+    assert window.statusBar().currentMessage() == bulk.progress.format()  # not the action's
     assert not editing.undo_action.isEnabled() and not editing.redo_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # refused: the first is still running
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
