@@ -97,7 +97,8 @@ class Editing(QObject):
         window.read_only_changed.connect(lambda _ro: self._update_actions())
         # QUndoStack re-enables its actions whenever it can undo; read-only mode overrules it.
         self._can_undo = self._can_redo = False
-        # A change undone or redone on a worker (app/gui/bulk_actions.py): Undo and Redo wait.
+        # A change written on a worker (app/gui/bulk_actions.py): Undo, Redo and the edits here
+        # wait for it.
         self.held = False
         self.undo_stack.canUndoChanged.connect(self._undo_changed)
         self.undo_stack.canRedoChanged.connect(self._redo_changed)
@@ -161,7 +162,8 @@ class Editing(QObject):
         return detail.ref.id if detail is not None and detail.deleted_at is None else None
 
     def _update_actions(self) -> None:
-        writable = not self.window.read_only  # nothing that writes while the file is read-only
+        # Nothing that writes while the file is read-only, or while a change is being written.
+        writable = not self.window.read_only and not self.held
         live = self._current_id() is not None
         self.edit_action.setEnabled(writable and live)
         if self._in_trash():
@@ -172,14 +174,14 @@ class Editing(QObject):
             self.delete_action.setEnabled(writable and live)
         self.new_action.setText(self.tr("&New {kind}…").format(kind=kind_singular(self._kind())))
         self.new_action.setEnabled(writable)
-        self.undo_action.setEnabled(writable and self._can_undo and not self.held)
-        self.redo_action.setEnabled(writable and self._can_redo and not self.held)
+        self.undo_action.setEnabled(writable and self._can_undo)
+        self.redo_action.setEnabled(writable and self._can_redo)
         if self._trash_view is not None:
             self._trash_view.set_writable(writable)
 
     def hold(self, held: bool) -> None:
-        """Keep Undo and Redo off while a change is being written in the background: the next
-        step must not start before it ends (nor the same one twice)."""
+        """Keep Undo, Redo, New, Edit and Move to Trash off while a change is being written in
+        the background: the next step must not start before it ends (nor the same one twice)."""
         self.held = held
         self._update_actions()
 

@@ -258,6 +258,7 @@ def test_a_large_undo_runs_off_the_window_and_a_second_ctrl_z_waits(
     assert "Undoing" in bulk.progress.format()
     assert window.statusBar().currentMessage() == bulk.progress.format()  # not the action's
     assert not editing.undo_action.isEnabled() and not editing.redo_action.isEnabled()
+    assert not editing.new_action.isEnabled() and not editing.edit_action.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # refused: the first is still running
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
     qtbot.waitUntil(lambda: not bulk.running, timeout=10_000)
@@ -268,6 +269,7 @@ def test_a_large_undo_runs_off_the_window_and_a_second_ctrl_z_waits(
     assert stack.index() == steps - 1
     assert all("fieldwork" not in _tags(window, s) for s in chosen)  # every one restored
     assert not bulk.progress.isVisible() and editing.redo_action.isEnabled()
+    assert editing.new_action.isEnabled()
 
     redone = _slow(monkeypatch, "redo", 0.2)
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | SHIFT)
