@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BulkActions</name>
+    <message numerus="yes">
+        <source>Add these tags to the %n selected entries:</source>
+        <translation>
+            <numerusform>Add these tags to the selected entry:</numerusform>
+            <numerusform>Add these tags to the %n selected entries:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove these tags from the %n selected entries:</source>
+        <translation>
+            <numerusform>Remove these tags from the selected entry:</numerusform>
+            <numerusform>Remove these tags from the %n selected entries:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The country of the %n selected entries:</source>
+        <translation>
+            <numerusform>The country of the selected entry:</numerusform>
+            <numerusform>The country of the %n selected entries:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The organization the %n selected organizations are part of:</source>
+        <translation>
+            <numerusform>The organization the selected organization is part of:</numerusform>
+            <numerusform>The organization the %n selected organizations are part of:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n entries…</source>
+        <translation>
+            <numerusform>Changing %n entry…</numerusform>
+            <numerusform>Changing %n entries…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redoing %n entries…</source>
+        <translation>
+            <numerusform>Redoing %n entry…</numerusform>
+            <numerusform>Redoing %n entries…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing %n entries…</source>
+        <translation>
+            <numerusform>Undoing %n entry…</numerusform>
+            <numerusform>Undoing %n entries…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message numerus="yes">
+        <source>%n groups of entries that may be one and the same. Choose one and Merge… to join them.</source>
+        <translation>
+            <numerusform>%n group of entries that may be one and the same. Choose it and Merge… to join them.</numerusform>
+            <numerusform>%n groups of entries that may be one and the same. Choose one and Merge… to join them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EntryForm</name>
     <message numerus="yes">
         <source>Nothing was saved: %n fields need attention.</source>
@@ -13,6 +75,13 @@
 </context>
 <context>
     <name>EntryList</name>
+    <message numerus="yes">
+        <source>{counted}; %n selected</source>
+        <translation>
+            <numerusform>{counted}; %n selected</numerusform>
+            <numerusform>{counted}; %n selected</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>{shown} of %n officials</source>
         <translation>
@@ -122,6 +191,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>; %n sources given a citation key</source>
+        <translation>
+            <numerusform>; %n source given a citation key</numerusform>
+            <numerusform>; %n sources given a citation key</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>{done} of %n files</source>
         <translation>
             <numerusform>{done} of %n file</numerusform>
@@ -171,6 +247,166 @@
         <translation>
             <numerusform>; %n kept as you have it (it differs from the file)</numerusform>
             <numerusform>; %n kept as you have them (they differ from the file)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownImportDialog</name>
+    <message numerus="yes">
+        <source>%n notes to create</source>
+        <translation>
+            <numerusform>%n note to create</numerusform>
+            <numerusform>%n notes to create</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes created</source>
+        <translation>
+            <numerusform>%n note created</numerusform>
+            <numerusform>%n notes created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n on entries)</source>
+        <translation>
+            <numerusform> (%n on an entry)</numerusform>
+            <numerusform> (%n on entries)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n imported before</source>
+        <translation>
+            <numerusform>, %n imported before</numerusform>
+            <numerusform>, %n imported before</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n links to entries</source>
+        <translation>
+            <numerusform>; %n link to an entry</numerusform>
+            <numerusform>; %n links to entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left as written</source>
+        <translation>
+            <numerusform>, %n left as written</numerusform>
+            <numerusform>, %n left as written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n files skipped</source>
+        <translation>
+            <numerusform>; %n file skipped</numerusform>
+            <numerusform>; %n files skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n attachments left alone</source>
+        <translation>
+            <numerusform>; %n attachment left alone</numerusform>
+            <numerusform>; %n attachments left alone</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n other names</source>
+        <translation>
+            <numerusform>%n other name</numerusform>
+            <numerusform>%n other names</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facts</source>
+        <translation>
+            <numerusform>%n fact</numerusform>
+            <numerusform>%n facts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n titles</source>
+        <translation>
+            <numerusform>%n title</numerusform>
+            <numerusform>%n titles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memberships</source>
+        <translation>
+            <numerusform>%n membership</numerusform>
+            <numerusform>%n memberships</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participants</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parties</source>
+        <translation>
+            <numerusform>%n party</numerusform>
+            <numerusform>%n parties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statements</source>
+        <translation>
+            <numerusform>%n statement</numerusform>
+            <numerusform>%n statements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citations</source>
+        <translation>
+            <numerusform>%n citation</numerusform>
+            <numerusform>%n citations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citations of it as a source</source>
+        <translation>
+            <numerusform>%n citation of it as a source</numerusform>
+            <numerusform>%n citations of it as a source</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentions in notes</source>
+        <translation>
+            <numerusform>%n mention in a note</numerusform>
+            <numerusform>%n mentions in notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tags</source>
+        <translation>
+            <numerusform>%n tag</numerusform>
+            <numerusform>%n tags</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n references from other entries</source>
+        <translation>
+            <numerusform>%n reference from another entry</numerusform>
+            <numerusform>%n references from other entries</numerusform>
         </translation>
     </message>
 </context>

@@ -577,6 +577,150 @@
     </message>
 </context>
 <context>
+    <name>Bulk</name>
+    <message>
+        <source>No entry among {kinds} is called “{value}”.</source>
+        <translation>{kinds}中没有名为“{value}”的条目。</translation>
+    </message>
+    <message>
+        <source>Type the tags to add, with commas between them.</source>
+        <translation>请输入要添加的标签，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Type the tags to remove, with commas between them.</source>
+        <translation>请输入要移除的标签，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>These entries have no such field.</source>
+        <translation>这些条目没有此字段。</translation>
+    </message>
+    <message>
+        <source>The entry they were set to has been deleted since.</source>
+        <translation>它们所设置的条目此后已被删除。</translation>
+    </message>
+    <message>
+        <source>Choose entries of one kind.</source>
+        <translation>请选择同一类型的条目。</translation>
+    </message>
+    <message>
+        <source>These entries no longer exist.</source>
+        <translation>这些条目已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose a country in the library.</source>
+        <translation>请选择资料库中的国家。</translation>
+    </message>
+    <message>
+        <source>Choose an organization in the library.</source>
+        <translation>请选择资料库中的组织。</translation>
+    </message>
+</context>
+<context>
+    <name>BulkActions</name>
+    <message>
+        <source>Add &amp;Tags…</source>
+        <translation>添加标签(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Tags…</source>
+        <translation>移除标签(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Country…</source>
+        <translation>设置国家(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Parent Organization…</source>
+        <translation>设置上级组织(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Move to T&amp;rash</source>
+        <translation>移到回收站(&amp;R)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport Selection…</source>
+        <translation>导出所选条目(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Selected Entries</source>
+        <translation>所选条目(&amp;S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Add these tags to the %n selected entries:</source>
+        <translation>
+            <numerusform>为选中的 %n 个条目添加这些标签：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove these tags from the %n selected entries:</source>
+        <translation>
+            <numerusform>从选中的 %n 个条目中移除这些标签：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Separated by commas; policy/ethics nests under policy</source>
+        <translation>用逗号分隔；policy/ethics 是 policy 的下级标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>The country of the %n selected entries:</source>
+        <translation>
+            <numerusform>选中的 %n 个条目所属的国家：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave it empty to take their country away.</source>
+        <translation>留空则清除它们的国家。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The organization the %n selected organizations are part of:</source>
+        <translation>
+            <numerusform>选中的 %n 个组织所隶属的组织：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave it empty to make them part of none.</source>
+        <translation>留空则使它们不隶属于任何组织。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing %n entries…</source>
+        <translation>
+            <numerusform>正在更改 %n 个条目…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redone: {step}</source>
+        <translation>已重做：{step}</translation>
+    </message>
+    <message>
+        <source>Undone: {step}</source>
+        <translation>已撤销：{step}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redoing %n entries…</source>
+        <translation>
+            <numerusform>正在重做 %n 个条目…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undoing %n entries…</source>
+        <translation>
+            <numerusform>正在撤销 %n 个条目…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to change: they were that way already.</source>
+        <translation>无需更改：它们本来就是这样。</translation>
+    </message>
+    <message>
+        <source>{step}. Undo (Ctrl+Z) takes it back.</source>
+        <translation>{step}。撤销（Ctrl+Z）可还原。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何更改</translation>
+    </message>
+</context>
+<context>
     <name>CheckDatabase</name>
     <message>
         <source>officials</source>
@@ -730,6 +874,42 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>… and {count} more of these (`roundtable check --json` lists them all).</source>
         <translation>……另有 {count} 条（`roundtable check --json` 会全部列出）。</translation>
+    </message>
+    <message>
+        <source>the same name, “{value}”</source>
+        <translation>相同的名称“{value}”</translation>
+    </message>
+    <message>
+        <source>“{value}” as a name or other name</source>
+        <translation>名称或其他名称“{value}”</translation>
+    </message>
+    <message>
+        <source>the ISO code {value}</source>
+        <translation>ISO 代码 {value}</translation>
+    </message>
+    <message>
+        <source>the web address {value}</source>
+        <translation>网址 {value}</translation>
+    </message>
+    <message>
+        <source>the DOI {value}</source>
+        <translation>DOI {value}</translation>
+    </message>
+    <message>
+        <source>Possibly one and the same ({kind}, sharing {why}): {names}. Possible duplicates in the window merges them if they are.</source>
+        <translation>可能是同一对象（{kind}，共同点：{why}）：{names}。若确实如此，可在窗口的“可能的重复项”中合并它们。</translation>
+    </message>
+    <message>
+        <source>… and {count} more possible duplicates (`roundtable check --json` lists them all).</source>
+        <translation>……另有 {count} 组可能的重复项（`roundtable check --json` 会全部列出）。</translation>
+    </message>
+    <message>
+        <source>No country has a name in {language} ({code}) yet; add one to a country as an other name, citing where it comes from.</source>
+        <translation>还没有任何国家有{language}（{code}）名称；请为国家添加一个作为其他名称，并引用其出处。</translation>
+    </message>
+    <message>
+        <source>No name in {language} ({code}) for {names}; add one as an other name, citing where it comes from.</source>
+        <translation>{names} 没有{language}（{code}）名称；请添加一个作为其他名称，并引用其出处。</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1453,55 @@ Schema revision: {revision} (newest known: {head})</source>
     </message>
 </context>
 <context>
+    <name>DuplicatesView</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>可能的重复项</translation>
+    </message>
+    <message>
+        <source>Why, and the entries</source>
+        <translation>原因与条目</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups of entries that may be one and the same. Choose one and Merge… to join them.</source>
+        <translation>
+            <numerusform>%n 组条目可能是同一对象。选择一组后点击“合并…”即可将其合而为一。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entries share a name, an other name, an ISO code or a web address.</source>
+        <translation>没有条目共用名称、其他名称、ISO 代码或网址。</translation>
+    </message>
+    <message>
+        <source>Same name: {value}</source>
+        <translation>名称相同：{value}</translation>
+    </message>
+    <message>
+        <source>Name or other name: {value}</source>
+        <translation>名称或其他名称：{value}</translation>
+    </message>
+    <message>
+        <source>Same ISO code: {value}</source>
+        <translation>ISO 代码相同：{value}</translation>
+    </message>
+    <message>
+        <source>Same web address: {value}</source>
+        <translation>网址相同：{value}</translation>
+    </message>
+    <message>
+        <source>Same DOI: {value}</source>
+        <translation>DOI 相同：{value}</translation>
+    </message>
+</context>
+<context>
     <name>Editing</name>
     <message>
         <source>&amp;Undo</source>
@@ -1471,12 +1700,22 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>条目</translation>
     </message>
     <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
         <source>Entries shown</source>
         <translation>显示的条目</translation>
     </message>
     <message>
         <source>Counting…</source>
         <translation>正在计数…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{counted}; %n selected</source>
+        <translation>
+            <numerusform>{counted}；已选 %n 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{shown} of %n officials</source>
@@ -1758,6 +1997,18 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>链接：</translation>
     </message>
     <message>
+        <source>Footnotes quoting each source</source>
+        <translation>脚注，引述各来源原文</translation>
+    </message>
+    <message>
+        <source>Pandoc citations [@key], with the sources in references.json beside them</source>
+        <translation>Pandoc 引用 [@key]，来源写入旁边的 references.json</translation>
+    </message>
+    <message>
+        <source>Citations:</source>
+        <translation>引用：</translation>
+    </message>
+    <message>
         <source>Files you edited since the last export</source>
         <translation>上次导出后您编辑过的文件</translation>
     </message>
@@ -1851,6 +2102,12 @@ Schema revision: {revision} (newest known: {head})</source>
         <source>, %n new versions written beside files you edited</source>
         <translation>
             <numerusform>，在您编辑过的文件旁写入了 %n 个新版本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n sources given a citation key</source>
+        <translation>
+            <numerusform>；%n 个来源获得了引用键</numerusform>
         </translation>
     </message>
     <message>
@@ -2271,6 +2528,38 @@ Schema revision: {revision} (newest known: {head})</source>
         <source>Deleted</source>
         <translation>删除时间</translation>
     </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Slug</source>
+        <translation>标识名</translation>
+    </message>
+    <message>
+        <source>uid</source>
+        <translation>唯一标识</translation>
+    </message>
+    <message>
+        <source>Entry kind</source>
+        <translation>条目类型</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>其他名称</translation>
+    </message>
+    <message>
+        <source>Title from</source>
+        <translation>职务起始</translation>
+    </message>
+    <message>
+        <source>Title until</source>
+        <translation>职务截止</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
 </context>
 <context>
     <name>Files</name>
@@ -2363,6 +2652,14 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>en, zh-Hans, lo, th…</source>
         <translation>en、zh-Hans、lo、th…</translation>
+    </message>
+    <message>
+        <source>10.1000/xyz, or https://doi.org/…</source>
+        <translation>10.1000/xyz，或 https://doi.org/…</translation>
+    </message>
+    <message>
+        <source>given on export when left blank, e.g. smith2024digital</source>
+        <translation>留空则在导出时生成，如 smith2024digital</translation>
     </message>
 </context>
 <context>
@@ -2589,6 +2886,17 @@ Schema revision: {revision} (newest known: {head})</source>
         <source>{file} is {actual} bytes, and the data file lists {size}</source>
         <translation>{file} 大小为 {actual} 字节，而数据文件所列为 {size}</translation>
     </message>
+    <message>
+        <source>Checking the rows</source>
+        <translation>正在检查各行</translation>
+    </message>
+</context>
+<context>
+    <name>KeySuggestion</name>
+    <message>
+        <source>{key} (given on export if left blank)</source>
+        <translation>{key}（留空则在导出时生成）</translation>
+    </message>
 </context>
 <context>
     <name>Kinds</name>
@@ -2690,6 +2998,14 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>Filipino</source>
         <translation>菲律宾语</translation>
+    </message>
+    <message>
+        <source>Tetum</source>
+        <translation>德顿语</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
     </message>
     <message>
         <source>Chinese</source>
@@ -2795,6 +3111,357 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>No entry called “{slug}”.</source>
         <translation>没有名为“{slug}”的条目。</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownImport</name>
+    <message>
+        <source>Import &amp;Markdown Folder…</source>
+        <translation>导入 Markdown 文件夹(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import a folder of Markdown notes from Obsidian, Zettlr or another editor</source>
+        <translation>导入来自 Obsidian、Zettlr 或其他编辑器的 Markdown 笔记文件夹</translation>
+    </message>
+    <message>
+        <source>Reading the notes</source>
+        <translation>正在读取笔记</translation>
+    </message>
+    <message>
+        <source>Backing up the library</source>
+        <translation>正在备份资料库</translation>
+    </message>
+    <message>
+        <source>Writing the notes</source>
+        <translation>正在写入笔记</translation>
+    </message>
+    <message>
+        <source>a link to a file outside the folder</source>
+        <translation>指向文件夹外文件的链接</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte {at})</source>
+        <translation>不是 UTF-8 文本（第 {at} 字节）</translation>
+    </message>
+    <message>
+        <source>holds NUL bytes: not text</source>
+        <translation>含有空字节：不是文本</translation>
+    </message>
+    <message>
+        <source>written by Roundtable&apos;s export; bring its notes back with import-notes</source>
+        <translation>由 Roundtable 的导出生成；请用 roundtable import-notes 导回其中的笔记</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} 不是文件夹</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be read: {error}</source>
+        <translation>无法读取 {folder}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownImportDialog</name>
+    <message>
+        <source>Import Markdown Folder</source>
+        <translation>导入 Markdown 文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>A folder of .md files, such as an Obsidian vault</source>
+        <translation>包含 .md 文件的文件夹，如 Obsidian 笔记库</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Each file becomes a note: on the entry its front matter or its name names, or on its own. Tags come from its front matter and its #tags; [[links]] to entries become links, the others stay as written. Nothing is written until you press Import, and then all or nothing, after a backup. Files imported before are skipped.</source>
+        <translation>每个文件成为一篇笔记：归入其前置元数据或文件名所指的条目，否则单独存在。标签取自其前置元数据和 #标签；指向条目的 [[链接]] 成为链接，其余保持原样。在您点击导入之前不会写入任何内容；导入时先备份，然后要么全部写入，要么全不写入。以前导入过的文件会被跳过。</translation>
+    </message>
+    <message>
+        <source>Import the notes in</source>
+        <translation>导入此文件夹中的笔记</translation>
+    </message>
+    <message>
+        <source>Choose a folder of Markdown notes.</source>
+        <translation>请选择 Markdown 笔记文件夹。</translation>
+    </message>
+    <message>
+        <source>{percent}%</source>
+        <translation>{percent}%</translation>
+    </message>
+    <message>
+        <source>{stage}: {percent}%</source>
+        <translation>{stage}：{percent}%</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>导入已取消；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes to create</source>
+        <translation>
+            <numerusform>将创建 %n 篇笔记</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes created</source>
+        <translation>
+            <numerusform>已创建 %n 篇笔记</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n on entries)</source>
+        <translation>
+            <numerusform>（其中 %n 篇归入条目）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n imported before</source>
+        <translation>
+            <numerusform>，%n 篇此前已导入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n links to entries</source>
+        <translation>
+            <numerusform>；%n 处链接指向条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n left as written</source>
+        <translation>
+            <numerusform>，%n 处保持原样</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n files skipped</source>
+        <translation>
+            <numerusform>；跳过 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n attachments left alone</source>
+        <translation>
+            <numerusform>；%n 个附件未处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>Backed up first: {file}</source>
+        <translation>已先备份：{file}</translation>
+    </message>
+    <message>
+        <source>Skipped {file}: {reason}</source>
+        <translation>已跳过 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Left as written in {file}: {link}</source>
+        <translation>{file} 中保持原样：{link}</translation>
+    </message>
+    <message>
+        <source>Tag left out in {file}: {reason}</source>
+        <translation>{file} 中略去的标签：{reason}</translation>
+    </message>
+    <message>
+        <source>Attachment left alone: {file}</source>
+        <translation>未处理的附件：{file}</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>Choose at least two different entries to merge.</source>
+        <translation>请至少选择两个不同的条目进行合并。</translation>
+    </message>
+    <message>
+        <source>One of these entries no longer exists; nothing was merged.</source>
+        <translation>其中一个条目已不存在；未合并任何内容。</translation>
+    </message>
+    <message>
+        <source>“{name}” is in the Trash; restore it before merging it.</source>
+        <translation>“{name}”在回收站中；请先恢复再合并。</translation>
+    </message>
+    <message>
+        <source>Only entries of one kind can be merged: these are {kinds}.</source>
+        <translation>只能合并同一类型的条目：这些条目分别是{kinds}。</translation>
+    </message>
+    <message>
+        <source>The entry to keep must be one of those merged.</source>
+        <translation>要保留的条目必须是被合并的条目之一。</translation>
+    </message>
+    <message>
+        <source>A value to keep must come from one of the entries merged.</source>
+        <translation>要保留的值必须来自被合并的条目之一。</translation>
+    </message>
+    <message>
+        <source>The entries merged have changed since (one was deleted for good?), so the merge cannot be undone or redone.</source>
+        <translation>被合并的条目此后已有改动（其中一个已被永久删除？），因此无法撤销或重做此次合并。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge {kind}</source>
+        <translation>合并{kind}</translation>
+    </message>
+    <message>
+        <source>Choose the entry to keep and, in each row, the value it keeps. The others&apos; names become its other names; their facts, titles, citations, notes and tags move to it, and they go to the Trash. Undo puts everything back.</source>
+        <translation>请选择要保留的条目，并在每一行选择它保留的值。其他条目的名称将成为它的其他名称；它们的事实、职务、引文、笔记和标签都移到它名下，而它们本身移到回收站。撤销可将一切还原。</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Keep “{name}”</source>
+        <translation>保留“{name}”</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Into “{kept}”: {moved}.</source>
+        <translation>并入“{kept}”：{moved}。</translation>
+    </message>
+    <message>
+        <source>their names only</source>
+        <translation>仅它们的名称</translation>
+    </message>
+    <message>
+        <source>To the Trash: {names}.</source>
+        <translation>移到回收站：{names}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other names</source>
+        <translation>
+            <numerusform>%n 个其他名称</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n facts</source>
+        <translation>
+            <numerusform>%n 条事实</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n titles</source>
+        <translation>
+            <numerusform>%n 个职务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memberships</source>
+        <translation>
+            <numerusform>%n 项成员资格</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participants</source>
+        <translation>
+            <numerusform>%n 位参与者</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parties</source>
+        <translation>
+            <numerusform>%n 个参与方</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statements</source>
+        <translation>
+            <numerusform>%n 条发言</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citations</source>
+        <translation>
+            <numerusform>%n 条引文</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citations of it as a source</source>
+        <translation>
+            <numerusform>%n 条以它为来源的引文</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notes</source>
+        <translation>
+            <numerusform>%n 篇笔记</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentions in notes</source>
+        <translation>
+            <numerusform>笔记中的 %n 处提及</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tags</source>
+        <translation>
+            <numerusform>%n 个标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n references from other entries</source>
+        <translation>
+            <numerusform>%n 处来自其他条目的引用</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Merging</name>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>可能的重复项</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Join entries that are one and the same into one</source>
+        <translation>将实为同一对象的多个条目合并为一个</translation>
+    </message>
+    <message>
+        <source>Cannot merge</source>
+        <translation>无法合并</translation>
+    </message>
+    <message>
+        <source>Merge into “{name}”</source>
+        <translation>合并到“{name}”</translation>
     </message>
 </context>
 <context>
@@ -3291,6 +3958,10 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>A to Z</source>
         <translation>A 到 Z</translation>
+    </message>
+    <message>
+        <source>Counting notes…</source>
+        <translation>正在统计笔记…</translation>
     </message>
     <message numerus="yes">
         <source>%n notes</source>
@@ -4050,8 +4721,8 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
         <translation>前加减号表示排除该筛选条件选中的内容</translation>
     </message>
     <message>
-        <source>Best matches first: an entry whose name is what you typed; then names where your words are whole words or begin a word (AI finds “AI Hub” and “AIDA”), then other text where they are; matches inside a word (the “ai” of Thailand) come last. Each kind of entry is placed by its best match. Chinese, Thai, Lao, Khmer and Burmese write no spaces between words, so there every match counts as a word.</source>
-        <translation>最佳匹配在前：名称与输入完全相同的条目最先；其次是名称中输入词为整词或词首的条目（输入 AI 可找到名称以 AI 开头的条目），再次是其他文本中如此匹配的条目；出现在词中间的匹配（如 Thailand 中的“ai”）排在最后。每类条目按其最佳匹配排序。中文、泰文、老挝文、高棉文和缅甸文词与词之间不写空格，因此其中任何匹配都算作整词。</translation>
+        <source>Best matches first: an entry whose name, or other name in any language, is what you typed (越南, Campuchia or campuchia); then names where your words are whole words or begin a word (AI finds “AI Hub” and “AIDA”), then other text where they are; matches inside a word (the “ai” of Thailand) come last. Each kind of entry is placed by its best match. Chinese, Thai, Lao, Khmer and Burmese write no spaces between words, so there every match counts as a word.</source>
+        <translation>最佳匹配排在最前：名称或任一语言的其他名称与输入完全相同的条目（越南、Campuchia 或 campuchia）；其次是输入的词在名称中作为完整的词或词首出现的（AI 可找到“AI Hub”和“AIDA”），再次是出现在其他文本中的；在词内部的匹配（Thailand 中的“ai”）排在最后。每类条目按其最佳匹配排序。中文、泰文、老挝文、高棉文和缅甸文的词与词之间不加空格，因此其中的每个匹配都算作词的匹配。</translation>
     </message>
 </context>
 <context>
@@ -4238,6 +4909,18 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
         <translation>网址(&amp;W)</translation>
     </message>
     <message>
+        <source>&amp;DOI</source>
+        <translation>DOI(&amp;D)</translation>
+    </message>
+    <message>
+        <source>10.1000/xyz, or https://doi.org/…</source>
+        <translation>10.1000/xyz，或 https://doi.org/…</translation>
+    </message>
+    <message>
+        <source>&amp;Citation key</source>
+        <translation>引用键(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;Reliability</source>
         <translation>可靠性(&amp;R)</translation>
     </message>
@@ -4350,12 +5033,302 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
         <translation>“{value}”不是发布者：请填写发布该来源的机构（报社、部委、网站）。</translation>
     </message>
     <message>
+        <source>“{value}” is not a DOI: write one such as 10.1000/xyz123 (or its https://doi.org/ link).</source>
+        <translation>“{value}”不是 DOI：请填写形如 10.1000/xyz123 的 DOI（或其 https://doi.org/ 链接）。</translation>
+    </message>
+    <message>
+        <source>“{value}” cannot be a citation key: use letters, digits and _ (no spaces), with : . + ? &lt; &gt; / - only between them, e.g. smith2024digital.</source>
+        <translation>“{value}”不能用作引用键：请使用字母、数字和 _（不含空格），: . + ? &lt; &gt; / - 只能出现在它们之间，如 smith2024digital。</translation>
+    </message>
+    <message>
+        <source>“{key}” is already the citation key of {holder}.</source>
+        <translation>“{key}”已是{holder}的引用键。</translation>
+    </message>
+    <message>
         <source>There is no text to give the source.</source>
         <translation>没有可作为来源正文的文本。</translation>
     </message>
     <message>
         <source>Only a source holds a text.</source>
         <translation>只有来源才有正文。</translation>
+    </message>
+</context>
+<context>
+    <name>TableImportDialog</name>
+    <message>
+        <source>Import Table</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>A .csv or .xlsx file; its first row holds the column titles</source>
+        <translation>CSV 或 XLSX 文件（.csv、.xlsx）；第一行为列标题</translation>
+    </message>
+    <message>
+        <source>Choose &amp;File…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>表格(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Each row is one of the:</source>
+        <translation>每一行是一个：</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rows match entries by a uid column, else by name, so importing a table again creates nothing twice; an empty cell leaves the entry&apos;s field as it is. Countries and organizations are found by name, other name, slug or ISO code. The import is all or nothing: any problem and nothing is written. The library is backed up first.</source>
+        <translation>各行先按唯一标识（uid）列、否则按名称匹配条目，因此再次导入同一表格不会重复创建；空单元格会使条目的相应字段保持不变。国家和组织按名称、其他名称、标识名或 ISO 代码查找。导入要么全部完成，要么完全不做：只要有任何问题，就不会写入任何内容。导入前会先备份资料库。</translation>
+    </message>
+    <message>
+        <source>Import a table</source>
+        <translation>导入表格</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.tsv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the names.</source>
+        <translation>请选择包含名称的列。</translation>
+    </message>
+    <message>
+        <source>To undo it, restore the backup made just before (File ▸ Restore from backup…): {name}.</source>
+        <translation>如需撤销，请恢复导入前刚做的备份（文件 ▸ 从备份恢复…）：{name}。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>%n problems</source>
+        <translation>%n 个问题</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>没有问题</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; nothing was changed: {reason}</source>
+        <translation>未导入任何内容，也未做任何更改：{reason}</translation>
+    </message>
+    <message>
+        <source>{stage}: {percent}%</source>
+        <translation>{stage}：{percent}%</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was changed.</source>
+        <translation>导入已取消；未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <source>Export List to &amp;CSV…</source>
+        <translation>将列表导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Write the list as shown (its columns, filter and order) to a CSV file</source>
+        <translation>将列表按当前显示（列、筛选和排序）写入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export the list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>List not exported</source>
+        <translation>列表未导出</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Import &amp;Table…</source>
+        <translation>导入表格(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Import officials, organizations, countries, initiatives or events from CSV or XLSX</source>
+        <translation>从 CSV 或 XLSX 导入官员、组织、国家、倡议或活动</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a table.</source>
+        <translation>{path} 是文件夹，不是表格。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not a table: save it as CSV (comma-separated values) or XLSX.</source>
+        <translation>{path} 不是表格：请将其另存为 CSV（逗号分隔值）或 XLSX。</translation>
+    </message>
+    <message>
+        <source>{path} is not a table Roundtable can read (line {line}: {reason}).</source>
+        <translation>{path} 不是 Roundtable 能读取的表格（第 {line} 行：{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} is an XLSX file; save it as CSV to import it.</source>
+        <translation>{path} 是 XLSX 文件；请另存为 CSV 后再导入。</translation>
+    </message>
+    <message>
+        <source>{path} is empty: there is no header row.</source>
+        <translation>{path} 是空的：没有标题行。</translation>
+    </message>
+    <message>
+        <source>{path} has no column titles in its first row.</source>
+        <translation>{path} 的第一行没有列标题。</translation>
+    </message>
+    <message>
+        <source>{path} has {count} columns, more than a table of entries can hold.</source>
+        <translation>{path} 有 {count} 列，超出了条目表格所能容纳的列数。</translation>
+    </message>
+    <message>
+        <source>The mapping {path} cannot be read: {reason}</source>
+        <translation>无法读取映射文件 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>The mapping {path} should map column titles to fields.</source>
+        <translation>映射文件 {path} 应将列标题映射到字段。</translation>
+    </message>
+    <message>
+        <source>The list cannot be sorted by “{field}”; sort by one of: {known}.</source>
+        <translation>列表不能按“{field}”排序；请按以下之一排序：{known}。</translation>
+    </message>
+    <message>
+        <source>The list has no field “{field}”; choose among: {known}.</source>
+        <translation>列表没有字段“{field}”；请从以下字段中选择：{known}。</translation>
+    </message>
+    <message>
+        <source>The mapping names a column “{column}” that the table does not have.</source>
+        <translation>映射中的列“{column}”在表格中不存在。</translation>
+    </message>
+    <message>
+        <source>The mapping maps “{column}” to “{field}”, which is not a field of {kind}; use one of: {known}.</source>
+        <translation>映射将“{column}”映射到“{field}”，但它不是{kind}的字段；请使用以下之一：{known}。</translation>
+    </message>
+    <message>
+        <source>Two columns, “{first}” and “{second}”, are mapped to {field}.</source>
+        <translation>“{first}”和“{second}”两列都映射到了{field}。</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}”: {problem}</source>
+        <translation>第 {row} 行，“{column}”列：{problem}</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>第 {row} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>{path}: {count} problems to fix before it can be imported.</source>
+        <translation>{path}：有 {count} 个问题需要修正后才能导入。</translation>
+    </message>
+    <message>
+        <source>{path}: {count} problems; nothing was imported.</source>
+        <translation>{path}：有 {count} 个问题；未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path}: {created} created, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{path}：新建 {created} 个，更新 {updated} 个，{unchanged} 个不变。</translation>
+    </message>
+    <message>
+        <source>{path} would create {created}, update {updated} and leave {unchanged} unchanged; nothing was written.</source>
+        <translation>{path} 将新建 {created} 个、更新 {updated} 个，{unchanged} 个保持不变；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{path}: the library already holds all {unchanged} rows as they are.</source>
+        <translation>{path}：资料库中已有全部 {unchanged} 行，内容相同。</translation>
+    </message>
+    <message>
+        <source>“{value}” is already on row {row}; give each entry one row.</source>
+        <translation>“{value}”已在第 {row} 行；每个条目只占一行。</translation>
+    </message>
+    <message>
+        <source>This uid is of an entry listed under {kind}.</source>
+        <translation>此唯一标识属于{kind}中的一个条目。</translation>
+    </message>
+    <message>
+        <source>{count} entries are called “{name}”; add a uid column to say which.</source>
+        <translation>有 {count} 个条目名为“{name}”；请添加唯一标识（uid）列以指明是哪一个。</translation>
+    </message>
+    <message>
+        <source>Nothing among {kinds} is called “{value}”; add it first.</source>
+        <translation>{kinds}中没有名为“{value}”的条目；请先添加。</translation>
+    </message>
+    <message>
+        <source>{count} {kinds} are called “{value}”; write its slug instead.</source>
+        <translation>有 {count} 个{kinds}名为“{value}”；请改写其标识名。</translation>
+    </message>
+    <message>
+        <source>A title is needed for its organization, dates and source.</source>
+        <translation>需要填写职务，才能记录其组织、日期和来源。</translation>
+    </message>
+    <message>
+        <source>Only {kinds} can be imported from a table.</source>
+        <translation>只有{kinds}可以从表格导入。</translation>
+    </message>
+    <message>
+        <source>The mapping does not fit the table&apos;s columns.</source>
+        <translation>映射与表格的列不符。</translation>
+    </message>
+    <message>
+        <source>Map a column to the name: every entry needs one.</source>
+        <translation>请将某一列映射到名称：每个条目都需要名称。</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,9 @@ KEPT = (
     "Pandoc",
     "CSL-JSON",
     "RIS",
+    "CSV",
+    "XLSX",
+    "UTF-8",
     "Zotero",
     "DOI",
     "Obsidian",
@@ -94,6 +97,17 @@ KEPT = (
     "policy",
     "roundtable restore",
     "roundtable check --reindex",
+    "roundtable import-notes",
+    "[@key]",  # Pandoc's citation syntax
+    "uid",  # a table's column, named as the file names it
+    "smith2024digital",  # a citation key, as an example
+    "tet",  # language codes (ISO 639), beside the language's name
+    "fil",
+    "Campuchia",  # what a person types, in the search help's examples
+    "campuchia",
+    "AI Hub",
+    "AIDA",
+    "Thailand",
     "ROUNDTABLE_DB",
     "zh-Hans, th, lo, km",
     "Hans, Thai, Laoo",
