@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -421,23 +421,26 @@ class BulkActions(QObject):
 
 def _step_text(change: BulkChange) -> str:
     """What the action did, as the Edit menu's Undo names it: 'Add policy to 3 entries'."""
-    from app.services.bulk import ADD_TAGS, REMOVE_TAGS, TRASH
-
-    n = change.count
-    tags = ", ".join(change.tags)
-    if change.action == ADD_TAGS:
-        return _counted("Add {tags} to %n entries", n).format(tags=tags)
-    if change.action == REMOVE_TAGS:
-        return _counted("Remove {tags} from %n entries", n).format(tags=tags)
-    if change.action == TRASH:
-        return _counted("Move %n entries to the Trash", n)
-    if change.column == "parent_id":
-        return _counted("Set the parent organization of %n entries", n)
-    return _counted("Set the country of %n entries", n)
+    return _StepWords().of(change)
 
 
-def _counted(text: str, n: int) -> str:
-    return QCoreApplication.translate("Bulk", text, None, n)
+class _StepWords(QObject):
+    """lupdate finds a plural message only in a self.tr call, so the steps' names live here."""
+
+    def of(self, change: BulkChange) -> str:
+        from app.services.bulk import ADD_TAGS, REMOVE_TAGS, TRASH
+
+        n = change.count
+        tags = ", ".join(change.tags)
+        if change.action == ADD_TAGS:
+            return self.tr("Add {tags} to %n entries", None, n).format(tags=tags)
+        if change.action == REMOVE_TAGS:
+            return self.tr("Remove {tags} from %n entries", None, n).format(tags=tags)
+        if change.action == TRASH:
+            return self.tr("Move %n entries to the Trash", None, n)
+        if change.column == "parent_id":
+            return self.tr("Set the parent organization of %n entries", None, n)
+        return self.tr("Set the country of %n entries", None, n)
 
 
 class _BulkStep(UndoStep):

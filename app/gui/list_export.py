@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -81,6 +81,11 @@ def write_list(window: MainWindow, target: Path) -> tuple[bool, str]:
         )
     finally:
         QGuiApplication.restoreOverrideCursor()
-    return True, QCoreApplication.translate("Tables", "Wrote {path}: %n rows.", None, len(shown.rows)).format(
-        path=str(target)
-    )
+    return True, _Words().wrote(target, len(shown.rows))
+
+
+class _Words(QObject):
+    """lupdate finds a plural message only in a self.tr call, so this one lives in a class."""
+
+    def wrote(self, target: Path, rows: int) -> str:
+        return self.tr("Wrote {path}: %n rows.", None, rows).format(path=str(target))

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -297,11 +297,7 @@ class TableImportDialog(_TaskDialog):
         for problem in report.problems:
             self.problems.addItem(translated(problem.message_text()))
         count = len(report.problems)
-        self.problems_label.setText(
-            QCoreApplication.translate("TableImportDialog", "%n problems", None, count)
-            if count
-            else self.tr("No problems")
-        )
+        self.problems_label.setText(self.tr("%n problems", None, count) if count else self.tr("No problems"))
 
     def _failed(self, message: str) -> None:
         super()._failed(message)

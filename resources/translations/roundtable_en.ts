@@ -472,6 +472,16 @@
     </message>
 </context>
 <context>
+    <name>TableImportDialog</name>
+    <message numerus="yes">
+        <source>%n problems</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TagsModel</name>
     <message numerus="yes">
         <source>%n notes</source>
@@ -495,6 +505,54 @@
         <translation>
             <numerusform>Show the %n note tagged “{tag}”</numerusform>
             <numerusform>Show the %n notes tagged “{tag}”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_StepWords</name>
+    <message numerus="yes">
+        <source>Add {tags} to %n entries</source>
+        <translation>
+            <numerusform>Add {tags} to %n entry</numerusform>
+            <numerusform>Add {tags} to %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove {tags} from %n entries</source>
+        <translation>
+            <numerusform>Remove {tags} from %n entry</numerusform>
+            <numerusform>Remove {tags} from %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n entries to the Trash</source>
+        <translation>
+            <numerusform>Move %n entry to the Trash</numerusform>
+            <numerusform>Move %n entries to the Trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the parent organization of %n entries</source>
+        <translation>
+            <numerusform>Set the parent organization of %n entry</numerusform>
+            <numerusform>Set the parent organization of %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the country of %n entries</source>
+        <translation>
+            <numerusform>Set the country of %n entry</numerusform>
+            <numerusform>Set the country of %n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Words</name>
+    <message numerus="yes">
+        <source>Wrote {path}: %n rows.</source>
+        <translation>
+            <numerusform>Wrote {path}: %n row.</numerusform>
+            <numerusform>Wrote {path}: %n rows.</numerusform>
         </translation>
     </message>
 </context>

@@ -911,6 +911,22 @@ Schema revision: {revision} (newest known: {head})</source>
         <source>No name in {language} ({code}) for {names}; add one as an other name, citing where it comes from.</source>
         <translation>{names} 没有{language}（{code}）名称；请添加一个作为其他名称，并引用其出处。</translation>
     </message>
+    <message>
+        <source>{count} of {total} sources have no title and give no reason why (their name says the title was not recorded): {names}. Give each its title, or cite its name with a note saying why the title cannot be had.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of {total} citations have neither a quote nor a note, so a reader sees only the source&apos;s address: {citations}. Add the source&apos;s words, or a note saying what in it supports the fact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fact “{text}” of {entry} is dated {date}, after every source cited for it was published ({sources}): none of them can report it. Cite a source that can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {count} more such facts (`roundtable check --json` lists them all).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CitationRow</name>
@@ -5147,9 +5163,11 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
         <source>problem</source>
         <translation>有问题</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n problems</source>
-        <translation>%n 个问题</translation>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems</source>
@@ -5733,6 +5751,39 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     </message>
 </context>
 <context>
+    <name>_StepWords</name>
+    <message numerus="yes">
+        <source>Add {tags} to %n entries</source>
+        <translation>
+            <numerusform>为 %n 个条目添加 {tags}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove {tags} from %n entries</source>
+        <translation>
+            <numerusform>从 %n 个条目移除 {tags}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n entries to the Trash</source>
+        <translation>
+            <numerusform>将 %n 个条目移到回收站</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the parent organization of %n entries</source>
+        <translation>
+            <numerusform>设置 %n 个条目的上级组织</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set the country of %n entries</source>
+        <translation>
+            <numerusform>设置 %n 个条目的国家</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_TaskDialog</name>
     <message>
         <source>Report</source>
@@ -5757,6 +5808,15 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>_Words</name>
+    <message numerus="yes">
+        <source>Wrote {path}: %n rows.</source>
+        <translation>
+            <numerusform>已写入 {path}：%n 行。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
