@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from app.quoting import in_quotes
 from app.records.anchors import Paragraph
+from app.records.data_quality import DataQuality
 from app.records.source_checks import AttachmentProblem, QuoteProblem
 
 if TYPE_CHECKING:
@@ -275,6 +276,9 @@ class CheckReport:
     # Countries with no name in a language of the region: a gap in the research, not in the
     # file (no source gives some, e.g. Tetum), so not in `ok` either.
     missing_names: tuple[MissingNames, ...] = ()
+    # Gaps in the research (untitled sources, citations showing only an address, facts every
+    # facts cited to a source that predates them): for the researcher to fill over time, so not in `ok` either.
+    data_quality: DataQuality = field(default_factory=DataQuality)
 
     @property
     def ok(self) -> bool:

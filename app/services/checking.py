@@ -13,6 +13,7 @@ from app.i18n import T_, Text
 from app.io.attachments import AttachmentStore, FileState
 from app.paths import attachments_dir
 from app.records import anchors
+from app.records.data_quality import DataQuality
 from app.records.duplicates import (
     NAME_AND_OTHER_NAME,
     SAME_DOI,
@@ -24,6 +25,7 @@ from app.records.duplicates import (
 from app.records.entries import CheckReport, MissingNames
 from app.records.source_checks import AttachmentProblem, QuoteProblem
 from app.services import region_names
+from app.services.data_quality import data_quality, data_quality_findings
 from app.services.duplicates import find_duplicates
 from app.services.entries import EntryLists
 from app.services.kinds import BY_KEY, KINDS
@@ -88,6 +90,10 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
     if full:
         with contextlib.suppress(sqlite3.DatabaseError):  # the damage is reported above
             missing_names = region_names.missing_names(conn)
+    quality = DataQuality()
+    if full:
+        with contextlib.suppress(sqlite3.DatabaseError):  # the damage is reported above
+            quality = data_quality(conn)
     return CheckReport(
         str(db.path),
         integrity,
@@ -101,6 +107,7 @@ def check(db: Database, *, full: bool = True) -> CheckReport:
         quotes,
         duplicates,
         missing_names,
+        quality,
     )
 
 
@@ -235,6 +242,7 @@ def findings(report: CheckReport) -> list[Text]:
     lines.extend(_source_findings(report))
     lines.extend(duplicate_findings(report.duplicates))
     lines.extend(region_names.missing_name_findings(report.missing_names))
+    lines.extend(data_quality_findings(report.data_quality))
     if report.counts:
         lines.append(
             T_("Checking", "It holds {entries} entries and {notes} notes.").format(
