@@ -288,7 +288,11 @@ class Database:
         self.migrated_from = migrated_from
         self.read_only_reason = read_only_reason
         self._gate: Callable[[], None] | None = None
-        self._local = threading.local()
+        # This thread's connection of `read()`, by thread ident: not a threading.local, which a
+        # Qt pool thread loses after each task (PySide drops its Python thread state), so each
+        # background read opened a connection that stayed open (two file descriptors a list
+        # refresh, until none were left). An ident a finished thread leaves is reused safely.
+        self._by_thread: dict[int, sqlite3.Connection] = {}
         self._lock = threading.Lock()
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
@@ -307,11 +311,12 @@ class Database:
         return self.read_only_reason is not None
 
     def read(self) -> sqlite3.Connection:
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        thread = threading.get_ident()
+        conn = self._by_thread.get(thread)
         if conn is None:
             conn = self.connect()
-            self._local.conn = conn
             with self._lock:
+                self._by_thread[thread] = conn
                 self._readers.append(conn)
         return conn
 
@@ -392,11 +397,11 @@ class Database:
         with self._lock:
             self._closed = True
             readers, self._readers = self._readers, []
+            self._by_thread = {}
             engine, self._engine = self._engine, None
             self._sessions = None
         for conn in readers:
             conn.close()
-        self._local = threading.local()
         if engine is not None:
             engine.dispose()
         if self._made_log:

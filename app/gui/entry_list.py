@@ -85,6 +85,7 @@ class EntryList(QWidget):
             model.modelReset.connect(self._update_status)
             model.rowsInserted.connect(self._update_status)
             model.completed.connect(self._update_status)
+            model.failed.connect(self._update_status)
             model.completed.connect(lambda m=model: self._arrived(m))
             self._models[kind] = model
         if model is self.model:
@@ -291,6 +292,11 @@ class EntryList(QWidget):
         model = self.model
         if model is None:
             self.status.clear()
+            return
+        if model.read_failure is not None:
+            self.status.setText(
+                self.tr("The list could not be read: {reason}").format(reason=model.read_failure)
+            )
             return
         if model.counted is None:
             # The rest of the list is still being read in the background.

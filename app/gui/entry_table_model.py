@@ -15,6 +15,7 @@ them at once instead.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from typing import Any
 
@@ -31,12 +32,13 @@ from PySide6.QtCore import (
 from app.gui import name_script
 from app.gui.detail_html import choice
 from app.gui.i18n import translate
-from app.gui.workers import Task
+from app.gui.workers import Task, plain_message
 from app.records.entries import Row
 from app.services.entries import TRASH, EntryLists, columns
 from app.services.library import Library
 from app.services.progress import Cancelled, Progress
 
+log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 _ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SLUG_ROLE))
@@ -73,6 +75,7 @@ class EntryTableModel(QAbstractTableModel):
     PAGE = 200  # rows exposed per fetchMore, and rows read per query
     BLOCK = 200
     completed = Signal()  # every matching id has arrived: `counted` is known
+    failed = Signal(str)  # the rest of the list could not be read (why, for the researcher)
 
     def __init__(
         self,
@@ -102,6 +105,7 @@ class EntryTableModel(QAbstractTableModel):
         self._rest_due.timeout.connect(self._read_the_rest)
         self._painting_first = False
         self._reading: int | None = None  # the generation whose rest is being read
+        self._failure: tuple[int, str] | None = None  # (generation, why) of a read that failed
         self.refresh()
 
     # --- what is shown ----------------------------------------------------------------------
@@ -121,6 +125,14 @@ class EntryTableModel(QAbstractTableModel):
     def counted(self) -> int | None:
         """How many entries match, once known (None while the list is still being read)."""
         return len(self._ids) if self._complete else None
+
+    @property
+    def read_failure(self) -> str | None:
+        """Why the rest of the list could not be read (None unless it failed); a refresh
+        tries again."""
+        if self._failure is not None and self._failure[0] == self._generation:
+            return self._failure[1]
+        return None
 
     @property
     def filter_text(self) -> str:
@@ -191,16 +203,19 @@ class EntryTableModel(QAbstractTableModel):
             self._descending,
         )
 
-        def work(_progress: Progress) -> tuple[int, list[int]]:
+        def work(_progress: Progress) -> tuple[int, list[int] | str]:
             if generation != self._generation:
                 raise Cancelled()  # superseded while it waited
             # On the pool thread's own connection (Database.read is per thread).
             try:
                 return generation, lists.ids(kind, text=text, sort=sort, descending=descending)
-            except sqlite3.Error:
-                if lists.closed:  # the window let go of the file (quit, another file) meanwhile
-                    raise Cancelled() from None
-                raise
+            except Exception as exc:
+                if isinstance(exc, sqlite3.Error) and lists.closed:
+                    raise Cancelled() from None  # the window let go of the file (quit, another file)
+                # Told, with its generation, through `_arrived`: a read that ended unheard left
+                # the list 'Counting…' for good, never asking again.
+                log.exception("reading the rest of a list failed")
+                return generation, plain_message(exc)
 
         # Owned by the pool, not the model: a model may be deleted while its task runs (the
         # connection to its method ends with it), and a task must be deleted in its own thread.
@@ -212,10 +227,16 @@ class EntryTableModel(QAbstractTableModel):
             signal.connect(task.deleteLater)
         task.start(pool)
 
-    def _arrived(self, result: tuple[int, list[int]]) -> None:
+    def _arrived(self, result: tuple[int, list[int] | str]) -> None:
         generation, ids = result
-        if generation == self._generation:  # else a newer refresh has its own list coming
-            self._take(ids)
+        if generation != self._generation:
+            return  # a newer refresh has its own list coming
+        if isinstance(ids, str):
+            self._reading = None
+            self._failure = (generation, ids)
+            self.failed.emit(ids)
+            return
+        self._take(ids)
 
     def _take(self, ids: list[int]) -> None:
         """The whole list: the rows shown stay, unless the data changed in between."""
@@ -331,7 +352,10 @@ class EntryTableModel(QAbstractTableModel):
         return (
             not parent.isValid()
             and not self._changing
-            and (self._shown < len(self._ids) or not (self._complete or self._being_read))
+            and (
+                self._shown < len(self._ids)
+                or not (self._complete or self._being_read or self.read_failure is not None)
+            )
         )
 
     def fetchMore(self, parent: _Index) -> None:

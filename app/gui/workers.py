@@ -25,7 +25,8 @@ from app.services.progress import Cancelled, Progress
 log = logging.getLogger(__name__)
 
 
-def _plain(exc: Exception) -> str:
+def plain_message(exc: Exception) -> str:
+    """What went wrong, in a sentence for the researcher (an Explained's own, translated)."""
     if isinstance(exc, Explained):
         from app.gui.i18n import translated
 
@@ -43,7 +44,7 @@ class Task(QObject):
         self,
         fn: Callable[[Progress], Any],
         *,
-        describe: Callable[[Exception], str] = _plain,
+        describe: Callable[[Exception], str] = plain_message,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
