@@ -13,8 +13,13 @@ from pytestqt.qtbot import QtBot
 from app.db.database import Database
 from app.gui.entry_list import EntryList
 from app.gui.entry_table_model import EntryTableModel, _pool
+from app.gui.notes.notes_view import NotesView
 from app.gui.workers import Task
+from app.records.notes import NoteQuery, NoteRow
 from app.services.entries import EntryLists
+from app.services.note_lists import NoteLists
+from app.services.notes import Notes
+from app.services.tags import Tags
 
 
 @pytest.fixture
@@ -83,3 +88,42 @@ def test_a_failed_read_says_why_and_a_refresh_tries_again(
     assert model.read_failure is None
     assert model.counted == lists.count("person") > 2
     assert "officials" in entries.status.text()
+
+
+class _BrokenNotes(NoteLists):
+    """Pages and counts read through an index work; those read in the background fail."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__(db)
+        self.broken = True
+
+    def page(self, query: NoteQuery, *, offset: int = 0, limit: int = 200) -> tuple[NoteRow, ...]:
+        if self.broken and not self.quick(query):
+            raise sqlite3.OperationalError("disk I/O error")
+        return super().page(query, offset=offset, limit=limit)
+
+    def count(self, query: NoteQuery) -> int:
+        if self.broken and not self.quick_count(query):
+            raise sqlite3.OperationalError("disk I/O error")
+        return super().count(query)
+
+
+def test_a_failed_notes_read_says_why_and_the_next_query_tries_again(qtbot: QtBot, mini_db: Database) -> None:
+    notes = Notes(mini_db)
+    for n in range(4):
+        notes.create(body=f"Zebra {n}" if n % 2 else f"Lion {n}", title=f"Note {n}")
+    lists = _BrokenNotes(mini_db)
+    view = NotesView(lists, Tags(mini_db))
+    qtbot.addWidget(view)
+    view.filter.setText("zebra")
+    view._apply()  # what the filter box does once typing pauses
+    # (It said 'Counting notes…' for good, and the view stayed loading.)
+    qtbot.waitUntil(lambda: view.status.text() != "Counting notes…", timeout=3000)
+    assert view.status.text() == "The notes could not be read: disk I/O error"
+    assert not view.model.loading
+
+    lists.broken = False
+    view.filter.setText("lion")
+    view._apply()
+    qtbot.waitUntil(lambda: view.status.text() == "2 notes matching “lion”", timeout=3000)
+    _pool().waitForDone()

@@ -3,6 +3,7 @@ their counts, the entries carrying a tag, and one note's revisions."""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -22,7 +23,7 @@ from app.gui.detail_html import untitled
 from app.gui.entry_table_model import _pool as background_pool
 from app.gui.i18n import kind_singular, translate
 from app.gui.notes.times import local_time
-from app.gui.workers import Task
+from app.gui.workers import Task, plain_message
 from app.i18n import N_
 from app.records.entries import Ref
 from app.records.notes import NoteQuery, NoteRow, RevisionSummary, TagCount
@@ -31,6 +32,7 @@ from app.services.notes import Notes
 from app.services.progress import Cancelled, Progress
 from app.services.tags import Tags
 
+log = logging.getLogger(__name__)
 _Index = QModelIndex | QPersistentModelIndex
 NOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 TAG_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -60,6 +62,7 @@ class NotesTableModel(QAbstractTableModel):
     _SORTABLE = ("title", "entry", "updated", "created", "deleted")
     loaded = Signal()  # the rows of the current query are in (read at once or arrived)
     count_known = Signal()  # `counted` is known (or changed)
+    failed = Signal(str)  # a background read of the current query failed (why, for the researcher)
 
     def __init__(self, lists: NoteLists, query: NoteQuery | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -72,6 +75,7 @@ class NotesTableModel(QAbstractTableModel):
         self._loading = False  # a page of this generation is being read in the background
         self._changing = False
         self._running: list[Progress] = []  # of the background reads started since the last _read
+        self._failure: tuple[int, str] | None = None  # (generation, why) of a read that failed
         self.reset()
 
     @property
@@ -82,6 +86,14 @@ class NotesTableModel(QAbstractTableModel):
     def loading(self) -> bool:
         """A page is being read in the background (the rows shown may be the last query's)."""
         return self._loading
+
+    @property
+    def read_failure(self) -> str | None:
+        """Why a background read of the current query failed (None unless one did); the next
+        query or refresh tries again."""
+        if self._failure is not None and self._failure[0] == self._generation:
+            return self._failure[1]
+        return None
 
     @property
     def counted(self) -> int | None:
@@ -142,10 +154,15 @@ class NotesTableModel(QAbstractTableModel):
                 # NoteLists reads on Database.read(): the pool thread's own connection.
                 with lists.stoppable(progress):
                     return generation, what, read(lists), limit
-            except sqlite3.Error:
-                if lists.closed:  # the window let go of the file (quit, another file) meanwhile
-                    raise Cancelled() from None
+            except Cancelled:
                 raise
+            except Exception as exc:
+                if isinstance(exc, sqlite3.Error) and lists.closed:
+                    raise Cancelled() from None  # the window let go of the file (quit, another file)
+                # Told, with its generation, through `_arrived`: a read that ended unheard left
+                # the view loading and 'Counting notes…' for good.
+                log.exception("reading notes in the background failed")
+                return generation, "failed", plain_message(exc), limit
 
         # Owned by the pool, not the model: the model may be deleted while its task runs (the
         # connection to its method ends with it), and a task must be deleted in its own thread.
@@ -161,6 +178,11 @@ class NotesTableModel(QAbstractTableModel):
         generation, what, value, limit = result
         if generation != self._generation:
             return  # a newer read has its own rows and count coming
+        if what == "failed":
+            self._loading = False
+            self._failure = (generation, value)
+            self.failed.emit(value)
+            return
         if what == "count":
             self._set_count(value)
             return
@@ -266,7 +288,7 @@ class NotesTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent: _Index) -> bool:
-        if parent.isValid() or self._loading:
+        if parent.isValid() or self._loading or self.read_failure is not None:
             return False
         return len(self._rows) < self._count if self._count is not None else self._more
 

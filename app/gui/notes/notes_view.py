@@ -155,6 +155,7 @@ class NotesView(QWidget):
         self.model.modelReset.connect(self._update_status)
         self.model.rowsInserted.connect(self._update_status)
         self.model.count_known.connect(self._update_status)
+        self.model.failed.connect(self._update_status)
         self.model.modelAboutToBeReset.connect(self._keep_choice)
         self.model.loaded.connect(self._rows_arrived)
         # A note to select once the rows being read arrive (a refresh or a new order that
@@ -275,6 +276,10 @@ class NotesView(QWidget):
         self._fit.fit()
 
     def _update_status(self) -> None:
+        failure = self.model.read_failure
+        if failure is not None:
+            self.status.setText(self.tr("The notes could not be read: {reason}").format(reason=failure))
+            return
         matching = self.model.counted
         if matching is None:  # being counted in the background (a text or tag filter)
             self.status.setText(self.tr("Counting notes…"))
