@@ -65,8 +65,8 @@ def test_about_tells_version_folder_revision_licence_and_sources(
     sources = about.sources.text()
     assert "China.org.cn report on the first China-ASEAN Ministerial Roundtable on AI" in sources
     assert "published by China.org.cn" in sources
-    # 80 and 563: the dataset's second edition added ten sources to cite its corrections and start dates
-    assert "holds 80 sources and 563 citations" in sources
+    # 81 and 564: the dataset's second edition added 11 sources to cite its corrections and start dates
+    assert "holds 81 sources and 564 citations" in sources
     assert "china-asean-ai-roundtable-2025, version 1" in text
 
 

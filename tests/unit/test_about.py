@@ -15,9 +15,10 @@ def test_seeded_library_names_its_founding_article_and_dataset(seeded_db: Databa
     assert facts.founding_article.slug == "china-org-cn-2025-09-roundtable"
     assert facts.founding_article.publisher == "China.org.cn"
     assert facts.bundled is not None and facts.bundled.dataset_id == "china-asean-ai-roundtable-2025"
-    # 70 + 10 sources added by the second edition (its corrections: the foreign ministry's transcript,
-    # Digital Policy Alert, the ITU, the Phnom Penh Post, the VNA's French report, two on Singapore; three start dates)
-    assert facts.sources == 80 and facts.citations > facts.sources
+    # 70 + 11 sources added by the second edition: for its corrections (the foreign ministry's
+    # transcript, Digital Policy Alert, the ITU, the Phnom Penh Post, the VNA's French report,
+    # InfoQuest, two on Singapore) and for three start dates
+    assert facts.sources == 81 and facts.citations > facts.sources
 
 
 def test_founding_article_in_the_trash_is_not_named(seeded_db: Database) -> None:
@@ -28,7 +29,7 @@ def test_founding_article_in_the_trash_is_not_named(seeded_db: Database) -> None
         )
     facts = about(seeded_db)
     assert facts.founding_article is None
-    assert facts.sources == 79  # 80 with the ten the second edition added, less the one in the Trash
+    assert facts.sources == 80  # 81 with the 11 the second edition added, less the one in the Trash
 
 
 def test_empty_library_has_no_dataset(empty_db: Database) -> None:
