@@ -375,8 +375,7 @@ def _page(detail: EntryDetail, *, with_text: bool, script: str) -> str:
             )
             names = " · ".join(_other_name(a, cites) for a in aliases)
             by_language.append(
-                f"<tr><th class='label' align='left' valign='top'>{label}</th>"
-                f"<td>{names}</td></tr>"
+                f"<tr><th class='label' align='left' valign='top'>{label}</th><td>{names}</td></tr>"
             )
         if by_language:
             out.append(
