@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.edit_commands import UndoStep
+from app.gui.background_steps import WorkerStep, run_step
 from app.gui.entry_picker import EntryPicker
 from app.gui.i18n import kind_plural, plain, translate, translated
 from app.gui.list_widgets import chosen_rows
@@ -294,9 +294,9 @@ class BulkActions(QObject):
             self._done(change)
             then(change)
 
-        self._background(work, self.tr("Changing %n entries…", None, count), succeeded, self._failed)
+        self.background(work, self.tr("Changing %n entries…", None, count), succeeded, self._failed)
 
-    def _background(
+    def background(
         self,
         work: Callable[[Progress], Any],
         label: str,
@@ -305,7 +305,8 @@ class BulkActions(QObject):
     ) -> None:
         """Run `work` on a worker, the progress bar in the status bar saying `label`. Meanwhile
         the window answers, but the actions here, Undo and Redo wait: nothing may start on the
-        entries before it ends (one transaction at a time on the service's connection)."""
+        entries before it ends (one transaction at a time on the service's connection). Merges
+        that thousands of rows point at run here too (app/gui/duplicates_view.py)."""
         task = Task(work, parent=self)
         self._running = task
         self._hold(True)
@@ -344,55 +345,29 @@ class BulkActions(QObject):
         self.window.editing.hold(held)  # type: ignore[attr-defined]
 
     def run_step(self, step: _BulkStep, *, forward: bool) -> None:
-        """Redo (`forward`) or undo a large step on a worker. The undo stack has moved its index
-        already (QUndoStack calls undo() and redo() to have them done at once); if the worker
-        fails, nothing was changed and the index goes back; if the step can no longer be
-        carried out, it leaves the stack, as one done at once does (edit_commands.UndoStep)."""
+        """Redo (`forward`) or undo a large step on a worker (background_steps.run_step)."""
         change, bulk = step.change, self.bulk
-        stack = self.window.editing.undo_stack  # type: ignore[attr-defined]
 
-        def work(progress: Progress) -> BulkChange | EditingError:
-            try:
-                return bulk.redo(change, progress) if forward else bulk.undo(change, progress)
-            except EditingError as exc:
-                return exc
-
-        def placed() -> bool:
-            # (Another edit pushed meanwhile takes a step undone off the stack: then it stays off.)
-            at = stack.index() - 1 if forward else stack.index()
-            return 0 <= at < stack.count() and stack.command(at) is step
-
-        def back() -> None:
-            step.pass_once()
-            if forward:
-                stack.undo()
-            else:
-                stack.redo()
-
-        def succeeded(result: BulkChange | EditingError) -> None:
-            if isinstance(result, EditingError):
-                if placed():
-                    step.refuse(result)
-                    step.setObsolete(True)
-                    back()  # (an obsolete step is taken off the stack instead)
-                else:
-                    self._failed(translated(result.message))
-                return
+        def succeeded(_result: BulkChange) -> None:
             self._announce()
             done = self.tr("Redone: {step}") if forward else self.tr("Undone: {step}")
             self.window.statusBar().showMessage(done.format(step=_step_text(change)), 8000)
-
-        def failed(message: str) -> None:
-            if placed():
-                back()
-            self._failed(message)
 
         n = change.count
         label = (
             self.tr("Redoing %n entries…", None, n) if forward else self.tr("Undoing %n entries…", None, n)
         )
         self.window.statusBar().showMessage(label)  # (the bar shows it once the work has begun)
-        self._background(work, label, succeeded, failed)
+        run_step(
+            step,
+            forward=forward,
+            stack=self.window.editing.undo_stack,  # type: ignore[attr-defined]
+            background=self.background,
+            work=lambda progress: bulk.redo(change, progress) if forward else bulk.undo(change, progress),
+            label=label,
+            succeeded=succeeded,
+            failed=self._failed,
+        )
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -443,7 +418,7 @@ class _StepWords(QObject):
         return self.tr("Set the country of %n entries", None, n)
 
 
-class _BulkStep(UndoStep):
+class _BulkStep(WorkerStep):
     """An action on many entries on the undo stack. A step on more than `IN_BACKGROUND`
     entries is undone and redone on a worker, as the action was (BulkActions.run_step)."""
 
@@ -456,30 +431,11 @@ class _BulkStep(UndoStep):
             errors=(EditingError,),
             failed=actions.window.editing.failed,  # type: ignore[attr-defined]
             applied=lambda _c: actions._announce(),
+            large=change.count > IN_BACKGROUND,
+            on_worker=lambda _step, forward: actions.run_step(self, forward=forward),
         )
         self.actions = actions
         self.change = change
-        self._passing = False
-
-    def pass_once(self) -> None:
-        """The next undo() or redo() only moves the stack's index: the database is there."""
-        self._passing = True
-
-    def redo(self) -> None:
-        if self._passing:
-            self._passing = False
-        elif self._skip_first_redo or self.change.count <= IN_BACKGROUND:
-            super().redo()
-        else:
-            self.actions.run_step(self, forward=True)
-
-    def undo(self) -> None:
-        if self._passing:
-            self._passing = False
-        elif self.change.count <= IN_BACKGROUND:
-            super().undo()
-        else:
-            self.actions.run_step(self, forward=False)
 
 
 class _Refused(Exception):
