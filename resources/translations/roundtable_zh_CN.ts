@@ -913,19 +913,19 @@ Schema revision: {revision} (newest known: {head})</source>
     </message>
     <message>
         <source>{count} of {total} sources have no title and give no reason why (their name says the title was not recorded): {names}. Give each its title, or cite its name with a note saying why the title cannot be had.</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 个来源中有 {count} 个没有标题，也未说明原因（其名称表示未记录标题）：{names}。请为每个来源补上标题，或为其名称添加引文并注明为何无法获得标题。</translation>
     </message>
     <message>
         <source>{count} of {total} citations have neither a quote nor a note, so a reader sees only the source&apos;s address: {citations}. Add the source&apos;s words, or a note saying what in it supports the fact.</source>
-        <translation type="unfinished"></translation>
+        <translation>{total} 条引文中有 {count} 条既无引语也无注释，读者只能看到来源的网址：{citations}。请加上来源原文，或用注释说明来源中何处支持该事实。</translation>
     </message>
     <message>
-        <source>The fact “{text}” of {entry} is dated {date}, after every source cited for it was published ({sources}): none of them can report it. Cite a source that can.</source>
-        <translation type="unfinished"></translation>
+        <source>The fact “{text}” of {entry} is dated {date}, yet it cites {source}, published {published}, before it: that source cannot report it. Cite one that can, or date the fact as the source does.</source>
+        <translation>{entry} 的一条事实日期为 {date}，却引用了发布于此前（{published}）的 {source}：该来源不可能报道此事。请引用能够支持它的来源，或按来源所述确定事实的日期。事实：{text}</translation>
     </message>
     <message>
-        <source>… and {count} more such facts (`roundtable check --json` lists them all).</source>
-        <translation type="unfinished"></translation>
+        <source>… and {count} more such citations (`roundtable check --json` lists them all).</source>
+        <translation>…另有 {count} 条此类引文（`roundtable check --json` 会全部列出）。</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1722,10 @@ Schema revision: {revision} (newest known: {head})</source>
     <message>
         <source>Entries shown</source>
         <translation>显示的条目</translation>
+    </message>
+    <message>
+        <source>The list could not be read: {reason}</source>
+        <translation>无法读取列表：{reason}</translation>
     </message>
     <message>
         <source>Counting…</source>
@@ -3476,8 +3480,32 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>无法合并</translation>
     </message>
     <message>
+        <source>Merging into “{name}”…</source>
+        <translation>正在合并到“{name}”…</translation>
+    </message>
+    <message>
         <source>Merge into “{name}”</source>
         <translation>合并到“{name}”</translation>
+    </message>
+    <message>
+        <source>Redoing the merge into “{name}”…</source>
+        <translation>正在重做合并到“{name}”…</translation>
+    </message>
+    <message>
+        <source>Undoing the merge into “{name}”…</source>
+        <translation>正在撤销合并到“{name}”…</translation>
+    </message>
+    <message>
+        <source>Redone: {step}</source>
+        <translation>已重做：{step}</translation>
+    </message>
+    <message>
+        <source>Undone: {step}</source>
+        <translation>已撤销：{step}</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>未做任何更改</translation>
     </message>
 </context>
 <context>
@@ -3974,6 +4002,10 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>A to Z</source>
         <translation>A 到 Z</translation>
+    </message>
+    <message>
+        <source>The notes could not be read: {reason}</source>
+        <translation>无法读取笔记：{reason}</translation>
     </message>
     <message>
         <source>Counting notes…</source>
