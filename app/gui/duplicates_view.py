@@ -344,17 +344,11 @@ class Merging(QObject):
 
     def _own_writer(self, work: Callable[[Merger], Merge]) -> Callable[[Progress], Merge]:
         """`work` as a worker runs it: on a Writer of its own (a connection belongs to its thread)."""
-        from app.services.merge import Merger
-        from app.services.writing import Writer
-
-        db = self.window.library.db
+        library = self.window.library
 
         def run(_progress: Progress) -> Merge:
-            writer = Writer(db)
-            try:
-                return work(Merger(writer))
-            finally:
-                writer.close()
+            with library.own_merger() as merger:
+                return work(merger)
 
         return run
 

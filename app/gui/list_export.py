@@ -17,6 +17,7 @@ from app.i18n import Explained
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+    from app.records.notes import NoteQuery
 
 
 def install(window: MainWindow) -> None:
@@ -34,14 +35,27 @@ def install(window: MainWindow) -> None:
     table.addAction(action)
 
 
+def _notes_query(window: MainWindow) -> NoteQuery | None:
+    """The query of the Notes view, when it is the list on screen."""
+    from app.gui.notes.notes_view import NotesView
+
+    page = window.list_stack.currentWidget()
+    return page.model.query if isinstance(page, NotesView) else None
+
+
 def export_current_list(window: MainWindow, target: Path | None = None) -> bool:
-    """Ask where (unless `target` is given) and write the list on screen there; whether it was
-    written. The outcome is said in a message box."""
+    """Ask where (unless `target` is given) and write the list on screen there (an entry list
+    or the Notes view); whether it was written. The outcome is said in a message box."""
     model = window.entry_list.model
-    if model is None:
+    notes = _notes_query(window)
+    if model is None and notes is None:
         return False
     if target is None:
-        name = f"{kind_plural(model.kind).lower() if model.kind != 'trash' else 'trash'}.csv"
+        if notes is not None:
+            name = translate("Tables", "notes") + ".csv"
+        else:
+            assert model is not None
+            name = f"{kind_plural(model.kind).lower() if model.kind != 'trash' else 'trash'}.csv"
         chosen, _ = QFileDialog.getSaveFileName(
             window, translate("Tables", "Export the list"), name, translate("Tables", "CSV files (*.csv)")
         )
@@ -59,19 +73,23 @@ def export_current_list(window: MainWindow, target: Path | None = None) -> bool:
 
 
 def write_list(window: MainWindow, target: Path) -> tuple[bool, str]:
-    from app.services.table_export import export_list
+    from app.services.table_export import export_list, export_notes
 
     model = window.entry_list.model
-    assert model is not None
+    notes = _notes_query(window)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        shown = export_list(
-            window.lists,
-            model.kind,
-            text=model.filter_text,
-            sort=model.sort_key,
-            descending=model.descending,
-        )
+        if notes is not None:
+            shown = export_notes(window.library.note_lists, notes)
+        else:
+            assert model is not None
+            shown = export_list(
+                window.lists,
+                model.kind,
+                text=model.filter_text,
+                sort=model.sort_key,
+                descending=model.descending,
+            )
         shown.write_csv(target, lambda header: translate("Fields", header))
     except Explained as exc:
         return False, translated(exc.message)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from enum import Enum
 from functools import cached_property
@@ -334,6 +334,19 @@ class Library:
         from app.services.merge import Merger
 
         return Merger(self.writer)
+
+    @contextlib.contextmanager
+    def own_merger(self) -> Iterator[Merger]:
+        """A Merger on a Writer of its own, for a worker thread: a connection belongs to the
+        thread that opened it, so a merge run in the background cannot use `merger`."""
+        from app.services.merge import Merger
+        from app.services.writing import Writer
+
+        writer = Writer(self.db)
+        try:
+            yield Merger(writer)
+        finally:
+            writer.close()
 
     def duplicates(self) -> list[DuplicateGroup]:
         """Likely duplicates among the live entries (app/services/duplicates.py)."""

@@ -16,7 +16,9 @@ from typing import Any
 
 from app.i18n import N_, T_, Explained
 from app.io.tables import write_csv
+from app.records.notes import NoteQuery
 from app.services.entries import EntryLists, columns
+from app.services.note_lists import NoteLists
 
 SLUG = "slug"
 UID = "uid"
@@ -107,6 +109,41 @@ def export_list(
         for row in lists.records(kind, text=text, sort=sort, descending=descending, trash=trash, limit=limit)
     )
     return ListExport(kind, tuple(chosen), tuple(available[f] for f in chosen), rows)
+
+
+# What a notes list shows, as a table: its columns and the entry's slug (to find it again).
+NOTE_FIELDS = (
+    ("title", N_("Fields", "Title")),
+    ("entry", N_("Fields", "Entry")),
+    ("entry_slug", N_("Fields", "Slug")),
+    ("tags", N_("Fields", "Tags")),
+    ("updated", N_("Fields", "Updated")),
+    ("created", N_("Fields", "Created")),
+)
+DELETED = ("deleted", N_("Fields", "Deleted"))
+
+
+def export_notes(lists: NoteLists, query: NoteQuery) -> ListExport:
+    """The notes `query` selects, in its order, as the Notes view (or the Trash's notes) lists
+    them: title, entry, its slug, tags, when updated and created (and deleted, in the Trash)."""
+    chosen = (*NOTE_FIELDS, DELETED) if query.trash else NOTE_FIELDS
+    found = lists.page(query, limit=max(1, lists.count(query)))
+    rows = tuple(
+        tuple(
+            _typed(value)
+            for value in (
+                note.title,
+                note.entry.name if note.entry else "",
+                note.entry.slug if note.entry else "",
+                ", ".join(note.tags),
+                note.updated_at,
+                note.created_at,
+                *((note.deleted_at or "",) if query.trash else ()),
+            )
+        )
+        for note in found
+    )
+    return ListExport("note", tuple(k for k, _ in chosen), tuple(h for _, h in chosen), rows)
 
 
 def _typed(value: Any) -> Any:

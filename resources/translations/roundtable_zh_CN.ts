@@ -2565,6 +2565,18 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>条目类型</translation>
     </message>
     <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
         <source>Other names</source>
         <translation>其他名称</translation>
     </message>
@@ -5227,6 +5239,10 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>Write the list as shown (its columns, filter and order) to a CSV file</source>
         <translation>将列表按当前显示（列、筛选和排序）写入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>笔记</translation>
     </message>
     <message>
         <source>Export the list</source>

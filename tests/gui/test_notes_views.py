@@ -4,8 +4,10 @@ driven as a researcher would: the sidebar, the keyboard, clicks on links and but
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QUrl
@@ -518,3 +520,27 @@ def test_delete_in_the_notes_panel_trashes_the_note_not_the_entry(qtbot: QtBot, 
     detail = window.details.get("alpha")
     assert detail.deleted_at is None, "the entry beside the note must not be trashed"
     assert note_id not in {n.id for n in detail.notes}
+
+
+def test_export_list_to_csv_on_the_notes_view_writes_the_notes_it_shows(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """File ▸ Export List to CSV… writes the list on screen: on the Notes view its notes, with
+    its filter and order (it wrote the officials' list hidden behind it)."""
+    from app.gui.list_export import write_list
+
+    f = feature(window)
+    view = f.notes_view
+    f.show_notes_view()
+    view.sort_notes("title", True)
+    view.tag.setEditText("policy")
+    qtbot.keyClick(view.tag, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.status.text() == "2 notes tagged “policy”")
+    target = tmp_path / "notes.csv"
+    ok, message = write_list(window, target)
+    assert ok, message
+    with target.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["Title", "Entry", "Slug", "Tags", "Updated", "Created"]
+    assert [r[0] for r in rows[1:]] == titles(view.model) == ["Standalone thoughts", "Lao delegation"]
+    assert rows[2][1:4] == ["Laos", "laos", "policy/ethics"] and rows[1][1:3] == ["", ""]
