@@ -62,6 +62,16 @@ def copy_db(source: Path, target: Path) -> Path:
     return target
 
 
+def live_entries(path: Path) -> int:
+    """How many entries outside the Trash the library at `path` holds, as a backup's listing
+    counts them: the bundled dataset grows, so tests compare with this, not a number."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM entity WHERE deleted_at IS NULL").fetchone()[0])
+    finally:
+        conn.close()
+
+
 @pytest.fixture
 def seeded_path(seeded_template: Path, tmp_path: Path) -> Path:
     return copy_db(seeded_template, tmp_path / "roundtable.sqlite3")
