@@ -224,7 +224,7 @@ def test_import_notes_edited_in_a_vault(qtbot: QtBot, window: MainWindow, tmp_pa
     export_markdown(window.library.db, MarkdownExport(scope=Scope(kind="country"), folder=vault))
     singapore = vault / "Countries" / "Singapore.md"
     singapore.write_text(
-        singapore.read_text(encoding="utf-8").replace("deliberately not listed", "not listed"),
+        singapore.read_text(encoding="utf-8").replace("still not listed", "not listed"),
         encoding="utf-8",
     )
     dialog = ImportDialog(window)
