@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.db.folding import SQL_FUNCTION, fold
+from app.db.connection import register_functions
 
 ALL = -1  # rows: the caller read every row
 
@@ -108,10 +108,9 @@ class Recorder:
 
 def plain_connection(path: Path) -> sqlite3.Connection:
     """sqlite3.connect in autocommit mode, as the app's connections are, and no pragmas. The
-    search index's fold function is registered because the index's triggers call it: a write
-    cannot run without it."""
+    functions the library's triggers call are registered: a write cannot run without them."""
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-    conn.create_function(SQL_FUNCTION, 1, fold, deterministic=True)
+    register_functions(conn)
     return conn
 
 

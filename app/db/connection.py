@@ -82,12 +82,17 @@ def _wal_without_log(path: Path) -> bool:
     return header[18:20] == b"\x02\x02"
 
 
-def apply_pragmas(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
-    # The search index triggers fold text with this function (app/db/search_index.py): a
-    # connection without it cannot write searchable text.
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the library's triggers call: a connection without them cannot write."""
+    # The search index folds text with this one (app/db/search_index.py) ...
     conn.create_function(SQL_FUNCTION, 1, fold, deterministic=True)
-    # ... and the lists' triggers sort names by this one (app/db/list_index.py).
+    # ... and the lists and the Notes view's entry order sort names by this one
+    # (app/db/list_index.py, app/db/note_sort.py).
     conn.create_function(collation.SQL_FUNCTION, 1, collation.sort_key, deterministic=True)
+
+
+def apply_pragmas(conn: sqlite3.Connection, *, readonly: bool = False) -> None:
+    register_functions(conn)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys = ON")
     if not readonly:
