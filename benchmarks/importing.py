@@ -75,17 +75,24 @@ def _new_rows(imported: Path, empty: Path) -> dict[str, tuple[list[str], list[tu
     return out
 
 
-def _floor(
-    work: Path, empty: Path, data_file: Path, rows: dict[str, tuple[list[str], list[tuple[object, ...]]]]
-) -> tuple[float, float]:
-    """Parse the file, then write `rows` into a copy of the empty library: (total, parse) ms."""
-    target = work / "floor.sqlite3"
-    shutil.copyfile(empty, target)
+def floor_copy(library: Path, target: Path) -> sqlite3.Connection:
+    """A copy of `library` at `target`, opened as a floor writes: the app's journal settings,
+    and none of the index triggers (a floor writes the rows, not the indexes' upkeep)."""
+    shutil.copyfile(library, target)
     conn = plain_connection(target)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")  # as the app's connections (app/db/connection.py)
     for name in (*search_index.trigger_names(), *list_index.trigger_names()):
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    return conn
+
+
+def _floor(
+    work: Path, empty: Path, data_file: Path, rows: dict[str, tuple[list[str], list[tuple[object, ...]]]]
+) -> tuple[float, float]:
+    """Parse the file, then write `rows` into a copy of the empty library: (total, parse) ms."""
+    target = work / "floor.sqlite3"
+    conn = floor_copy(empty, target)
     parse: list[float] = []
     total: list[float] = []
     with stopwatch(total):

@@ -26,13 +26,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.db import list_index, search_index
 from app.db.database import open_database
 from app.services.importer import import_path
 from benchmarks import datafiles
-from benchmarks.importing import _FULL_TEXT, _new_rows
+from benchmarks.importing import _FULL_TEXT, _new_rows, floor_copy
 from benchmarks.measure import stopwatch
-from benchmarks.replay import plain_connection
 
 _BASE_ENTRIES = 5_000
 _HANZI = "人工智能合作部长会议发展技术数字经济创新东盟论坛政策安全教育研究中心网络数据平台人才"
@@ -80,12 +78,7 @@ def _floor(
 ) -> tuple[float, float]:
     """Parse the CSV, then write `rows` into a copy of the library as it was: (total, parse) ms."""
     target = work / "floor.sqlite3"
-    shutil.copyfile(before, target)
-    conn = plain_connection(target)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")  # as the app's connections (app/db/connection.py)
-    for name in (*search_index.trigger_names(), *list_index.trigger_names()):
-        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    conn = floor_copy(before, target)
     parse: list[float] = []
     total: list[float] = []
     with stopwatch(total):
