@@ -87,6 +87,7 @@ def names(country: Mapping[str, Any]) -> list[dict[str, Any]]:
     if not code:
         return []
     taken = {country["name"]} | {a["value"] for a in country.get("aliases") or () if not _from_cldr(a)}
+    cldr, babel_version = versions()
     out: list[dict[str, Any]] = []
     for locale, tag, script in LOCALES:
         value = Locale.parse(locale).territories.get(code)
@@ -99,7 +100,17 @@ def names(country: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "language": tag,
                 "script": script,
                 "kind": "name",
-                "citations": [{"source": SOURCE, "locator": f"territory {code}, locale {locale}"}],
+                "citations": [
+                    {
+                        "source": SOURCE,
+                        "locator": f"territory {code}, locale {locale}",
+                        # So the reader sees which record supports the name, not only an address.
+                        "note": (
+                            f"The name CLDR {cldr} gives territory {code} in locale {locale}, "
+                            f"read offline through Babel {babel_version}."
+                        ),
+                    }
+                ],
             }
         )
     return out
@@ -132,6 +143,7 @@ def _alias_lines(aliases: Iterable[Mapping[str, Any]], indent: int) -> list[str]
         for c in a["citations"]:
             lines.append(f"{pad}    - source: {c['source']}")
             lines.append(f"{pad}      locator: {_scalar(c['locator'])}")
+            lines.append(f"{pad}      note: {_scalar(c['note'])}")
     return lines
 
 
