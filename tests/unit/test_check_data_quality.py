@@ -26,11 +26,15 @@ def test_the_bundled_dataset_has_no_fact_its_sources_predate_and_its_gaps_are_in
     assert [(e.entry_slug, e.source_slug) for e in quality.early] == [
         ("malaysia", "malaymail-2024-10-27-naio")
     ]
-    assert quality.sources == 81 and 0 < len(quality.untitled) < quality.sources
+    with seeded_db.read() as conn:  # the bundled dataset grows: its own count, not a number
+        sources = conn.execute(
+            "SELECT count(*) FROM source s JOIN entity e ON e.id = s.id WHERE e.deleted_at IS NULL"
+        ).fetchone()[0]
+    assert quality.sources == sources >= 81 and 0 < len(quality.untitled) < quality.sources
     assert quality.citations > 0 and 0 < len(quality.bare) < quality.citations
     assert report.ok  # gaps in the research, not damage to the file
     said = "\n".join(findings(report))
-    assert f"{len(quality.untitled)} of 81 sources have no title and give no reason why" in said
+    assert f"{len(quality.untitled)} of {sources} sources have no title and give no reason why" in said
     assert f"{len(quality.bare)} of {quality.citations} citations have neither a quote nor a note" in said
 
 
