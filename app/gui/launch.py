@@ -26,6 +26,41 @@ from app.paths import ENV_DB, resolve_db_path
 log = logging.getLogger(__name__)
 
 
+def _spare_pyside_source_reads() -> None:
+    """PySide asks of every module imported after it whether its source mentions PySide6 (for
+    its `from __feature__ import` switches), and learns it by reading the whole source through
+    inspect (linecache, tokenize): about 190 modules and 35-90 ms before the first paint.
+    Roundtable's own modules never use __feature__ (tests/gui/test_start_path.py), so they get
+    the answer a module using PySide gets (the default features: 0, where "ignored" would
+    inherit whatever the module called last had chosen) without a read; any other module gets
+    PySide's own answer, read from its bytes."""
+    try:
+        from shibokensupport import feature  # type: ignore[import-not-found]  # PySide's, built in
+    except ImportError:
+        return
+    asks = getattr(feature, "_mod_uses_pyside", None)
+    if asks is None or getattr(asks, "spared", False):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        name = getattr(module, "__name__", "")
+        if name == "app" or (isinstance(name, str) and name.startswith("app.")):
+            return True
+        path = getattr(module, "__file__", None)
+        if not (isinstance(path, str) and path.endswith(".py")):
+            return bool(asks(module))  # built in, compiled, frozen: PySide knows what to say
+        try:  # PySide's test, on the bytes: no tokenizing, nothing kept in linecache
+            return b"PySide6" in Path(path).read_bytes()
+        except OSError:
+            return False  # as PySide says of a module whose source cannot be read
+
+    uses_pyside.spared = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside
+
+
+_spare_pyside_source_reads()
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
