@@ -30,7 +30,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app import APP_NAME
-from app.gui import recovery, smoke
+from app.gui import smoke
 from app.gui.entry_table_model import stop_background_reads
 from app.gui.failures import describe
 from app.gui.first_paint import after_first_paint
@@ -71,6 +71,24 @@ ChooseFile = Callable[[QWidget | None, Path], Path | None]
 PickBackup = Callable[[QWidget | None, Path], Path | None]
 
 
+def _ask_user(problem: Problem, parent: QWidget | None, *, keep_open: bool = False) -> Option:
+    from app.gui import recovery  # its dialogs load when there is something to ask
+
+    return recovery.ask(problem, parent, keep_open=keep_open)
+
+
+def _choose_database(parent: QWidget | None, start: Path) -> Path | None:
+    from app.gui import recovery
+
+    return recovery.choose_database(parent, start)
+
+
+def _warn_about_location(window: QWidget, path: Path, warning: Message) -> None:
+    from app.gui import recovery
+
+    recovery.warn_about_location_once(window, path, warning)
+
+
 def _pick_backup(parent: QWidget | None, db_path: Path) -> Path | None:
     from app.gui.backups import BackupsDialog
 
@@ -91,8 +109,8 @@ class Host(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ask: Ask = ask or recovery.ask
-        self._choose_file: ChooseFile = choose_file or recovery.choose_database
+        self._ask: Ask = ask or _ask_user
+        self._choose_file: ChooseFile = choose_file or _choose_database
         self._pick_backup: PickBackup = pick_backup or _pick_backup
         self.path: Path | None = None
         self.library: Library | None = None
@@ -173,7 +191,7 @@ class Host(QObject):
             except DatabaseRefused:
                 read_only, as_is = None, False
                 continue  # the file changed under us: look at it again
-            self._hold(library.lock)
+            self._hold(library.lock, serve_now=False)  # once the window is painted: _show
             try:
                 self._show(library, open_file)
             except sqlite3.DatabaseError as exc:  # the window could not read what it shows first
@@ -183,15 +201,21 @@ class Host(QObject):
                 continue
             return Outcome.OPENED
 
-    def _hold(self, lock: WriterLock | None) -> None:
-        """Keep the writer lock while the file is this process's, and serve later launches."""
+    def _hold(self, lock: WriterLock | None, *, serve_now: bool = True) -> None:
+        """Keep the writer lock while the file is this process's, and serve later launches
+        (with `serve_now` False, from the window's first paint on: see _show)."""
         if lock is None or lock is self._lock:
             return
         self._lock = lock
         self.server = InstanceServer(lock.db_path, self)
         self.server.activated.connect(self.raise_window)
         self.server.import_requested.connect(self.offer_import)
-        self.server.listen()
+        if serve_now:
+            self.server.listen()
+
+    def _serve(self, server: InstanceServer) -> None:
+        if server is self.server:  # not one let go of since
+            server.listen()
 
     def _restore_before_opening(self, path: Path) -> None:
         chosen = self._pick_backup(None, path)
@@ -218,6 +242,11 @@ class Host(QObject):
             # Reading the whole file waits for the window's first paint (it would compete with
             # it for the processor and the disk); writes wait for the check, whenever it ends.
             after_first_paint(window, lambda: self._start_check(check), at_latest_ms=CHECK_AT_LATEST_MS)
+        server = self.server
+        if server is not None and not server.listening:
+            # Serving (QtNetwork) waits for the paint too; a launch meanwhile waits for it
+            # (HAND_OVER_PATIENCE_S).
+            after_first_paint(window, lambda: self._serve(server), at_latest_ms=CHECK_AT_LATEST_MS)
         if smoke.requested():
             smoke.quit_after_first_paint(window)
         if open_file is not None:
@@ -226,7 +255,7 @@ class Host(QObject):
             window.statusBar().showMessage(self._pending_message, 30000)
             self._pending_message = ""
         if location_warning:
-            QTimer.singleShot(0, lambda: recovery.warn_about_location_once(window, path, location_warning))
+            QTimer.singleShot(0, lambda: _warn_about_location(window, path, location_warning))
         self.window_opened.emit(window)
 
     def _start_check(self, check: StartupCheck) -> None:

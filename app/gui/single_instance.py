@@ -27,11 +27,15 @@ import stat
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from app.paths import runtime_dir
+
+if TYPE_CHECKING:
+    # QtNetwork loads when a launch asks or the server listens: not on the way to the first paint.
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 _ACTIVATE = b"activate\n"
 _IMPORT = b"import "  # then the file's path, its bytes in hex (no newline can hide in it)
@@ -109,6 +113,8 @@ def hand_over(db_path: Path, *, timeout_ms: int = 1500, open_file: Path | None =
     request = _request(open_file)
     if name is None or request is None or not _ours(name):
         return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.setReadBufferSize(MAX_LINE)
     socket.connectToServer(name)
@@ -139,26 +145,40 @@ class InstanceServer(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(db_path)
+        self._server: QLocalServer | None = None  # made by listen()
+
+    @property
+    def listening(self) -> bool:
+        return self._server is not None and self._server.isListening()
+
+    def listen(self) -> bool:
+        """Start listening (once; again is a no-op); call only while holding the database's
+        writer lock. False when there is nowhere private to listen."""
+        if self.name is None:
+            return False
+        if self._server is not None:
+            return self._server.isListening()
+        from PySide6.QtNetwork import QLocalServer
+
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
-
-    def listen(self) -> bool:
-        """Start listening; call only while holding the database's writer lock. False when
-        there is nowhere private to listen."""
-        if self.name is None:
-            return False
         QLocalServer.removeServer(self.name)  # a socket file left by an instance that died
         return self._server.listen(self.name)
 
     def close(self) -> None:
+        if self._server is None:
+            return
+        from PySide6.QtNetwork import QLocalSocket
+
         self._server.close()
         for conn in self._server.findChildren(QLocalSocket):
             conn.abort()  # now, while the server that owns it is whole
 
     def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            conn = self._server.nextPendingConnection()
+        server = self._server
+        while server is not None and server.hasPendingConnections():
+            conn = server.nextPendingConnection()
             # Qt would otherwise keep all a client sends until a newline comes (500 MB of it
             # grew the window to 617 MB); the client's own writes wait once this is full.
             conn.setReadBufferSize(MAX_REQUEST)
@@ -169,6 +189,8 @@ class InstanceServer(QObject):
             conn.disconnected.connect(conn.deleteLater)
 
     def _ready(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         conn = self.sender()
         if isinstance(conn, QLocalSocket):
             self._read(conn)

@@ -96,6 +96,8 @@ def test_a_window_already_open_is_handed_the_file(
     hosts.append(host)
     assert host.start(seeded_path) is Outcome.OPENED
     assert host.server is not None and host.server.name is not None
+    server = host.server
+    qtbot.waitUntil(lambda: server.listening, timeout=5000)  # from the window's first paint on
     data = tmp_path / "sent by a second launch.json"
     client = QLocalSocket()
     client.connectToServer(host.server.name)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import types
 from pathlib import Path
 
@@ -44,3 +47,37 @@ def test_other_modules_get_pysides_own_answer(tmp_path: Path) -> None:
         module.__file__ = str(path)
         answers.append(_uses_pyside(module))
     assert answers == [True, False, False]
+
+
+# Run as `python -c` in a new process, the way `python -m app` starts: at the first paint it
+# prints the modules loaded so far, then waits for the window to finish before quitting.
+_PROBE = """
+import sys
+import app.gui.smoke as smoke
+
+def report(window):
+    print("LOADED " + " ".join(sorted(sys.modules)), flush=True)
+    smoke.QApplication.quit()
+
+smoke._report = report
+from app.__main__ import main
+sys.argv = ["roundtable", "--db", sys.argv[1]]
+sys.exit(main())
+"""
+
+
+def test_what_waits_for_the_first_paint_is_not_loaded_before_it(seeded_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ROUNDTABLE_SMOKE_TEST": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(seeded_path)],
+        cwd=ROOT.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("LOADED ")]
+    assert lines, done.stderr[-2000:]
+    loaded = set(lines[0].split()[1:])
+    # The single-instance server listens, and the recovery dialogs load, only when needed.
+    assert {"PySide6.QtNetwork", "app.gui.recovery"} & loaded == set()
