@@ -1,5 +1,6 @@
 """What `roundtable check` says about the research itself: sources without a title, citations
-that show only an address, facts no cited source can report (app/services/data_quality.py)."""
+that show only an address, facts no cited source can report, people without their name in the
+script their sources use (app/services/data_quality.py)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,20 @@ class EarlyCitation:
 
 
 @dataclass(frozen=True)
+class UnnamedPerson:
+    """A live person with no other name in `language` (a BCP 47 tag), a language that spells
+    names apart from English (Chinese, Vietnamese, Lao, Thai, Khmer, Burmese), although a source
+    cited for them is written in it (`source_slug`, the first by slug) or it is their country's
+    own language (`country`)."""
+
+    slug: str
+    name: str
+    language: str
+    source_slug: str = ""  # "" when only the country asks for it
+    country: bool = False
+
+
+@dataclass(frozen=True)
 class DataQuality:
     """The research's gaps, as counts over what was looked at, and the items themselves."""
 
@@ -47,3 +62,5 @@ class DataQuality:
     citations: int = 0  # citations looked at
     bare: tuple[BareCitation, ...] = ()
     early: tuple[EarlyCitation, ...] = ()
+    people: int = 0  # live people looked at
+    unnamed: tuple[UnnamedPerson, ...] = ()
