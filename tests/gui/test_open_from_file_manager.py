@@ -119,7 +119,7 @@ def test_a_garbled_import_request_is_cut_off_and_opens_nothing(
     qtbot: QtBot, runtime: Path, tmp_path: Path
 ) -> None:
     server = InstanceServer(tmp_path / "r.sqlite3")
-    assert server.listen()
+    assert server.listen() and server._server is not None
     seen: list[object] = []
     server.import_requested.connect(seen.append)
     server.activated.connect(lambda: seen.append("activated"))

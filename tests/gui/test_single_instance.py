@@ -63,7 +63,7 @@ def old_location(db: Path) -> Path:
 
 def listening(db: Path) -> tuple[InstanceServer, str]:
     server = InstanceServer(db)
-    assert server.listen()
+    assert server.listen() and server._server is not None
     return server, server._server.fullServerName()
 
 
