@@ -1,36 +1,37 @@
 """Features plug into the main window here, each through one `install(window)` function in its
-own module, so the window composes them rather than containing them."""
+own module, so the window composes them rather than containing them.
+
+Two moments: `install_features` before the window is first painted (what the first paint shows
+and what other features build on), `install_menu_features` once it has been painted, for
+features that only add menu items: their modules (and the dialogs they import) do not hold up
+the first paint."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from app.gui import (
-    about,
     backups,
-    bibliography_import,
     bulk_actions,
     check_database,
     citing,
     duplicates_view,
     editing,
-    import_export_dialogs,
-    list_export,
-    markdown_import_dialog,
     preference_pages,
     read_only,
     search_feature,
     source_files,
-    table_import,
 )
 from app.gui.notes import feature as notes
+from app.gui.timeline import feature as timeline
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
 
 def install_features(window: MainWindow) -> None:
-    """Called once at the end of MainWindow.__init__. Add one line per feature."""
+    """Called once at the end of MainWindow.__init__. Add one line per feature that shows in
+    the first paint (a place in the sidebar, a tool, a panel) or that others build on."""
     preference_pages.install(window)  # Preferences ▸ Appearance and Data
     editing.install(window)
     bulk_actions.install(window)  # Edit ▸ Selected Entries: tags, country, Trash on many (its undo)
@@ -42,6 +43,22 @@ def install_features(window: MainWindow) -> None:
     check_database.install(window)  # Help ▸ Check database
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)
     search_feature.install(window)
+    timeline.install(window)  # the Timeline place, View ▸ Timeline (Ctrl+Shift+T)
+
+
+def install_menu_features(window: MainWindow) -> None:
+    """Called once, by MainWindow.finish (after the first paint, or at once), all in one turn
+    of the event loop: no one sees a menu half built. Add one line per feature that adds only
+    menu items (and actions of a context menu, after those above)."""
+    from app.gui import (
+        about,
+        bibliography_import,
+        import_export_dialogs,
+        list_export,
+        markdown_import_dialog,
+        table_import,
+    )
+
     bibliography_import.install(window)  # File ▸ Import Bibliography… (before Import…, Export…)
     import_export_dialogs.install(window)  # File ▸ Import…, Export…
     table_import.install(window)  # File ▸ Import Table… (CSV, XLSX)
