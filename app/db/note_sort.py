@@ -60,6 +60,21 @@ FILL = (
 CLEAR_STANDALONE = f"UPDATE note SET {COLUMN} = NULL WHERE entity_id IS NULL AND {COLUMN} IS NOT NULL"
 
 
+def refill(notes: str) -> tuple[str, ...]:
+    """Statements that set the key of the notes `notes` (a condition over `note.`) to their
+    entry's, written only where it differs: for writes to many notes or entries made with the
+    triggers set aside (app/db/bulk_index.py), each entry's key computed once, and read from
+    its list row (app/db/list_index.py, the same key, up to date by then) where it is listed:
+    computing it again cost more than the rest of a large merge's relisting."""
+    return (
+        f"UPDATE note SET {COLUMN} = k.key FROM (SELECT e.id, coalesce((SELECT l.sort FROM list_row l "
+        f"WHERE l.id = e.id), {collation.SQL_FUNCTION}(e.name)) AS key FROM entity e "
+        f"WHERE e.id IN (SELECT entity_id FROM note WHERE {notes})) AS k WHERE k.id = note.entity_id "
+        f"AND ({notes}) AND note.{COLUMN} IS NOT k.key",
+        f"UPDATE note SET {COLUMN} = NULL WHERE entity_id IS NULL AND {COLUMN} IS NOT NULL AND ({notes})",
+    )
+
+
 def drops() -> tuple[str, ...]:
     return (
         *(f"DROP TRIGGER IF EXISTS {name}" for name in TRIGGER_NAMES),

@@ -23,5 +23,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0012_list_collation",
     "0013_note_sort_indexes",
     "0014_note_entry_sort",
+    "0015_list_trigger_columns",
 )
 HEAD = KNOWN_REVISIONS[-1]

@@ -20,11 +20,12 @@ import json
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 
 from app.clock import now_iso
+from app.db.bulk_index import relisted_at_end
 from app.db.database import Database
 from app.i18n import T_, Text
 from app.services.entry_forms import FIELDS, EditingError, FieldSpec
@@ -204,7 +205,7 @@ class Bulk:
         with self._transaction() as conn:
             at = now_iso()
             moved: list[int] = []
-            with _lists_kept(conn, "entity") as relist:
+            with relisted_at_end(conn) as relist:
                 for done, chunk in enumerate(_chunks(ids)):
                     progress.step(done * CHUNK, len(ids))
                     moved += [
@@ -215,7 +216,7 @@ class Bulk:
                             (at, chunk),
                         )
                     ]
-                relist(moved, entered=False)
+                relist.entries(moved)
             return BulkChange(TRASH, self._kind_of(conn, moved, strict=False), tuple(moved), at)
 
     # --- undo and redo ---------------------------------------------------------------------
@@ -223,10 +224,10 @@ class Bulk:
     def undo(self, change: BulkChange, progress: Progress = NO_PROGRESS) -> BulkChange:
         with self._transaction() as conn:
             if change.action == TRASH:
-                with _lists_kept(conn, "entity") as relist:
+                with relisted_at_end(conn) as relist:
                     for chunk in self._steps(change.ids, progress):
                         conn.execute(f"UPDATE entity SET deleted_at = NULL WHERE id IN ({_IN})", (chunk,))
-                    relist(change.ids, entered=True)
+                    relist.entries(change.ids)
                 return change
             if change.action == SET:
                 old = [(v if self._exists(conn, v) else None, ids) for v, ids in change.groups]
@@ -252,13 +253,13 @@ class Bulk:
     def redo(self, change: BulkChange, progress: Progress = NO_PROGRESS) -> BulkChange:
         with self._transaction() as conn:
             if change.action == TRASH:
-                with _lists_kept(conn, "entity") as relist:
+                with relisted_at_end(conn) as relist:
                     for chunk in self._steps(change.ids, progress):
                         conn.execute(
                             f"UPDATE entity SET deleted_at = ? WHERE id IN ({_IN}) AND deleted_at IS NULL",
                             (change.at, chunk),
                         )
-                    relist(change.ids, entered=False)
+                    relist.entries(change.ids)
                 return change
             if change.action == SET and change.value is not None and not self._exists(conn, change.value):
                 raise EditingError(T_("Bulk", "The entry they were set to has been deleted since."))
@@ -317,13 +318,13 @@ class Bulk:
         countries as there were) each time took the lists' fixed cost again."""
         total = sum(len(ids) for _v, ids in writes)
         done: list[int] = []
-        with _lists_kept(conn, table) as relist:
+        with relisted_at_end(conn) as relist:
             for value, ids in writes:
                 for chunk in _chunks(ids):
                     progress.step(len(done), total)
                     conn.execute(f"UPDATE {table} SET {column} = ? WHERE id IN ({_IN})", (value, chunk))
                 done += ids
-            relist(done, entered=None, written=column)
+            relist.entries(done, written=column)
 
     @staticmethod
     def _exists(conn: sqlite3.Connection, entity_id: object) -> bool:
@@ -393,113 +394,3 @@ def _no_such(spec: FieldSpec) -> Text:
     if spec.kinds == ("country",):
         return T_("Bulk", "Choose a country in the library.")
     return T_("Bulk", "Choose an organization in the library.")
-
-
-# --- the lists' rows ---------------------------------------------------------------------------
-# The database keeps the lists' rows by triggers (app/db/list_index.py), a row at a time: for
-# 10,000 entries moved to the Trash that took minutes (each row's trigger looks for the rows
-# showing its name). An action here sets the update triggers of the table it writes aside for
-# its transaction and brings the rows of all its entries up to date at once, by the same SQL.
-
-
-@contextmanager
-def _lists_kept(conn: sqlite3.Connection, table: str) -> Iterator[Callable[..., None]]:
-    """Within: `table`'s list trigger on update is off; call the function handed out with the
-    ids written (`entered`: True, back from the Trash; False, into it; None, still listed;
-    `written`: the one column written, when only that changed)."""
-    name = f"list_{table}_au"
-    found = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
-    ).fetchone()
-    if found is not None:
-        conn.execute(f"DROP TRIGGER {name}")
-
-    def relist(ids: Sequence[int], *, entered: bool | None, written: str | None = None) -> None:
-        if found is not None and ids:
-            _relist(conn, ids, entered, written)
-
-    try:
-        yield relist
-    finally:
-        if found is not None:
-            conn.execute(found[0])
-
-
-def _statements(sql: str) -> list[str]:
-    # (list_index's statements hold no ';' of their own: each ends one.)
-    return [part for part in sql.split(";") if part.strip()]
-
-
-def _relist(conn: sqlite3.Connection, ids: Sequence[int], entered: bool | None, written: str | None) -> None:
-    from app.db import collation, list_index
-
-    chosen = "SELECT id FROM temp.bulk_ids"
-    _fill(conn, "bulk_ids", ids)
-    kinds = [k for (k,) in conn.execute(f"SELECT DISTINCT kind FROM entity WHERE id IN ({chosen})")]
-    if entered is not None:
-        conn.execute(f"DELETE FROM list_row WHERE id IN ({chosen})")
-        for kind in kinds:
-            conn.execute(f"DELETE FROM list_hay WHERE kind = ? AND id IN ({chosen})", (kind,))
-    if entered:
-        conn.execute(
-            f"INSERT INTO list_row (id, kind, slug, name, sort) SELECT e.id, e.kind, e.slug, e.name, "
-            f"{collation.SQL_FUNCTION}(e.name) FROM entity e WHERE e.id IN ({chosen}) AND e.deleted_at IS NULL"
-        )
-        conn.execute(
-            f"INSERT INTO list_hay (kind, id, hay) SELECT kind, id, '' FROM list_row WHERE id IN ({chosen})"
-        )
-    if entered is not False:
-        for kind in kinds:
-            sql = (
-                list_index._refresh(kind, chosen)
-                if written is None
-                else _refresh_written(kind, written, chosen)
-            )
-            for statement in _statements(sql):
-                conn.execute(statement)
-    if written is not None:
-        return  # their names are as they were: no other entry's row shows anything new
-    # The rows that show these entries' names (an official's country, an initiative's parties).
-    shown: dict[str, set[int]] = defaultdict(set)
-    for kind, columns in list_index.COLUMNS.items():
-        for column in columns:
-            if column.shows and column.shows.endswith("= {x}"):  # all at once: '... IN (ids)'
-                query = column.shows.removesuffix("= {x}") + f"IN ({chosen})"
-                shown[kind].update(r[0] for r in conn.execute(query))
-            elif column.shows:
-                query = column.shows.format(x="?")
-                for entity_id in ids:
-                    shown[kind].update(r[0] for r in conn.execute(query, (entity_id,)))
-    for kind, rows in shown.items():
-        if rows:
-            _fill(conn, "bulk_shown", rows)
-            for statement in _statements(list_index._refresh(kind, "SELECT id FROM temp.bulk_shown")):
-                conn.execute(statement)
-
-
-def _refresh_written(kind: str, column: str, ids: str) -> str:
-    """The list_index refresh of `kind`'s rows whose id is in `ids`, for the list columns that
-    show the entry `column` refers to only (a country's name; none shows a parent organization):
-    an official's title and organization, read from their roles, were most of the work of Set
-    Country… on 10,000 and are as they were."""
-    from app.db import list_index
-
-    cols = [
-        (slot, col.sql)
-        for slot, col in zip(list_index.SLOTS, list_index.COLUMNS.get(kind, ()), strict=False)
-        if col.ref == f"k.{column}"
-    ]
-    if not cols:
-        return ""
-    slots = ", ".join(slot for slot, _sql in cols)
-    values = ", ".join(sql for _slot, sql in cols)
-    return (
-        f"UPDATE list_row SET ({slots}) = (SELECT {values} FROM entity e JOIN {kind} k ON k.id = e.id "
-        f"WHERE e.id = list_row.id) WHERE kind = '{kind}' AND id IN ({ids}); " + list_index._hay(ids)
-    )
-
-
-def _fill(conn: sqlite3.Connection, table: str, ids: Iterable[int]) -> None:
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
-    conn.execute(f"DELETE FROM temp.{table}")
-    conn.executemany(f"INSERT OR IGNORE INTO temp.{table} (id) VALUES (?)", ((i,) for i in ids))

@@ -208,7 +208,7 @@ def test_undoing_a_country_set_relists_the_entries_once(
     seeded_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Not once per country they had before: each time costs the lists' work over again."""
-    from app.services import bulk as module
+    from app.db import list_index
 
     bulk = Bulk(seeded_db)
     people = ids(seeded_db, *PEOPLE)
@@ -216,13 +216,13 @@ def test_undoing_a_country_set_relists_the_entries_once(
     (laos,) = ids(seeded_db, "laos")
     change = bulk.set_field(people, "country", laos)
     calls: list[int] = []
-    relist = module._relist
+    refresh = list_index.refresh_columns
 
-    def counted(*args: Any, **kwargs: Any) -> None:
+    def counted(*args: Any, **kwargs: Any) -> tuple[str, ...]:
         calls.append(1)
-        relist(*args, **kwargs)
+        return refresh(*args, **kwargs)
 
-    monkeypatch.setattr(module, "_relist", counted)
+    monkeypatch.setattr(list_index, "refresh_columns", counted)
     bulk.undo(change)
     assert calls == [1]
     assert lists_exact(seeded_db)
