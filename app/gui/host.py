@@ -234,7 +234,7 @@ class Host(QObject):
         self.path, self.library = path, library
         library.before_close(lambda: stop_background_reads(library))
         check = self.check = library.check
-        window = MainWindow(library, host=self)
+        window = MainWindow(library, host=self, paint_first=True)
         self.window = window
         fit_to_screen(window)
         window.show()

@@ -7,6 +7,11 @@ themselves through app/gui/features.py: they add actions to the menus kept here 
 (`sidebar.add_section` / `add_item`) with a page for the list pane (`add_list_page`,
 `show_list_page`), pages to `preferences`, and listen to `changes`.
 
+Start-up: features that only add menu items install once the window has been painted
+(`paint_first`, as the app starts it; app/gui/features.py says which), all in one turn of the
+event loop; `finish()` installs them at once if they are not yet, and `finished` fires when they
+are. Everything the first paint shows is built before it.
+
 Read-only mode: `window.read_only` is True when nothing may be written to the database (a
 read-only disk or folder, a damaged file opened for reading, another program holding the
 writer lock); `window.library.read_only_reason` says why, and a banner tells the user.
@@ -37,6 +42,7 @@ from app.gui import window_state
 from app.gui.changes import Changes
 from app.gui.detail_view import DetailView
 from app.gui.entry_list import EntryList
+from app.gui.first_paint import after_first_paint
 from app.gui.i18n import kind_plural
 from app.gui.navigation import History
 from app.gui.preferences import Preferences
@@ -58,14 +64,24 @@ class LibraryHost(Protocol):
     def choose_and_restore(self) -> bool: ...
 
 
+FINISH_AT_LATEST_MS = 1000  # the menus' features, if the window has not been painted by then
+
+
 class MainWindow(QMainWindow):
     entry_opened = Signal(str)  # slug of the entry the detail view now shows
     read_only_changed = Signal(bool)
+    finished = Signal()  # every feature is installed (see finish)
 
     def __init__(
-        self, library: Library, parent: QWidget | None = None, *, host: LibraryHost | None = None
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        *,
+        host: LibraryHost | None = None,
+        paint_first: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.is_finished = False
         self.library = library  # the open file and its services: widgets ask it
         self.host = host  # None for a window made without one, as some tests do
         self.read_only = library.read_only
@@ -132,6 +148,20 @@ class MainWindow(QMainWindow):
             self.sidebar.select_kind(KINDS[0].key)
         self._resting_status = str(library.path)  # what the status bar says when nothing happened
         self.statusBar().showMessage(self._resting_status)
+        if paint_first:
+            after_first_paint(self, self.finish, at_latest_ms=FINISH_AT_LATEST_MS)
+        else:
+            self.finish()
+
+    def finish(self) -> None:
+        """Install the features that wait for the first paint, now if they are not yet."""
+        if self.is_finished:
+            return
+        self.is_finished = True
+        from app.gui.features import install_menu_features
+
+        install_menu_features(self)
+        self.finished.emit()
 
     def say_in_passing(self, message: str, timeout_ms: int) -> None:
         """Routine news (the daily backup) in the status bar, unless it is telling the

@@ -27,6 +27,9 @@ def _report(window: QWidget) -> None:
     shown = status.text() if status is not None else ""
     if sys.stdout is not None:  # a windowed Windows build has no console to print to
         print(f"{LINE}: {window.windowTitle()}; {shown}", flush=True)
+    finish = getattr(window, "finish", None)
+    if callable(finish):
+        finish()  # what waits for the first paint is installed too, before the window quits
     QApplication.quit()
 
 

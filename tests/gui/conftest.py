@@ -154,3 +154,9 @@ def hosts(qtbot: QtBot) -> Iterator[list[Host]]:
             host.window.close()
         host.release()
     QApplication.processEvents()
+
+
+def wait_finished(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until `window` has installed what waits for its first paint (MainWindow.finish):
+    a window the app starts (paint_first) has its whole menus from then on."""
+    qtbot.waitUntil(lambda: window.is_finished, timeout=10_000)

@@ -8,8 +8,17 @@ import sys
 import types
 from pathlib import Path
 
+from PySide6.QtWidgets import QMenu
+from pytestqt.qtbot import QtBot
+
 import app
 import app.gui.launch  # spares PySide's source reads, as the app does on start
+from app.db.database import Database
+from app.gui.first_paint import after_first_paint
+from app.gui.host import Host, Outcome
+from app.gui.main_window import MainWindow
+from app.services.library import Library
+from tests.gui.conftest import wait_finished
 
 ROOT = Path(app.__file__).resolve().parent
 
@@ -81,3 +90,40 @@ def test_what_waits_for_the_first_paint_is_not_loaded_before_it(seeded_path: Pat
     loaded = set(lines[0].split()[1:])
     # The single-instance server listens, and the recovery dialogs load, only when needed.
     assert {"PySide6.QtNetwork", "app.gui.recovery"} & loaded == set()
+
+
+def _menus(window: MainWindow) -> list[tuple[str, list[str]]]:
+    """Every menu of the window, and the list's context menu, as a user reads them."""
+    menus: list[tuple[str, list[str]]] = []
+    todo = [a.menu() for a in window.menuBar().actions()]
+    while todo:
+        menu = todo.pop(0)
+        if isinstance(menu, QMenu):
+            menus.append((menu.title(), [a.text() for a in menu.actions()]))
+            todo += [a.menu() for a in menu.actions() if a.menu() is not None]
+    return [*menus, ("list", [a.text() for a in window.entry_list.table.actions()])]
+
+
+def test_the_menus_are_whole_one_turn_after_the_first_paint(qtbot: QtBot, seeded_db: Database) -> None:
+    whole = MainWindow(Library(seeded_db))  # built at once, as tests and a window never shown are
+    qtbot.addWidget(whole)
+    window = MainWindow(Library(seeded_db), paint_first=True)
+    qtbot.addWidget(window)
+    assert not window.is_finished and _menus(window) != _menus(whole)
+    painted: list[bool] = []
+    after_first_paint(window, lambda: painted.append(window.is_finished))
+    window.show()
+    wait_finished(qtbot, window)
+    assert painted == [False]  # painted before the menus' features were installed
+    assert _menus(window) == _menus(whole)
+
+
+def test_the_app_paints_its_window_first(qtbot: QtBot, hosts: list[Host], seeded_path: Path) -> None:
+    host = Host()
+    hosts.append(host)
+    assert host.start(seeded_path) is Outcome.OPENED
+    window = host.window
+    assert window is not None and not window.is_finished
+    with qtbot.waitSignal(window.finished, timeout=10_000):
+        pass
+    assert window.is_finished
