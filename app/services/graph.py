@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 from collections import defaultdict, deque
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from app.records.graph import Graph, GraphEdge, GraphNode
 from app.services.languages import name_in
@@ -34,6 +35,9 @@ from app.services.relation_filters import (
     TITLE,
     RelationFilters,
 )
+
+if TYPE_CHECKING:
+    from app.services.library import Library
 
 _LIVE = "deleted_at IS NULL"
 
@@ -290,3 +294,53 @@ def build_graph(conn: sqlite3.Connection, filters: RelationFilters, *, script: s
         for eid in sorted(shown)
     )
     return Graph(nodes, tuple(edges), centre)
+
+
+def citation_sources(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str]:
+    """The name of the source each citation of `ids` cites (an edge's hover names them)."""
+    wanted = sorted(set(ids))
+    found: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for cid, name in conn.execute(
+            f"SELECT c.id, s.name FROM citation c JOIN entity s ON s.id = c.source_id WHERE c.id IN ({marks})",
+            chunk,
+        ):
+            found[int(cid)] = str(name)
+    return found
+
+
+class LibraryGraph:
+    """The graph of one library, for the window: each read on a connection of its own, so
+    that a worker thread can make it."""
+
+    def __init__(self, library: Library) -> None:
+        self._db = library.db
+        self.path = library.path
+
+    def read(self, filters: RelationFilters, script: str = "") -> tuple[Graph, dict[int, str]]:
+        """The graph and the name of each of its citations' sources."""
+        conn = self._db.connect()
+        try:
+            graph = build_graph(conn, filters, script=script)
+            return graph, citation_sources(conn, (c for e in graph.edges for c in e.citations))
+        finally:
+            conn.close()
+
+    def choices(self) -> tuple[list[tuple[int, str]], list[str], str | None]:
+        """The countries (id, name) and tags to filter by, and the earliest date a title or
+        membership names (the as-of slider's start)."""
+        conn = self._db.read()
+        countries = [
+            (int(r[0]), str(r[1]))
+            for r in conn.execute(
+                f"SELECT id, name FROM entity WHERE kind = 'country' AND {_LIVE} ORDER BY name"
+            )
+        ]
+        tags = [str(r[0]) for r in conn.execute("SELECT name FROM tag ORDER BY name")]
+        earliest = conn.execute(
+            "SELECT min(d) FROM (SELECT min(start_date) AS d FROM membership "
+            "UNION ALL SELECT min(start_date) FROM role UNION ALL SELECT min(as_of) FROM role)"
+        ).fetchone()[0]
+        return countries, tags, earliest
