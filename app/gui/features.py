@@ -22,6 +22,7 @@ from app.gui import (
     search_feature,
     source_files,
 )
+from app.gui.graph import feature as graph
 from app.gui.notes import feature as notes
 from app.gui.timeline import feature as timeline
 
@@ -44,6 +45,7 @@ def install_features(window: MainWindow) -> None:
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)
     search_feature.install(window)
     timeline.install(window)  # the Timeline place, View ▸ Timeline (Ctrl+Shift+T)
+    graph.install(window)  # the Graph place, View ▸ Graph (Ctrl+Shift+G)
 
 
 def install_menu_features(window: MainWindow) -> None:
