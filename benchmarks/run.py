@@ -538,6 +538,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if "bulk" in groups:
             rows.append(bulk_tag(db, work, size, runs))
             _progress(rows[-1])
+            for row in bulk.rows(db, work, 1_000 if size is SMOKE else 10_000, runs):
+                rows.append(row)
+                _progress(row)
         if "memory" in groups:
             rows.append(memory(db, env, size, max(1, runs // 2 + 1)))
             _progress(rows[-1])
