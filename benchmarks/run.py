@@ -30,6 +30,9 @@ generator version, schema revision and size; each run works on a copy. Rows:
                                           against pypdf's text of the same pages alone
   bulk tag 10,000 selected rows           Add Tags… on 10,000 officials (app/services/bulk.py), against
                                           the same tag links inserted by executemany in one transaction
+  timeline over 100,000 officials' titles every frame painted while scrolling the lanes and zooming
+                                          (benchmarks/timeline.py), against a bare widget painting
+                                          as many rectangles
   peak memory                             after every list and one search, against a bare window
 
 It prints the machine, the database and its search index, the table (median and p95 of the
@@ -474,6 +477,50 @@ def bulk_tag(db: Path, work: Path, size: Size, runs: int) -> Row:
     )
 
 
+def timeline_frames(db: Path, env: dict[str, str], smoke: bool) -> list[Row]:
+    """The Timeline scrolled and zoomed (benchmarks/timeline.py), in a process of its own."""
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.timeline", "--db", str(db), "--frames", "16" if smoke else "80"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    last = done.stdout.strip().splitlines()[-1:] if done.stdout.strip() else []
+    if done.returncode != 0 or not last:
+        raise RuntimeError(f"benchmarks.timeline failed:\n{done.stderr[-3000:]}")
+    found = json.loads(last[0])
+    reads = Stats.of(found["reads"] or [0.0])
+    cpu = Stats.of(found["cpu"])
+    lanes = f"{found['lanes']:,} lanes, {found['titles']:,} titles"
+    return [
+        Row(
+            f"timeline over {found['titles']:,} titles: a frame while scrolling the lanes",
+            "ms",
+            found["scroll"],
+            found["scroll_floor"],
+            p95_at_most(16),
+            "a bare widget painting as many rectangles",
+            [
+                f"{lanes}; the lanes' ids read once, off the window's thread: {found['lanes_ms']:.0f} ms; "
+                f"the items of lanes come into view, read between frames: {reads.median:.1f} / "
+                f"{reads.p95:.1f} / {reads.worst:.1f} ms (median / p95 / worst); at most "
+                f"{found['most_drawn']} items drawn in a frame; every frame (scrolling and zooming) in "
+                f"the painting thread's processor time: {cpu.median:.1f} / {cpu.p95:.1f} / {cpu.worst:.1f} ms"
+            ],
+        ),
+        Row(
+            f"timeline over {found['titles']:,} titles: a frame while zooming, decades to days",
+            "ms",
+            found["zoom"],
+            found["zoom_floor"],
+            p95_at_most(16),
+            "a bare widget painting as many rectangles",
+        ),
+    ]
+
+
 # --- the run -------------------------------------------------------------------------------
 
 
@@ -488,8 +535,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default="start,interactive,cite,memory,writes,bulk",
-        help="comma-separated groups: start, interactive, cite, memory, writes, bulk",
+        default="start,interactive,cite,memory,writes,bulk,timeline",
+        help="comma-separated groups: start, interactive, cite, memory, writes, bulk, timeline",
     )
     args = parser.parse_args(argv)
     size = SMOKE if args.smoke else FULL
@@ -540,6 +587,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             _progress(rows[-1])
             for row in bulk.rows(db, work, 1_000 if size is SMOKE else 10_000, runs):
                 rows.append(row)
+                _progress(row)
+        if "timeline" in groups:
+            drawn = timeline_frames(db, env, args.smoke)
+            rows += drawn
+            for row in drawn:
                 _progress(row)
         if "memory" in groups:
             rows.append(memory(db, env, size, max(1, runs // 2 + 1)))

@@ -26,12 +26,17 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from app.db.database import Database
 from app.i18n import N_
 from app.services.relation_filters import MEMBER_OF, TITLE, RelationFilters, first_day, last_day
+
+if TYPE_CHECKING:
+    from app.services.library import Library
 
 EVENT = "event"
 TITLE_SPAN = "title"
@@ -168,6 +173,22 @@ _DATED: dict[str, tuple[str, str, str]] = {
 }
 
 
+def timeline_of(library: Library) -> Timeline:
+    """The Timeline of an open library, on this thread's connection."""
+    return Timeline(library.db)
+
+
+@contextmanager
+def own_timeline(library: Library) -> Iterator[Timeline]:
+    """A Timeline on a connection of its own, for a worker thread (a connection belongs to the
+    thread that opened it)."""
+    conn = library.db.connect()
+    try:
+        yield Timeline(library.db, conn)
+    finally:
+        conn.close()
+
+
 class Timeline:
     def __init__(self, db: Database, conn: sqlite3.Connection | None = None) -> None:
         """`conn`: a connection of the caller's own (a worker's); by default this thread's reader."""
@@ -227,6 +248,18 @@ class Timeline:
         if near is not None:
             ids = [i for i in ids if i in near]
         return Lanes(tuple(ids))
+
+    def countries(self) -> list[tuple[int, str]]:
+        """The countries a filter may choose (id, name), by name."""
+        return [
+            (int(r[0]), str(r[1]))
+            for r in self._conn.execute(
+                "SELECT id, name FROM entity WHERE kind = 'country' AND deleted_at IS NULL ORDER BY name"
+            )
+        ]
+
+    def tag_names(self) -> list[str]:
+        return [str(r[0]) for r in self._conn.execute("SELECT name FROM tag ORDER BY name")]
 
     def entries(self, ids: Sequence[int]) -> dict[int, LaneEntry]:
         """The lanes' entries (for the lanes on screen)."""

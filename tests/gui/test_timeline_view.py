@@ -15,6 +15,7 @@ from app.db.database import Database
 from app.gui.main_window import MainWindow
 from app.gui.timeline.feature import TIMELINE_ITEM
 from app.gui.timeline.view import TimelineView
+from app.services.library import Library
 from app.services.relation_filters import MEMBER_OF, RelationFilters
 
 
@@ -40,7 +41,7 @@ def _person_with_titles(db: Database) -> int:
 
 
 def _view(qtbot: QtBot, db: Database) -> TimelineView:
-    view = TimelineView(db, in_background=False)
+    view = TimelineView(Library(db), in_background=False)
     qtbot.addWidget(view)
     view.resize(1000, 500)
     view.show()
@@ -137,7 +138,7 @@ def test_filters_remove_exactly_the_filtered_items_from_the_view(qtbot: QtBot, s
 
 
 def test_lane_names_in_the_chosen_script(qtbot: QtBot, mini_db: Database) -> None:
-    view = TimelineView(mini_db, lambda script, ids: {i: "阿尔法" for i in ids}, in_background=False)
+    view = TimelineView(Library(mini_db), lambda script, ids: {i: "阿尔法" for i in ids}, in_background=False)
     qtbot.addWidget(view)
     view.resize(900, 400)
     view.show()

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
+    QGradient,
     QKeyEvent,
     QLinearGradient,
     QMouseEvent,
@@ -67,6 +68,8 @@ MAX_PX_PER_DAY = 240.0  # a day wider than a label
 ZOOM_STEP = 1.5
 LABEL_WIDTH = 200
 PREFETCH_SCREENS = 1  # lanes read ahead, above and below the screen
+PREFETCH_STEP = 10  # lanes read ahead in one event
+_LABEL_WIDTHS = (2048, 1024, 512, 256, 128, 64, 32, 24)
 MAX_SLOTS = 3  # overlapping items of one lane share its height, at most this many rows
 
 ItemsOf = Callable[[Sequence[int]], dict[int, list[Item]]]
@@ -104,6 +107,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self._entries: dict[int, LaneEntry] = {}
         self._names: dict[int, str] = {}
         self._static: dict[int, QStaticText] = {}
+        self._labels: dict[tuple[tuple[str, int], int], QStaticText] = {}
         self._placed: list[Placed] = []
         self._lane_rects: list[tuple[QRectF, int]] = []
         self._header_rows: list[int] = []
@@ -142,6 +146,7 @@ class TimelineCanvas(QAbstractScrollArea):
     def refresh_names(self) -> None:
         self._names.clear()
         self._static.clear()
+        self._labels.clear()
         self.viewport().update()
 
     def fit(self) -> None:
@@ -299,23 +304,34 @@ class TimelineCanvas(QAbstractScrollArea):
         self._schedule(first, last)
 
     def _schedule(self, first: int, last: int) -> None:
-        span = (last - first) * PREFETCH_SCREENS
-        around = (max(0, first - span), min(len(self.lanes.ids), last + span))
-        if around != self._prefetched and not self._prefetch_due:
+        if self._around(first, last) != self._prefetched and not self._prefetch_due:
             self._prefetch_due = True
-            QTimer.singleShot(0, lambda lanes=self.lanes: self._prefetch(lanes, first, last, *around))
+            QTimer.singleShot(0, lambda lanes=self.lanes: self._prefetch(lanes))
 
-    def _prefetch(self, lanes: Lanes, first: int, last: int, lo: int, hi: int) -> None:
+    def _around(self, first: int, last: int) -> tuple[int, int]:
+        span = (last - first) * PREFETCH_SCREENS
+        return max(0, first - span), min(len(self.lanes.ids), last + span)
+
+    def _prefetch(self, lanes: Lanes) -> None:
+        """One step of reading, between frames: the lanes on screen if they are missing (then
+        paint them), else a few of the lanes around; again until they are all read."""
         self._prefetch_due = False
         if lanes is not self.lanes:
             return
+        first, last = self._lane_range()
         shown = self.lanes.ids[first:last]
         if any(i not in self._items or i not in self._names for i in shown):
-            self._ensure(first, last, now=True)
+            self._ensure(first, last, now=True)  # schedules the lanes around
             self.viewport().update()
-            return  # the lanes around come after that frame
-        self._prefetched = (lo, hi)
-        self._read_items(self.lanes.ids[lo:hi])
+            return
+        lo, hi = self._around(first, last)
+        missing = [i for i in self.lanes.ids[lo:hi] if i not in self._items]
+        self._read_items(missing[:PREFETCH_STEP])
+        if len(missing) > PREFETCH_STEP:
+            self._prefetch_due = True
+            QTimer.singleShot(0, lambda: self._prefetch(lanes))
+        else:
+            self._prefetched = (lo, hi)
 
     def _read_items(self, ids: Sequence[int]) -> None:
         missing = [i for i in ids if i not in self._items]
@@ -517,7 +533,7 @@ class TimelineCanvas(QAbstractScrollArea):
         text: QColor,
         base: QColor,
     ) -> None:
-        colour, solid, pale = _styles(item.kind)
+        _colour, solid, pale = _styles(item.kind)
         height = max(4.0, band - 2)
         x1 = self.x_of(begin)
         x2 = self.x_of(end)
@@ -545,50 +561,51 @@ class TimelineCanvas(QAbstractScrollArea):
             shape = QRectF(min(x1, middle - half), y, max(x2 - x1, 2 * half), height)
             text_x = max(x2, middle + half) + 3
         else:
-            # The days each end may name: hatched and faded where the date is a year or month.
-            uncertain = []
-            if item.start.uncertain:
-                uncertain.append((_ordinal(item.start.first), _ordinal(item.start.last) + 1))
+            # Solid over the days its dates name for certain; hatched and faded over the days a
+            # year or month may name.
             last = item.end or item.start
-            if last.uncertain:
-                uncertain.append((_ordinal(last.first), _ordinal(last.last) + 1))
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(solid)
-            painter.drawRect(QRectF(x1, y, max(1.0, self.x_of(known_end) - x1), height))
-            for a, b in uncertain:
-                area = QRectF(self.x_of(a), y, max(1.0, self.x_of(b) - self.x_of(a)), height)
-                painter.fillRect(area, base)
+            solid_from = _ordinal(item.start.last) + 1 if item.start.uncertain else begin
+            solid_to = _ordinal(last.first) if last.uncertain else known_end
+            if solid_to > solid_from:
+                left = self.x_of(solid_from)
+                painter.fillRect(QRectF(left, y, max(1.0, self.x_of(solid_to) - left), height), solid)
+            hatch, dashed, fade = _brushes(item.kind)
+            for moment in (item.start, last) if last is not item.start else (item.start,):
+                if not moment.uncertain:
+                    continue
+                a = self.x_of(_ordinal(moment.first))
+                area = QRectF(a, y, max(1.0, self.x_of(_ordinal(moment.last) + 1) - a), height)
                 painter.fillRect(area, pale)
-                painter.fillRect(area, QBrush(colour, Qt.BrushStyle.BDiagPattern))
-                painter.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
+                painter.fillRect(area, hatch)
+                painter.setPen(dashed)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(area.adjusted(0.5, 0.5, -0.5, -0.5))
-                painter.setPen(Qt.PenStyle.NoPen)
             if item.open_end and x2 > self.x_of(known_end):
+                # Held on since, as far as anyone recorded: solid, fading out towards today.
                 tail = QRectF(self.x_of(known_end), y, x2 - self.x_of(known_end), height)
-                # Held on since, as far as anyone recorded: solid, fading over its last stretch.
-                fade = QLinearGradient(tail.topLeft(), tail.topRight())
-                fade.setColorAt(0, solid)
-                fade.setColorAt(max(0.0, 1 - 120 / tail.width()), solid)
-                transparent = QColor(colour)
-                transparent.setAlpha(0)
-                fade.setColorAt(1, transparent)
-                painter.fillRect(tail, QBrush(fade))
+                painter.fillRect(tail, fade)
             text_x = x1 + 4
         self._placed.append(Placed(shape, item))
         room = following - text_x - 4
         if room > 24 and height >= fm.height() * 0.8:
-            # Clipped to its room (drawText's rectangle clips), not elided: eliding every
-            # label again at every step of a zoom costs more than the frame allows.
-            label = item.label
             on_bar = not item.is_point and text_x < x2
-            ink = _ink_on(solid) if on_bar else text
-            painter.setPen(ink)
-            painter.drawText(
-                QRectF(text_x, y, room, height),
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                label,
-            )
+            painter.setPen(_ink_on(solid) if on_bar else text)
+            label = self._label(item, room, fm)
+            painter.drawStaticText(QPointF(text_x, y + (height - fm.height()) / 2), label)
+
+    def _label(self, item: Item, room: float, fm: QFontMetricsF) -> QStaticText:
+        """An item's label elided to the widest of a few widths that fits `room`, laid out
+        once for each: laying every label out again at every step of a zoom costs a frame."""
+        width = next(w for w in _LABEL_WIDTHS if w <= room)
+        key = (item.key, width)
+        label = self._labels.get(key)
+        if label is None:
+            if len(self._labels) > 20_000:
+                self._labels.clear()
+            label = QStaticText(fm.elidedText(item.label, Qt.TextElideMode.ElideRight, width))
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self._labels[key] = label
+        return label
 
     def _paint_legend(self, painter: QPainter, width: int, height: int, text: QColor, base: QColor) -> None:
         fm = QFontMetricsF(self.font())
@@ -747,6 +764,26 @@ def _ticks(start: dt.date, unit: str, step: int) -> Sequence[dt.date] | list[dt.
 
 _INK: dict[int, QColor] = {}
 _STYLES: dict[str, tuple[QColor, QColor, QColor]] = {}
+
+
+_BRUSHES: dict[str, tuple[QBrush, QPen, QBrush]] = {}
+
+
+def _brushes(kind: str) -> tuple[QBrush, QPen, QBrush]:
+    """A kind's hatching, dashed outline and fading tail, made once."""
+    if kind not in _BRUSHES:
+        colour, solid, _pale = _styles(kind)
+        fade = QLinearGradient(0, 0, 1, 0)
+        fade.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
+        fade.setColorAt(0, solid)
+        fade.setColorAt(0.6, solid)
+        fade.setColorAt(1, _with_alpha(colour, 0))
+        _BRUSHES[kind] = (
+            QBrush(colour, Qt.BrushStyle.BDiagPattern),
+            QPen(colour, 1, Qt.PenStyle.DashLine),
+            QBrush(fade),
+        )
+    return _BRUSHES[kind]
 
 
 def _styles(kind: str) -> tuple[QColor, QColor, QColor]:

@@ -39,7 +39,7 @@ class Timelines(QObject):
         if self._view is None:
             from app.gui.timeline.view import TimelineView
 
-            self._view = TimelineView(self.window.library.db, self.window.lists.names_in, self.window)
+            self._view = TimelineView(self.window.library, self.window.lists.names_in, self.window)
             self._view.entry_chosen.connect(lambda slug: self.window.open_entry(slug, reveal=False))
             self.window.add_list_page(self._view)
         return self._view

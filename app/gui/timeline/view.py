@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.database import Database
 from app.gui import name_script
 from app.gui.i18n import kind_plural, translate
 from app.gui.timeline.canvas import TimelineCanvas
 from app.gui.workers import Task
 from app.io.atomic import write_bytes
 from app.services.kinds import KINDS
+from app.services.library import Library
 from app.services.relation_filters import RelationFilters
 from app.services.timeline import (
     BY_COUNTRY,
@@ -43,23 +43,20 @@ from app.services.timeline import (
     ITEM_LABELS,
     Item,
     Lanes,
-    Timeline,
+    own_timeline,
+    timeline_of,
 )
 
 Names = Callable[[str, Sequence[int]], dict[int, str]]
 
 
 def _read_lanes(
-    db: Database, by: str, filters: RelationFilters, kinds: frozenset[str]
+    library: Library, by: str, filters: RelationFilters, kinds: frozenset[str]
 ) -> tuple[Lanes, tuple[dt.date, dt.date] | None]:
     """The lanes and the time they span, on a connection of the worker's own."""
-    conn = db.connect()
-    try:
-        timeline = Timeline(db, conn)
+    with own_timeline(library) as timeline:
         lanes = timeline.lanes(by, filters, kinds)
         return lanes, timeline.extent(lanes, kinds)
-    finally:
-        conn.close()
 
 
 class TimelineView(QWidget):
@@ -68,7 +65,7 @@ class TimelineView(QWidget):
 
     def __init__(
         self,
-        db: Database,
+        library: Library,
         names: Names | None = None,
         parent: QWidget | None = None,
         *,
@@ -76,10 +73,10 @@ class TimelineView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("timelineView")
-        self._db = db
+        self._library = library
         self._names = names
         self._in_background = in_background
-        self.timeline = Timeline(db)
+        self.timeline = timeline_of(library)
         self.kinds: frozenset[str] = DEFAULT_ITEM_KINDS
         self.filters = RelationFilters()
         self.by = BY_ENTRY
@@ -187,20 +184,9 @@ class TimelineView(QWidget):
     # --- choices -------------------------------------------------------------------------------
 
     def _fill_choices(self) -> None:
-        conn = self._db.read()
         for combo, everything, rows in (
-            (
-                self.country,
-                self.tr("All countries"),
-                conn.execute(
-                    "SELECT id, name FROM entity WHERE kind = 'country' AND deleted_at IS NULL ORDER BY name"
-                ).fetchall(),
-            ),
-            (
-                self.tag,
-                self.tr("All tags"),
-                conn.execute("SELECT name, name FROM tag ORDER BY name").fetchall(),
-            ),
+            (self.country, self.tr("All countries"), self.timeline.countries()),
+            (self.tag, self.tr("All tags"), [(name, name) for name in self.timeline.tag_names()]),
         ):
             combo.blockSignals(True)
             chosen = combo.currentData()
@@ -279,12 +265,12 @@ class TimelineView(QWidget):
         self._stale = False
         by, filters, kinds = self.by, self.filters, self.kinds
         if not self._in_background:
-            self._show_lanes(_read_lanes(self._db, by, filters, kinds))
+            self._show_lanes(_read_lanes(self._library, by, filters, kinds))
             return
         if self._task is not None:
             self._task.cancel()
         self.status.setText(self.tr("Reading…"))
-        task = Task(lambda _progress: _read_lanes(self._db, by, filters, kinds), parent=self)
+        task = Task(lambda _progress: _read_lanes(self._library, by, filters, kinds), parent=self)
         self._task = task
         task.succeeded.connect(lambda found: self._show_lanes(found) if task is self._task else None)
         task.failed.connect(self.status.setText)
