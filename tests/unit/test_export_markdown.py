@@ -99,7 +99,7 @@ def test_a_vault_has_a_folder_per_kind_and_opens_in_other_tools(seeded_db: Datab
     assert (
         chen["kind"] == "official"
         and chen["title"] == "Chen Gang"
-        and chen["aliases"] == ["陳剛", "陈刚"]
+        and chen["aliases"] == ["陳剛", "陈刚", "Trần Cương"]  # Chinese, then Vietnamese
         and chen["country"] == "China"
     )
     assert "## Titles" in chen.content and "[^c1]:" in chen.content and "Reliability: high" in chen.content

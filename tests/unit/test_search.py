@@ -226,7 +226,8 @@ def test_the_index_follows_every_write(seeded_db: Database) -> None:
     assert "chen-gang" in _slugs(_search(seeded_db, "同志"))
     conn.execute("UPDATE alias SET value = 'Zhen Gang' WHERE value = '陈刚'")
     assert "chen-gang" in _slugs(_search(seeded_db, "zhen gang"))
-    assert "chen-gang" not in _slugs(_search(seeded_db, '"陈刚"'))
+    # Renamed, the alias no longer finds him as an other name (a cited quote may still print it).
+    assert ("chen-gang", "alias") not in {(h.slug, h.field) for h in _search(seeded_db, '"陈刚"').hits}
     conn.execute("DELETE FROM entity WHERE slug = 'chen-gang'")  # cascades to aliases, facts ...
     assert not _search(seeded_db, "zhen gang").hits
     assert not conn.execute(
