@@ -48,7 +48,7 @@ def test_the_list_page_and_search_show_names_in_the_chosen_script(qtbot: QtBot, 
     assert settings().value(name_script.KEY) == "Hans"
     listed = _listed(window)
     assert "陈刚" in listed and "韦韬" in listed and "Chen Gang" not in listed
-    assert "Kao Kim Hourn" in listed  # no name in Chinese: as recorded
+    assert "Sok Puthyvuth" in listed and "高金洪" in listed  # no name in Chinese: as recorded
     html = window.detail_view.toHtml()
     assert "陈刚" in window.detail_view.toPlainText().splitlines()[0]
     assert "Chen Gang · Official · chen-gang" in window.detail_view.toPlainText(), html
@@ -71,7 +71,9 @@ def test_rows_are_named_for_the_ids_read_only(seeded_db: Database) -> None:
     lists = EntryLists(seeded_db)
     ids = lists.ids("person")
     shown = {r.slug: r.values[0] for r in lists.rows("person", ids, script="Hans") if r is not None}
-    assert shown["chen-gang"] == "陈刚" and shown["kao-kim-hourn"] == "Kao Kim Hourn"
+    # Sok Puthyvuth has no name in Chinese characters: as recorded
+    assert shown["chen-gang"] == "陈刚" and shown["sok-puthyvuth"] == "Sok Puthyvuth"
+    assert shown["kao-kim-hourn"] == "高金洪"
     recorded = {r.slug: r.values[0] for r in lists.rows("person", ids) if r is not None}
     assert recorded["chen-gang"] == "Chen Gang"
     countries = {r.slug: r.values[0] for r in lists.rows("country", lists.ids("country"), script="Laoo") if r}
@@ -79,6 +81,7 @@ def test_rows_are_named_for_the_ids_read_only(seeded_db: Database) -> None:
     assert countries["china"] == "ຈີນ"
     people = {r.slug: r.values[0] for r in lists.rows("person", ids, script="Laoo") if r}
     assert people["chen-gang"] == "Chen Gang"  # none in Lao script: as recorded
+    assert people["boviengkham-vongdara"] == "ບໍ່ວຽງຄໍາ ວົງດາລາ"
 
 
 def test_a_name_stands_before_an_official_name_and_former_names_never_do() -> None:

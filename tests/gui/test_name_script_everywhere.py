@@ -31,7 +31,7 @@ def test_columns_naming_another_entry_show_it_in_the_script(seeded_db: Database)
     name, _title, _organization, country = _row(lists, "person", "chen-gang", "Hans")
     assert (name, country) == ("陈刚", "中国")
     lao = _row(lists, "person", "boviengkham-vongdara", "Laoo")
-    assert lao[0] == "Boviengkham Vongdara" and lao[3] != "Laos" and "ລາວ" in lao[3]
+    assert lao[0] == "ບໍ່ວຽງຄໍາ ວົງດາລາ" and lao[3] != "Laos" and "ລາວ" in lao[3]
     parties = {
         r.values[2] for r in lists.rows("initiative", lists.ids("initiative"), script="Laoo") if r is not None
     }
