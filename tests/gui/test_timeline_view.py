@@ -152,3 +152,22 @@ def test_lane_names_in_the_chosen_script(qtbot: QtBot, mini_db: Database) -> Non
     lane = view.canvas.lanes.ids[0]
     assert view.canvas._names[lane] == "阿尔法"
     assert view.canvas.lane_at(10, view.canvas.axis_height + 5) == lane
+
+
+def test_a_frame_never_waits_for_the_database(qtbot: QtBot, seeded_db: Database) -> None:
+    view = _view(qtbot, seeded_db)
+    canvas = view.canvas
+    canvas.read_visible()
+    canvas.viewport().grab()
+    read: list[int] = []
+    items_of = canvas.items_of
+    assert items_of is not None
+    canvas.items_of = lambda ids: read.append(len(ids)) or items_of(ids)
+    bar = canvas.verticalScrollBar()
+    assert bar.maximum() > canvas.visible_rows()  # the last lanes were not read ahead
+    bar.setValue(bar.maximum())
+    canvas.viewport().grab()  # the frame: lanes drawn empty, nothing read
+    assert read == []
+    qtbot.waitUntil(lambda: bool(read))  # read just after, then painted with their names
+    qtbot.waitUntil(lambda: canvas.lanes.ids[-1] in canvas._static)
+    assert canvas._static[canvas.lanes.ids[-1]].text()

@@ -63,11 +63,12 @@ COLOURS: dict[str, str] = {
     FACT: "#E69F00",
     NOTE: "#56B4E9",
 }
-MIN_PX_PER_DAY = 0.02  # about 60 years across a laptop's window
+MIN_PX_PER_DAY = 0.004  # a few centuries across a narrow pane
 MAX_PX_PER_DAY = 240.0  # a day wider than a label
 ZOOM_STEP = 1.5
 LABEL_WIDTH = 200
 PREFETCH_SCREENS = 1  # lanes read ahead, above and below the screen
+FADE_PIXELS = 80  # an open end fades out over this much of the screen
 PREFETCH_STEP = 10  # lanes read ahead in one event
 _LABEL_WIDTHS = (2048, 1024, 512, 256, 128, 64, 32, 24)
 MAX_SLOTS = 3  # overlapping items of one lane share its height, at most this many rows
@@ -113,6 +114,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self._header_rows: list[int] = []
         self._prefetched = (0, 0)
         self._prefetch_due = False
+        self._fitting = False
         self.first_day = dt.date(2000, 1, 1)
         self.last_day = dt.date.today()
         self.left = _ordinal(self.first_day)  # the day at the time area's left edge
@@ -121,7 +123,7 @@ class TimelineCanvas(QAbstractScrollArea):
         fm = QFontMetricsF(self.font())
         self.row_height = max(22, round(fm.height() * 1.7))
         self.axis_height = round(fm.height() * 2.6)
-        self.legend_height = round(fm.height() * 2.0)
+        self.legend_line = round(fm.height() * 1.7)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled_sideways)
         self.verticalScrollBar().valueChanged.connect(lambda _v: self.viewport().update())
         self.verticalScrollBar().setSingleStep(1)
@@ -155,6 +157,7 @@ class TimelineCanvas(QAbstractScrollArea):
         days = max(1.0, _ordinal(self.last_day) - _ordinal(self.first_day) + 1)
         self.px_per_day = max(MIN_PX_PER_DAY, min(MAX_PX_PER_DAY, width * 0.96 / days))
         self.left = _ordinal(self.first_day) - width * 0.02 / self.px_per_day
+        self._fitting = True  # until the researcher zooms or scrolls: a resize fits again
         self._update_scrollbars()
         self.viewport().update()
 
@@ -163,6 +166,7 @@ class TimelineCanvas(QAbstractScrollArea):
         days = max(1.0, _ordinal(last) - _ordinal(first) + 1)
         self.px_per_day = max(MIN_PX_PER_DAY, min(MAX_PX_PER_DAY, self.time_width() / days))
         self.left = _ordinal(first)
+        self._fitting = False
         self._update_scrollbars()
         self.viewport().update()
 
@@ -203,12 +207,14 @@ class TimelineCanvas(QAbstractScrollArea):
         if anchor_x is None:
             anchor_x = LABEL_WIDTH + self.time_width() / 2
         day = self.day_at(anchor_x)
+        self._fitting = False
         self.px_per_day = max(MIN_PX_PER_DAY, min(MAX_PX_PER_DAY, self.px_per_day * factor))
         self.left = day - (anchor_x - LABEL_WIDTH) / self.px_per_day
         self._update_scrollbars()
         self.viewport().update()
 
     def scroll_days(self, days: float) -> None:
+        self._fitting = False
         self.left += days
         self._update_scrollbars()
         self.viewport().update()
@@ -235,11 +241,14 @@ class TimelineCanvas(QAbstractScrollArea):
         rows.setPageStep(self.visible_rows())
 
     def _scrolled_sideways(self, value: int) -> None:
+        self._fitting = False
         self.left = float(value)
         self.viewport().update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if self._fitting:
+            self.fit()
         self._update_scrollbars()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -488,13 +497,14 @@ class TimelineCanvas(QAbstractScrollArea):
         label_rect = QRectF(6, rect.top(), LABEL_WIDTH - 12, rect.height())
         # A lane's name is laid out once (QStaticText), not again in every frame.
         name = self._static.get(lane_id)
-        if name is None:
+        if name is None and lane_id in self._names:  # (not read yet: drawn after its read)
             elided = fm.elidedText(
                 self._names.get(lane_id, ""), Qt.TextElideMode.ElideRight, label_rect.width()
             )
             name = self._static[lane_id] = QStaticText(elided)
             name.setTextFormat(Qt.TextFormat.PlainText)
-        painter.drawStaticText(QPointF(6, rect.top() + (rect.height() - fm.height()) / 2), name)
+        if name is not None:
+            painter.drawStaticText(QPointF(6, rect.top() + (rect.height() - fm.height()) / 2), name)
         self._lane_rects.append((label_rect, lane_id))
         painter.save()
         painter.setClipRect(QRectF(LABEL_WIDTH, rect.top(), width - LABEL_WIDTH, rect.height()))
@@ -569,7 +579,7 @@ class TimelineCanvas(QAbstractScrollArea):
             if solid_to > solid_from:
                 left = self.x_of(solid_from)
                 painter.fillRect(QRectF(left, y, max(1.0, self.x_of(solid_to) - left), height), solid)
-            hatch, dashed, fade = _brushes(item.kind)
+            hatch, dashed, fade, pale_solid = _brushes(item.kind)
             for moment in (item.start, last) if last is not item.start else (item.start,):
                 if not moment.uncertain:
                     continue
@@ -582,8 +592,13 @@ class TimelineCanvas(QAbstractScrollArea):
                 painter.drawRect(area.adjusted(0.5, 0.5, -0.5, -0.5))
             if item.open_end and x2 > self.x_of(known_end):
                 # Held on since, as far as anyone recorded: solid, fading out towards today.
-                tail = QRectF(self.x_of(known_end), y, x2 - self.x_of(known_end), height)
-                painter.fillRect(tail, fade)
+                # A lighter bar up to today, its last stretch fading out (the same number of
+                # pixels at any zoom, so a title held for decades still reads as held).
+                xk = self.x_of(known_end)
+                fading = min(FADE_PIXELS, x2 - xk)
+                if x2 - fading > xk:
+                    painter.fillRect(QRectF(xk, y, x2 - fading - xk, height), pale_solid)
+                painter.fillRect(QRectF(x2 - fading, y, fading, height), fade)
             text_x = x1 + 4
         self._placed.append(Placed(shape, item))
         room = following - text_x - 4
@@ -607,29 +622,42 @@ class TimelineCanvas(QAbstractScrollArea):
             self._labels[key] = label
         return label
 
+    def _legend(self, width: float) -> list[tuple[str, str, float, int]]:
+        """The legend's entries (key, words, x, line), wrapped to `width`."""
+        fm = QFontMetricsF(self.font())
+        entries = [(k, translate("Timeline", ITEM_LABELS[k])) for k in COLOURS if k in self.kinds]
+        entries += [
+            ("uncertain", self.tr("Known to the year or month")),
+            ("open", self.tr("No end recorded")),
+        ]
+        placed = []
+        x, line = 8.0, 0
+        for key, words in entries:
+            advance = 27 + fm.horizontalAdvance(words) + 16
+            if x > 8 and x + advance - 16 > width:
+                x, line = 8.0, line + 1
+            placed.append((key, words, x, line))
+            x += advance
+        return placed
+
+    @property
+    def legend_height(self) -> int:
+        lines = 1 + max((e[3] for e in self._legend(self.viewport().width())), default=0)
+        return lines * self.legend_line + 4
+
     def _paint_legend(self, painter: QPainter, width: int, height: int, text: QColor, base: QColor) -> None:
         fm = QFontMetricsF(self.font())
         top = height - self.legend_height
         painter.fillRect(QRectF(0, top, width, self.legend_height), base)
         painter.setPen(QPen(over(_with_alpha(text, 60), base), 1))
         painter.drawLine(QPointF(0, top), QPointF(width, top))
-        x = 8.0
         box_h = fm.height() * 0.8
-        y = top + (self.legend_height - box_h) / 2
-        entries: list[tuple[str, str]] = [
-            (k, translate("Timeline", ITEM_LABELS[k])) for k in COLOURS if k in self.kinds
-        ]
-        entries += [
-            ("uncertain", self.tr("Known to the year or month")),
-            ("open", self.tr("No end recorded")),
-        ]
-        for key, words in entries:
+        for key, words, x, line in self._legend(width):
+            y = top + 2 + line * self.legend_line + (self.legend_line - box_h) / 2
             box = QRectF(x, y, 22, box_h)
             colour = QColor(COLOURS.get(key, "#0072B2"))
             if key == "uncertain":
-                pale = QColor(colour)
-                pale.setAlpha(70)
-                painter.fillRect(box, pale)
+                painter.fillRect(box, _with_alpha(colour, 70))
                 painter.fillRect(box, QBrush(colour, Qt.BrushStyle.BDiagPattern))
                 painter.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -637,15 +665,12 @@ class TimelineCanvas(QAbstractScrollArea):
             elif key == "open":
                 fade = QLinearGradient(box.topLeft(), box.topRight())
                 fade.setColorAt(0, colour)
-                clear = QColor(colour)
-                clear.setAlpha(0)
-                fade.setColorAt(1, clear)
+                fade.setColorAt(1, _with_alpha(colour, 0))
                 painter.fillRect(box, QBrush(fade))
             else:
                 painter.fillRect(box, colour)
             painter.setPen(text)
             painter.drawText(QPointF(x + 27, y + box_h - fm.descent() / 2), words)
-            x += 27 + fm.horizontalAdvance(words) + 16
 
     # --- pointing ------------------------------------------------------------------------------
 
@@ -766,22 +791,22 @@ _INK: dict[int, QColor] = {}
 _STYLES: dict[str, tuple[QColor, QColor, QColor]] = {}
 
 
-_BRUSHES: dict[str, tuple[QBrush, QPen, QBrush]] = {}
+_BRUSHES: dict[str, tuple[QBrush, QPen, QBrush, QColor]] = {}
 
 
-def _brushes(kind: str) -> tuple[QBrush, QPen, QBrush]:
-    """A kind's hatching, dashed outline and fading tail, made once."""
+def _brushes(kind: str) -> tuple[QBrush, QPen, QBrush, QColor]:
+    """A kind's hatching, dashed outline, fading tail and the colour before it, made once."""
     if kind not in _BRUSHES:
-        colour, solid, _pale = _styles(kind)
+        colour, _solid, _pale = _styles(kind)
         fade = QLinearGradient(0, 0, 1, 0)
         fade.setCoordinateMode(QGradient.CoordinateMode.ObjectBoundingMode)
-        fade.setColorAt(0, solid)
-        fade.setColorAt(0.6, solid)
+        fade.setColorAt(0, _with_alpha(colour, 140))
         fade.setColorAt(1, _with_alpha(colour, 0))
         _BRUSHES[kind] = (
             QBrush(colour, Qt.BrushStyle.BDiagPattern),
             QPen(colour, 1, Qt.PenStyle.DashLine),
             QBrush(fade),
+            _with_alpha(colour, 140),
         )
     return _BRUSHES[kind]
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 TIMELINE_ITEM = "timeline"
 SHORTCUT = "Ctrl+Shift+T"
+DETAIL_WIDTH = 360  # the entry's page beside the timeline, at least
 
 
 def install(window: MainWindow) -> None:
@@ -27,6 +28,7 @@ class Timelines(QObject):
         super().__init__(window)
         self.window = window
         self._view: TimelineView | None = None
+        self._widened = False
         window.sidebar.add_item(LIBRARY, TIMELINE_ITEM, self.tr("Timeline"), on_select=self.show)
         self.action = QAction(self.tr("&Timeline"), window, shortcut=QKeySequence(SHORTCUT))
         self.action.setStatusTip(self.tr("Dated facts on a time axis: events, titles, memberships"))
@@ -53,13 +55,18 @@ class Timelines(QObject):
         self._widen()
 
     def _widen(self) -> None:
-        """A timeline wants width: give the middle pane most of the window's, once."""
+        """A timeline wants width: the first time it shows, give the middle pane most of the
+        window's, leaving the entry's page a readable column (later, the researcher's own)."""
+        if self._widened:
+            return
+        self._widened = True
         splitter = self.window.splitter
         sizes = splitter.sizes()
         total = sum(sizes)
-        if len(sizes) == 3 and total and sizes[1] < total * 0.6:
-            middle = int(total * 0.68)
-            splitter.setSizes([sizes[0], middle, max(200, total - sizes[0] - middle)])
+        if len(sizes) != 3 or not total:
+            return
+        middle = max(300, min(int(total * 0.68), total - sizes[0] - DETAIL_WIDTH))
+        splitter.setSizes([sizes[0], middle, max(0, total - sizes[0] - middle)])
 
     def _entries_changed(self, _slugs: set[str], _origin: object | None = None) -> None:
         if self._view is not None:

@@ -165,14 +165,27 @@ class TimelineView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(heading)
-        top.addStretch(1)
         top.addWidget(self.status)
-        bar = QHBoxLayout()
-        for widget in (self.grouping, self.show_button, self.country, self.tag, self.as_of_check, self.as_of):
-            bar.addWidget(widget)
-        bar.addStretch(1)
+        top.addStretch(1)
         for widget in (self.zoom_out, self.zoom_in, self.fit_button, self.export_button):
-            bar.addWidget(widget)
+            top.addWidget(widget)
+        bar = QHBoxLayout()
+        # Choices shrink to a short width, so the timeline can share a laptop's screen with the
+        # entry opened beside it.
+        for combo, letters in ((self.grouping, 14), (self.country, 8), (self.tag, 8)):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(letters)
+        choices: tuple[QWidget, ...] = (
+            self.grouping,
+            self.show_button,
+            self.country,
+            self.tag,
+            self.as_of_check,
+            self.as_of,
+        )
+        for choice in choices:
+            bar.addWidget(choice)
+        bar.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
