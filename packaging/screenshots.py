@@ -102,6 +102,15 @@ def take(out: Path) -> None:
                 _settle(app)
                 _save(preferences, out / f"{name_}-9-preferences.png")
                 preferences.reject()
+                timelines = window.timeline  # type: ignore[attr-defined]
+                timelines.show()  # its lanes are read off the window's thread
+                for _ in range(500):
+                    if timelines.view.canvas.lanes.ids:
+                        break
+                    _settle(app)
+                timelines.view.canvas.read_visible()
+                _settle(app)
+                _save(window, out / f"{name_}-10-timeline.png")
                 window.close()
                 window.deleteLater()
                 _settle(app)
