@@ -58,6 +58,7 @@ def install_menu_features(window: MainWindow) -> None:
         import_export_dialogs,
         list_export,
         markdown_import_dialog,
+        printing,
         table_import,
     )
 
@@ -66,4 +67,5 @@ def install_menu_features(window: MainWindow) -> None:
     table_import.install(window)  # File ▸ Import Table… (CSV, XLSX)
     markdown_import_dialog.install(window)  # File ▸ Import Markdown Folder… (Obsidian, Zettlr)
     list_export.install(window)  # File ▸ Export List to CSV…, and the list's context menu
+    printing.install(window)  # File ▸ Print… (Ctrl+P), Save as PDF…
     about.install(window)  # last: Help ▸ About closes the Help menu
