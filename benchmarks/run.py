@@ -33,6 +33,10 @@ generator version, schema revision and size; each run works on a copy. Rows:
   timeline over 100,000 officials' titles every frame painted while scrolling the lanes and zooming
                                           (benchmarks/timeline.py), against a bare widget painting
                                           as many rectangles
+  graph of 1,000 and 10,000 entries       laying out 1,000 on a worker (benchmarks/graph.py), against
+                                          igraph's own layout of the same graph; a frame while panning
+                                          and zooming, against a bare QGraphicsView painting as many
+                                          plain items
   peak memory                             after every list and one search, against a bare window
 
 It prints the machine, the database and its search index, the table (median and p95 of the
@@ -521,6 +525,60 @@ def timeline_frames(db: Path, env: dict[str, str], smoke: bool) -> list[Row]:
     ]
 
 
+def graph_frames(env: dict[str, str], smoke: bool) -> list[Row]:
+    """The Graph view laid out, panned and zoomed (benchmarks/graph.py), in a process of its own."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "benchmarks.graph",
+            "--frames",
+            "8" if smoke else "40",
+            "--layouts",
+            "1" if smoke else "3",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    last = done.stdout.strip().splitlines()[-1:] if done.stdout.strip() else []
+    if done.returncode != 0 or not last:
+        raise RuntimeError(f"benchmarks.graph failed:\n{done.stderr[-3000:]}")
+    found = json.loads(last[0])
+    rows = [
+        Row(
+            "graph of 1,000 entries: layout on a worker thread",
+            "ms",
+            found["layout"],
+            found["layout_floor"],
+            p95_at_most(1000),
+            "igraph's layout of the same graph, called directly",
+            [f"igraph imported when the view first opens: {found['import_ms']:.0f} ms"],
+        )
+    ]
+    for nodes in (1000, 10000):
+        for motion in ("pan", "zoom"):
+            rows.append(
+                Row(
+                    f"graph of {nodes:,} entries: a frame while {'panning' if motion == 'pan' else 'zooming'}",
+                    "ms",
+                    found[f"{motion}_{nodes}"],
+                    found[f"{motion}_floor_{nodes}"],
+                    p95_at_most(16),
+                    "a bare QGraphicsView painting as many plain items",
+                    [
+                        f"{found[f'edges_{nodes}']:,} relations; scene built in {found[f'build_{nodes}_ms']:.0f} ms; "
+                        f"{found[f'labels_{nodes}']:,} labels legible at the last zoom"
+                    ]
+                    if motion == "pan"
+                    else [],
+                )
+            )
+    return rows
+
+
 # --- the run -------------------------------------------------------------------------------
 
 
@@ -535,8 +593,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default="start,interactive,cite,memory,writes,bulk,timeline",
-        help="comma-separated groups: start, interactive, cite, memory, writes, bulk, timeline",
+        default="start,interactive,cite,memory,writes,bulk,timeline,graph",
+        help="comma-separated groups: start, interactive, cite, memory, writes, bulk, timeline, graph",
     )
     args = parser.parse_args(argv)
     size = SMOKE if args.smoke else FULL
@@ -590,6 +648,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _progress(row)
         if "timeline" in groups:
             drawn = timeline_frames(db, env, args.smoke)
+            rows += drawn
+            for row in drawn:
+                _progress(row)
+        if "graph" in groups:
+            drawn = graph_frames(env, args.smoke)
             rows += drawn
             for row in drawn:
                 _progress(row)

@@ -51,8 +51,9 @@ EDGE_STYLE: dict[str, Qt.PenStyle] = {
     "cited_by": Qt.PenStyle.DotLine,
     "mentioned_in": Qt.PenStyle.DashLine,
 }
-CLUTTER = 0.8  # the zoom from which an entry without relations has its label drawn
+LABEL_ROOM = 110.0  # pixels of room an entry needs on screen before its label is drawn
 LABEL_CHARS = 32
+SMOOTH_NODES = 300  # entries in view up to which lines and shapes are antialiased
 NODE, EDGE = 0, 1  # item.data(KIND_OF_ITEM)
 KIND_OF_ITEM, INDEX, PINNED = 0, 1, 2  # item.data keys
 
@@ -163,9 +164,7 @@ class GraphCanvas(QGraphicsView):
             label.setPos(0, r)
             label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 2))
             label.setVisible(False)
-            self._label_at.append(
-                0.0 if node.id == graph.centre else CLUTTER / math.sqrt(1 + node.degree / 3)
-            )
+            self._label_at.append(0.0 if node.id == graph.centre else 1.0 / math.sqrt(1 + node.degree / 3))
             scene.addItem(item)
             self.nodes.append(item)
             self.labels.append(label)
@@ -186,6 +185,12 @@ class GraphCanvas(QGraphicsView):
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         bounds = scene.itemsBoundingRect()
         scene.setSceneRect(bounds.adjusted(-200, -200, 200, 200))
+        # A label wants LABEL_ROOM pixels of the square each entry has in the scene: the more
+        # crowded the graph, the closer the zoom before labels show (hubs' first).
+        if centres:
+            xs, ys = [p.x() for p in centres], [p.y() for p in centres]
+            room = math.sqrt(max((max(xs) - min(xs)) * (max(ys) - min(ys)), 1.0) / len(centres))
+            self._label_at = [LABEL_ROOM / room * at for at in self._label_at]
         self._label_shown = [False] * len(self.labels)
         self.update_labels()
 
@@ -214,12 +219,22 @@ class GraphCanvas(QGraphicsView):
         place is found first), so that a zoomed-out 10,000-node graph draws a few labels or
         none, and zooming in brings the rest."""
         scale = self.transform().m11()
+        self._smooth_when_few(scale)
         shown = self._label_shown
         for i, at in enumerate(self._label_at):
             want = scale >= at
             if want != shown[i]:
                 shown[i] = want
                 self.labels[i].setVisible(want)
+
+    def _smooth_when_few(self, scale: float) -> None:
+        """Antialiasing only while few entries are in view: smoothing thousands of lines costs
+        eight times the frame (benchmarks/graph.py), and at that zoom no one sees the steps."""
+        bounds = self.scene().itemsBoundingRect()
+        area = max(bounds.width() * bounds.height(), 1.0)
+        seen = min(1.0, self.viewport().width() * self.viewport().height() / (scale * scale) / area)
+        smooth = len(self.nodes) * seen <= SMOOTH_NODES
+        self.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
 
     @contextmanager
     def labels_for(self, zoom: float, size: float = 1.0) -> Iterator[None]:

@@ -23,7 +23,7 @@ from app.paths import data_dir
 from app.records.graph import Graph
 
 SEED = 20250918
-EDGE_LENGTH = 150.0  # scene units between two related entries, about
+SPACING = 70.0  # scene units between neighbouring entries, about (the square each one has)
 _IGRAPH = threading.Lock()  # igraph's random generator is global to the process
 
 
@@ -78,11 +78,11 @@ def lay_out(graph: Graph, kept: Mapping[str, Placed], *, iterations: int = 500) 
     index = {n.id: i for i, n in enumerate(graph.nodes)}
     edges = sorted({(index[e.source], index[e.target]) for e in graph.edges})
     rnd = random.Random(SEED)
-    spread = math.sqrt(len(slugs)) * 3
+    spread = math.sqrt(len(slugs)) / 2  # igraph's own start: wider ones take twice as long
     start = []
     for s in slugs:
         if s in kept:
-            start.append([kept[s].x / EDGE_LENGTH, kept[s].y / EDGE_LENGTH])
+            start.append([kept[s].x / SPACING, kept[s].y / SPACING])
         else:
             start.append([rnd.uniform(-spread, spread), rnd.uniform(-spread, spread)])
     g = igraph.Graph(n=len(slugs), edges=edges)
@@ -95,7 +95,7 @@ def lay_out(graph: Graph, kept: Mapping[str, Placed], *, iterations: int = 500) 
             coords = g.layout_fruchterman_reingold(seed=start, niter=rounds, grid=True).coords
         finally:
             igraph.set_random_number_generator(random)
-    scale = EDGE_LENGTH / _typical_length(coords, edges)
+    scale = SPACING / _spacing(coords)
     placed: Positions = {}
     for s, (x, y) in zip(slugs, coords, strict=True):
         old = kept.get(s)
@@ -103,8 +103,11 @@ def lay_out(graph: Graph, kept: Mapping[str, Placed], *, iterations: int = 500) 
     return placed
 
 
-def _typical_length(coords: list[list[float]], edges: list[tuple[int, int]]) -> float:
-    if not edges:
+def _spacing(coords: list[list[float]]) -> float:
+    """The side of the square each node has on average: a dense graph spread as far as a
+    sparse one, so that shapes do not overlap and labels have room."""
+    if len(coords) < 2:
         return 1.0
-    lengths = sorted(math.dist(coords[a], coords[b]) for a, b in edges)
-    return max(lengths[len(lengths) // 2], 1e-6)
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    area = max((max(xs) - min(xs)) * (max(ys) - min(ys)), 1e-9)
+    return max(math.sqrt(area / len(coords)), 1e-6)

@@ -1,0 +1,186 @@
+"""The Graph view on generated graphs: laying out 1,000 nodes on a worker thread, and the frames
+of panning and zooming a graph of 1,000 and of 10,000 nodes. Run by benchmarks/run.py in a
+process of its own; prints one JSON object.
+
+    python -m benchmarks.graph [--frames N] [--layouts N]
+
+Floors, measured in the same run: for the layout, igraph's layout of the same graph called
+directly on the calling thread (what the library itself costs, without the worker, the cache and
+the scaling around it); for the frames, a bare QGraphicsView of the same size painting the same
+number of plain items (an ellipse a node, a line an edge, no labels, no antialiasing) at the
+same places, moved and zoomed the same way.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLineF, QThreadPool
+from PySide6.QtGui import QColor, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsScene, QGraphicsView
+
+from app.gui.graph import layout
+from app.gui.graph.canvas import GraphCanvas
+from app.gui.workers import Task
+from app.records.graph import Graph, GraphEdge, GraphNode
+from app.services.kinds import KINDS
+
+WIDTH, HEIGHT = 1280, 760
+KIND_KEYS = [k.key for k in KINDS]
+
+
+def make_graph(nodes: int, seed: int = 7) -> Graph:
+    """A connected graph of `nodes` entries and 1.5 times as many relations, a few hubs among
+    them (new relations attach to busy entries more often, as titles and citations do)."""
+    rnd = random.Random(seed)
+    pairs: set[tuple[int, int]] = set()
+    ends: list[int] = [0]
+    for i in range(1, nodes):
+        other = rnd.choice(ends) if rnd.random() < 0.5 else rnd.randrange(i)
+        pairs.add((i, other))
+        ends += [i, other]
+    while len(pairs) < int(nodes * 1.5):
+        a, b = rnd.randrange(nodes), rnd.choice(ends)
+        if a != b:
+            pairs.add((a, b))
+    degree = [0] * nodes
+    for a, b in pairs:
+        degree[a] += 1
+        degree[b] += 1
+    graph_nodes = tuple(
+        GraphNode(
+            i, KIND_KEYS[i % len(KIND_KEYS)], f"n{i}", f"Entry number {i}", f"Entry number {i}", degree[i]
+        )
+        for i in range(nodes)
+    )
+    edges = tuple(
+        GraphEdge(f"role:{j}", "title" if j % 3 else "cited_by", a, b, "", "2020", None, (j,))
+        for j, (a, b) in enumerate(sorted(pairs))
+    )
+    return Graph(graph_nodes, edges)
+
+
+def spread(graph: Graph) -> layout.Positions:
+    """Places for the frames' graphs as the app lays them out (10,000 nodes with a tenth of the
+    rounds: the frames need a layout's short edges, not its last polish)."""
+    return layout.lay_out(graph, {}, iterations=500 if len(graph.nodes) <= 1000 else 50)
+
+
+def layout_times(app: QApplication, graph: Graph, runs: int) -> tuple[list[float], list[float]]:
+    """(the app's layout on a worker, from start to its result back on the window's thread;
+    igraph's own layout of the same graph on this thread)."""
+    import igraph
+
+    app_times, floor_times = [], []
+    index = {n.id: i for i, n in enumerate(graph.nodes)}
+    edges = sorted({(index[e.source], index[e.target]) for e in graph.edges})
+    for _ in range(runs):
+        done: list[object] = []
+        task = Task(lambda _progress: layout.lay_out(graph, {}))
+        task.succeeded.connect(done.append)
+        task.failed.connect(lambda message, into=done: into.append(RuntimeError(message)))
+        start = time.perf_counter()
+        task.start()
+        while not done:
+            app.processEvents()
+            time.sleep(0.001)
+        app_times.append((time.perf_counter() - start) * 1000)
+        if isinstance(done[0], Exception):
+            raise done[0]
+        start = time.perf_counter()
+        igraph.Graph(n=len(graph.nodes), edges=edges).layout_fruchterman_reingold(niter=500, grid=True)
+        floor_times.append((time.perf_counter() - start) * 1000)
+    QThreadPool.globalInstance().waitForDone()
+    return app_times, floor_times
+
+
+def _bare(graph: Graph, positions: layout.Positions) -> QGraphicsView:
+    scene = QGraphicsScene()
+    pen = QPen(QColor("#888888"))
+    pen.setCosmetic(True)
+    at = {n.id: positions[n.slug] for n in graph.nodes}
+    for e in graph.edges:
+        a, b = at[e.source], at[e.target]
+        scene.addLine(QLineF(a.x, a.y, b.x, b.y), pen)
+    brush = QColor("#0072B2")
+    for n in graph.nodes:
+        p = at[n.id]
+        scene.addEllipse(p.x - 8, p.y - 8, 16, 16, pen, brush)
+    view = QGraphicsView(scene)
+    view._scene = scene  # type: ignore[attr-defined]  # keep it alive with the view
+    return view
+
+
+def frames(
+    app: QApplication, view: QGraphicsView, count: int, zoom: object
+) -> tuple[list[float], list[float]]:
+    """(pan frames, zoom frames): each a scroll or a zoom step and the view repainted at once."""
+    view.resize(WIDTH, HEIGHT)
+    view.show()
+    for _ in range(5):
+        app.processEvents()
+    view.fitInView(view.scene().itemsBoundingRect())
+    if isinstance(view, GraphCanvas):
+        view.update_labels()
+    view.viewport().repaint()
+    pan, zooming = [], []
+    bar = view.horizontalScrollBar()
+    for i in range(count):
+        start = time.perf_counter()
+        bar.setValue(bar.value() + (40 if i % 8 < 4 else -40))
+        view.viewport().repaint()
+        pan.append((time.perf_counter() - start) * 1000)
+    for i in range(count):
+        factor = 1.25 if (i // 4) % 2 == 0 else 0.8
+        start = time.perf_counter()
+        zoom(view, factor)  # type: ignore[operator]
+        view.viewport().repaint()
+        zooming.append((time.perf_counter() - start) * 1000)
+    view.hide()
+    return pan, zooming
+
+
+def measure(frame_count: int, layouts: int, sizes: Sequence[int]) -> dict[str, object]:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    found: dict[str, object] = {}
+    start = time.perf_counter()
+    import igraph  # noqa: F401  # what opening the view first costs
+
+    found["import_ms"] = (time.perf_counter() - start) * 1000
+    found["layout"], found["layout_floor"] = layout_times(app, make_graph(1000), layouts)
+    for nodes in sizes:
+        graph = make_graph(nodes)
+        positions = spread(graph)
+        canvas = GraphCanvas()
+        start = time.perf_counter()
+        canvas.set_graph(graph, positions)
+        found[f"build_{nodes}_ms"] = (time.perf_counter() - start) * 1000
+        found[f"pan_{nodes}"], found[f"zoom_{nodes}"] = frames(
+            app, canvas, frame_count, lambda v, f: v.zoom(f)
+        )
+        found[f"labels_{nodes}"] = canvas.labels_shown()
+        bare = _bare(graph, positions)
+        found[f"pan_floor_{nodes}"], found[f"zoom_floor_{nodes}"] = frames(
+            app, bare, frame_count, lambda v, f: v.scale(f, f)
+        )
+        found[f"edges_{nodes}"] = len(graph.edges)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.graph")
+    parser.add_argument("--frames", type=int, default=40)
+    parser.add_argument("--layouts", type=int, default=3)
+    args = parser.parse_args(argv)
+    print(json.dumps(measure(args.frames, args.layouts, (1000, 10000))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
