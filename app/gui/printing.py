@@ -60,6 +60,7 @@ class Printable:
 
     title: str
     paint: Callable[[QPagedPaintDevice], None]
+    landscape: bool = False  # a view is wider than high, as the window shows it
 
 
 def install(window: MainWindow) -> None:
@@ -83,7 +84,7 @@ def current(window: MainWindow) -> Printable | None:
     """What File ▸ Print would print now, or None when nothing is shown."""
     page = window.list_stack.currentWidget()
     if isinstance(page, DrawsItself):
-        return Printable(_view_title(window, page), lambda device: _paint_view(page, device))
+        return Printable(_view_title(window, page), lambda device: _paint_view(page, device), landscape=True)
     note = _focused_note(window)
     if note is not None:
         return note
@@ -187,10 +188,10 @@ def _paint_view(view: DrawsItself, device: QPagedPaintDevice) -> None:
         painter.end()
 
 
-def _page_layout() -> QPageLayout:
+def _page_layout(landscape: bool) -> QPageLayout:
     return QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Portrait,
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
         QMarginsF(_MARGIN_MM, _MARGIN_MM, _MARGIN_MM, _MARGIN_MM),
         QPageLayout.Unit.Millimeter,
     )
@@ -205,7 +206,7 @@ def pdf_bytes(printable: Printable) -> bytes:
     writer.setTitle(printable.title)
     writer.setCreator("Roundtable")
     writer.setResolution(300)
-    writer.setPageLayout(_page_layout())
+    writer.setPageLayout(_page_layout(printable.landscape))
     printable.paint(writer)
     del writer  # (the file is finished when the writer goes)
     buffer.close()
@@ -232,7 +233,7 @@ def print_current(window: MainWindow, printer: QPrinter | None = None) -> bool:
         return False
     if printer is None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(_page_layout())
+        printer.setPageLayout(_page_layout(printable.landscape))
         printer.setDocName(printable.title)
         dialog = QPrintDialog(printer, window)
         dialog.setWindowTitle(translate("Printing", "Print “{title}”").format(title=printable.title))

@@ -161,7 +161,8 @@ def test_a_view_that_draws_itself_is_asked_to(window: MainWindow, tmp_path: Path
     window.show_list_page(view)
     target = tmp_path / "view.pdf"
     assert printing.save_pdf(window, target)
-    assert len(view.targets) == 1 and view.targets[0].width() > 1000
+    assert len(view.targets) == 1
+    assert view.targets[0].width() > view.targets[0].height() > 1000  # a landscape page
     assert "Drawnview" in _text(target)
 
 
@@ -184,3 +185,15 @@ def test_the_notes_view_prints_the_notes_digest(qtbot: QtBot, window: MainWindow
     assert _bare("Lao News Agency.") in text
     assert _bare("Laos") in text
     assert "roundtablenote" not in text  # (the marks import-notes reads are not printed)
+
+
+def test_print_paints_the_entry_page_on_the_printer_chosen(window: MainWindow, tmp_path: Path) -> None:
+    """(A printer that writes a PDF file stands for paper.)"""
+    from PySide6.QtPrintSupport import QPrinter
+
+    assert window.open_entry("laos")
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert printing.print_current(window, printer)
+    assert _bare("Laos") in _text(tmp_path / "printed.pdf")
