@@ -53,7 +53,7 @@ EDGE_STYLE: dict[str, Qt.PenStyle] = {
 }
 LABEL_ROOM = 110.0  # pixels of room an entry needs on screen before its label is drawn
 LABEL_CHARS = 32
-SMOOTH_NODES = 300  # entries in view up to which lines and shapes are antialiased
+SMOOTH_NODES = 150  # entries in view up to which lines and shapes are antialiased
 NODE, EDGE = 0, 1  # item.data(KIND_OF_ITEM)
 KIND_OF_ITEM, INDEX, PINNED = 0, 1, 2  # item.data keys
 
@@ -170,7 +170,8 @@ class GraphCanvas(QGraphicsView):
             self.labels.append(label)
         for j, edge in enumerate(graph.edges):
             a, b = index[edge.source], index[edge.target]
-            pen = QPen(line, 1.5 if edge.relation in ("title", "member_of") else 1.0)
+            # One-pixel lines (a wider one costs a stroke of its own), titles and memberships darker.
+            pen = QPen(ink if edge.relation in ("title", "member_of") else line, 1.0)
             pen.setCosmetic(True)
             pen.setStyle(EDGE_STYLE.get(edge.relation, Qt.PenStyle.SolidLine))
             item_line = QGraphicsLineItem(QLineF(centres[a], centres[b]))

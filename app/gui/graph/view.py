@@ -200,6 +200,10 @@ class GraphView(QWidget):
         box.addLayout(when)
         box.addWidget(self.canvas, 1)
         self.setFocusProxy(self.canvas)
+        # Long tag and country names must not widen the pane past the entry's page beside it.
+        for combo in (self.scope, self.country, self.tag):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self._fill_choices()
 
     # --- choices -------------------------------------------------------------------------------
