@@ -142,14 +142,14 @@ def _digest(window: MainWindow) -> Printable:
     are on named), as Markdown rendered for the page. (The whole library's digest, every entry
     with its facts and citations, is a book: 280 pages of the bundled data.)"""
     from app.gui.notes.preview_html import render
-    from app.services.markdown_export import MarkdownExport, Scope, export_markdown
+    from app.services.markdown_export import MarkdownExport, Scope
 
     title = translate("Printing", "Notes digest")
 
     def paint(device: QPagedPaintDevice) -> None:
         with tempfile.TemporaryDirectory(prefix="roundtable-print-") as folder:
             target = Path(folder) / "digest.md"
-            export_markdown(window.library.db, MarkdownExport(Scope(notes_only=True), digest=target))
+            window.library.export_markdown(MarkdownExport(Scope(notes_only=True), digest=target))
             text = target.read_text(encoding="utf-8")
         _paint_html(render(_without_front_matter(text), {}), device)
 
