@@ -2,9 +2,9 @@
 own module, so the window composes them rather than containing them.
 
 Two moments: `install_features` before the window is first painted (what the first paint shows
-and what other features build on), `install_menu_features` once it has been painted, for
-features that only add menu items: their modules (and the dialogs they import) do not hold up
-the first paint."""
+and what other features build on), `install_after_paint` once it has been painted, for features
+that show nothing in it (menu items, the notes panel, which starts closed): their modules (and
+the dialogs and models they import) do not hold up the first paint."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from app.gui import (
     source_files,
 )
 from app.gui.graph import feature as graph
-from app.gui.notes import feature as notes
+from app.gui.notes import places as notes_places
 from app.gui.timeline import feature as timeline
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def install_features(window: MainWindow) -> None:
     duplicates_view.install(window)  # Possible duplicates, Edit ▸ Merge… (after editing: its undo)
     source_files.install(window)  # Edit ▸ Source Text: paste, add from a file, open the file
     citing.install(window)  # Edit ▸ Cite… from a source's text (after editing: its undo stack)
-    notes.install(window)  # the notes panel, the Notes and Tags views, notes in the Trash
+    notes_places.reserve(window)  # Your work ▸ Notes, Tags and the Notes menu, filled once painted
     backups.install(window)  # File ▸ Back up now, Restore from backup…
     check_database.install(window)  # Help ▸ Check database
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)
@@ -48,10 +48,11 @@ def install_features(window: MainWindow) -> None:
     graph.install(window)  # the Graph place, View ▸ Graph (Ctrl+Shift+G)
 
 
-def install_menu_features(window: MainWindow) -> None:
+def install_after_paint(window: MainWindow) -> None:
     """Called once, by MainWindow.finish (after the first paint, or at once), all in one turn
-    of the event loop: no one sees a menu half built. Add one line per feature that adds only
-    menu items (and actions of a context menu, after those above)."""
+    of the event loop: no one sees a menu half built. Add one line per feature that shows
+    nothing in the first paint: menu items (and actions of a context menu, after those above),
+    a panel that starts closed in a place kept for it."""
     from app.gui import (
         about,
         bibliography_import,
@@ -61,7 +62,9 @@ def install_menu_features(window: MainWindow) -> None:
         printing,
         table_import,
     )
+    from app.gui.notes import feature as notes
 
+    notes.install(window)  # the notes panel (closed at start), the Notes and Tags views, the Trash's notes
     bibliography_import.install(window)  # File ▸ Import Bibliography… (before Import…, Export…)
     import_export_dialogs.install(window)  # File ▸ Import…, Export…
     table_import.install(window)  # File ▸ Import Table… (CSV, XLSX)

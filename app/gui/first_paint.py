@@ -12,6 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+_PAINTED = "roundtablePainted"  # a window's dynamic property, once its first paint was seen
+
 
 class _FirstPaint(QObject):
     def __init__(self, window: QWidget, then: Callable[[], None], at_latest_ms: int | None) -> None:
@@ -28,6 +30,7 @@ class _FirstPaint(QObject):
         # The window paints before its children, in the same pass: the zero timer fires once
         # the whole window has been painted.
         if event.type() == QEvent.Type.Paint and self._then is not None:
+            self._window.setProperty(_PAINTED, True)
             QTimer.singleShot(0, self, self._run)
         return False
 
@@ -41,5 +44,10 @@ class _FirstPaint(QObject):
 
 def after_first_paint(window: QWidget, then: Callable[[], None], *, at_latest_ms: int | None = None) -> None:
     """Call `then` once, when `window` has been painted for the first time (or after
-    `at_latest_ms`, if given and it has not been painted by then)."""
+    `at_latest_ms`, if given and it has not been painted by then). Asked once the window has
+    been painted (by a feature installed after the paint), `then` runs at the event loop's
+    next turn."""
+    if window.property(_PAINTED):
+        QTimer.singleShot(0, window, then)
+        return
     _FirstPaint(window, then, at_latest_ms)

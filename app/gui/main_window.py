@@ -7,10 +7,11 @@ themselves through app/gui/features.py: they add actions to the menus kept here 
 (`sidebar.add_section` / `add_item`) with a page for the list pane (`add_list_page`,
 `show_list_page`), pages to `preferences`, and listen to `changes`.
 
-Start-up: features that only add menu items install once the window has been painted
-(`paint_first`, as the app starts it; app/gui/features.py says which), all in one turn of the
-event loop; `finish()` installs them at once if they are not yet, and `finished` fires when they
-are. Everything the first paint shows is built before it.
+Start-up: features that show nothing in the first paint (menu items, the notes panel, which
+starts closed) install once the window has been painted (`paint_first`, as the app starts it;
+app/gui/features.py says which), all in one turn of the event loop; `finish()` installs them at
+once if they are not yet, and `finished` fires when they are. Everything the first paint shows
+is built before it, the places those features fill in too.
 
 Read-only mode: `window.read_only` is True when nothing may be written to the database (a
 read-only disk or folder, a damaged file opened for reading, another program holding the
@@ -64,7 +65,7 @@ class LibraryHost(Protocol):
     def choose_and_restore(self) -> bool: ...
 
 
-FINISH_AT_LATEST_MS = 1000  # the menus' features, if the window has not been painted by then
+FINISH_AT_LATEST_MS = 1000  # the later features, if the window has not been painted by then
 
 
 class MainWindow(QMainWindow):
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.is_finished = False
+        self._closed = False
         self.library = library  # the open file and its services: widgets ask it
         self.host = host  # None for a window made without one, as some tests do
         self.read_only = library.read_only
@@ -140,6 +142,8 @@ class MainWindow(QMainWindow):
         from app.gui.features import install_features
 
         install_features(self)
+        if not paint_first:
+            self.finish()  # at once, before the layout is restored (the notes dock's place)
         self._fit_detail_pane()
 
         window_state.restore_layout(self)
@@ -150,17 +154,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self._resting_status)
         if paint_first:
             after_first_paint(self, self.finish, at_latest_ms=FINISH_AT_LATEST_MS)
-        else:
-            self.finish()
 
     def finish(self) -> None:
-        """Install the features that wait for the first paint, now if they are not yet."""
-        if self.is_finished:
+        """Install the features that wait for the first paint, now if they are not yet (not
+        for a window closed meanwhile: its file may be let go of)."""
+        if self.is_finished or self._closed:
             return
         self.is_finished = True
-        from app.gui.features import install_menu_features
+        from app.gui.features import install_after_paint
 
-        install_menu_features(self)
+        install_after_paint(self)
         self.finished.emit()
 
     def say_in_passing(self, message: str, timeout_ms: int) -> None:
@@ -379,4 +382,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         window_state.save(self)
+        self._closed = True
         event.accept()

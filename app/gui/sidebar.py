@@ -51,7 +51,10 @@ class Sidebar(QTreeWidget):
     # --- building --------------------------------------------------------------------------
 
     def add_section(self, key: str, title: str, *, before: str | None = None) -> None:
-        """A heading with items under it; after the others, or before section `before`."""
+        """A heading with items under it; after the others, or before section `before`. A
+        section made before (a place kept for a feature installed after the first paint) stays."""
+        if key in self._sections:
+            return
         header = QTreeWidgetItem([title])
         header.setFlags(Qt.ItemFlag.NoItemFlags)
         font = header.font(0)
@@ -68,7 +71,15 @@ class Sidebar(QTreeWidget):
     def add_item(
         self, section: str, key: str, text: str, *, on_select: Callable[[], None] | None = None
     ) -> QTreeWidgetItem:
-        """An item in `section`; `on_select` runs when the researcher chooses it."""
+        """An item in `section`; `on_select` runs when the researcher chooses it. An item made
+        before under that key (a place kept for a feature) stays where it is, and takes these."""
+        kept = self._items.get(key)
+        if kept is not None:
+            kept.setText(0, text)
+            kept.setData(0, LABEL_ROLE, text)
+            if on_select is not None:
+                self._actions[key] = on_select
+            return kept
         item = QTreeWidgetItem([text])
         item.setData(0, KEY_ROLE, key)
         item.setData(0, LABEL_ROLE, text)

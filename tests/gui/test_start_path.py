@@ -8,7 +8,7 @@ import sys
 import types
 from pathlib import Path
 
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu
 from pytestqt.qtbot import QtBot
 
 import app
@@ -17,6 +17,7 @@ from app.db.database import Database
 from app.gui.first_paint import after_first_paint
 from app.gui.host import Host, Outcome
 from app.gui.main_window import MainWindow
+from app.gui.sidebar import KEY_ROLE
 from app.services.library import Library
 from tests.gui.conftest import wait_finished
 
@@ -127,3 +128,36 @@ def test_the_app_paints_its_window_first(qtbot: QtBot, hosts: list[Host], seeded
     with qtbot.waitSignal(window.finished, timeout=10_000):
         pass
     assert window.is_finished
+
+
+def _places(window: MainWindow) -> list[tuple[object, object]]:
+    """The sidebar's rows (their keys) and where each is drawn, and the menu bar's titles."""
+    sidebar = window.sidebar
+    places: list[tuple[object, object]] = []
+    for i in range(sidebar.topLevelItemCount()):
+        item = sidebar.topLevelItem(i)
+        assert item is not None
+        places.append((item.data(0, KEY_ROLE) or item.text(0), sidebar.visualItemRect(item).getRect()))
+    bar = window.menuBar()
+    places += [(a.text(), bar.actionGeometry(a).getRect()) for a in bar.actions()]
+    return places
+
+
+def test_the_notes_panel_is_built_after_the_paint_into_places_kept_for_it(
+    qtbot: QtBot, seeded_db: Database
+) -> None:
+    window = MainWindow(Library(seeded_db), paint_first=True)
+    qtbot.addWidget(window)
+    seen: dict[str, object] = {}
+
+    def at_paint() -> None:
+        seen["panel"] = hasattr(window, "notes_panel")
+        seen["places"] = _places(window)
+
+    after_first_paint(window, at_paint)
+    window.show()
+    wait_finished(qtbot, window)
+    assert seen["panel"] is False
+    assert seen["places"] == _places(window)  # nothing moved: Your work ▸ Notes, Tags; Notes menu
+    dock = window.findChild(QDockWidget, "notesDock")
+    assert dock is not None and not dock.isVisible()  # closed, as a window the app opens starts

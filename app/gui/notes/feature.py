@@ -37,6 +37,7 @@ from app.gui.first_paint import after_first_paint
 from app.gui.i18n import kind_singular, plain, translated
 from app.gui.notes import panel as notes_panel
 from app.gui.notes import preview_html
+from app.gui.notes.places import NOTES_ITEM, SECTION, TAGS_ITEM
 from app.gui.notes.preferences_page import save_within_seconds
 from app.gui.notes.trash_part import NotesTrash
 from app.gui.read_only import disable_when_read_only
@@ -53,9 +54,6 @@ if TYPE_CHECKING:
     from app.gui.notes.tags_view import TagsView
     from app.gui.preferences import PreferencesPage
 
-SECTION = "work"
-NOTES_ITEM = "notes"
-TAGS_ITEM = "tags"
 COUNTS_DELAY_MS = 300  # several announcements in a row (an undo, an import): count once after
 TYPING_PAUSE_MS = 2000  # a list shown beside the editor follows the saves once typing pauses
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -492,6 +493,12 @@ def install(window: MainWindow) -> NotesPanel:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     # A third of the window at most on a first start: the entry being read keeps its room.
     window.resizeDocks([dock], [max(320, window.width() * 3 // 10)], Qt.Orientation.Horizontal)
+    # Installed after the first paint (app/gui/features.py), after the window's layout was
+    # restored: where the researcher left it, and closed, as placement.fit_to_screen leaves
+    # the docks of a window it opens.
+    window.restoreDockWidget(dock)
+    if window.isVisible():
+        dock.hide()
 
     window.entry_opened.connect(panel.set_entry)
     window.notes_panel = panel  # type: ignore[attr-defined]  # search opens the notes it finds
@@ -503,8 +510,10 @@ def install(window: MainWindow) -> NotesPanel:
     panel.set_entry(current.ref.slug if current else None)
     window.installEventFilter(_CloseGuard(panel, window))
 
-    menu = window.menuBar().addMenu(translate("NotesPanel", "&Notes"))
-    window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+    menu = getattr(window, "notes_menu", None)  # kept in the menu bar since before the paint
+    if not isinstance(menu, QMenu):
+        menu = window.menuBar().addMenu(translate("NotesPanel", "&Notes"))
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
     actions = (
         (translate("NotesPanel", "New &note on this entry"), "Ctrl+Shift+N", panel.new_note),
         (translate("NotesPanel", "New &standalone note"), "Ctrl+Alt+N", panel.new_standalone_note),
