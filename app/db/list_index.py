@@ -29,7 +29,8 @@ every text (about 90 ms). Triggers on list_hay keep it in step.
 sidebar's counts are read at every start, and counting 200,000 rows took 42 ms.
 
 Revision 0004 created these objects from this module's definitions at the time (0007 the
-trigram index, 0008 the counts, 0011 the sort key, 0012 its collation); a test
+trigram index, 0008 the counts, 0011 the sort key, 0012 its collation, 0015 the columns each
+update trigger follows); a test
 (tests/migrations/test_list_index.py) fails when the two drift apart. Alembic's batch mode
 rebuilds a table by dropping it, which drops its triggers too: a revision that batch-alters a
 table listed in SOURCES must call `create_triggers` again (`problems()` reports missing ones).
