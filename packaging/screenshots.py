@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -111,6 +112,15 @@ def take(out: Path) -> None:
                 timelines.view.canvas.read_visible()
                 _settle(app)
                 _save(window, out / f"{name_}-10-timeline.png")
+                graphs = window.graph  # type: ignore[attr-defined]
+                graphs.show()  # around the entry open, read and laid out off the window's thread
+                for _ in range(3000):
+                    if graphs.view.canvas.nodes:
+                        break
+                    time.sleep(0.01)
+                    _settle(app)
+                _settle(app)
+                _save(window, out / f"{name_}-11-graph.png")
                 window.close()
                 window.deleteLater()
                 _settle(app)
