@@ -4,6 +4,7 @@ labels shown only once the zoom makes them legible, so 10,000 nodes pan and zoom
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -66,6 +67,7 @@ def radius(degree: int) -> float:
     return min(6.0 + 3.0 * math.sqrt(degree), 30.0)
 
 
+@functools.cache
 def shape_path(shape: str, r: float) -> QPainterPath:
     path = QPainterPath()
     if shape == "circle":
@@ -111,7 +113,7 @@ class GraphCanvas(QGraphicsView):
         self.edge_tip: dict[int, str] = {}  # edge index -> its hover text, made when first hovered
         self.describe_edge: Callable[[GraphEdge], str] = lambda _edge: ""
         self.nodes: list[QGraphicsPathItem] = []
-        self.labels: list[QGraphicsSimpleTextItem] = []
+        self.labels: list[QGraphicsSimpleTextItem | None] = []  # made when first shown
         self.edges: list[QGraphicsLineItem] = []
         self._edges_of: dict[int, list[int]] = defaultdict(list)
         self._pressed: QPoint | None = None
@@ -134,7 +136,6 @@ class GraphCanvas(QGraphicsView):
         ink = palette.color(QPalette.ColorRole.Text)
         line = QColor(ink)
         line.setAlpha(110)
-        font = self.font()
         index = {n.id: i for i, n in enumerate(graph.nodes)}
         centres: list[QPointF] = []
         for i, node in enumerate(graph.nodes):
@@ -157,17 +158,10 @@ class GraphCanvas(QGraphicsView):
             item.setToolTip(node.name if node.name == node.recorded else f"{node.name}\n{node.recorded}")
             # Labels keep their size on screen whatever the zoom (always legible when shown);
             # which are shown depends on the zoom and the entry's number of relations.
-            label = QGraphicsSimpleTextItem(_elided(node.name), item)
-            label.setFont(font)
-            label.setBrush(QBrush(ink))
-            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            label.setPos(0, r)
-            label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 2))
-            label.setVisible(False)
             self._label_at.append(0.0 if node.id == graph.centre else 1.0 / math.sqrt(1 + node.degree / 3))
             scene.addItem(item)
             self.nodes.append(item)
-            self.labels.append(label)
+            self.labels.append(None)
         for j, edge in enumerate(graph.edges):
             a, b = index[edge.source], index[edge.target]
             # One-pixel lines (a wider one costs a stroke of its own), titles and memberships darker.
@@ -226,7 +220,7 @@ class GraphCanvas(QGraphicsView):
             want = scale >= at
             if want != shown[i]:
                 shown[i] = want
-                self.labels[i].setVisible(want)
+                self.label(i).setVisible(want)
 
     def _smooth_when_few(self, scale: float) -> None:
         """Antialiasing only while few entries are in view: smoothing thousands of lines costs
@@ -242,15 +236,34 @@ class GraphCanvas(QGraphicsView):
         """Labels as they would show at `zoom`, `size` times their size on screen (a printer's
         pixels are smaller than the screen's), for drawing the scene elsewhere."""
         shown = list(self._label_shown)
-        for i, label in enumerate(self.labels):
-            label.setScale(size)
-            label.setVisible(zoom / size >= self._label_at[i])
+        for i, at in enumerate(self._label_at):
+            if zoom / size >= at:
+                self.label(i).setScale(size)
+                self.label(i).setVisible(True)
+            elif (label := self.labels[i]) is not None:
+                label.setVisible(False)
         try:
             yield
         finally:
             for i, label in enumerate(self.labels):
-                label.setScale(1.0)
-                label.setVisible(shown[i])
+                if label is not None:
+                    label.setScale(1.0)
+                    label.setVisible(shown[i])
+
+    def label(self, i: int) -> QGraphicsSimpleTextItem:
+        """Node `i`'s label, made the first time it is wanted: a zoomed-out graph of 10,000
+        entries makes none of them (its scene is built in half the time)."""
+        label = self.labels[i]
+        if label is None:
+            node, item = self.graph.nodes[i], self.nodes[i]
+            label = QGraphicsSimpleTextItem(_elided(node.name), item)
+            label.setFont(self.font())
+            label.setBrush(QBrush(self.palette().color(QPalette.ColorRole.Text)))
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            label.setPos(0, item.boundingRect().bottom())
+            label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 2))
+            self.labels[i] = label
+        return label
 
     def labels_shown(self) -> int:
         return sum(self._label_shown)
