@@ -72,6 +72,16 @@ def live_entries(path: Path) -> int:
         conn.close()
 
 
+def live_notes(path: Path) -> int:
+    """How many notes outside the Trash the library at `path` holds: the bundled dataset's notes
+    grow with it too."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM note WHERE deleted_at IS NULL").fetchone()[0])
+    finally:
+        conn.close()
+
+
 @pytest.fixture
 def seeded_path(seeded_template: Path, tmp_path: Path) -> Path:
     return copy_db(seeded_template, tmp_path / "roundtable.sqlite3")

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from app.paths import backups_dir, user_path
 from tests.builders import damage
-from tests.conftest import MINI, live_entries
+from tests.conftest import MINI, live_entries, live_notes
 from tests.unit.test_cli import run
 from tests.unit.test_lock import hold_in_child, stop
 
@@ -42,15 +42,16 @@ def test_backup_list_and_restore_round_trip(capsys: pytest.CaptureFixture[str], 
     )
     import sqlite3
 
+    notes = live_notes(seeded_path)
     conn = sqlite3.connect(seeded_path)
     conn.execute("DELETE FROM note")
     conn.commit()
     conn.close()
     code, out, err = run(capsys, "--db", db, "restore", made.name)  # a name from --list will do
     assert (code, err) == (0, "")
-    assert "Restored roundtable.sqlite3" in out and "16 notes" in out and "before-restore" in out
+    assert "Restored roundtable.sqlite3" in out and f"{notes} notes" in out and "before-restore" in out
     code, out, _ = run(capsys, "--db", db, "check")
-    assert code == 0 and f"It holds {live_entries(seeded_path)} entries and 16 notes." in out
+    assert code == 0 and f"It holds {live_entries(seeded_path)} entries and {notes} notes." in out
 
 
 def test_backup_out_writes_a_new_file_only(

@@ -88,12 +88,12 @@ def test_restore_killed_at_random_moments_leaves_one_whole_file(seeded_path: Pat
     rng = random.Random(SEED + 1)
     a = backup_now(seeded_path)
     conn = sqlite3.connect(seeded_path)
+    note_counts = {conn.execute("SELECT count(*) FROM note").fetchone()[0], 0}
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("DELETE FROM note")
     conn.commit()
     conn.close()
     b = backup_now(seeded_path)
-    note_counts = {16, 0}
     restored = 0
     for i in range(max(5, ITERATIONS // 5)):
         child = start("restore", seeded_path, a, b)
