@@ -18,7 +18,9 @@ generator version, schema revision and size; each run works on a copy. Rows:
                                           primary-key query and the same HTML in a bare QTextBrowser
   save a note, index included             Notes.save as someone types, against the same
                                           statements replayed with plain sqlite3
-  export 10,000 notes to a vault          against writing the same bytes to the same files
+  export 10,000 notes to a vault          against writing the same bytes to the same files (on
+                                          the disk and on a RAM disk), its CPU, and again with
+                                          nothing or one note changed (benchmarks/bench_export.py)
   import a data file of 100,000 entries   into an empty library, against parsing it with the same
                                           parser and writing the rows it left with executemany
   select to cited                         a passage selected in a source's text: Cite… to the form
@@ -63,7 +65,7 @@ from typing import Any
 
 from app.gui.smoke import ENV as SMOKE_ENV
 from app.gui.smoke import LINE as SMOKE_LINE
-from benchmarks import bibliography, bulk, importing, saving, source_pdf, tables
+from benchmarks import bench_export, bibliography, bulk, importing, saving, source_pdf, tables
 from benchmarks.bare_window import LINE as BARE_LINE
 from benchmarks.dataset import FULL, SMOKE, Size, cached, index_size, working_copy
 from benchmarks.measure import (
@@ -357,7 +359,6 @@ def memory(db: Path, env: dict[str, str], size: Size, runs: int) -> Row:
 
 def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]:
     saved = saving.note_save(db, saves)
-    exported = saving.export_notes(db, work, runs)
     checked = saving.full_check(db, 1)
     imported = importing.measure(work / "import", size.people, min(runs, 3))
     parsed = Stats.of(imported.parse)
@@ -373,39 +374,6 @@ def writes(db: Path, work: Path, size: Size, runs: int, saves: int) -> list[Row]
             p95_at_most(16),
             "the same statements, plain sqlite3",
             [f"{saves} saves of a 1 KB note with 7 links; one in ten keeps a revision"],
-        ),
-        Row(
-            f"export {size.exported_notes:,} notes to a vault (the benchmark's disk)",
-            "ms",
-            exported.app,
-            exported.floor,
-            median_within(1.5, 30_000),
-            "the same bytes to the same files",
-            [
-                f"{exported.files:,} files, {exported.megabytes:.1f} MB: {exported.summary}",
-                f"the export's own CPU (user + system): {Stats.of(exported.cpu).median:.0f} ms (median; "
-                "target ≤ 1,000 ms for 10,000 notes)",
-            ],
-        ),
-        Row(
-            f"export {size.exported_notes:,} notes to a vault on a RAM disk",
-            "ms",
-            exported.ram_app,
-            exported.ram_floor,
-            median_within(3, 30_000),
-            f"the same bytes to the same files, in {exported.ram_folder}",
-        ),
-        Row(
-            f"export the {size.exported_notes:,} notes again, nothing changed",
-            "ms",
-            exported.again,
-            exported.again_floor,
-            median_within(100, 500),
-            "listing the vault and reading its manifest",
-            [
-                f"with one note changed: {Stats.of(exported.one_changed).median:.0f} ms (median), "
-                f"{exported.one_changed_written} file written"
-            ],
         ),
         Row(
             "full check (roundtable check), search index included",
@@ -593,8 +561,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default="start,interactive,cite,memory,writes,bulk,timeline,graph",
-        help="comma-separated groups: start, interactive, cite, memory, writes, bulk, timeline, graph",
+        default="start,interactive,cite,memory,writes,export,bulk,timeline,graph",
+        help="comma-separated groups: start, interactive, cite, memory, writes, export, bulk, timeline, graph",
     )
     args = parser.parse_args(argv)
     size = SMOKE if args.smoke else FULL
@@ -639,6 +607,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             written = writes(db, work, size, runs, 20 if args.smoke else 300)
             rows += written
             for row in written:
+                _progress(row)
+        if "export" in groups:
+            exported = bench_export.rows(bench_export.measure(db, work, runs), size.exported_notes)
+            rows += exported
+            for row in exported:
                 _progress(row)
         if "bulk" in groups:
             rows.append(bulk_tag(db, work, size, runs))

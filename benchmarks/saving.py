@@ -1,26 +1,21 @@
-"""Writes: a note saved as someone types (the real Notes.save, search index included), a vault
-export of a tenth of the notes, and the full check; each against its floor in the same run.
+"""Writes: a note saved as someone types (the real Notes.save, search index included) and the
+full check; each against its floor in the same run (the vault export: benchmarks/bench_export.py).
 
 No Qt here: these run in the benchmark's own process.
 """
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
-import tempfile
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
 from app.db.database import Database, open_database
 from app.services.checking import check
-from app.services.markdown_export import MarkdownExport, Scope, export_markdown
 from app.services.notes import Notes
 from app.services.writing import Writer
-from benchmarks.generate import SAMPLE_TAG
 from benchmarks.measure import stopwatch
 from benchmarks.replay import Recorder, Statement, plain_connection, replay
 
@@ -90,129 +85,6 @@ def note_save(db_path: Path, saves: int) -> dict[str, Any]:
     finally:
         db.close()
     return {"app": app_ms, "floor": floor_ms}
-
-
-@dataclass(frozen=True)
-class Exported:
-    app: list[float]
-    floor: list[float]
-    ram_app: list[float]  # the same on a RAM disk, where creating files costs no disk
-    ram_floor: list[float]
-    cpu: list[float]  # the export's own CPU (user + system), on disk
-    again: list[float]  # export again with nothing changed
-    again_floor: list[float]  # listing the vault and reading its manifest
-    one_changed: list[float]  # export again with one note changed
-    one_changed_written: int
-    files: int
-    megabytes: float
-    summary: str
-    ram_folder: str
-
-
-RAM_DISK = Path("/dev/shm")
-
-
-def _export_into(
-    db: Database, vault: Path, runs: int, into: list[float], cpu: list[float] | None
-) -> dict[Path, bytes]:
-    """Export into an empty `vault` `runs` times; return the files it wrote (relative paths)."""
-    contents: dict[Path, bytes] = {}
-    for _ in range(runs):
-        shutil.rmtree(vault, ignore_errors=True)
-        job = MarkdownExport(scope=Scope(tag=SAMPLE_TAG, notes_only=True), folder=vault)
-        used = time.process_time()
-        with stopwatch(into):
-            export_markdown(db, job)
-        if cpu is not None:
-            cpu.append((time.process_time() - used) * 1000)
-        contents = {p.relative_to(vault): p.read_bytes() for p in sorted(vault.rglob("*")) if p.is_file()}
-    return contents
-
-
-def _same_bytes(vault: Path, contents: dict[Path, bytes], into: list[float]) -> None:
-    """The floor: the same bytes to the same files, in an empty folder, with plain Python."""
-    shutil.rmtree(vault, ignore_errors=True)
-    with stopwatch(into):
-        for relative, data in contents.items():
-            path = vault / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-    shutil.rmtree(vault)
-
-
-def export_notes(db_path: Path, work: Path, runs: int) -> Exported:
-    """The vault export of every note tagged SAMPLE_TAG (notes only: a file each) into an empty
-    folder, against writing the same bytes to the same files with plain Python: on the
-    benchmark's disk and on a RAM disk, in the same run (this machine's disk makes creating
-    10,000 files cost seconds of kernel time whatever the program does). Then the same export
-    again with nothing changed, and with one note changed."""
-    db = open_database(db_path)
-    vault = work / "vault"
-    app_ms: list[float] = []
-    floor_ms: list[float] = []
-    ram_app: list[float] = []
-    ram_floor: list[float] = []
-    cpu: list[float] = []
-    again: list[float] = []
-    again_floor: list[float] = []
-    one_changed: list[float] = []
-    written = 0
-    summary = ""
-    ram = Path(tempfile.mkdtemp(prefix="roundtable-vault-", dir=RAM_DISK if RAM_DISK.is_dir() else None))
-    try:
-        contents: dict[Path, bytes] = {}
-        for _ in range(runs):
-            contents = _export_into(db, vault, 1, app_ms, cpu)
-            _same_bytes(vault, contents, floor_ms)
-            _export_into(db, ram / "vault", 1, ram_app, None)
-            _same_bytes(ram / "vault", contents, ram_floor)
-        _export_into(db, vault, 1, [], None)
-        job = MarkdownExport(scope=Scope(tag=SAMPLE_TAG, notes_only=True), folder=vault)
-        manifest = [p for p in vault.iterdir() if p.name.startswith(".")]
-        for _ in range(runs):
-            with stopwatch(again):
-                report = export_markdown(db, job)
-            summary = report.summary()
-            with stopwatch(again_floor):
-                sum(1 for _ in vault.rglob("*"))
-                for path in manifest:
-                    if path.is_file():
-                        path.read_bytes()
-        conn = db.connect()
-        note_id = conn.execute(
-            "SELECT n.id FROM note n JOIN note_tag nt ON nt.note_id = n.id JOIN tag t ON t.id = nt.tag_id "
-            "WHERE t.name = ? ORDER BY n.id LIMIT 1",
-            (SAMPLE_TAG,),
-        ).fetchone()[0]
-        conn.close()
-        notes = Notes(db, Writer(db))
-        for n in range(runs):
-            note = notes.get(note_id)
-            notes.save(note_id, note.body + f"\nchanged {n}")
-            with stopwatch(one_changed):
-                report = export_markdown(db, job)
-            written = len(report.written)
-        notes.writer.close()
-        shutil.rmtree(vault, ignore_errors=True)
-    finally:
-        shutil.rmtree(ram, ignore_errors=True)
-        db.close()
-    size = sum(len(b) for b in contents.values()) / 1e6
-    return Exported(
-        app_ms,
-        floor_ms,
-        ram_app,
-        ram_floor,
-        cpu,
-        again,
-        again_floor,
-        one_changed,
-        written,
-        len(contents),
-        size,
-        summary,
-        str(RAM_DISK) if RAM_DISK.is_dir() else "the temporary folder (no RAM disk here)",
-    )
 
 
 def full_check(db_path: Path, runs: int) -> dict[str, Any]:

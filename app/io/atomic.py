@@ -17,13 +17,16 @@ import contextlib
 import os
 import secrets
 import stat
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from app.paths import PRIVATE_FILE
 
 _PREFIX = ".roundtable-"
 _SUFFIX = ".tmp"
+# How a temporary file a killed write left behind is named (a folder's listing may spot them).
+LEFTOVER_PREFIX, LEFTOVER_SUFFIX = _PREFIX, _SUFFIX
 
 
 def write_bytes(path: Path, data: bytes) -> None:
@@ -91,57 +94,69 @@ def _temporary(path: Path, data: bytes, *, flush: bool) -> Path:
 class Batch:
     """Many files written as `write_bytes` writes one, without a disk flush for each.
 
-    Each file still goes to a temporary file and is renamed into place whole. The renames wait
-    until `chunk` files are ready; then one system-wide flush (os.sync) makes all their bytes
-    durable at once, the renames follow, and each folder is flushed once. Measured here: 0.15 ms
-    a file against 4 ms with a flush per file. Where os.sync is missing (Windows), each file is
-    flushed as it is written.
+    Each file goes to a temporary file beside its target and is renamed into place whole. The
+    renames wait until `commit` (or `chunk` files, if given); then one `syncfs` of each file
+    system written to (Linux) makes all their bytes durable at once, the renames follow, and
+    each folder is flushed once. Not `os.sync`, which flushes every program's data on the
+    machine. Where syncfs is missing (macOS, Windows), each file is flushed as it is written.
 
         with Batch() as batch:
             batch.write(path, data, on_done=lambda: record(path))
 
     `on_done` runs after the file is in place. Leaving the block, by an error or a cancel too,
-    puts in place every file already complete; nothing half-written ever is.
+    puts in place every file already complete; nothing half-written ever is, and a killed
+    export leaves only hidden temporary files (`remove_leftovers`).
     """
 
-    def __init__(self, chunk: int = 500) -> None:
+    def __init__(self, chunk: int | None = None) -> None:
         self._chunk = chunk
-        self._staged: list[tuple[Path, Path, Callable[[], None] | None]] = []
-        self._system_sync = getattr(os, "sync", None)
+        self._staged: list[tuple[str, str, Callable[[], None] | None]] = []
+        self._syncfs = _syncfs()
 
-    def write(self, path: Path, data: bytes, on_done: Callable[[], None] | None = None) -> None:
-        tmp = _temporary(path, data, flush=self._system_sync is None)
-        self._staged.append((tmp, path, on_done))
-        if len(self._staged) >= self._chunk:
+    def write(
+        self,
+        path: str | os.PathLike[str],
+        data: bytes,
+        on_done: Callable[[], None] | None = None,
+        *,
+        new: bool = False,
+    ) -> os.stat_result:
+        """Stage `data` for `path`; returns the staged file's status, which the rename keeps
+        (size, modification time, inode). `new`: the caller knows nothing is at `path` (a
+        folder listing said so), so there is no mode to keep."""
+        target = os.fspath(path)
+        tmp, status = _staged(target, data, flush=self._syncfs is None, keep_mode=not new)
+        self._staged.append((tmp, target, on_done))
+        if self._chunk is not None and len(self._staged) >= self._chunk:
             self.commit()
+        return status
 
     def commit(self) -> None:
         staged, self._staged = self._staged, []
         if not staged:
             return
         try:
-            if self._system_sync is not None:
-                self._system_sync()
-            folders: dict[Path, None] = {}
+            folders = dict.fromkeys(os.path.dirname(target) for _, target, _ in staged)  # noqa: PTH120
+            if self._syncfs is not None:
+                _sync_file_systems(self._syncfs, folders)
             while staged:
-                tmp, path, on_done = staged[0]
-                tmp.replace(path)
+                tmp, target, on_done = staged[0]
+                os.replace(tmp, target)  # noqa: PTH105
                 staged.pop(0)
-                folders[path.parent] = None
                 if on_done is not None:
                     on_done()
             for folder in folders:
-                _sync_folder(folder)
+                _sync_folder(Path(folder))
         finally:
             for tmp, _, _ in staged:  # what could not be put in place: no leftovers
                 with contextlib.suppress(OSError):
-                    tmp.unlink()
+                    os.unlink(tmp)  # noqa: PTH108
 
     def discard(self) -> None:
         staged, self._staged = self._staged, []
         for tmp, _, _ in staged:
             with contextlib.suppress(OSError):
-                tmp.unlink()
+                os.unlink(tmp)  # noqa: PTH108
 
     def __enter__(self) -> Batch:
         return self
@@ -153,6 +168,69 @@ class Batch:
             self.discard()
             if kind is None:
                 raise
+
+
+def _staged(target: str, data: bytes, *, flush: bool, keep_mode: bool) -> tuple[str, os.stat_result]:
+    """`data` in a new temporary file beside `target` (plain strings: pathlib cost a tenth of
+    an export's time); removed again if writing fails."""
+    folder = os.path.dirname(target)  # noqa: PTH120
+    while True:
+        tmp = os.path.join(folder, f"{_PREFIX}{secrets.token_hex(8)}{_SUFFIX}")  # noqa: PTH118
+        try:
+            fd = os.open(tmp, _FLAGS, PRIVATE_FILE)
+            break
+        except FileExistsError:
+            continue
+    try:
+        if keep_mode:
+            _keep_mode(fd, Path(target))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            if flush:
+                os.fsync(fh.fileno())
+            status = os.fstat(fh.fileno())  # after the last write: the time the file keeps
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)  # noqa: PTH108
+        raise
+    return tmp, status
+
+
+def _syncfs() -> Callable[[int], int] | None:
+    """Linux's syncfs(2): flushes one file system, not the whole machine's (os has no wrapper)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only here: the app's start-up does not need it
+
+    try:
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int]
+    function.restype = ctypes.c_int
+
+    def syncfs(fd: int) -> int:
+        if function(fd) != 0:
+            number = ctypes.get_errno()
+            raise OSError(number, os.strerror(number))
+        return 0
+
+    return syncfs
+
+
+def _sync_file_systems(syncfs: Callable[[int], int], folders: Iterable[str]) -> None:
+    """One syncfs for each file system the `folders` are on."""
+    done: set[int] = set()
+    for folder in folders:
+        fd = os.open(folder or ".", os.O_RDONLY)
+        try:
+            device = os.fstat(fd).st_dev
+            if device not in done:
+                syncfs(fd)
+                done.add(device)
+        finally:
+            os.close(fd)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pathvalidate import FileNameSanitizer
+from pathvalidate import FileNameSanitizer, FileNameValidator
 
 MAX_NAME_BYTES = 255
 EXTENSION = ".md"
@@ -76,8 +76,38 @@ def fit(text: str, budget: int) -> str:
     return text[:end]
 
 
+# Names that need none of what `safe_stem` does: letters and digits of any script, single
+# spaces between words and a little punctuation no OS or link minds, already in NFC, short.
+# Most titles are such; they skip pathvalidate's checks (70 µs a name here).
+_PLAIN_NAME = re.compile(r"[^\W_](?:[\w,'()&+!@=;~-]| (?! |\Z))*\Z")
+_RESERVED = frozenset(
+    FileNameValidator(platform="universal", additional_reserved_names=_MORE_RESERVED).reserved_keywords
+)
+# Names already made safe in this process (an export names each entry again every time).
+_SAFE_STEMS: dict[tuple[str, str], str] = {}
+
+
 def safe_stem(name: str, *, fallback: str = "untitled") -> str:
     """`name` as the readable stem of a file name that every OS accepts (without extension)."""
+    known = _SAFE_STEMS.get((name, fallback))
+    if known is not None:
+        return known
+    if (
+        len(name) <= 200
+        and _PLAIN_NAME.match(name) is not None
+        and name.upper() not in _RESERVED
+        and unicodedata.is_normalized("NFC", name)
+    ):
+        made = name
+    else:
+        made = _make_safe(name, fallback)
+    if len(_SAFE_STEMS) >= 100_000:
+        _SAFE_STEMS.clear()
+    _SAFE_STEMS[(name, fallback)] = made
+    return made
+
+
+def _make_safe(name: str, fallback: str) -> str:
     text = unicodedata.normalize("NFC", name)
     text = _BIDI_CONTROLS.sub("", text).translate(_NOT_LINKABLE)
     text = _CONTROLS.sub(" ", text)
@@ -104,6 +134,8 @@ def file_name(stem: str, suffix: str = "", extension: str = EXTENSION) -> str:
 
 def same_name_key(name: str) -> str:
     """Two names with the same key are the same file on a case-insensitive file system."""
+    if name.isascii():  # NFKC leaves ASCII as it is, and casefold is lower
+        return name.lower()
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold())
 
 

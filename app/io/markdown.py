@@ -393,6 +393,8 @@ _MARKER_LOOKALIKE = re.compile(r"^(\\*)(<!-- (?:end of )?roundtable note)", re.M
 
 def escape_markers(body: str) -> str:
     """`body` with no line that begins as a note marker: such lines get a backslash before them."""
+    if "<!-- " not in body:  # most bodies: a search, not a regular expression over every line
+        return body
     return _MARKER_LOOKALIKE.sub(r"\\\1\2", body)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,31 +86,63 @@ def test_a_batch_puts_complete_files_in_place_even_when_stopped(tmp_path: Path) 
     assert (tmp_path / "b.md").read_bytes() == b"b.md"
 
 
-@pytest.mark.parametrize("has_sync", [True, False])
+@pytest.mark.parametrize("has_syncfs", [True, False])
 def test_a_batch_makes_data_durable_before_renaming(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, has_sync: bool
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, has_syncfs: bool
 ) -> None:
+    """One syncfs of the folder's file system before all the renames (not os.sync, which
+    flushes every program's data on the machine, once per 500 files); where there is no
+    syncfs, each file is flushed as it is written."""
     events: list[str] = []
-    real_replace = Path.replace
+    real_replace = os.replace
     monkeypatch.setattr(os, "fsync", lambda _fd: events.append("fsync"))
-    if has_sync:
-        monkeypatch.setattr(os, "sync", lambda: events.append("sync"))
-    else:
-        monkeypatch.delattr(os, "sync", raising=False)  # as on Windows
+    monkeypatch.setattr(os, "sync", lambda: events.append("sync"), raising=False)
+    monkeypatch.setattr(
+        atomic, "_syncfs", (lambda: lambda _fd: events.append("syncfs") or 0) if has_syncfs else lambda: None
+    )
 
-    def replace(self: Path, target: Path) -> Path:
+    def replace(source: str, target: str) -> None:
         events.append("rename")
-        return real_replace(self, target)
+        real_replace(source, target)
 
-    monkeypatch.setattr(Path, "replace", replace)
-    with atomic.Batch(chunk=2) as batch:
+    monkeypatch.setattr(os, "replace", replace)
+    (tmp_path / "sub").mkdir()
+    with atomic.Batch() as batch:
         for n in range(3):
             batch.write(tmp_path / f"{n}.md", b"x")
-    renames = [i for i, e in enumerate(events) if e == "rename"]
-    flushes = [i for i, e in enumerate(events) if e in ("sync", "fsync")]
-    assert len(renames) == 3 and flushes and min(flushes) < min(renames)
-    if has_sync:
-        assert events.count("sync") == 2  # one per chunk, not one per file
+        batch.write(tmp_path / "sub" / "3.md", b"x")
+        assert "rename" not in events  # nothing in place before the flush
+    first_rename = events.index("rename")
+    before = events[:first_rename]
+    assert events.count("rename") == 4 and "sync" not in events
+    if has_syncfs:
+        assert before == ["syncfs"] and events.count("syncfs") == 1  # one file system, one flush
+    else:
+        assert before == ["fsync"] * 4  # each file as it is written
+    assert set(events[first_rename:]) <= {"rename", "fsync"}  # then the folders' entries
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.md", "1.md", "2.md", "sub"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="syncfs is Linux's")
+def test_syncfs_is_the_real_one_on_linux(tmp_path: Path) -> None:
+    syncfs = atomic._syncfs()
+    assert syncfs is not None
+    fd = os.open(tmp_path, os.O_RDONLY)
+    try:
+        assert syncfs(fd) == 0
+    finally:
+        os.close(fd)
+    with pytest.raises(OSError):
+        syncfs(-1)
+
+
+def test_a_batch_says_what_each_file_is_once_in_place(tmp_path: Path) -> None:
+    """Size, time and inode of the staged file are those of the file after its rename: a
+    re-export compares them with the folder's listing instead of reading every file."""
+    with atomic.Batch() as batch:
+        staged = batch.write(tmp_path / "a.md", b"hello", new=True)
+    found = (tmp_path / "a.md").stat()
+    assert (staged.st_size, staged.st_mtime_ns, staged.st_ino) == (5, found.st_mtime_ns, found.st_ino)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
