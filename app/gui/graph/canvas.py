@@ -1,19 +1,23 @@
-"""The Graph view's drawing: one QGraphicsScene of plain Qt items (painted by Qt itself, no
-Python per item and frame), a shape and colour per kind, a size per number of relations, and
-labels shown only once the zoom makes them legible, so 10,000 nodes pan and zoom smoothly."""
+"""The Graph view's drawing: a shape and colour per kind, a size per number of relations, and
+labels shown only once the zoom makes them legible. Two scene items paint every edge and every
+node in a few batched QPainter calls (only what is exposed, less detail when small), and a grid
+finds what is under the pointer, so that a frame of 1,000 nodes costs a few milliseconds and
+one of 10,000 stays interactive (issue 23, benchmarks/graph.py)."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -28,9 +32,10 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QGraphicsScene,
-    QGraphicsSimpleTextItem,
     QGraphicsView,
+    QStyleOptionGraphicsItem,
     QToolTip,
     QWidget,
 )
@@ -94,7 +99,57 @@ def shape_path(shape: str, r: float) -> QPainterPath:
     return path
 
 
+class _Grid:
+    """Which nodes or edges lie in each cell of a square grid over the scene, so that painting,
+    hovering and clicking look at the cells in question instead of at every one."""
+
+    def __init__(self, bounds: QRectF, across: int = 64) -> None:
+        self.left, self.top = bounds.left(), bounds.top()
+        self.size = max(bounds.width(), bounds.height(), 1.0) / across
+        self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+
+    def _span(self, x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
+        size = self.size
+        for cx in range(int((x0 - self.left) // size), int((x1 - self.left) // size) + 1):
+            for cy in range(int((y0 - self.top) // size), int((y1 - self.top) // size) + 1):
+                yield cx, cy
+
+    def add(self, k: int, x0: float, y0: float, x1: float, y1: float) -> None:
+        for cell in self._span(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)):
+            self.cells[cell].append(k)
+
+    def near(self, rect: QRectF) -> set[int]:
+        found: set[int] = set()
+        cells = self.cells
+        for cell in self._span(rect.left(), rect.top(), rect.right(), rect.bottom()):
+            if cell in cells:
+                found.update(cells[cell])
+        return found
+
+
+class _Layer(QGraphicsItem):
+    """All the edges, or all the nodes, painted by one item in a few batched calls: a
+    QGraphicsItem for each of 10,000 entries and 15,000 relations costs Qt a traversal, a
+    transform and a paint call for each, every frame (issue 23)."""
+
+    def __init__(self, paint: Callable[[QPainter, QRectF], None], bounds: Callable[[], QRectF]) -> None:
+        super().__init__()
+        self._paint, self._bounds = paint, bounds
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # its exposedRect
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        self._paint(painter, option.exposedRect)
+
+
 class GraphCanvas(QGraphicsView):
+    """The scene holds one hidden item per entry and per relation (their places, tooltips and
+    data, read by the view and its tests) and two visible layers that draw them all."""
+
     node_selected = Signal(int)  # the node's index in the graph, -1 for none
     node_activated = Signal(int)  # double-clicked
     edge_activated = Signal(int)  # clicked
@@ -104,8 +159,11 @@ class GraphCanvas(QGraphicsView):
         super().__init__(parent)
         self.setObjectName("graphCanvas")
         self.setScene(QGraphicsScene(self))
+        # No index: the scene's only visible items are the two layers; lookups use _Grid.
+        self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setMouseTracking(True)
@@ -113,87 +171,243 @@ class GraphCanvas(QGraphicsView):
         self.edge_tip: dict[int, str] = {}  # edge index -> its hover text, made when first hovered
         self.describe_edge: Callable[[GraphEdge], str] = lambda _edge: ""
         self.nodes: list[QGraphicsPathItem] = []
-        self.labels: list[QGraphicsSimpleTextItem | None] = []  # made when first shown
+        self.labels: list[str] = []
         self.edges: list[QGraphicsLineItem] = []
         self._edges_of: dict[int, list[int]] = defaultdict(list)
         self._pressed: QPoint | None = None
         self._pressed_node = -1
+        self._grip = QPointF()  # where on the pressed node the pointer holds it
+        self._selected = -1
+        self._layers: tuple[_Layer, ...] = ()
+        self._clear()
+
+    def _clear(self) -> None:
+        self._bounds = QRectF()
+        self._centres: list[QPointF] = []
+        self._radii: list[float] = []
+        self._kind_of: list[str] = []
+        self._ends: list[tuple[int, int]] = []
+        self._lines: list[QLineF] = []
+        self._pens: list[QPen] = []
+        self._by_pen: list[list[int]] = []  # edge indices drawn with each pen
+        self._all_lines: list[list[QLineF]] = []
+        self._brushes: dict[str, QBrush] = {}
+        self._paths: dict[str, QPainterPath] = {}  # every node of a kind, one path
+        self._points: dict[str, list[QPointF]] = {}
+        self._stale_kinds: set[str] = set()
+        self._edge_grid = _Grid(QRectF())
+        self._node_grid = _Grid(QRectF())
+        self._loose_edges: set[int] = set()  # moved since the grids were made: always looked at
+        self._loose_nodes: set[int] = set()
         self._label_at: list[float] = []  # the zoom from which each node's label shows
-        self._label_shown: list[bool] = []
+        self._label_order: list[int] = []  # nodes by that zoom
+        self._label_ats: list[float] = []
+        self._label_zoom: float | None = None  # labels_for's zoom while it draws elsewhere
+        self._label_size = 1.0
+        self._label_width: dict[int, float] = {}
+        self._max_r = self._min_r = 0.0
 
     # --- building -----------------------------------------------------------------------------
 
     def set_graph(self, graph: Graph, positions: Positions) -> None:
         scene = self.scene()
         scene.clear()
+        self._clear()
         self.graph = graph
         self.edge_tip = {}
-        self.nodes, self.labels, self.edges = [], [], []
-        self._label_at, self._label_shown = [], []
+        self.nodes, self.edges, self._selected = [], [], -1
         self._edges_of = defaultdict(list)
-        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)  # while adding
         palette = self.palette()
         ink = palette.color(QPalette.ColorRole.Text)
+        self._ink = ink
         line = QColor(ink)
         line.setAlpha(110)
+        self._outline = QPen(ink, 1.0)
+        self._outline.setCosmetic(True)
+        self._centre_pen = QPen(ink, 2.5)
+        self._centre_pen.setCosmetic(True)
+        self._selection_pen = QPen(ink, 0, Qt.PenStyle.DashLine)
+        holder = QGraphicsRectItem()  # hidden: its children are never painted or hit by Qt
+        holder.setVisible(False)
         index = {n.id: i for i, n in enumerate(graph.nodes)}
-        centres: list[QPointF] = []
         for i, node in enumerate(graph.nodes):
             at = positions.get(node.slug, Placed(0.0, 0.0))
-            centres.append(QPointF(at.x, at.y))
+            centre = QPointF(at.x, at.y)
             colour, shape = KIND_STYLE.get(node.kind, ("#999999", "circle"))
-            r = radius(node.degree)
-            item = QGraphicsPathItem(shape_path(shape, r))
-            item.setBrush(QBrush(QColor(colour)))
-            outline = QPen(ink, 2.5 if node.id == graph.centre else 1.0)
-            outline.setCosmetic(True)
-            item.setPen(outline)
-            item.setPos(centres[-1])
-            item.setZValue(2)
-            item.setFlags(
-                QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            )
+            r = radius(node.degree) * (1.15 if shape == "triangle" else 1.0)
+            item = QGraphicsPathItem(shape_path(shape, radius(node.degree)), holder)
+            item.setPos(centre)
             item.setData(KIND_OF_ITEM, NODE)
             item.setData(INDEX, i)
+            item.setData(PINNED, at.pinned)
             item.setToolTip(node.name if node.name == node.recorded else f"{node.name}\n{node.recorded}")
+            self.nodes.append(item)
+            self._centres.append(centre)
+            self._radii.append(r)
+            self._kind_of.append(node.kind)
+            if node.kind not in self._brushes:
+                self._brushes[node.kind] = QBrush(QColor(colour))
+            self.labels.append(_elided(node.name))
             # Labels keep their size on screen whatever the zoom (always legible when shown);
             # which are shown depends on the zoom and the entry's number of relations.
             self._label_at.append(0.0 if node.id == graph.centre else 1.0 / math.sqrt(1 + node.degree / 3))
-            scene.addItem(item)
-            self.nodes.append(item)
-            self.labels.append(None)
+        pens: dict[tuple[bool, Qt.PenStyle], int] = {}
         for j, edge in enumerate(graph.edges):
             a, b = index[edge.source], index[edge.target]
             # One-pixel lines (a wider one costs a stroke of its own), titles and memberships darker.
-            pen = QPen(ink if edge.relation in ("title", "member_of") else line, 1.0)
-            pen.setCosmetic(True)
-            pen.setStyle(EDGE_STYLE.get(edge.relation, Qt.PenStyle.SolidLine))
-            item_line = QGraphicsLineItem(QLineF(centres[a], centres[b]))
-            item_line.setPen(pen)
-            item_line.setZValue(1)
+            dark = edge.relation in ("title", "member_of")
+            style = EDGE_STYLE.get(edge.relation, Qt.PenStyle.SolidLine)
+            if (dark, style) not in pens:
+                pen = QPen(ink if dark else line, 1.0)
+                pen.setCosmetic(True)
+                pen.setStyle(style)
+                pens[(dark, style)] = len(self._pens)
+                self._pens.append(pen)
+                self._by_pen.append([])
+            self._by_pen[pens[(dark, style)]].append(j)
+            segment = QLineF(self._centres[a], self._centres[b])
+            item_line = QGraphicsLineItem(segment, holder)
             item_line.setData(KIND_OF_ITEM, EDGE)
             item_line.setData(INDEX, j)
-            scene.addItem(item_line)
             self.edges.append(item_line)
+            self._lines.append(segment)
+            self._ends.append((a, b))
             self._edges_of[a].append(j)
             self._edges_of[b].append(j)
-        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        bounds = scene.itemsBoundingRect()
-        scene.setSceneRect(bounds.adjusted(-200, -200, 200, 200))
-        # A label wants LABEL_ROOM pixels of the square each entry has in the scene: the more
-        # crowded the graph, the closer the zoom before labels show (hubs' first).
-        if centres:
-            xs, ys = [p.x() for p in centres], [p.y() for p in centres]
-            room = math.sqrt(max((max(xs) - min(xs)) * (max(ys) - min(ys)), 1.0) / len(centres))
+        self._all_lines = [[self._lines[j] for j in group] for group in self._by_pen]
+        scene.addItem(holder)
+        if self._centres:
+            self._max_r, self._min_r = max(self._radii), min(self._radii)
+            xs, ys = [p.x() for p in self._centres], [p.y() for p in self._centres]
+            placed = list(zip(xs, ys, self._radii, strict=True))
+            self._bounds = QRectF(
+                QPointF(min(x - r for x, _, r in placed), min(y - r for _, y, r in placed)),
+                QPointF(max(x + r for x, _, r in placed), max(y + r for _, y, r in placed)),
+            ).adjusted(-1, -1, 1, 1)
+            self._index_places()
+            # A label wants LABEL_ROOM pixels of the square each entry has in the scene: the more
+            # crowded the graph, the closer the zoom before labels show (hubs' first).
+            room = math.sqrt(max((max(xs) - min(xs)) * (max(ys) - min(ys)), 1.0) / len(self._centres))
             self._label_at = [LABEL_ROOM / room * at for at in self._label_at]
-        self._label_shown = [False] * len(self.labels)
+        self._label_order = sorted(range(len(self._label_at)), key=self._label_at.__getitem__)
+        self._label_ats = [self._label_at[i] for i in self._label_order]
+        self._stale_kinds = set(self._brushes)
+        # Kinds drawn one over the other, sources (the most, at the edges) first, people last.
+        rank = {k: n for n, k in enumerate(reversed(KIND_STYLE))}
+        self._paths = {k: QPainterPath() for k in sorted(self._brushes, key=lambda k: (rank.get(k, -1), k))}
+        edges_layer = _Layer(self._paint_edges, self.bounds)
+        edges_layer.setZValue(1)
+        nodes_layer = _Layer(self._paint_nodes, self.bounds)
+        nodes_layer.setZValue(2)
+        scene.addItem(edges_layer)
+        scene.addItem(nodes_layer)
+        self._layers = (edges_layer, nodes_layer)
+        scene.setSceneRect(self._bounds.adjusted(-200, -200, 200, 200))
         self.update_labels()
+
+    def _index_places(self) -> None:
+        self._edge_grid, self._node_grid = _Grid(self._bounds), _Grid(self._bounds)
+        self._loose_edges, self._loose_nodes = set(), set()
+        for i, c in enumerate(self._centres):
+            self._node_grid.add(i, c.x(), c.y(), c.x(), c.y())
+        for j, segment in enumerate(self._lines):
+            self._edge_grid.add(j, segment.x1(), segment.y1(), segment.x2(), segment.y2())
+
+    def bounds(self) -> QRectF:
+        """The rectangle the nodes cover in the scene."""
+        return QRectF(self._bounds)
 
     def positions(self) -> Positions:
         return {
             n.slug: Placed(item.pos().x(), item.pos().y(), bool(item.data(PINNED)))
             for n, item in zip(self.graph.nodes, self.nodes, strict=True)
         }
+
+    # --- painting -----------------------------------------------------------------------------
+
+    def _paint_edges(self, painter: QPainter, exposed: QRectF) -> None:
+        """The edges in `exposed`, a drawLines call for each pen."""
+        groups = self._all_lines
+        if not exposed.contains(self._bounds):
+            seen = self._edge_grid.near(exposed) | self._loose_edges
+            if len(seen) < len(self._lines) // 2:
+                lines = self._lines
+                groups = [[lines[j] for j in group if j in seen] for group in self._by_pen]
+        for pen, group in zip(self._pens, groups, strict=True):
+            if group:
+                painter.setPen(pen)
+                painter.drawLines(group)
+
+    def _kind_paths(self) -> dict[str, QPainterPath]:
+        for kind in self._stale_kinds:
+            path = QPainterPath()
+            path.setFillRule(Qt.FillRule.WindingFill)  # overlapping entries stay filled
+            points: list[QPointF] = []
+            for i, k in enumerate(self._kind_of):
+                if k == kind:
+                    path.addPath(self.nodes[i].path().translated(self._centres[i]))
+                    points.append(self._centres[i])
+            self._paths[kind], self._points[kind] = path, points
+        self._stale_kinds = set()
+        return self._paths
+
+    def _paint_nodes(self, painter: QPainter, exposed: QRectF) -> None:
+        """Every kind's nodes in one call (a dot each when smaller than a few pixels, no
+        outline when too small to see one), then the centre, the selection and the labels."""
+        world = painter.worldTransform()
+        scale = math.hypot(world.m11(), world.m12())
+        paths = self._kind_paths()
+        tiny = scale * self._max_r < 1.5
+        for kind, path in paths.items():
+            brush = self._brushes[kind]
+            if tiny:
+                dot = QPen(brush.color(), 2.0)
+                dot.setCosmetic(True)
+                painter.setPen(dot)
+                painter.drawPoints(self._points[kind])
+            else:
+                painter.setPen(self._outline if scale * self._min_r >= 2.5 else Qt.PenStyle.NoPen)
+                painter.setBrush(brush)
+                painter.drawPath(path)
+        centre = next((i for i, n in enumerate(self.graph.nodes) if n.id == self.graph.centre), -1)
+        if centre >= 0 and not tiny:
+            painter.setPen(self._centre_pen)
+            painter.setBrush(self._brushes[self._kind_of[centre]])
+            painter.drawPath(self.nodes[centre].path().translated(self._centres[centre]))
+        if 0 <= self._selected < len(self.nodes):
+            painter.setPen(self._selection_pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(
+                self.nodes[self._selected].boundingRect().translated(self._centres[self._selected])
+            )
+        self._paint_labels(painter, exposed, scale)
+
+    def _paint_labels(self, painter: QPainter, exposed: QRectF, scale: float) -> None:
+        zoom = self._label_zoom if self._label_zoom is not None else scale
+        count = bisect.bisect_right(self._label_ats, zoom)
+        if not count:
+            return
+        size = self._label_size
+        reach = 300.0 * size / max(scale, 1e-6)  # a label's extent on screen, in the scene
+        room = exposed.adjusted(-reach, -reach, reach, reach)
+        world = painter.worldTransform()
+        font = self.font()
+        metrics = QFontMetricsF(font)
+        painter.save()
+        painter.resetTransform()  # labels keep their size on screen
+        painter.setFont(font)
+        painter.setPen(self._ink)
+        ascent = metrics.ascent()
+        for i in self._label_order[:count]:
+            c = self._centres[i]
+            if not room.contains(c):
+                continue
+            if i not in self._label_width:
+                self._label_width[i] = metrics.horizontalAdvance(self.labels[i])
+            under = world.map(QPointF(c.x(), c.y() + self.nodes[i].boundingRect().bottom()))
+            painter.setTransform(QTransform.fromTranslate(under.x(), under.y()).scale(size, size))
+            painter.drawText(QPointF(-self._label_width[i] / 2, 2 + ascent), self.labels[i])
+        painter.restore()
 
     # --- zoom and level of detail -------------------------------------------------------------
 
@@ -205,28 +419,21 @@ class GraphCanvas(QGraphicsView):
 
     def fit(self) -> None:
         if self.nodes:
-            self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
             self.update_labels()
 
     def update_labels(self) -> None:
         """Show a label only where it can be read among the others: an entry's label from the
         zoom at which entries stand apart on screen, earlier for one with many relations (its
         place is found first), so that a zoomed-out 10,000-node graph draws a few labels or
-        none, and zooming in brings the rest."""
-        scale = self.transform().m11()
-        self._smooth_when_few(scale)
-        shown = self._label_shown
-        for i, at in enumerate(self._label_at):
-            want = scale >= at
-            if want != shown[i]:
-                shown[i] = want
-                self.label(i).setVisible(want)
+        none, and zooming in brings the rest. (The labels are drawn by the nodes' layer; this
+        keeps the antialiasing in step with the zoom.)"""
+        self._smooth_when_few(self.transform().m11())
 
     def _smooth_when_few(self, scale: float) -> None:
         """Antialiasing only while few entries are in view: smoothing thousands of lines costs
         eight times the frame (benchmarks/graph.py), and at that zoom no one sees the steps."""
-        bounds = self.scene().itemsBoundingRect()
-        area = max(bounds.width() * bounds.height(), 1.0)
+        area = max(self._bounds.width() * self._bounds.height(), 1.0)
         seen = min(1.0, self.viewport().width() * self.viewport().height() / (scale * scale) / area)
         smooth = len(self.nodes) * seen <= SMOOTH_NODES
         self.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
@@ -235,38 +442,14 @@ class GraphCanvas(QGraphicsView):
     def labels_for(self, zoom: float, size: float = 1.0) -> Iterator[None]:
         """Labels as they would show at `zoom`, `size` times their size on screen (a printer's
         pixels are smaller than the screen's), for drawing the scene elsewhere."""
-        shown = list(self._label_shown)
-        for i, at in enumerate(self._label_at):
-            if zoom / size >= at:
-                self.label(i).setScale(size)
-                self.label(i).setVisible(True)
-            elif (label := self.labels[i]) is not None:
-                label.setVisible(False)
+        self._label_zoom, self._label_size = zoom / size, size
         try:
             yield
         finally:
-            for i, label in enumerate(self.labels):
-                if label is not None:
-                    label.setScale(1.0)
-                    label.setVisible(shown[i])
-
-    def label(self, i: int) -> QGraphicsSimpleTextItem:
-        """Node `i`'s label, made the first time it is wanted: a zoomed-out graph of 10,000
-        entries makes none of them (its scene is built in half the time)."""
-        label = self.labels[i]
-        if label is None:
-            node, item = self.graph.nodes[i], self.nodes[i]
-            label = QGraphicsSimpleTextItem(_elided(node.name), item)
-            label.setFont(self.font())
-            label.setBrush(QBrush(self.palette().color(QPalette.ColorRole.Text)))
-            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            label.setPos(0, item.boundingRect().bottom())
-            label.setTransform(QTransform.fromTranslate(-label.boundingRect().width() / 2, 2))
-            self.labels[i] = label
-        return label
+            self._label_zoom, self._label_size = None, 1.0
 
     def labels_shown(self) -> int:
-        return sum(self._label_shown)
+        return bisect.bisect_right(self._label_ats, self.transform().m11())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -276,36 +459,80 @@ class GraphCanvas(QGraphicsView):
 
     # --- pointing -----------------------------------------------------------------------------
 
+    def _slack(self) -> float:
+        """Four pixels, in the scene: thin lines and small nodes are hit from that near."""
+        return 4.0 / max(self.transform().m11(), 1e-6)
+
+    def _node_at(self, pos: QPoint) -> int:
+        """The node under `pos` (the nearest, where several are), -1 for none."""
+        at, slack = self.mapToScene(pos), self._slack()
+        reach = self._max_r + slack
+        near = self._node_grid.near(QRectF(at.x() - reach, at.y() - reach, 2 * reach, 2 * reach))
+        best, best_distance = -1, math.inf
+        for i in near | self._loose_nodes:
+            c = self._centres[i]
+            distance = math.hypot(c.x() - at.x(), c.y() - at.y())
+            if distance <= self._radii[i] + slack and distance < best_distance:
+                best, best_distance = i, distance
+        return best
+
+    def _edge_at(self, pos: QPoint) -> int:
+        """The edge passing within a few pixels of `pos` (the nearest), -1 for none."""
+        at, slack = self.mapToScene(pos), self._slack()
+        x, y = at.x(), at.y()
+        best, best_distance = -1, math.inf
+        for j in self._edge_grid.near(QRectF(x - slack, y - slack, 2 * slack, 2 * slack)) | self._loose_edges:
+            segment = self._lines[j]
+            x1, y1, dx, dy = segment.x1(), segment.y1(), segment.dx(), segment.dy()
+            length = dx * dx + dy * dy
+            t = 0.0 if length == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length))
+            distance = math.hypot(x - x1 - t * dx, y - y1 - t * dy)
+            if distance <= slack and distance < best_distance:
+                best, best_distance = j, distance
+        return best
+
     def _item_at(self, pos: QPoint, want: int) -> int:
-        """The index of the node or edge (`want`) under `pos`, with a few pixels' slack for
-        thin lines; -1 for none."""
-        for item in self.items(QRect(pos - QPoint(4, 4), pos + QPoint(4, 4))):
-            if item.data(KIND_OF_ITEM) == want:
-                return int(item.data(INDEX))
-        return -1
+        """The index of the node or edge (`want`) under `pos`; -1 for none."""
+        return self._node_at(pos) if want == NODE else self._edge_at(pos)
+
+    def selected(self) -> int:
+        return self._selected
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed = event.position().toPoint()
-        self._pressed_node = self._item_at(self._pressed, NODE)
+        self._pressed_node = self._node_at(self._pressed)
         if self._pressed_node >= 0:
             self.setDragMode(QGraphicsView.DragMode.NoDrag)
+            self._grip = self._centres[self._pressed_node] - self.mapToScene(self._pressed)
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         if self._pressed_node >= 0 and event.buttons() & Qt.MouseButton.LeftButton:
+            self.nodes[self._pressed_node].setPos(self.mapToScene(event.position().toPoint()) + self._grip)
             self.follow(self._pressed_node)
 
     def follow(self, i: int) -> None:
         """Node `i` moved: pin it and bring its edges along."""
         item = self.nodes[i]
         item.setData(PINNED, True)
-        index = {n.id: k for k, n in enumerate(self.graph.nodes)}
+        centre = self._centres[i]
+        centre.setX(item.pos().x())
+        centre.setY(item.pos().y())
+        self._loose_nodes.add(i)
+        self._stale_kinds.add(self._kind_of[i])
         for j in self._edges_of[i]:
-            edge = self.graph.edges[j]
-            self.edges[j].setLine(
-                QLineF(self.nodes[index[edge.source]].pos(), self.nodes[index[edge.target]].pos())
-            )
+            a, b = self._ends[j]
+            segment = self._lines[j]
+            segment.setPoints(self._centres[a], self._centres[b])
+            self.edges[j].setLine(segment)
+            self._loose_edges.add(j)
+        self._bounds = self._bounds.united(
+            QRectF(centre.x() - self._max_r, centre.y() - self._max_r, 2 * self._max_r, 2 * self._max_r)
+        )
+        for layer in self._layers:
+            layer.prepareGeometryChange()
+            layer.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -320,19 +547,24 @@ class GraphCanvas(QGraphicsView):
             if moved:
                 self.node_moved.emit(node)
             else:
-                self.scene().clearSelection()
-                self.nodes[node].setSelected(True)
+                self._select(node)
                 self.node_selected.emit(node)
             return
         if not moved:
-            edge = self._item_at(pos, EDGE)
+            edge = self._edge_at(pos)
             if edge >= 0:
                 self.edge_activated.emit(edge)
             else:
+                self._select(-1)
                 self.node_selected.emit(-1)
 
+    def _select(self, i: int) -> None:
+        self._selected = i
+        for layer in self._layers:
+            layer.update()
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        node = self._item_at(event.position().toPoint(), NODE)
+        node = self._node_at(event.position().toPoint())
         if node >= 0:
             self.node_activated.emit(node)
             event.accept()
@@ -340,13 +572,18 @@ class GraphCanvas(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) and self.nodes:
             pos = event.pos()
-            if self._item_at(pos, NODE) < 0:
-                edge = self._item_at(pos, EDGE)
-                if edge >= 0:
-                    QToolTip.showText(event.globalPos(), self.edge_text(edge), self.viewport())
-                    return True
+            node = self._node_at(pos)
+            if node >= 0:
+                QToolTip.showText(event.globalPos(), self.nodes[node].toolTip(), self.viewport())
+                return True
+            edge = self._edge_at(pos)
+            if edge >= 0:
+                QToolTip.showText(event.globalPos(), self.edge_text(edge), self.viewport())
+                return True
+            QToolTip.hideText()
+            return True
         return super().viewportEvent(event)
 
     def edge_text(self, j: int) -> str:

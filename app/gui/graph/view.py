@@ -397,7 +397,7 @@ class GraphView(QWidget):
     def render_to(self, painter: QPainter, target: QRectF) -> None:
         """Draw the whole graph, scaled into `target` (printing, PNG and SVG)."""
         scene = self.canvas.scene()
-        source = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+        source = self.canvas.bounds().adjusted(-20, -20, 20, 20)
         if source.isEmpty():
             return
         zoom = min(target.width() / source.width(), target.height() / source.height())
@@ -406,7 +406,7 @@ class GraphView(QWidget):
             scene.render(painter, target, source, Qt.AspectRatioMode.KeepAspectRatio)
 
     def _picture_size(self) -> QSize:
-        source = self.canvas.scene().itemsBoundingRect()
+        source = self.canvas.bounds()
         width = 1600
         height = round(width * source.height() / source.width()) if source.width() > 0 else 1000
         return QSize(width, max(400, min(height, 3200)))
