@@ -24,7 +24,10 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmapCache,
     QPolygonF,
+    QResizeEvent,
+    QStaticText,
     QTransform,
     QWheelEvent,
 )
@@ -204,7 +207,9 @@ class GraphCanvas(QGraphicsView):
         self._label_ats: list[float] = []
         self._label_zoom: float | None = None  # labels_for's zoom while it draws elsewhere
         self._label_size = 1.0
-        self._label_width: dict[int, float] = {}
+        self._label_text: dict[int, QStaticText] = {}  # laid out once, not at every frame
+        self._pen_of: list[int] = []  # each edge's pen
+        self._centre_node = -1
         self._max_r = self._min_r = 0.0
 
     # --- building -----------------------------------------------------------------------------
@@ -265,6 +270,7 @@ class GraphCanvas(QGraphicsView):
                 self._pens.append(pen)
                 self._by_pen.append([])
             self._by_pen[pens[(dark, style)]].append(j)
+            self._pen_of.append(pens[(dark, style)])
             segment = QLineF(self._centres[a], self._centres[b])
             item_line = QGraphicsLineItem(segment, holder)
             item_line.setData(KIND_OF_ITEM, EDGE)
@@ -292,16 +298,15 @@ class GraphCanvas(QGraphicsView):
         self._label_order = sorted(range(len(self._label_at)), key=self._label_at.__getitem__)
         self._label_ats = [self._label_at[i] for i in self._label_order]
         self._stale_kinds = set(self._brushes)
+        self._centre_node = next((i for i, n in enumerate(graph.nodes) if n.id == graph.centre), -1)
         # Kinds drawn one over the other, sources (the most, at the edges) first, people last.
         rank = {k: n for n, k in enumerate(reversed(KIND_STYLE))}
         self._paths = {k: QPainterPath() for k in sorted(self._brushes, key=lambda k: (rank.get(k, -1), k))}
-        edges_layer = _Layer(self._paint_edges, self.bounds)
-        edges_layer.setZValue(1)
-        nodes_layer = _Layer(self._paint_nodes, self.bounds)
-        nodes_layer.setZValue(2)
-        scene.addItem(edges_layer)
-        scene.addItem(nodes_layer)
-        self._layers = (edges_layer, nodes_layer)
+        drawing = _Layer(self._paint, self.bounds)
+        # Kept as a picture of what the viewport shows: a pan draws only the strip it uncovers.
+        drawing.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        scene.addItem(drawing)
+        self._layers = (drawing,)
         scene.setSceneRect(self._bounds.adjusted(-200, -200, 200, 200))
         self.update_labels()
 
@@ -325,14 +330,20 @@ class GraphCanvas(QGraphicsView):
 
     # --- painting -----------------------------------------------------------------------------
 
+    def _paint(self, painter: QPainter, exposed: QRectF) -> None:
+        self._paint_edges(painter, exposed)
+        self._paint_nodes(painter, exposed)
+
     def _paint_edges(self, painter: QPainter, exposed: QRectF) -> None:
         """The edges in `exposed`, a drawLines call for each pen."""
         groups = self._all_lines
         if not exposed.contains(self._bounds):
             seen = self._edge_grid.near(exposed) | self._loose_edges
             if len(seen) < len(self._lines) // 2:
-                lines = self._lines
-                groups = [[lines[j] for j in group if j in seen] for group in self._by_pen]
+                lines, pen_of = self._lines, self._pen_of
+                groups = [[] for _ in self._pens]
+                for j in seen:
+                    groups[pen_of[j]].append(lines[j])
         for pen, group in zip(self._pens, groups, strict=True):
             if group:
                 painter.setPen(pen)
@@ -369,7 +380,7 @@ class GraphCanvas(QGraphicsView):
                 painter.setPen(self._outline if scale * self._min_r >= 2.5 else Qt.PenStyle.NoPen)
                 painter.setBrush(brush)
                 painter.drawPath(path)
-        centre = next((i for i, n in enumerate(self.graph.nodes) if n.id == self.graph.centre), -1)
+        centre = self._centre_node
         if centre >= 0 and not tiny:
             painter.setPen(self._centre_pen)
             painter.setBrush(self._brushes[self._kind_of[centre]])
@@ -392,21 +403,28 @@ class GraphCanvas(QGraphicsView):
         room = exposed.adjusted(-reach, -reach, reach, reach)
         world = painter.worldTransform()
         font = self.font()
-        metrics = QFontMetricsF(font)
+        ascent = QFontMetricsF(font).ascent()
+        elsewhere = self._label_zoom is not None  # a picture or a page: real text, not glyph runs
         painter.save()
         painter.resetTransform()  # labels keep their size on screen
         painter.setFont(font)
         painter.setPen(self._ink)
-        ascent = metrics.ascent()
+        texts = self._label_text
         for i in self._label_order[:count]:
             c = self._centres[i]
             if not room.contains(c):
                 continue
-            if i not in self._label_width:
-                self._label_width[i] = metrics.horizontalAdvance(self.labels[i])
+            if i not in texts:
+                texts[i] = QStaticText(self.labels[i])
+                texts[i].setTextFormat(Qt.TextFormat.PlainText)
+                texts[i].prepare(QTransform(), font)
+            width = texts[i].size().width()
             under = world.map(QPointF(c.x(), c.y() + self.nodes[i].boundingRect().bottom()))
-            painter.setTransform(QTransform.fromTranslate(under.x(), under.y()).scale(size, size))
-            painter.drawText(QPointF(-self._label_width[i] / 2, 2 + ascent), self.labels[i])
+            if elsewhere:
+                painter.setTransform(QTransform.fromTranslate(under.x(), under.y()).scale(size, size))
+                painter.drawText(QPointF(-width / 2, 2 + ascent), self.labels[i])
+            else:
+                painter.drawStaticText(QPointF(under.x() - width / 2, under.y() + 2), texts[i])
         painter.restore()
 
     # --- zoom and level of detail -------------------------------------------------------------
@@ -443,13 +461,26 @@ class GraphCanvas(QGraphicsView):
         """Labels as they would show at `zoom`, `size` times their size on screen (a printer's
         pixels are smaller than the screen's), for drawing the scene elsewhere."""
         self._label_zoom, self._label_size = zoom / size, size
+        for layer in self._layers:  # drawn as lines and text, not as the screen's cached picture
+            layer.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
             yield
         finally:
             self._label_zoom, self._label_size = None, 1.0
+            for layer in self._layers:
+                layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def labels_shown(self) -> int:
         return bisect.bisect_right(self._label_ats, self.transform().m11())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The cached picture of the viewport lives in QPixmapCache (10 MB unless raised): room
+        # for it twice over, or a large screen would draw every frame anew.
+        ratio = self.devicePixelRatioF()
+        wanted = int(self.viewport().width() * self.viewport().height() * 4 * ratio * ratio * 2 / 1024)
+        if QPixmapCache.cacheLimit() < wanted:
+            QPixmapCache.setCacheLimit(wanted)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
