@@ -48,27 +48,42 @@ _UNKNOWN = "~"  # the syllable of a character pypinyin cannot read: after every 
 _HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 _PREVOWELS = "\u0e40-\u0e44\u0ec0-\u0ec4"  # Thai เ แ โ ใ ไ, Lao ເ ແ ໂ ໃ ໄ
 _TONE_MARKS = "\u0e48-\u0e4b\u0ec8-\u0ecb"  # Thai ่ ้ ๊ ๋, Lao ່ ້ ໊ ໋
-_SPECIAL = re.compile(f"[{_HAN_CHARS}{_PREVOWELS}{_TONE_MARKS}]")
-_HAN_RUN = re.compile(f"[{_HAN_CHARS}]+")
-_HAN_CHAR = re.compile(f"[{_HAN_CHARS}]")
-# A prevowel, then a consonant (Thai ก-ฮ, Lao ກ-ຮ and ໜ-ໟ).
-_PREVOWEL_FIRST = re.compile(f"([{_PREVOWELS}])([\u0e01-\u0e2e\u0e81-\u0eae\u0edc-\u0edf])")
-_TONE_MARK = re.compile(f"[{_TONE_MARKS}]")
-_READING = re.compile("([a-z]+)([1-5])")
+
+
+class _Patterns:
+    """The regular expressions, compiled when the first name that is not ASCII needs them:
+    compiling them took about 10 ms of every start, which sorts no such name."""
+
+    def __init__(self) -> None:
+        self.special = re.compile(f"[{_HAN_CHARS}{_PREVOWELS}{_TONE_MARKS}]")
+        self.han_run = re.compile(f"[{_HAN_CHARS}]+")
+        self.han_char = re.compile(f"[{_HAN_CHARS}]")
+        # A prevowel, then a consonant (Thai ก-ฮ, Lao ກ-ຮ and ໜ-ໟ).
+        self.prevowel_first = re.compile(f"([{_PREVOWELS}])([\u0e01-\u0e2e\u0e81-\u0eae\u0edc-\u0edf])")
+        self.tone_mark = re.compile(f"[{_TONE_MARKS}]")
+        self.reading = re.compile("([a-z]+)([1-5])")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    return _Patterns()
 
 
 def sort_key(name: str | None) -> str:
     """The key that sorts `name` among others; None and '' give ''."""
     folded = fold(name)
-    if folded.isascii() or _SPECIAL.search(folded) is None:
+    if folded.isascii():
         return folded
-    if _HAN_CHAR.search(folded) is None:
+    patterns = _patterns()
+    if patterns.special.search(folded) is None:
+        return folded
+    if patterns.han_char.search(folded) is None:
         first, second = _thai_lao(folded)
     else:
         order: list[str] = []
         ties: list[str] = []
         at = 0
-        for run in _HAN_RUN.finditer(folded):
+        for run in patterns.han_run.finditer(folded):
             if run.start() > at:
                 _add(_thai_lao(folded[at : run.start()]), order, ties)
             _add(_han(run.group()), order, ties)
@@ -88,9 +103,10 @@ def _thai_lao(text: str) -> tuple[str, str]:
     """A stretch without Han, to order by and to break ties by: Thai and Lao prevowels after
     their consonant, and tone marks left out of the first (each scan only when it finds some:
     a regular expression's substitution costs several times its search)."""
-    if _PREVOWEL_FIRST.search(text):
-        text = _PREVOWEL_FIRST.sub(r"\2\1", text)
-    return (_TONE_MARK.sub("", text) if _TONE_MARK.search(text) else text), text
+    patterns = _patterns()
+    if patterns.prevowel_first.search(text):
+        text = patterns.prevowel_first.sub(r"\2\1", text)
+    return (patterns.tone_mark.sub("", text) if patterns.tone_mark.search(text) else text), text
 
 
 @lru_cache(maxsize=16384)
@@ -99,8 +115,9 @@ def _han(run: str) -> tuple[str, str]:
     characters to break ties (a name's surname and given name are often runs seen before)."""
     order: list[str] = []
     ties: list[str] = []
+    reading_of = _patterns().reading
     for char, reading in zip(run, _readings(run), strict=True):
-        found = _READING.fullmatch(reading)
+        found = reading_of.fullmatch(reading)
         syllable, tone = (found.group(1), found.group(2)) if found else (_UNKNOWN, "0")
         order.append(_HAN + syllable + _SYLLABLE_END)
         ties.append(tone + char)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import platform
 import sys
 import time
 from dataclasses import dataclass
@@ -43,6 +42,16 @@ def lock_path(db_path: Path) -> Path:
     return real.with_name(real.name + ".lock")
 
 
+def _host() -> str:
+    """This machine's network name, as platform.node() gives it (the module costs a start
+    several milliseconds to import; only Windows lacks os.uname)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 @dataclass(frozen=True)
 class Holder:
     """Who holds the lock, as it wrote itself into the lock file."""
@@ -58,7 +67,7 @@ class Holder:
             if self.program == "window"
             else f"`roundtable {self.program}`"
         )
-        if self.pid and self.host and self.host != platform.node():
+        if self.pid and self.host and self.host != _host():
             where = T_("Lock", "process {pid} on {host}").format(pid=self.pid, host=self.host)
         elif self.pid:
             where = T_("Lock", "process {pid}").format(pid=self.pid)
@@ -175,7 +184,7 @@ def is_held(db_path: Path) -> bool:
 
 
 def _write_holder(handle: IO[bytes], program: str) -> None:
-    info = {"pid": os.getpid(), "program": program, "host": platform.node(), "since": now_iso()}
+    info = {"pid": os.getpid(), "program": program, "host": _host(), "since": now_iso()}
     with contextlib.suppress(OSError):  # the details are a courtesy; the lock is what counts
         handle.seek(0)
         handle.truncate()

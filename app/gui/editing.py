@@ -44,7 +44,6 @@ class Editing(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._tags = window.library.tags  # names for the form's Tags field
         self.undo_stack = QUndoStack(self)
         self.form: EntryForm | None = None  # the open form, if any (tests and screenshots)
 
@@ -252,7 +251,7 @@ class Editing(QObject):
                 kind,
                 save,
                 initial=initial,
-                tag_names=self._tags.names(),
+                tag_names=self.window.library.tags.names(),  # (tags load on the first form)
                 new_source=self._new_source,
                 parent=self.window,
             )
@@ -290,7 +289,7 @@ class Editing(QObject):
             save,
             initial=initial,
             entity_id=entity_id,
-            tag_names=self._tags.names(),
+            tag_names=self.window.library.tags.names(),
             new_source=self._new_source,
             parent=self.window,
         )

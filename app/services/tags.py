@@ -12,13 +12,17 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from app.db.database import Database
 from app.i18n import T_, Explained
 from app.records.entries import Ref
-from app.records.notes import TagCount
 from app.services.sqltext import like_escape
 from app.services.writing import Writer
+
+# The notes' records load with the first count: the window's start (bulk actions) needs none.
+if TYPE_CHECKING:
+    from app.records.notes import TagCount
 
 MAX_TAG = 100
 _SPACES = re.compile(r"\s+")
@@ -128,6 +132,8 @@ class Tags:
 
     def counts(self) -> tuple[TagCount, ...]:
         """Every tag, parents included, with live notes and entries counted once each."""
+        from app.records.notes import TagCount
+
         notes: dict[str, set[int]] = defaultdict(set)
         entries: dict[str, set[int]] = defaultdict(set)
         for name, note_id in self._conn.execute(

@@ -93,3 +93,16 @@ def test_the_lists_the_check_and_the_trash_sort_by_it(empty_db: Database) -> Non
     conn.execute("UPDATE entity SET deleted_at = 't'")
     trash = [r.values[0] for r in lists.page("trash", sort="name", limit=1000).rows]
     assert trash == sorted(trash, key=sort_key) and trash[-1] == "中国银行"
+
+
+def test_importing_it_compiles_no_regular_expression() -> None:
+    # Compiling them (Han's ranges) took about 10 ms of every start, which sorts no such name.
+    code = (
+        "import re\n"
+        "import app.db.folding\n"
+        "compiled = len(re._cache)\n"
+        "from app.db.collation import sort_key\n"
+        "assert len(re._cache) == compiled, 'compiled at import'\n"
+        "assert sort_key('Ørsted') == app.db.folding.fold('Ørsted')\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

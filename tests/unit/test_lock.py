@@ -124,3 +124,18 @@ def test_the_lock_is_the_real_files_whatever_link_names_it(tmp_path: Path) -> No
     with lock.acquire(link, "import"):
         assert lock.is_held(real)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.sqlite3", "real"]
+
+
+def test_the_holder_names_this_machine_as_platform_does_without_importing_it(tmp_path: Path) -> None:
+    """`platform` costs a start milliseconds to import: the lock asks the OS for the name."""
+    import platform
+
+    db = tmp_path / "lib.sqlite3"
+    with lock.acquire(db, "window"):
+        found = lock.holder(db)
+    assert found is not None and found.host == platform.node()
+    here = lock.Holder(pid=123, program="window", host=platform.node(), since="")
+    there = lock.Holder(pid=123, program="window", host=platform.node() + "-elsewhere", since="")
+    assert "on " not in str(here.describe()) and platform.node() in str(there.describe())
+    code = "import sys\nfrom app.db import lock\nassert 'platform' not in sys.modules, 'platform'\n"
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
