@@ -536,6 +536,8 @@ class GraphCanvas(QGraphicsView):
             self.setDragMode(QGraphicsView.DragMode.NoDrag)
             self._grip = self._centres[self._pressed_node] - self.mapToScene(self._pressed)
         super().mousePressEvent(event)
+        if self._pressed_node >= 0:
+            event.accept()  # the node's: its moves and release come here (no scene item takes it)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -574,6 +576,7 @@ class GraphCanvas(QGraphicsView):
         self._pressed, self._pressed_node = None, -1
         if event.button() != Qt.MouseButton.LeftButton:
             return
+        event.accept()  # the click is the canvas's, whatever the scene under it says
         if node >= 0:
             if moved:
                 self.node_moved.emit(node)
