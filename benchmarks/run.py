@@ -37,8 +37,8 @@ generator version, schema revision and size; each run works on a copy. Rows:
                                           as many rectangles
   graph of 1,000 and 10,000 entries       laying out 1,000 on a worker (benchmarks/graph.py), against
                                           igraph's own layout of the same graph; a frame while panning
-                                          and zooming, against a bare QGraphicsView painting as many
-                                          plain items
+                                          and zooming, against one bare widget painting as many
+                                          ellipses and lines through the same transform
   peak memory                             after every list and one search, against a bare window
 
 It prints the machine, the database and its search index, the table (median and p95 of the
@@ -535,7 +535,7 @@ def graph_frames(env: dict[str, str], smoke: bool) -> list[Row]:
                     found[f"{motion}_{nodes}"],
                     found[f"{motion}_floor_{nodes}"],
                     p95_at_most(16),
-                    "a bare QGraphicsView painting as many plain items",
+                    "one bare widget painting as many ellipses and lines, same transform",
                     [
                         f"{found[f'edges_{nodes}']:,} relations; scene built in {found[f'build_{nodes}_ms']:.0f} ms; "
                         f"{found[f'labels_{nodes}']:,} labels legible at the last zoom"
