@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -45,8 +46,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.detail_html import use_label
-from app.records.anchors import Paragraph
 from app.records.entries import CitedPassage, SourceReading, SourceUse
+
+if TYPE_CHECKING:  # finding quotes (anchors, difflib) waits for a source's text: not the first paint's
+    from app.records.anchors import Paragraph
 
 # Characters Qt would merge with the next into one block break ("\r\n" counts as one): shown
 # as a space so that every character of the text keeps one place in the document.

@@ -6,12 +6,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from app.quoting import in_quotes
-from app.records.anchors import Paragraph
-from app.records.data_quality import DataQuality
-from app.records.source_checks import AttachmentProblem, QuoteProblem
 
+# Records of the check and of a source's reading: the window's first paint needs none of them,
+# and each dataclass built costs a start about a millisecond.
 if TYPE_CHECKING:
+    from app.records.anchors import Paragraph
+    from app.records.data_quality import DataQuality
     from app.records.duplicates import DuplicateGroup  # (which imports Ref from here)
+    from app.records.source_checks import AttachmentProblem, QuoteProblem
 
 
 @dataclass(frozen=True)
@@ -259,6 +261,12 @@ class MissingNames:
     of_all: bool = False  # every country of the library lacks it
 
 
+def _no_gaps() -> DataQuality:
+    from app.records.data_quality import DataQuality
+
+    return DataQuality()
+
+
 @dataclass(frozen=True)
 class CheckReport:
     path: str
@@ -278,7 +286,7 @@ class CheckReport:
     missing_names: tuple[MissingNames, ...] = ()
     # Gaps in the research (untitled sources, citations showing only an address, facts every
     # facts cited to a source that predates them): for the researcher to fill over time, so not in `ok` either.
-    data_quality: DataQuality = field(default_factory=DataQuality)
+    data_quality: DataQuality = field(default_factory=_no_gaps)
 
     @property
     def ok(self) -> bool:

@@ -6,10 +6,10 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from app.db.database import Database
 from app.i18n import N_
-from app.records import anchors
 from app.records.entries import (
     AliasView,
     CitationView,
@@ -28,6 +28,10 @@ from app.records.entries import (
     StatementView,
 )
 from app.services.languages import language_order
+
+# Finding quotes in a source's text (difflib) waits for a source's page: the first paint shows none.
+if TYPE_CHECKING:
+    from app.records import anchors
 
 _REF = "{a}.id, {a}.kind, {a}.slug, {a}.name"
 
@@ -425,6 +429,8 @@ class EntryDetails:
     def _source_uses(self, source_id: int, text: str | None) -> tuple[SourceUse, ...]:
         """Every citation of this source, described by what it supports, in its own words, and
         found in the source's current text (`text`) when it has one."""
+        from app.records import anchors
+
         rows = self._conn.execute(
             f"""
             SELECT {_REF.format(a="x")}, {_REF.format(a="o")}, u.owner, u.owner_id, u.words, u.day,
@@ -520,6 +526,8 @@ def _what(owner: str, words: str) -> str:
 def _paragraphs(text: str) -> tuple[anchors.Paragraph, ...]:
     """The paragraphs of a source's text, kept for the few texts read last: the page and its
     reader ask again after every citation (16 ms for a 300-page text)."""
+    from app.records import anchors
+
     return tuple(anchors.paragraphs(text))
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.dates import check_date as check_date  # one rule for the forms and the data files
 from app.db.vocabulary import RELIABILITIES as RELIABILITIES  # the forms offer these
 from app.i18n import N_, T_, Explained, Message, Text
-from app.records.anchors import Anchor
+
+if TYPE_CHECKING:  # (its difflib waits for a quote's citation, not for the window's start)
+    from app.records.anchors import Anchor
 
 DATE_HINT = N_("Hints", "YYYY, YYYY-MM or YYYY-MM-DD")
 ALIAS_KINDS = ("name", "official_name", "variant", "abbreviation", "former_name")
