@@ -206,6 +206,37 @@
     </message>
 </context>
 <context>
+    <name>GraphView</name>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more citations</source>
+        <translation>
+            <numerusform>and %n more citation</numerusform>
+            <numerusform>and %n more citations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n relations</source>
+        <translation>
+            <numerusform>{name}: %n relation</numerusform>
+            <numerusform>{name}: %n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>{done} of %n notes</source>
@@ -505,6 +536,47 @@
         <translation>
             <numerusform>Show the %n note tagged “{tag}”</numerusform>
             <numerusform>Show the %n notes tagged “{tag}”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message numerus="yes">
+        <source>Every %n years</source>
+        <translation>
+            <numerusform>Every year</numerusform>
+            <numerusform>Every %n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n months</source>
+        <translation>
+            <numerusform>Every month</numerusform>
+            <numerusform>Every %n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n days</source>
+        <translation>
+            <numerusform>Every day</numerusform>
+            <numerusform>Every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citations</source>
+        <translation>
+            <numerusform>%n citation</numerusform>
+            <numerusform>%n citations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message numerus="yes">
+        <source>%n lanes</source>
+        <translation>
+            <numerusform>%n lane</numerusform>
+            <numerusform>%n lanes</numerusform>
         </translation>
     </message>
 </context>

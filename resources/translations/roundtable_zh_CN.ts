@@ -920,6 +920,10 @@ Schema revision: {revision} (newest known: {head})</source>
         <translation>{total} 条引文中有 {count} 条既无引语也无注释，读者只能看到来源的网址：{citations}。请加上来源原文，或用注释说明来源中何处支持该事实。</translation>
     </message>
     <message>
+        <source>{count} names of {total} people are missing in a language that a source cited for them is written in, or that their country speaks: {names}. Add each as an other name in that language, citing a source that prints it.</source>
+        <translation>{total} 位人物中缺少 {count} 个名称，所缺语言为其引用来源所用的语言或其国家的语言：{names}。请以该语言添加为别名，并引用印有该名称的来源。</translation>
+    </message>
+    <message>
         <source>The fact “{text}” of {entry} is dated {date}, yet it cites {source}, published {published}, before it: that source cannot report it. Cite one that can, or date the fact as the source does.</source>
         <translation>{entry} 的一条事实日期为 {date}，却引用了发布于此前（{published}）的 {source}：该来源不可能报道此事。请引用能够支持它的来源，或按来源所述确定事实的日期。事实：{text}</translation>
     </message>
@@ -2636,6 +2640,192 @@ Schema revision: {revision} (newest known: {head})</source>
     </message>
 </context>
 <context>
+    <name>GraphView</name>
+    <message>
+        <source>Graph</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Around the current entry</source>
+        <translation>围绕当前条目</translation>
+    </message>
+    <message>
+        <source>Whole library</source>
+        <translation>整个资料库</translation>
+    </message>
+    <message>
+        <source>Depth </source>
+        <translation>深度 </translation>
+    </message>
+    <message>
+        <source>Depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Zoom out (wheel)</source>
+        <translation>缩小（滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in (wheel)</source>
+        <translation>放大（滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole graph</source>
+        <translation>显示整个关系图</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Picture (PNG)…</source>
+        <translation>图片（PNG）…</translation>
+    </message>
+    <message>
+        <source>Drawing (SVG)…</source>
+        <translation>矢量图（SVG）…</translation>
+    </message>
+    <message>
+        <source>Graph for Gephi (GraphML)…</source>
+        <translation>供 Gephi 使用的关系图（GraphML）…</translation>
+    </message>
+    <message>
+        <source>Graph for Gephi (GEXF)…</source>
+        <translation>供 Gephi 使用的关系图（GEXF）…</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>所有国家</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>正在布局…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relations</source>
+        <translation>
+            <numerusform>%n 条关系</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entries to show</source>
+        <translation>没有可显示的条目</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>自 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>Cited: {source}</source>
+        <translation>引用：{source}</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more citations</source>
+        <translation>
+            <numerusform>另有 %n 条引文</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: %n relations</source>
+        <translation>
+            <numerusform>{name}：%n 条关系</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>GraphML (*.graphml)</source>
+        <translation>GraphML (*.graphml)</translation>
+    </message>
+    <message>
+        <source>GEXF (*.gexf)</source>
+        <translation>GEXF (*.gexf)</translation>
+    </message>
+    <message>
+        <source>Export the graph</source>
+        <translation>导出关系图</translation>
+    </message>
+    <message>
+        <source>Graph not exported</source>
+        <translation>关系图未导出</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Graphs</name>
+    <message>
+        <source>Graph</source>
+        <translation>关系图</translation>
+    </message>
+    <message>
+        <source>&amp;Graph</source>
+        <translation>关系图(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Entries as nodes and their relations as edges</source>
+        <translation>以条目为节点、以其关系为连线</translation>
+    </message>
+</context>
+<context>
     <name>Hints</name>
     <message>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
@@ -4299,6 +4489,65 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the entry, note or view on screen</source>
+        <translation>打印屏幕上的条目、笔记或视图</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the entry, note or view on screen as a PDF file</source>
+        <translation>将屏幕上的条目、笔记或视图保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Notes digest</source>
+        <translation>笔记汇编</translation>
+    </message>
+    <message>
+        <source>The page could not be drawn.</source>
+        <translation>无法绘制该页面。</translation>
+    </message>
+    <message>
+        <source>Nothing to print: open an entry, a note or a view first.</source>
+        <translation>没有可打印的内容：请先打开一个条目、笔记或视图。</translation>
+    </message>
+    <message>
+        <source>Print “{title}”</source>
+        <translation>打印“{title}”</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF not saved</source>
+        <translation>PDF 未保存</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
         <source>Read-only notice</source>
@@ -4408,6 +4657,37 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
     <message>
         <source>Events</source>
         <translation>活动</translation>
+    </message>
+</context>
+<context>
+    <name>Relations</name>
+    <message>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Member of</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Party to</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Participant in</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>隶属</translation>
+    </message>
+    <message>
+        <source>Cited by</source>
+        <translation>被引用</translation>
+    </message>
+    <message>
+        <source>Mentioned in</source>
+        <translation>被提及</translation>
     </message>
 </context>
 <context>
@@ -5474,6 +5754,237 @@ If you close now, what you wrote since the last save is lost. Cancel to keep the
         <translation>
             <numerusform>显示标签为“{tag}”的 %n 篇笔记</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Titles</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Memberships</source>
+        <translation>成员资格</translation>
+    </message>
+    <message>
+        <source>Announcements</source>
+        <translation>宣布</translation>
+    </message>
+    <message>
+        <source>Dated facts</source>
+        <translation>有日期的事实</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>笔记</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineCanvas</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>{month} {year}</source>
+        <comment>a month on the time axis</comment>
+        <translation>{year}年{month}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n years</source>
+        <translation>
+            <numerusform>每 %n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Years</source>
+        <translation>年</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n months</source>
+        <translation>
+            <numerusform>每 %n 个月</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n days</source>
+        <translation>
+            <numerusform>每 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Known to the year or month</source>
+        <translation>仅知年份或月份</translation>
+    </message>
+    <message>
+        <source>No end recorded</source>
+        <translation>未记录结束日期</translation>
+    </message>
+    <message>
+        <source>from {date}</source>
+        <translation>自 {date}</translation>
+    </message>
+    <message>
+        <source>Known to the year or month, drawn over all of it</source>
+        <translation>仅知年份或月份，绘制为整段时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n citations</source>
+        <translation>
+            <numerusform>%n 条引文</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Lanes</source>
+        <translation>分行</translation>
+    </message>
+    <message>
+        <source>A lane per entry</source>
+        <translation>每个条目一行</translation>
+    </message>
+    <message>
+        <source>Lanes by kind</source>
+        <translation>按类型分行</translation>
+    </message>
+    <message>
+        <source>Lanes by country</source>
+        <translation>按国家分行</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Zoom out (-)</source>
+        <translation>缩小（-）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, Ctrl+wheel)</source>
+        <translation>放大（+、Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show all of the time the lanes span</source>
+        <translation>显示各行所跨的全部时间</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Picture (PNG)…</source>
+        <translation>图片（PNG）…</translation>
+    </message>
+    <message>
+        <source>Drawing (SVG)…</source>
+        <translation>矢量图（SVG）…</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>所有国家</translation>
+    </message>
+    <message>
+        <source>All tags</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>No country</source>
+        <translation>无国家</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lanes</source>
+        <translation>
+            <numerusform>%n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing dated to show</source>
+        <translation>没有可显示的有日期内容</translation>
+    </message>
+    <message>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the timeline</source>
+        <translation>导出时间线</translation>
+    </message>
+    <message>
+        <source>Timeline not exported</source>
+        <translation>时间线未导出</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Timelines</name>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Dated facts on a time axis: events, titles, memberships</source>
+        <translation>时间轴上有日期的事实：活动、职务、成员资格</translation>
     </message>
 </context>
 <context>
