@@ -117,6 +117,8 @@ def _plain(value: str) -> bool:
     """True when `value` may be written as it is and YAML reads back this very string: it
     starts with a letter, a digit or a character beyond ASCII other than a space, holds no ': ', ' #', line break or unprintable character,
     does not end in a space or ':', and is no other type's spelling ('yes', '1.5', '~')."""
+    if _UUID.match(value):  # every file's id: no other type is spelt so, and no regex need ask
+        return True
     if not value or value[-1] in " :":
         return False
     first = value[0]
@@ -139,6 +141,7 @@ def _plain(value: str) -> bool:
 _plain_key = functools.lru_cache(maxsize=256)(_plain)  # the same few keys in every file
 
 
+_UUID = re.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\Z")
 # The times Roundtable writes (2026-01-01T00:00:00.000000+00:00): YAML timestamps, quoted.
 _STAMP = re.compile(
     "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]*)?(?:Z|[-+][0-9]{2}:[0-9]{2})?\\Z"

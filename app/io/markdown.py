@@ -191,7 +191,7 @@ def point_links(
     becomes plain text, its shown words or else the entry's name (a notes-only export: the link
     would lead nowhere); `relink_lines` gives such links back to lines left as written.
     """
-    if links.is_digest:
+    if links.is_digest or "[[" not in body:  # no link in it: no need to walk its lines
         return body
 
     def repl(match: re.Match[str]) -> str:

@@ -848,18 +848,17 @@ class _Export:
         self, record: manifest.Manifest, exists: Callable[[str], bool], taken: dict[int, str]
     ) -> dict[int, str]:
         """Entries exported into this folder before (another scope): links may point there."""
-        uids = {w.item: p for p, w in record.files.items() if w.role == "main" and exists(p)}
-        if not uids:
+        mains = [(p, w.item) for p, w in record.files.items() if w.role == "main"]
+        if not mains:
             return {}
-        found: dict[int, str] = {}
         rows = self.conn.execute(  # by the index on uid: a vault of notes names no entry
             "SELECT id, uid FROM entity WHERE uid IN (SELECT value FROM json_each(?))",
-            (json.dumps(list(uids)),),
+            (json.dumps(sorted({item for _, item in mains})),),
         )
-        for entity_id, uid in rows:
-            if entity_id not in taken:
-                found[int(entity_id)] = uids[uid]
-        return found
+        ids = {uid: int(entity_id) for entity_id, uid in rows}
+        # (asking about a file only once it is an entry's: most of a vault may be notes)
+        uids = {item: p for p, item in mains if item in ids and exists(p)}
+        return {ids[uid]: p for uid, p in uids.items() if ids[uid] not in taken}
 
     def _write_bibliography(self, writer: _Writer) -> None:
         """The bibliography the files' Pandoc citations cite, beside them; one the researcher
