@@ -61,4 +61,8 @@ def in_quotes(text: str) -> str:
         inner = words[1:-1]
         if words[0] not in inner and words[-1] not in inner:  # one quote, not "a" and "b"
             return words
+    if "“" in words or "”" in words:
+        # Marks of its own inside (“A” and “B”, or a speaker's words then who said them): the
+        # outer pair is the single one, as English nests quotations, never ““…””.
+        return f"‘{text}’"
     return f"“{text}”"

@@ -88,7 +88,8 @@ def test_a_quote_with_its_own_marks_is_not_quoted_again(seeded_db: Database, tmp
     assert in_quotes('"Cooperation."') == '"Cooperation."'
     assert in_quotes("「合作」") == "「合作」"
     assert in_quotes("Cooperation.") == "“Cooperation.”"
-    assert in_quotes("“A” and “B”") == "““A” and “B””"  # two quotes inside, not one quoted
+    assert in_quotes("“A” and “B”") == "‘“A” and “B”’"  # two quotes inside, not one quoted
+    assert in_quotes("“Words,” she said.") == "‘“Words,” she said.’"  # a speaker's, then who said them
     vault = _vault(seeded_db, tmp_path / "vault")
     for path in vault.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
@@ -148,7 +149,8 @@ def test_a_passage_cited_several_times_is_quoted_once_per_file(seeded_db: Databa
     for path in vault.rglob("*.md"):
         text = path.read_text(encoding="utf-8")
         definitions = [line for line in text.splitlines() if line.startswith("[^c")]
-        quotes = [m.group(0) for line in definitions for m in re.finditer(r"“[^”]{40,}”", line)]
+        # the quote a footnote opens with (a source's title may hold quotation marks of its own)
+        quotes = [m.group(1) for line in definitions if (m := re.match(r"\[\^c\d+\]: (“[^”]{40,}”)", line))]
         assert len(quotes) == len(set(quotes)), path.name
         referred += sum("The passage quoted in footnote" in line for line in definitions)
         # "footnote 3" is the footnote markdown-it (and Obsidian) numbers 3: labels in citing order
