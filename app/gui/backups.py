@@ -34,10 +34,12 @@ from app.gui.i18n import plain, translate, translated
 from app.gui.workers import Task
 from app.i18n import Explained
 from app.paths import backups_dir
-from app.services.backups import MANUAL, BackupInfo, backup_now, list_backups
 
+# The backups' service (and app/db/backup.py under it) loads with the first use of a backup:
+# the menu items installed here are all the window's first paint needs.
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
+    from app.services.backups import BackupInfo
 
 
 def _when(info: BackupInfo) -> str:
@@ -123,6 +125,8 @@ class BackupsDialog(QDialog):
         return dialog.chosen
 
     def refresh(self) -> None:
+        from app.services.backups import list_backups
+
         self.backups = list_backups(self.db_path)
         self.table.clear()
         for info in self.backups:
@@ -193,6 +197,8 @@ class BackupsDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _back_up(self) -> None:
+        from app.services.backups import MANUAL, backup_now
+
         while True:
             try:
                 backup_now(self.db_path, MANUAL)
@@ -218,6 +224,8 @@ def back_up_now(window: MainWindow) -> Task:
     path = window.library.path
 
     def work(_progress: object) -> object:
+        from app.services.backups import MANUAL, backup_now
+
         try:
             return backup_now(path, MANUAL)
         except Exception as exc:

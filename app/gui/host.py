@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -41,16 +41,13 @@ from app.gui.single_instance import InstanceServer, hand_over
 from app.gui.workers import Task
 from app.i18n import Explained, Message
 from app.paths import real_path
-from app.services.backups import (
-    BackupInfo,
-    BackupUnusable,
-    backup_if_due,
-    check_backup,
-    list_backups,
-    restore,
-)
 from app.services.library import DatabaseRefused, Library, Locked, Purpose, Unopened, WriterLock
 from app.services.opening import Option, Problem, StartupCheck, failed_check_problem
+
+# Backups (app/services/backups.py, app/db/backup.py) load once the start-up check has passed,
+# or for a restore: the window's first paint waits for neither.
+if TYPE_CHECKING:
+    from app.services.backups import BackupInfo
 
 HAND_OVER_PATIENCE_S = 3.0  # a first instance that is still starting gets this long to answer
 DAILY_CHECK_MS = 60 * 60 * 1000
@@ -317,6 +314,8 @@ class Host(QObject):
 
     def backup_if_due(self) -> None:
         """The daily backup, in the background; only for a writable file that passed its check."""
+        from app.services.backups import backup_if_due, list_backups  # after the paint and the check
+
         library, path = self.library, self.path
         if (
             library is None
@@ -381,6 +380,8 @@ class Host(QObject):
                 ),
             )
             return False
+        from app.services.backups import BackupUnusable, check_backup
+
         try:
             with _wait_cursor():
                 checked = check_backup(backup)
@@ -419,6 +420,8 @@ class Host(QObject):
     ) -> tuple[str | None, Path | None]:
         """Restore with the writer lock held and no connection open: (error message or None,
         where the replaced file was kept)."""
+        from app.services.backups import BackupUnusable, restore
+
         try:
             with _wait_cursor():
                 result = restore(path, backup, checked=checked)

@@ -37,7 +37,6 @@ from app.db.database import (
     quick_check,
 )
 from app.i18n import T_, Message
-from app.services.backups import list_backups
 from app.services.locations import unsafe_location, write_problem
 
 
@@ -79,6 +78,8 @@ def is_library_file(path: Path) -> bool:
 
 
 def has_backups(path: Path) -> bool:
+    from app.services.backups import list_backups  # only for a file that will not open
+
     return bool(list_backups(path, counts=False))
 
 

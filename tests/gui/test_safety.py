@@ -390,9 +390,7 @@ def test_back_up_now_on_a_full_disk_says_so_and_retries(
     # status line would replace the one this test reads.
     with qtbot.waitSignal(host.daily_backup_done, timeout=20_000):
         pass
-    from app.gui import backups as gui_backups
-
-    real = gui_backups.backup_now
+    real = backups.backup_now  # (the window imports it when it backs up)
     calls = []
 
     def full_once(path: Path, reason: str) -> Path:
@@ -401,7 +399,7 @@ def test_back_up_now_on_a_full_disk_says_so_and_retries(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(path, reason)
 
-    monkeypatch.setattr(gui_backups, "backup_now", full_once)
+    monkeypatch.setattr(backups, "backup_now", full_once)
     seen: list[str] = []
     click_in_next_dialog("retry", seen)
     action = window.findChild(QAction, "backUpAction")

@@ -29,8 +29,9 @@ def test_the_first_paint_waits_for_no_records_it_does_not_show(seeded_path: Path
     loaded = _loaded_at_first_paint(seeded_path)
     assert "app.gui.main_window" in loaded  # the probe did see the window
     # The notes' records load with the notes panel, after the paint; the check's with a check;
-    # finding quotes in a source's text (anchors, difflib) with a source's page; and the writer
-    # lock names its machine through os.uname.
+    # finding quotes in a source's text (anchors, difflib) with a source's page; backups with
+    # the daily backup, after the start-up check; and the writer lock names its machine through
+    # os.uname.
     later = {
         "app.records.notes",
         "app.records.data_quality",
@@ -38,5 +39,7 @@ def test_the_first_paint_waits_for_no_records_it_does_not_show(seeded_path: Path
         "app.records.anchors",
         "difflib",
         "platform",
+        "app.services.backups",  # the daily backup waits for the start-up check
+        "app.db.backup",
     }
     assert later & loaded == set()
