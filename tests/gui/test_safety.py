@@ -372,7 +372,8 @@ def test_backups_dialog_lists_dates_and_counts(qtbot: QtBot, seeded_path: Path) 
     ]
     assert {r[1] for r in rows} == {"Backed up by you", "Before an import", "Daily backup (cannot be read)"}
     entries = str(live_entries(seeded_path))
-    assert all(r[2] == entries and r[3] == "16" for r in rows if not r[1].startswith("Daily"))
+    notes = str(live_notes(seeded_path))
+    assert all(r[2] == entries and r[3] == notes for r in rows if not r[1].startswith("Daily"))
     junk = next(i for i, r in enumerate(rows) if r[1].startswith("Daily"))
     assert dialog.table.topLevelItem(junk).isDisabled()  # type: ignore[union-attr]
     assert rows[junk][2] == "?"
