@@ -5,13 +5,13 @@ selecting, double-clicking and dragging an entry."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QHelpEvent, QImage, QPainter
 from PySide6.QtWidgets import QToolTip
 from pytestqt.qtbot import QtBot
 
 from app.gui.graph import layout
-from app.gui.graph.canvas import GraphCanvas
+from app.gui.graph.canvas import GraphCanvas, _Grid
 from benchmarks.graph import make_graph
 
 
@@ -89,3 +89,13 @@ def test_clicking_double_clicking_and_dragging_a_node(qtbot: QtBot) -> None:
         assert QPointF(where) in (line.p1(), line.p2())
     # and the moved node is found where it now is
     assert canvas._node_at(to) == i
+
+
+def test_a_lookup_far_wider_than_the_graph_looks_at_the_grids_cells_only() -> None:
+    # A small graph's grid has small cells; a zoomed-out view (or four pixels of slack at the
+    # least zoom) covers a rectangle of a million of them, nearly all empty.
+    grid = _Grid(QRectF(0, 0, 10, 10))
+    grid.add(7, 5, 5, 5, 5)
+    cells = list(grid._span(-80, -80, 80, 80))
+    assert len(cells) <= 65 * 65
+    assert grid.near(QRectF(-80, -80, 160, 160)) == {7}

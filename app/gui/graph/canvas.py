@@ -107,14 +107,18 @@ class _Grid:
     hovering and clicking look at the cells in question instead of at every one."""
 
     def __init__(self, bounds: QRectF, across: int = 64) -> None:
-        self.left, self.top = bounds.left(), bounds.top()
+        self.left, self.top, self.across = bounds.left(), bounds.top(), across
         self.size = max(bounds.width(), bounds.height(), 1.0) / across
         self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
 
     def _span(self, x0: float, y0: float, x1: float, y1: float) -> Iterator[tuple[int, int]]:
-        size = self.size
-        for cx in range(int((x0 - self.left) // size), int((x1 - self.left) // size) + 1):
-            for cy in range(int((y0 - self.top) // size), int((y1 - self.top) // size) + 1):
+        """The cells a rectangle covers, within the grid: everything added lies inside it, and a
+        zoomed-out view's rectangle may cover millions of cells of a small graph's grid."""
+        size, last = self.size, self.across
+        left, right = max(0, int((x0 - self.left) // size)), min(last, int((x1 - self.left) // size))
+        top, bottom = max(0, int((y0 - self.top) // size)), min(last, int((y1 - self.top) // size))
+        for cx in range(left, right + 1):
+            for cy in range(top, bottom + 1):
                 yield cx, cy
 
     def add(self, k: int, x0: float, y0: float, x1: float, y1: float) -> None:
