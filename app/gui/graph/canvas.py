@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -24,21 +24,17 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
-    QPixmapCache,
     QPolygonF,
-    QResizeEvent,
     QStaticText,
     QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QGraphicsItem,
     QGraphicsLineItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
-    QStyleOptionGraphicsItem,
     QToolTip,
     QWidget,
 )
@@ -134,28 +130,25 @@ class _Grid:
         return found
 
 
-class _Layer(QGraphicsItem):
-    """All the edges, or all the nodes, painted by one item in a few batched calls: a
-    QGraphicsItem for each of 10,000 entries and 15,000 relations costs Qt a traversal, a
-    transform and a paint call for each, every frame (issue 23)."""
+class _GraphScene(QGraphicsScene):
+    """The scene whose background is the whole graph, drawn in a few batched QPainter calls: a
+    QGraphicsItem for each of 10,000 entries and 15,000 relations cost Qt a traversal, a
+    transform and a paint call for each, every frame (issue 23). scene.render() (pictures,
+    printing) draws it the same way."""
 
-    def __init__(self, paint: Callable[[QPainter, QRectF], None], bounds: Callable[[], QRectF]) -> None:
-        super().__init__()
-        self._paint, self._bounds = paint, bounds
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # its exposedRect
+    def __init__(self, parent: QWidget, paint: Callable[[QPainter, QRectF], None]) -> None:
+        super().__init__(parent)
+        self._paint = paint
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds()
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        self._paint(painter, option.exposedRect)
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        self._paint(painter, QRectF(rect))
 
 
 class GraphCanvas(QGraphicsView):
     """The scene holds one hidden item per entry and per relation (their places, tooltips and
-    data, read by the view and its tests) and two visible layers that draw them all."""
+    data, read by the view and its tests); its background draws them all, and the view keeps
+    that background as a picture (CacheBackground), so a pan draws only the strip it uncovers
+    and a repaint of an unchanged view is a copy."""
 
     node_selected = Signal(int)  # the node's index in the graph, -1 for none
     node_activated = Signal(int)  # double-clicked
@@ -165,7 +158,8 @@ class GraphCanvas(QGraphicsView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("graphCanvas")
-        self.setScene(QGraphicsScene(self))
+        self.setScene(_GraphScene(self, self._paint))
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         # No index: the scene's only visible items are the two layers; lookups use _Grid.
         self.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
@@ -185,7 +179,6 @@ class GraphCanvas(QGraphicsView):
         self._pressed_node = -1
         self._grip = QPointF()  # where on the pressed node the pointer holds it
         self._selected = -1
-        self._layers: tuple[_Layer, ...] = ()
         self._clear()
 
     def _clear(self) -> None:
@@ -306,13 +299,19 @@ class GraphCanvas(QGraphicsView):
         # Kinds drawn one over the other, sources (the most, at the edges) first, people last.
         rank = {k: n for n, k in enumerate(reversed(KIND_STYLE))}
         self._paths = {k: QPainterPath() for k in sorted(self._brushes, key=lambda k: (rank.get(k, -1), k))}
-        drawing = _Layer(self._paint, self.bounds)
-        # Kept as a picture of what the viewport shows: a pan draws only the strip it uncovers.
-        drawing.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        scene.addItem(drawing)
-        self._layers = (drawing,)
         scene.setSceneRect(self._bounds.adjusted(-200, -200, 200, 200))
         self.update_labels()
+        self._repaint()
+
+    def _repaint(self) -> None:
+        """Draw the graph anew (a node moved, the selection changed, a new graph)."""
+        self.resetCachedContent()
+        self.viewport().update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        # The cached background's painter comes without the view's hints.
+        painter.setRenderHints(self.renderHints(), True)
+        self._paint(painter, QRectF(rect))
 
     def _index_places(self) -> None:
         self._edge_grid, self._node_grid = _Grid(self._bounds), _Grid(self._bounds)
@@ -465,26 +464,13 @@ class GraphCanvas(QGraphicsView):
         """Labels as they would show at `zoom`, `size` times their size on screen (a printer's
         pixels are smaller than the screen's), for drawing the scene elsewhere."""
         self._label_zoom, self._label_size = zoom / size, size
-        for layer in self._layers:  # drawn as lines and text, not as the screen's cached picture
-            layer.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         try:
             yield
         finally:
             self._label_zoom, self._label_size = None, 1.0
-            for layer in self._layers:
-                layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def labels_shown(self) -> int:
         return bisect.bisect_right(self._label_ats, self.transform().m11())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # The cached picture of the viewport lives in QPixmapCache (10 MB unless raised): room
-        # for it twice over, or a large screen would draw every frame anew.
-        ratio = self.devicePixelRatioF()
-        wanted = int(self.viewport().width() * self.viewport().height() * 4 * ratio * ratio * 2 / 1024)
-        if QPixmapCache.cacheLimit() < wanted:
-            QPixmapCache.setCacheLimit(wanted)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -567,9 +553,7 @@ class GraphCanvas(QGraphicsView):
         self._bounds = self._bounds.united(
             QRectF(centre.x() - self._max_r, centre.y() - self._max_r, 2 * self._max_r, 2 * self._max_r)
         )
-        for layer in self._layers:
-            layer.prepareGeometryChange()
-            layer.update()
+        self._repaint()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -598,8 +582,7 @@ class GraphCanvas(QGraphicsView):
 
     def _select(self, i: int) -> None:
         self._selected = i
-        for layer in self._layers:
-            layer.update()
+        self._repaint()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         node = self._node_at(event.position().toPoint())
