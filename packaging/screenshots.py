@@ -105,9 +105,10 @@ def take(out: Path) -> None:
                 preferences.reject()
                 timelines = window.timeline  # type: ignore[attr-defined]
                 timelines.show()  # its lanes are read off the window's thread
-                for _ in range(500):
+                for _ in range(3000):
                     if timelines.view.canvas.lanes.ids:
                         break
+                    time.sleep(0.01)
                     _settle(app)
                 timelines.view.canvas.read_visible()
                 _settle(app)
