@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
     QPolygonF,
     QStaticText,
     QTransform,
@@ -58,6 +59,8 @@ EDGE_STYLE: dict[str, Qt.PenStyle] = {
 }
 LABEL_ROOM = 110.0  # pixels of room an entry needs on screen before its label is drawn
 LABEL_CHARS = 32
+LABEL_CELL = 96.0  # pixels: the side of a cell of the grid of placed labels
+SETTLE_MS = 120  # the wheel has stopped this long: draw the zoomed graph sharp again
 SMOOTH_NODES = 150  # entries in view up to which lines and shapes are antialiased
 NODE, EDGE = 0, 1  # item.data(KIND_OF_ITEM)
 KIND_OF_ITEM, INDEX, PINNED = 0, 1, 2  # item.data keys
@@ -65,6 +68,18 @@ KIND_OF_ITEM, INDEX, PINNED = 0, 1, 2  # item.data keys
 
 def _elided(name: str) -> str:
     return name if len(name) <= LABEL_CHARS else name[: LABEL_CHARS - 1].rstrip() + "…"
+
+
+def edge_pen(relation: str, ink: QColor) -> QPen:
+    """The pen of a relation's lines (the canvas's and the legend's): one pixel wide (a wider
+    one costs a stroke of its own), titles and memberships in full ink, the rest fainter."""
+    colour = QColor(ink)
+    if relation not in ("title", "member_of"):
+        colour.setAlpha(110)
+    pen = QPen(colour, 1.0)
+    pen.setCosmetic(True)
+    pen.setStyle(EDGE_STYLE.get(relation, Qt.PenStyle.SolidLine))
+    return pen
 
 
 def radius(degree: int) -> float:
@@ -179,6 +194,15 @@ class GraphCanvas(QGraphicsView):
         self._pressed_node = -1
         self._grip = QPointF()  # where on the pressed node the pointer holds it
         self._selected = -1
+        self._hovered = -1
+        # While the wheel turns, each frame shows the last sharp picture scaled (a copy of a
+        # pixmap, whatever the graph's size); once it stops, the graph is drawn anew.
+        self._snapshot: QPixmap | None = None
+        self._snapshot_rect = QRectF()  # the scene's rectangle the snapshot shows
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_MS)
+        self._settle_timer.timeout.connect(self.settle)
         self._clear()
 
     def _clear(self) -> None:
@@ -208,13 +232,19 @@ class GraphCanvas(QGraphicsView):
         self._pen_of: list[int] = []  # each edge's pen
         self._centre_node = -1
         self._max_r = self._min_r = 0.0
+        self._label_width: dict[int, float] = {}
+        self._bottoms: list[float] = []  # each node's lowest point below its centre
+        self._placed_key: tuple[float, float, float, int] | None = None
+        self._placed: list[int] = []  # the labels drawn at _placed_key's zoom, in that order
 
     # --- building -----------------------------------------------------------------------------
 
     def set_graph(self, graph: Graph, positions: Positions) -> None:
         scene = self.scene()
+        self._stop_zooming()
         scene.clear()
         self._clear()
+        self._hovered = -1
         self.graph = graph
         self.edge_tip = {}
         self.nodes, self.edges, self._selected = [], [], -1
@@ -222,8 +252,6 @@ class GraphCanvas(QGraphicsView):
         palette = self.palette()
         ink = palette.color(QPalette.ColorRole.Text)
         self._ink = ink
-        line = QColor(ink)
-        line.setAlpha(110)
         self._outline = QPen(ink, 1.0)
         self._outline.setCosmetic(True)
         self._centre_pen = QPen(ink, 2.5)
@@ -246,6 +274,7 @@ class GraphCanvas(QGraphicsView):
             self.nodes.append(item)
             self._centres.append(centre)
             self._radii.append(r)
+            self._bottoms.append(item.boundingRect().bottom())
             self._kind_of.append(node.kind)
             if node.kind not in self._brushes:
                 self._brushes[node.kind] = QBrush(QColor(colour))
@@ -256,15 +285,11 @@ class GraphCanvas(QGraphicsView):
         pens: dict[tuple[bool, Qt.PenStyle], int] = {}
         for j, edge in enumerate(graph.edges):
             a, b = index[edge.source], index[edge.target]
-            # One-pixel lines (a wider one costs a stroke of its own), titles and memberships darker.
             dark = edge.relation in ("title", "member_of")
             style = EDGE_STYLE.get(edge.relation, Qt.PenStyle.SolidLine)
             if (dark, style) not in pens:
-                pen = QPen(ink if dark else line, 1.0)
-                pen.setCosmetic(True)
-                pen.setStyle(style)
                 pens[(dark, style)] = len(self._pens)
-                self._pens.append(pen)
+                self._pens.append(edge_pen(edge.relation, ink))
                 self._by_pen.append([])
             self._by_pen[pens[(dark, style)]].append(j)
             self._pen_of.append(pens[(dark, style)])
@@ -305,13 +330,43 @@ class GraphCanvas(QGraphicsView):
 
     def _repaint(self) -> None:
         """Draw the graph anew (a node moved, the selection changed, a new graph)."""
+        self._stop_zooming()
+        self._placed_key = None
         self.resetCachedContent()
         self.viewport().update()
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self._snapshot is not None:
+            # Zooming: the last sharp picture, scaled (nearest pixels: it shows for a moment).
+            painter.drawPixmap(self._snapshot_rect, self._snapshot, QRectF(self._snapshot.rect()))
+            return
         # The cached background's painter comes without the view's hints.
         painter.setRenderHints(self.renderHints(), True)
         self._paint(painter, QRectF(rect))
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The hovered entry's label, on a plate of the base colour, when not already drawn:
+        drawn over the cached picture, so that hovering costs no redraw of the graph."""
+        i = self._hovered
+        if i < 0 or self._snapshot is not None or i >= len(self._centres):
+            return
+        if i in self._placed_set(self.transform().m11()):
+            return
+        font = self.font()
+        fm = QFontMetricsF(font)
+        width = fm.horizontalAdvance(self.labels[i])
+        c = self._centres[i]
+        under = self.viewportTransform().map(QPointF(c.x(), c.y() + self._bottoms[i]))
+        box = QRectF(under.x() - width / 2 - 3, under.y() + 1, width + 6, fm.height() + 2)
+        painter.save()
+        painter.resetTransform()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().base())
+        painter.drawRect(box)
+        painter.setFont(font)
+        painter.setPen(self._ink)
+        painter.drawText(QPointF(under.x() - width / 2, under.y() + 2 + fm.ascent()), self.labels[i])
+        painter.restore()
 
     def _index_places(self) -> None:
         self._edge_grid, self._node_grid = _Grid(self._bounds), _Grid(self._bounds)
@@ -396,10 +451,66 @@ class GraphCanvas(QGraphicsView):
             )
         self._paint_labels(painter, exposed, scale)
 
+    def _placed_set(self, scale: float) -> set[int]:
+        return set(self._placement(scale, scale, 1.0))
+
+    def _placement(self, scale: float, zoom: float, size: float) -> list[int]:
+        """The labels to draw at `scale` (the scene's pixels per unit), most-connected entries
+        first (the selected one before all), each skipped where its box would overlap one
+        already placed; a grid of the placed boxes keeps each test to a few neighbours. Only
+        entries legible at `zoom` are candidates (a zoomed-out 10,000-node graph has few)."""
+        key = (round(scale, 9), round(zoom, 9), size, self._selected)
+        if key == self._placed_key:
+            return self._placed
+        count = bisect.bisect_right(self._label_ats, zoom)
+        order = self._label_order[:count]
+        if 0 <= self._selected < len(self._centres):
+            order = [self._selected, *(i for i in order if i != self._selected)]
+        fm = QFontMetricsF(self.font())
+        height = fm.height() * size
+        widths = self._label_width
+        cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = defaultdict(list)
+        placed: list[int] = []
+        for i in order:
+            if i not in widths:
+                widths[i] = fm.horizontalAdvance(self.labels[i]) + 4  # a little air between
+            half = widths[i] * size / 2
+            c = self._centres[i]
+            x, y = c.x() * scale, (c.y() + self._bottoms[i]) * scale + 2 * size
+            box = (x - half, y, x + half, y + height)
+            span = [
+                (cx, cy)
+                for cx in range(int(box[0] // LABEL_CELL), int(box[2] // LABEL_CELL) + 1)
+                for cy in range(int(box[1] // LABEL_CELL), int(box[3] // LABEL_CELL) + 1)
+            ]
+            if any(
+                o[0] < box[2] and box[0] < o[2] and o[1] < box[3] and box[1] < o[3]
+                for cell in span
+                for o in cells.get(cell, ())
+            ):
+                continue
+            for cell in span:
+                cells[cell].append(box)
+            placed.append(i)
+        self._placed_key, self._placed = key, placed
+        return placed
+
+    def label_boxes(self) -> list[tuple[int, QRectF]]:
+        """Each drawn label's box on the screen (tests: no two overlap)."""
+        fm = QFontMetricsF(self.font())
+        world = self.viewportTransform()
+        boxes = []
+        for i in self._placement(self.transform().m11(), self.transform().m11(), 1.0):
+            c = self._centres[i]
+            under = world.map(QPointF(c.x(), c.y() + self._bottoms[i]))
+            width = fm.horizontalAdvance(self.labels[i])
+            boxes.append((i, QRectF(under.x() - width / 2, under.y() + 2, width, fm.height())))
+        return boxes
+
     def _paint_labels(self, painter: QPainter, exposed: QRectF, scale: float) -> None:
         zoom = self._label_zoom if self._label_zoom is not None else scale
-        count = bisect.bisect_right(self._label_ats, zoom)
-        if not count:
+        shown = self._placement(scale, zoom, self._label_size)
+        if not shown:
             return
         size = self._label_size
         reach = 300.0 * size / max(scale, 1e-6)  # a label's extent on screen, in the scene
@@ -413,7 +524,7 @@ class GraphCanvas(QGraphicsView):
         painter.setFont(font)
         painter.setPen(self._ink)
         texts = self._label_text
-        for i in self._label_order[:count]:
+        for i in shown:
             c = self._centres[i]
             if not room.contains(c):
                 continue
@@ -422,7 +533,7 @@ class GraphCanvas(QGraphicsView):
                 texts[i].setTextFormat(Qt.TextFormat.PlainText)
                 texts[i].prepare(QTransform(), font)
             width = texts[i].size().width()
-            under = world.map(QPointF(c.x(), c.y() + self.nodes[i].boundingRect().bottom()))
+            under = world.map(QPointF(c.x(), c.y() + self._bottoms[i]))
             if elsewhere:
                 painter.setTransform(QTransform.fromTranslate(under.x(), under.y()).scale(size, size))
                 painter.drawText(QPointF(-width / 2, 2 + ascent), self.labels[i])
@@ -433,15 +544,38 @@ class GraphCanvas(QGraphicsView):
     # --- zoom and level of detail -------------------------------------------------------------
 
     def zoom(self, factor: float) -> None:
+        """Zoom by `factor`, showing the last sharp picture scaled until the zooming stops
+        (SETTLE_MS without another step): a turn of the wheel costs a copy, not a drawing of
+        the whole graph at every step (issue 23: one frame at 1,000 nodes)."""
         scale = self.transform().m11() * factor
-        if 0.02 <= scale <= 8:
-            self.scale(factor, factor)
-            self.update_labels()
+        if not 0.02 <= scale <= 8:
+            return
+        if self._snapshot is None and self.nodes and self.viewport().isVisible():
+            self._snapshot = self.viewport().grab()
+            self._snapshot_rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.scale(factor, factor)
+        self._settle_timer.start()
+
+    def zooming(self) -> bool:
+        """Whether the picture shown is the scaled one, waiting to be drawn sharp."""
+        return self._snapshot is not None
+
+    def _stop_zooming(self) -> None:
+        self._settle_timer.stop()
+        self._snapshot = None
+
+    def settle(self) -> None:
+        """The zooming stopped: draw the graph sharp at the new zoom (labels, detail, lines)."""
+        self._stop_zooming()
+        self.update_labels()
+        self._repaint()
 
     def fit(self) -> None:
         if self.nodes:
+            self._stop_zooming()
             self.fitInView(self._bounds, Qt.AspectRatioMode.KeepAspectRatio)
             self.update_labels()
+            self._repaint()
 
     def update_labels(self) -> None:
         """Show a label only where it can be read among the others: an entry's label from the
@@ -470,7 +604,7 @@ class GraphCanvas(QGraphicsView):
             self._label_zoom, self._label_size = None, 1.0
 
     def labels_shown(self) -> int:
-        return bisect.bisect_right(self._label_ats, self.transform().m11())
+        return len(self._placement(self.transform().m11(), self.transform().m11(), 1.0))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120
@@ -531,6 +665,8 @@ class GraphCanvas(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
+        if not event.buttons():
+            self._hover(self._node_at(event.position().toPoint()))
         if self._pressed_node >= 0 and event.buttons() & Qt.MouseButton.LeftButton:
             self.nodes[self._pressed_node].setPos(self.mapToScene(event.position().toPoint()) + self._grip)
             self.follow(self._pressed_node)
@@ -579,6 +715,18 @@ class GraphCanvas(QGraphicsView):
             else:
                 self._select(-1)
                 self.node_selected.emit(-1)
+
+    def _hover(self, i: int) -> None:
+        if i != self._hovered:
+            self._hovered = i
+            self.viewport().update()  # the foreground only: the graph's picture stays cached
+
+    def hovered(self) -> int:
+        return self._hovered
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._hover(-1)
 
     def _select(self, i: int) -> None:
         self._selected = i
