@@ -179,9 +179,12 @@ def _pan_bar(view: QGraphicsView) -> QScrollBar:
 
 def frames(
     app: QApplication, view: QGraphicsView, count: int, zoom: object
-) -> tuple[list[float], list[float]]:
-    """(pan frames, zoom frames): each a scroll or a zoom step and the view repainted at once,
-    as a drag or a turn of the wheel would."""
+) -> tuple[list[float], list[float], list[float]]:
+    """(pan frames, zoom frames, sharp redraws): each a scroll or a zoom step and the view
+    repainted at once, as a drag or a turn of the wheel would; a zoom frame shows the last
+    sharp picture scaled, so each zoom step is also followed, untimed, by the sharp redraw
+    the end of a turn brings, and that redraw is timed on its own (the canvas's settle(),
+    then the repaint)."""
     view.resize(WIDTH, HEIGHT)
     view.show()
     for _ in range(5):
@@ -204,8 +207,20 @@ def frames(
         zoom(view, factor)  # type: ignore[operator]
         view.viewport().repaint()
         zooming.append((time.perf_counter() - start) * 1000)
+    view.settle()
+    view.fit()
+    view.viewport().repaint()
+    sharp = []
+    for i in range(count):
+        factor = 1.25 if (i // 4) % 2 == 0 else 0.8
+        zoom(view, factor)  # type: ignore[operator]
+        view.viewport().repaint()
+        start = time.perf_counter()
+        view.settle()
+        view.viewport().repaint()
+        sharp.append((time.perf_counter() - start) * 1000)
     view.hide()
-    return pan, zooming
+    return pan, zooming, sharp
 
 
 def measure(frame_count: int, layouts: int, sizes: Sequence[int]) -> dict[str, object]:
@@ -224,7 +239,7 @@ def measure(frame_count: int, layouts: int, sizes: Sequence[int]) -> dict[str, o
         start = time.perf_counter()
         canvas.set_graph(graph, positions)
         found[f"build_{nodes}_ms"] = (time.perf_counter() - start) * 1000
-        found[f"pan_{nodes}"], found[f"zoom_{nodes}"] = frames(
+        found[f"pan_{nodes}"], found[f"zoom_{nodes}"], found[f"sharp_{nodes}"] = frames(
             app, canvas, frame_count, lambda v, f: v.zoom(f)
         )
         found[f"labels_{nodes}"] = canvas.labels_shown()
