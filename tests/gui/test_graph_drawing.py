@@ -8,8 +8,12 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from pytestqt.qtbot import QtBot
 
+from app.db.database import Database
 from app.gui.graph import layout
 from app.gui.graph.canvas import GraphCanvas
+from app.gui.graph.legend import GraphLegend
+from app.gui.graph.view import WHOLE, GraphView
+from app.services.library import Library
 from benchmarks.graph import make_graph
 
 
@@ -124,3 +128,32 @@ def test_the_hovered_entrys_label_shows_over_the_picture(qtbot: QtBot) -> None:
     assert after != before
     canvas._hover(-1)
     assert _shot(canvas) == before
+
+
+def test_the_legend_names_every_kind_and_relation_shown_and_no_other(qtbot: QtBot, mini_db: Database) -> None:
+    view = GraphView(Library(mini_db), in_background=False)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.set_scope(WHOLE)
+    view.show()
+    qtbot.waitExposed(view)
+    graph = view.canvas.graph
+    kinds = {n.kind for n in graph.nodes}
+    assert len(kinds) > 1
+    keys = [key for key, _ in view.legend.entries()]
+    assert set(keys) == {f"kind:{k}" for k in kinds} | {f"relation:{e.relation}" for e in graph.edges}
+    assert all(words and ":" not in words for _, words in view.legend.entries())
+    assert view.legend.isVisible() and view.legend.height() > 0
+    dropped = sorted(kinds)[0]
+    view.kind_actions[dropped].setChecked(False)
+    assert f"kind:{dropped}" not in [key for key, _ in view.legend.entries()]
+    assert {f"kind:{n.kind}" for n in view.canvas.graph.nodes} <= {key for key, _ in view.legend.entries()}
+    legend = GraphLegend()  # narrow: it wraps onto more lines, and is as tall as they are
+    qtbot.addWidget(legend)
+    legend.set_shown(kinds, {e.relation for e in graph.edges})
+    legend.resize(160, 10)
+    legend.show()
+    qtbot.waitExposed(legend)
+    lines = {line for *_, line in legend._placed(160)}
+    assert len(lines) > 1
+    assert legend.height() >= len(lines) * legend._line()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.gui import name_script
 from app.gui.graph import layout
 from app.gui.graph.canvas import GraphCanvas
+from app.gui.graph.legend import GraphLegend
 from app.gui.i18n import kind_plural, translate
 from app.gui.workers import Task
 from app.io.atomic import write_bytes
@@ -177,6 +178,7 @@ class GraphView(QWidget):
         self.zoom_out.clicked.connect(lambda: self.canvas.zoom(1 / 1.5))
         self.zoom_in.clicked.connect(lambda: self.canvas.zoom(1.5))
         self.fit_button.clicked.connect(self.canvas.fit)
+        self.legend = GraphLegend(self)
 
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -199,6 +201,7 @@ class GraphView(QWidget):
         box.addLayout(bar)
         box.addLayout(when)
         box.addWidget(self.canvas, 1)
+        box.addWidget(self.legend)
         self.setFocusProxy(self.canvas)
         # Long tag and country names must not widen the pane past the entry's page beside it.
         for combo in (self.scope, self.country, self.tag):
@@ -339,6 +342,7 @@ class GraphView(QWidget):
         graph, positions, self.sources = found
         self.canvas.set_graph(graph, positions)
         self.canvas.fit()
+        self.legend.set_shown({n.kind for n in graph.nodes}, {e.relation for e in graph.edges})
         if graph.nodes:
             self.status.setText(
                 self.tr("%n entries", None, len(graph.nodes))
