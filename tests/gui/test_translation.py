@@ -254,7 +254,9 @@ class Checker:
     def __init__(self, db: Database) -> None:
         self.whole, self.patterns = _english()
         data = _data(db)
-        self.kept = sorted({*KEPT, *KNOWN_REVISIONS, *data}, key=len, reverse=True)
+        # as a page shows them: runs of spaces in a quote copied from its source collapse to one
+        shown = {" ".join(d.split()) for d in data}
+        self.kept = sorted({*KEPT, *KNOWN_REVISIONS, *shown}, key=len, reverse=True)
         self.blob = "\n".join(" ".join(d.split()) for d in data)  # for excerpts of the data
         self.checked = 0
 
