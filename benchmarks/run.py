@@ -80,6 +80,7 @@ from benchmarks.measure import (
     peak_within,
     ratio_and_p95,
     table,
+    worst_at_most,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -463,23 +464,23 @@ def timeline_frames(db: Path, env: dict[str, str], smoke: bool) -> list[Row]:
     if done.returncode != 0 or not last:
         raise RuntimeError(f"benchmarks.timeline failed:\n{done.stderr[-3000:]}")
     found = json.loads(last[0])
-    reads = Stats.of(found["reads"] or [0.0])
     cpu = Stats.of(found["cpu"])
     lanes = f"{found['lanes']:,} lanes, {found['titles']:,} titles"
+    # "Never stall the window beyond one frame": every frame and every read the window's
+    # thread does between frames within 16 ms, the worst of them, not the p95.
     return [
         Row(
             f"timeline over {found['titles']:,} titles: a frame while scrolling the lanes",
             "ms",
             found["scroll"],
             found["scroll_floor"],
-            p95_at_most(16),
+            worst_at_most(16),
             "a bare widget painting as many rectangles",
             [
                 f"{lanes}; the lanes' ids read once, off the window's thread: {found['lanes_ms']:.0f} ms; "
-                f"the items of lanes come into view, read between frames: {reads.median:.1f} / "
-                f"{reads.p95:.1f} / {reads.worst:.1f} ms (median / p95 / worst); at most "
-                f"{found['most_drawn']} items drawn in a frame; every frame (scrolling and zooming) in "
-                f"the painting thread's processor time: {cpu.median:.1f} / {cpu.p95:.1f} / {cpu.worst:.1f} ms"
+                f"at most {found['most_drawn']} items drawn in a frame; every frame (scrolling and "
+                f"zooming) in the painting thread's processor time: {cpu.median:.1f} / {cpu.p95:.1f} / "
+                f"{cpu.worst:.1f} ms (median / p95 / worst)"
             ],
         ),
         Row(
@@ -487,8 +488,16 @@ def timeline_frames(db: Path, env: dict[str, str], smoke: bool) -> list[Row]:
             "ms",
             found["zoom"],
             found["zoom_floor"],
-            p95_at_most(16),
+            worst_at_most(16),
             "a bare widget painting as many rectangles",
+        ),
+        Row(
+            f"timeline over {found['titles']:,} titles: a read between frames while scrolling",
+            "ms",
+            found["reads"] or [0.0],
+            found["read_floor"],
+            worst_at_most(16),
+            "one bare query of a read's first lanes' titles",
         ),
     ]
 

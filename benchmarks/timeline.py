@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app.db.database import open_database
+from app.gui.timeline.canvas import READ_CHUNK
 from app.gui.timeline.view import TimelineView, _read_lanes
 from app.services.library import Library
 from app.services.relation_filters import RelationFilters
@@ -86,9 +87,9 @@ def measure(db_path: Path, frames: int) -> dict[str, object]:
 
     cpu: list[float] = []  # the same paints in this thread's processor time (the machine is shared)
 
-    def timed_paint(painter: QPainter, width: int, height: int) -> None:
+    def timed_paint(painter: QPainter, width: int, height: int, *, all_text: bool = False) -> None:
         start, used = time.perf_counter(), time.thread_time()
-        paint_scene(painter, width, height)
+        paint_scene(painter, width, height, all_text=all_text)
         paints.append((time.perf_counter() - start) * 1000)
         cpu.append((time.thread_time() - used) * 1000)
         drawn.append(len(canvas.placed()))
@@ -139,6 +140,16 @@ def measure(db_path: Path, frames: int) -> dict[str, object]:
         step(zoom, zoom_floor)
         steps += 1
     titles = db.read().execute("SELECT count(*) FROM role").fetchone()[0]
+    # The reads' floor: one bare query of the titles of as many lanes as a read's first query
+    # asks for, anywhere in the lanes (the disk's cache as the scrolling left it).
+    read_floor: list[float] = []
+    conn = db.read()
+    for _ in range(max(8, len(scroll_reads))):
+        at = rng.randrange(max(1, len(lanes.ids) - READ_CHUNK))
+        ids = lanes.ids[at : at + READ_CHUNK]
+        start = time.perf_counter()
+        conn.execute(f"SELECT * FROM role WHERE person_id IN ({','.join('?' * len(ids))})", ids).fetchall()
+        read_floor.append((time.perf_counter() - start) * 1000)
     db.close()
     return {
         "lanes": len(lanes),
@@ -149,6 +160,7 @@ def measure(db_path: Path, frames: int) -> dict[str, object]:
         "zoom": zoom,
         "zoom_floor": zoom_floor,
         "reads": scroll_reads,
+        "read_floor": read_floor,
         "most_drawn": max(drawn) if drawn else 0,
         "cpu": cpu,
     }

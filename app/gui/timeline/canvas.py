@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -69,7 +70,9 @@ ZOOM_STEP = 1.5
 LABEL_WIDTH = 200
 PREFETCH_SCREENS = 1  # lanes read ahead, above and below the screen
 FADE_PIXELS = 80  # an open end fades out over this much of the screen
-PREFETCH_STEP = 10  # lanes read ahead in one event
+READ_BUDGET = 0.006  # s: a read between frames starts no new query after this
+READ_CHUNK = 6  # lanes read in one query (one takes well under READ_BUDGET)
+LAYOUT_BUDGET = 0.005  # s: a frame lays out no more new text after this (the next one will)
 _LABEL_WIDTHS = (2048, 1024, 512, 256, 128, 64, 32, 24)
 MAX_SLOTS = 3  # overlapping items of one lane share its height, at most this many rows
 
@@ -114,7 +117,13 @@ class TimelineCanvas(QAbstractScrollArea):
         self._header_rows: list[int] = []
         self._prefetched = (0, 0)
         self._prefetch_due = False
+        self._layout_until = math.inf  # perf_counter's time after which a paint lays out no text
+        self._layout_left = False  # a paint left text for the next one
+        self._laid_out = 0  # texts laid out by this paint
+        self._legend_memo: tuple[object, list[tuple[str, str, float, int]]] = (None, [])
         self._fitting = False
+        self._fit_span: tuple[float, float] | None = None  # what a resize fits (None: all time)
+        self._opening = False  # the first look waits for the lanes in view to be read
         self.first_day = dt.date(2000, 1, 1)
         self.last_day = dt.date.today()
         self.left = _ordinal(self.first_day)  # the day at the time area's left edge
@@ -147,16 +156,51 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def refresh_names(self) -> None:
         self._names.clear()
+        self._prefetched = (0, 0)
         self._static.clear()
         self._labels.clear()
         self.viewport().update()
 
     def fit(self) -> None:
         """Show all of time the lanes span."""
+        self._fit_span = None
+        self._opening = False
+        self._fit_days(_ordinal(self.first_day), _ordinal(self.last_day) + 1)
+
+    def open_on_lanes_in_view(self) -> None:
+        """The first look: all of time now, then, once the lanes in view are read, the time
+        their items span (a library of recent titles would otherwise crowd at the right edge
+        of sixty years), unless the researcher has zoomed or scrolled sideways by then."""
+        self.fit()
+        self._opening = True
+        self._look_first()
+
+    def _look_first(self) -> None:
+        if not self._opening or not self._fitting:
+            self._opening = False
+            return
+        first, last = self._lane_range()
+        shown = self.lanes.ids[first:last]
+        if any(i not in self._items for i in shown):
+            return  # (again when they are read)
+        self._opening = False
+        spans = [
+            (_ordinal(item.first), _ordinal(max(item.last, self.today) if item.open_end else item.last) + 1)
+            for lane in shown
+            for item, _slot, _slots in self._items[lane]
+            if item.kind in self.kinds
+        ]
+        if spans:
+            self._fit_span = (min(s[0] for s in spans), max(s[1] for s in spans))
+            self._fit_days(*self._fit_span)
+
+    def _fit_days(self, begin: float, end: float) -> None:
+        """Show the days begin..end (ordinals) with a margin either side, at least a year."""
         width = max(50.0, self.time_width())
-        days = max(1.0, _ordinal(self.last_day) - _ordinal(self.first_day) + 1)
+        days = max(end - begin, 366.0)
+        middle = (begin + end) / 2
         self.px_per_day = max(MIN_PX_PER_DAY, min(MAX_PX_PER_DAY, width * 0.96 / days))
-        self.left = _ordinal(self.first_day) - width * 0.02 / self.px_per_day
+        self.left = middle - width / 2 / self.px_per_day
         self._fitting = True  # until the researcher zooms or scrolls: a resize fits again
         self._update_scrollbars()
         self.viewport().update()
@@ -248,7 +292,7 @@ class TimelineCanvas(QAbstractScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._fitting:
-            self.fit()
+            self._fit_days(*(self._fit_span or (_ordinal(self.first_day), _ordinal(self.last_day) + 1)))
         self._update_scrollbars()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -291,29 +335,21 @@ class TimelineCanvas(QAbstractScrollArea):
     def read_visible(self) -> None:
         """Read what the lanes on screen need now (exports and printing draw it all at once)."""
         self._ensure(*self._lane_range(), now=True)
+        self._look_first()
 
     def _ensure(self, first: int, last: int, *, now: bool = False) -> None:
         """Have the items, entries and names of lanes first..last read. A frame never waits
         for them: lanes not read yet are drawn empty and read just after it (then painted
         again), with a screen above and below, so no one event does both."""
         ids = self.lanes.ids[first:last]
-        if not now and any(i not in self._items or i not in self._names for i in ids):
-            self._schedule(first, last)
-            return
-        self._read_items(ids)
-        unnamed = [i for i in ids if i not in self._entries]
-        if unnamed and self.entries_of is not None:
-            self._entries.update(self.entries_of(unnamed))
-        without = [i for i in ids if i not in self._names]
-        if without:
-            names = self.names_of(without) if self.names_of is not None else {}
-            for lane in without:
-                entry = self._entries.get(lane)
-                self._names[lane] = names.get(lane) or (entry.name if entry else "")
-        self._schedule(first, last)
+        if now:
+            self._read_lanes(ids)
+        missing = not now and any(i not in self._items or i not in self._names for i in ids)
+        self._schedule(first, last, missing)
 
-    def _schedule(self, first: int, last: int) -> None:
-        if self._around(first, last) != self._prefetched and not self._prefetch_due:
+    def _schedule(self, first: int, last: int, missing: bool = False) -> None:
+        due = missing or self._around(first, last) != self._prefetched
+        if due and not self._prefetch_due:
             self._prefetch_due = True
             QTimer.singleShot(0, lambda lanes=self.lanes: self._prefetch(lanes))
 
@@ -322,25 +358,52 @@ class TimelineCanvas(QAbstractScrollArea):
         return max(0, first - span), min(len(self.lanes.ids), last + span)
 
     def _prefetch(self, lanes: Lanes) -> None:
-        """One step of reading, between frames: the lanes on screen if they are missing (then
-        paint them), else a few of the lanes around; again until they are all read."""
+        """One step of reading, between frames, for at most READ_BUDGET: the lanes on screen
+        if they are missing (then paint them), else the lanes around; again until they are all
+        read. The budget is of time, not of lanes: a jump to lanes the disk has not cached
+        reads fewer of them in one step, never a step longer than a frame."""
         self._prefetch_due = False
         if lanes is not self.lanes:
             return
+        deadline = time.perf_counter() + READ_BUDGET
         first, last = self._lane_range()
         shown = self.lanes.ids[first:last]
         if any(i not in self._items or i not in self._names for i in shown):
-            self._ensure(first, last, now=True)  # schedules the lanes around
-            self.viewport().update()
+            self._read_lanes(shown, deadline)
+            self._look_first()
+            self.viewport().update()  # paints what is read; its paint schedules the rest
             return
+        self._look_first()
         lo, hi = self._around(first, last)
-        missing = [i for i in self.lanes.ids[lo:hi] if i not in self._items]
-        self._read_items(missing[:PREFETCH_STEP])
-        if len(missing) > PREFETCH_STEP:
+        if self._read_lanes(self.lanes.ids[lo:hi], deadline):
+            self._prefetched = (lo, hi)
+        else:
             self._prefetch_due = True
             QTimer.singleShot(0, lambda: self._prefetch(lanes))
-        else:
-            self._prefetched = (lo, hi)
+
+    def _read_lanes(self, ids: Sequence[int], deadline: float | None = None) -> bool:
+        """Read the items, entries and names of the lanes `ids` not read yet, READ_CHUNK
+        lanes a query, starting no chunk after `deadline` (perf_counter's seconds; the first
+        always runs, so every step reads something); their names in one look-up (it asks the
+        settings which script). True when they are all read."""
+        todo = [i for i in ids if i not in self._items or i not in self._names]
+        done = True
+        for n in range(0, len(todo), READ_CHUNK):
+            if n and deadline is not None and time.perf_counter() >= deadline:
+                todo, done = todo[:n], False
+                break
+            chunk = todo[n : n + READ_CHUNK]
+            self._read_items(chunk)
+            unnamed = [i for i in chunk if i not in self._entries]
+            if unnamed and self.entries_of is not None:
+                self._entries.update(self.entries_of(unnamed))
+        without = [i for i in todo if i not in self._names]
+        if without:
+            names = self.names_of(without) if self.names_of is not None else {}
+            for lane in without:
+                entry = self._entries.get(lane)
+                self._names[lane] = names.get(lane) or (entry.name if entry else "")
+        return done
 
     def _read_items(self, ids: Sequence[int]) -> None:
         missing = [i for i in ids if i not in self._items]
@@ -374,10 +437,17 @@ class TimelineCanvas(QAbstractScrollArea):
         painter.translate(target.topLeft())
         painter.scale(scale, scale)
         painter.setClipRect(QRectF(0, 0, width, height))
-        self.paint_scene(painter, width, height)
+        self.paint_scene(painter, width, height, all_text=True)
         painter.restore()
 
-    def paint_scene(self, painter: QPainter, width: int, height: int) -> None:
+    def paint_scene(self, painter: QPainter, width: int, height: int, *, all_text: bool = False) -> None:
+        """Draw the scene. On screen a frame lays out new text (lanes' names, items' labels)
+        for at most LAYOUT_BUDGET, then leaves the rest to the next frame, just after: a
+        screen of lanes come into view has a few dozen labels, more than a frame's time at
+        once on a slow machine. Exports and printing (`all_text`) lay out all of it."""
+        self._layout_until = math.inf if all_text else time.perf_counter() + LAYOUT_BUDGET
+        self._layout_left = False
+        self._laid_out = 0
         palette = self.palette()
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
@@ -427,6 +497,24 @@ class TimelineCanvas(QAbstractScrollArea):
         painter.setPen(QPen(faint, 1))
         painter.drawLine(QPointF(LABEL_WIDTH, top), QPointF(LABEL_WIDTH, bottom))
         self._paint_legend(painter, width, height, text, base)
+        if self._layout_left:
+            QTimer.singleShot(0, self.viewport().update)
+
+    def _may_lay_out(self) -> bool:
+        """Whether this paint may still lay out new text (else it notes that some was left).
+        The first always may: every paint draws more, however slow the machine."""
+        if not self._laid_out or time.perf_counter() < self._layout_until:
+            self._laid_out += 1
+            return True
+        self._layout_left = True
+        return False
+
+    def _static_text(self, words: str, fm: QFontMetricsF, width: float, painter: QPainter) -> QStaticText:
+        """`words` elided to `width`, laid out now for `painter` (not at its first draw)."""
+        static = QStaticText(fm.elidedText(words, Qt.TextElideMode.ElideRight, width))
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.prepare(painter.transform(), painter.font())
+        return static
 
     def _paint_grid(
         self, painter: QPainter, width: int, top: int, bottom: int, text: QColor, faint: QColor
@@ -440,7 +528,7 @@ class TimelineCanvas(QAbstractScrollArea):
         painter.setPen(text)
         painter.drawLine(QPointF(LABEL_WIDTH, top - 1), QPointF(width, top - 1))
         locale = QLocale()
-        for day in _ticks(start, unit, step):
+        for day in _ticks(start, unit, step, end_day):
             ordinal = _ordinal(day)
             if ordinal > end_day:
                 break
@@ -497,12 +585,10 @@ class TimelineCanvas(QAbstractScrollArea):
         label_rect = QRectF(6, rect.top(), LABEL_WIDTH - 12, rect.height())
         # A lane's name is laid out once (QStaticText), not again in every frame.
         name = self._static.get(lane_id)
-        if name is None and lane_id in self._names:  # (not read yet: drawn after its read)
-            elided = fm.elidedText(
-                self._names.get(lane_id, ""), Qt.TextElideMode.ElideRight, label_rect.width()
-            )
-            name = self._static[lane_id] = QStaticText(elided)
-            name.setTextFormat(Qt.TextFormat.PlainText)
+        # (Not read yet: drawn after its read; no time left in this frame: in the next.)
+        if name is None and lane_id in self._names and self._may_lay_out():
+            name = self._static_text(self._names[lane_id], fm, label_rect.width(), painter)
+            self._static[lane_id] = name
         if name is not None:
             painter.drawStaticText(QPointF(6, rect.top() + (rect.height() - fm.height()) / 2), name)
         self._lane_rects.append((label_rect, lane_id))
@@ -605,21 +691,23 @@ class TimelineCanvas(QAbstractScrollArea):
         if room > 24 and height >= fm.height() * 0.8:
             on_bar = not item.is_point and text_x < x2
             painter.setPen(_ink_on(solid) if on_bar else text)
-            label = self._label(item, room, fm)
-            painter.drawStaticText(QPointF(text_x, y + (height - fm.height()) / 2), label)
+            label = self._label(item, room, fm, painter)
+            if label is not None:
+                painter.drawStaticText(QPointF(text_x, y + (height - fm.height()) / 2), label)
 
-    def _label(self, item: Item, room: float, fm: QFontMetricsF) -> QStaticText:
+    def _label(self, item: Item, room: float, fm: QFontMetricsF, painter: QPainter) -> QStaticText | None:
         """An item's label elided to the widest of a few widths that fits `room`, laid out
-        once for each: laying every label out again at every step of a zoom costs a frame."""
+        once for each: laying every label out again at every step of a zoom costs a frame.
+        None when this frame has no time left to lay it out (the next one will)."""
         width = next(w for w in _LABEL_WIDTHS if w <= room)
         key = (item.key, width)
         label = self._labels.get(key)
         if label is None:
+            if not self._may_lay_out():
+                return None
             if len(self._labels) > 20_000:
                 self._labels.clear()
-            label = QStaticText(fm.elidedText(item.label, Qt.TextElideMode.ElideRight, width))
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            self._labels[key] = label
+            label = self._labels[key] = self._static_text(item.label, fm, width, painter)
         return label
 
     def _legend(self, width: float) -> list[tuple[str, str, float, int]]:
@@ -630,7 +718,11 @@ class TimelineCanvas(QAbstractScrollArea):
             ("uncertain", self.tr("Known to the year or month")),
             ("open", self.tr("No end recorded")),
         ]
-        placed = []
+        # Measured once for the same words, width and font: a frame asks several times.
+        memo = (width, tuple(entries), self.font().key())
+        if self._legend_memo[0] == memo:
+            return self._legend_memo[1]
+        placed: list[tuple[str, str, float, int]] = []
         x, line = 8.0, 0
         for key, words in entries:
             advance = 27 + fm.horizontalAdvance(words) + 16
@@ -638,6 +730,7 @@ class TimelineCanvas(QAbstractScrollArea):
                 x, line = 8.0, line + 1
             placed.append((key, words, x, line))
             x += advance
+        self._legend_memo = (memo, placed)
         return placed
 
     @property
@@ -762,20 +855,20 @@ def _tick_unit(px_per_day: float, label_width: float) -> tuple[str, int]:
     return "year", 200
 
 
-def _ticks(start: dt.date, unit: str, step: int) -> Sequence[dt.date] | list[dt.date]:
-    """Tick days from the first boundary at or before `start` (a generator would do; a list
-    of a screen's ticks is a few dozen)."""
+def _ticks(start: dt.date, unit: str, step: int, end: float = math.inf) -> list[dt.date]:
+    """Tick days from the first boundary at or before `start`, the last at or after the day
+    `end` (an ordinal): a screen's few dozen, at most 400."""
     out: list[dt.date] = []
     if unit == "year":
         year = start.year - start.year % step
-        while year <= 9999 and len(out) < 400:
+        while year <= min(9999, dt.date.fromordinal(int(min(end, 3_652_059))).year + step) and len(out) < 400:
             if year >= 1:
                 out.append(dt.date(year, 1, 1))
             year += step
         return out
     if unit == "month":
         month = (start.year * 12 + start.month - 1) // step * step
-        while len(out) < 400:
+        while len(out) < 400 and (not out or out[-1].toordinal() <= end):
             year, m = divmod(month, 12)
             if year > 9999:
                 break
@@ -784,7 +877,8 @@ def _ticks(start: dt.date, unit: str, step: int) -> Sequence[dt.date] | list[dt.
             month += step
         return out
     day = start.toordinal() - start.toordinal() % step
-    return [dt.date.fromordinal(max(1, day + n * step)) for n in range(400)]
+    count = min(400, 2 + int(max(0.0, min(end, 3_652_059.0) - day) // step))
+    return [dt.date.fromordinal(min(3_652_059, max(1, day + n * step))) for n in range(count)]
 
 
 _INK: dict[int, QColor] = {}

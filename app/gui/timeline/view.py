@@ -295,7 +295,7 @@ class TimelineView(QWidget):
         self.canvas.set_lanes(lanes, extent)
         if not self._fitted and extent is not None:
             self._fitted = True
-            self.canvas.fit()
+            self.canvas.open_on_lanes_in_view()
         self.status.setText(
             self.tr("%n lanes", None, len(lanes)) if lanes.ids else self.tr("Nothing dated to show")
         )
@@ -312,10 +312,10 @@ class TimelineView(QWidget):
         return by_lane
 
     def _names_of(self, ids: Sequence[int]) -> dict[int, str]:
-        script = name_script.current()
-        if not script or self._names is None:
+        if self._names is None:  # (before the settings file: no names to look up in it)
             return {}
-        return self._names(script, ids)
+        script = name_script.current()
+        return self._names(script, ids) if script else {}
 
     def _activated(self, entry_id: int) -> None:
         entry = self.canvas.entry(entry_id) or self.timeline.entries([entry_id]).get(entry_id)
