@@ -4,11 +4,13 @@ shown) and the legend (issue 23)."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from pytestqt.qtbot import QtBot
 
 from app.db.database import Database
+from app.gui.graph import canvas as canvas_module
 from app.gui.graph import layout
 from app.gui.graph.canvas import GraphCanvas
 from app.gui.graph.legend import GraphLegend
@@ -157,3 +159,25 @@ def test_the_legend_names_every_kind_and_relation_shown_and_no_other(qtbot: QtBo
     lines = {line for *_, line in legend._placed(160)}
     assert len(lines) > 1
     assert legend.height() >= len(lines) * legend._line()
+
+
+def test_with_thousands_of_labels_legible_those_around_the_view_are_placed_and_placed_again_after_a_pan(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(canvas_module, "LABEL_NEARBY", 10)  # as 10,000 entries zoomed in would
+    canvas = _canvas(qtbot, 400)
+    for _ in range(5):
+        canvas.zoom(1.5)
+    canvas.settle()
+    _fresh(canvas)
+    area = canvas._label_area
+    assert area is not None
+    assert all(area.contains(canvas.nodes[i].pos()) for i, _ in canvas.label_boxes())
+    bar = canvas.horizontalScrollBar()
+    bar.setValue(bar.minimum() if bar.value() > (bar.minimum() + bar.maximum()) / 2 else bar.maximum())
+    assert canvas._label_area is None  # left the area: placed again around the new view
+    sharp = _shot(canvas)
+    assert canvas._label_area is not None and canvas._label_area != area
+    boxes = canvas.label_boxes()
+    assert boxes and not _overlapping(boxes)  # type: ignore[arg-type]
+    assert sharp == _fresh(canvas)

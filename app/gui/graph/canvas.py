@@ -59,6 +59,7 @@ EDGE_STYLE: dict[str, Qt.PenStyle] = {
 }
 LABEL_ROOM = 110.0  # pixels of room an entry needs on screen before its label is drawn
 LABEL_CHARS = 32
+LABEL_NEARBY = 1500  # candidate labels beyond which only those around the view are placed
 LABEL_CELL = 96.0  # pixels: the side of a cell of the grid of placed labels
 SETTLE_MS = 120  # the wheel has stopped this long: draw the zoomed graph sharp again
 SMOOTH_NODES = 150  # entries in view up to which lines and shapes are antialiased
@@ -234,7 +235,8 @@ class GraphCanvas(QGraphicsView):
         self._max_r = self._min_r = 0.0
         self._label_width: dict[int, float] = {}
         self._bottoms: list[float] = []  # each node's lowest point below its centre
-        self._placed_key: tuple[float, float, float, int] | None = None
+        self._placed_key: tuple[float, float, float, int, tuple[float, ...]] | None = None
+        self._label_area: QRectF | None = None  # where labels were placed, when not everywhere
         self._placed: list[int] = []  # the labels drawn at _placed_key's zoom, in that order
 
     # --- building -----------------------------------------------------------------------------
@@ -331,7 +333,7 @@ class GraphCanvas(QGraphicsView):
     def _repaint(self) -> None:
         """Draw the graph anew (a node moved, the selection changed, a new graph)."""
         self._stop_zooming()
-        self._placed_key = None
+        self._placed_key = self._label_area = None
         self.resetCachedContent()
         self.viewport().update()
 
@@ -459,11 +461,25 @@ class GraphCanvas(QGraphicsView):
         first (the selected one before all), each skipped where its box would overlap one
         already placed; a grid of the placed boxes keeps each test to a few neighbours. Only
         entries legible at `zoom` are candidates (a zoomed-out 10,000-node graph has few)."""
-        key = (round(scale, 9), round(zoom, 9), size, self._selected)
+        count = bisect.bisect_right(self._label_ats, zoom)
+        area = self._label_area
+        if self._label_zoom is None and count > LABEL_NEARBY:
+            # Thousands of legible labels (10,000 entries zoomed in): place those around the
+            # view only, twice its width, and place them again once a pan leaves that area.
+            if area is None:
+                seen = self.mapToScene(self.viewport().rect()).boundingRect()
+                w, h = seen.width() / 2, seen.height() / 2
+                area = self._label_area = seen.adjusted(-w, -h, w, h)
+        else:
+            area = None
+        where = (area.left(), area.top(), area.right(), area.bottom()) if area is not None else ()
+        key = (round(scale, 9), round(zoom, 9), size, self._selected, where)
         if key == self._placed_key:
             return self._placed
-        count = bisect.bisect_right(self._label_ats, zoom)
         order = self._label_order[:count]
+        if area is not None:
+            centres = self._centres
+            order = [i for i in order if area.contains(centres[i])]
         if 0 <= self._selected < len(self._centres):
             order = [self._selected, *(i for i in order if i != self._selected)]
         fm = QFontMetricsF(self.font())
@@ -715,6 +731,12 @@ class GraphCanvas(QGraphicsView):
             else:
                 self._select(-1)
                 self.node_selected.emit(-1)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        area = self._label_area
+        if area is not None and not area.contains(self.mapToScene(self.viewport().rect()).boundingRect()):
+            self._repaint()  # labels placed around the new view, the whole picture at once
 
     def _hover(self, i: int) -> None:
         if i != self._hovered:
