@@ -5,7 +5,7 @@ shown) and the legend (issue 23)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from pytestqt.qtbot import QtBot
 
@@ -81,14 +81,8 @@ def test_selecting_or_fitting_while_zooming_draws_sharp_at_once(qtbot: QtBot) ->
     assert _shot(canvas) == _fresh(canvas)
 
 
-def _overlapping(boxes: list[tuple[int, object]]) -> list[tuple[int, int]]:
-    rects = [(i, b) for i, b in boxes]
-    return [
-        (i, j)
-        for n, (i, a) in enumerate(rects)
-        for j, b in rects[n + 1 :]
-        if a.intersects(b)  # type: ignore[attr-defined]
-    ]
+def _overlapping(boxes: list[tuple[int, QRectF]]) -> list[tuple[int, int]]:
+    return [(i, j) for n, (i, a) in enumerate(boxes) for j, b in boxes[n + 1 :] if a.intersects(b)]
 
 
 def test_no_two_labels_overlap_at_any_zoom_and_the_busiest_entries_come_first(qtbot: QtBot) -> None:
@@ -99,7 +93,7 @@ def test_no_two_labels_overlap_at_any_zoom_and_the_busiest_entries_come_first(qt
         canvas.settle()
         boxes = canvas.label_boxes()
         seen = max(seen, len(boxes))
-        assert not _overlapping(boxes)  # type: ignore[arg-type]
+        assert not _overlapping(boxes)
     assert seen > 20
     degree = [n.degree for n in canvas.graph.nodes]
     busiest = max(range(len(degree)), key=degree.__getitem__)
@@ -113,7 +107,7 @@ def test_the_selected_entrys_label_always_shows(qtbot: QtBot) -> None:
     canvas._select(quiet)
     boxes = canvas.label_boxes()
     assert quiet in {i for i, _ in boxes}
-    assert not _overlapping(boxes)  # type: ignore[arg-type]
+    assert not _overlapping(boxes)
 
 
 def test_the_hovered_entrys_label_shows_over_the_picture(qtbot: QtBot) -> None:
@@ -179,5 +173,5 @@ def test_with_thousands_of_labels_legible_those_around_the_view_are_placed_and_p
     sharp = _shot(canvas)
     assert canvas._label_area is not None and canvas._label_area != area
     boxes = canvas.label_boxes()
-    assert boxes and not _overlapping(boxes)  # type: ignore[arg-type]
+    assert boxes and not _overlapping(boxes)
     assert sharp == _fresh(canvas)
