@@ -37,8 +37,9 @@ generator version, schema revision and size; each run works on a copy. Rows:
                                           as many rectangles
   graph of 1,000 and 10,000 entries       laying out 1,000 on a worker (benchmarks/graph.py), against
                                           igraph's own layout of the same graph; a frame while panning
-                                          and zooming, against one bare widget painting as many
-                                          ellipses and lines through the same transform
+                                          and zooming (the last sharp picture, scaled) and the sharp
+                                          redraw once the zooming stops, against one bare widget
+                                          painting as many ellipses and lines through the same transform
   peak memory                             after every list and one search, against a bare window
 
 It prints the machine, the database and its search index, the table (median and p95 of the

@@ -339,8 +339,11 @@ class GraphCanvas(QGraphicsView):
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self._snapshot is not None:
-            # Zooming: the last sharp picture, scaled (nearest pixels: it shows for a moment).
+            # Zooming: the last sharp picture, scaled (nearest pixels: it shows for a moment),
+            # straight onto the viewport (the cache is off meanwhile: one pass, not two).
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
             painter.drawPixmap(self._snapshot_rect, self._snapshot, QRectF(self._snapshot.rect()))
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
             return
         # The cached background's painter comes without the view's hints.
         painter.setRenderHints(self.renderHints(), True)
@@ -569,6 +572,7 @@ class GraphCanvas(QGraphicsView):
         if self._snapshot is None and self.nodes and self.viewport().isVisible():
             self._snapshot = self.viewport().grab()
             self._snapshot_rect = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.scale(factor, factor)
         self._settle_timer.start()
 
@@ -578,7 +582,9 @@ class GraphCanvas(QGraphicsView):
 
     def _stop_zooming(self) -> None:
         self._settle_timer.stop()
-        self._snapshot = None
+        if self._snapshot is not None:
+            self._snapshot = None
+            self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
 
     def settle(self) -> None:
         """The zooming stopped: draw the graph sharp at the new zoom (labels, detail, lines)."""
