@@ -112,6 +112,10 @@ def take(out: Path) -> None:
                     _settle(app)
                 timelines.view.canvas.read_visible()
                 _settle(app)
+                for _ in range(200):  # a frame lays out a few names; the next ones the rest
+                    if not timelines.view.canvas.text_left():
+                        break
+                    _settle(app)
                 _save(window, out / f"{name_}-10-timeline.png")
                 graphs = window.graph  # type: ignore[attr-defined]
                 graphs.show()  # around the entry open, read and laid out off the window's thread

@@ -70,9 +70,9 @@ ZOOM_STEP = 1.5
 LABEL_WIDTH = 200
 PREFETCH_SCREENS = 1  # lanes read ahead, above and below the screen
 FADE_PIXELS = 80  # an open end fades out over this much of the screen
-READ_BUDGET = 0.006  # s: a read between frames starts no new query after this
+READ_BUDGET = 0.005  # s: a read between frames starts no new query after this
 READ_CHUNK = 6  # lanes read in one query (one takes well under READ_BUDGET)
-LAYOUT_BUDGET = 0.005  # s: a frame lays out no more new text after this (the next one will)
+LAYOUT_BUDGET = 0.003  # s: a frame lays out no more new text after this (the next one will)
 _LABEL_WIDTHS = (2048, 1024, 512, 256, 128, 64, 32, 24)
 MAX_SLOTS = 3  # overlapping items of one lane share its height, at most this many rows
 
@@ -499,6 +499,10 @@ class TimelineCanvas(QAbstractScrollArea):
         self._paint_legend(painter, width, height, text, base)
         if self._layout_left:
             QTimer.singleShot(0, self.viewport().update)
+
+    def text_left(self) -> bool:
+        """Whether the last frame left names or labels for the next (screenshots wait)."""
+        return self._layout_left
 
     def _may_lay_out(self) -> bool:
         """Whether this paint may still lay out new text (else it notes that some was left).
