@@ -72,7 +72,7 @@ PREFETCH_SCREENS = 1  # lanes read ahead, above and below the screen
 FADE_PIXELS = 80  # an open end fades out over this much of the screen
 READ_BUDGET = 0.005  # s: a read between frames starts no new query after this
 READ_CHUNK = 6  # lanes read in one query (one takes well under READ_BUDGET)
-LAYOUT_BUDGET = 0.003  # s: a frame lays out no more new text after this (the next one will)
+LAYOUT_BUDGET = 0.0025  # s: a frame spends no more laying out new text (the next one goes on)
 _LABEL_WIDTHS = (2048, 1024, 512, 256, 128, 64, 32, 24)
 MAX_SLOTS = 3  # overlapping items of one lane share its height, at most this many rows
 
@@ -117,7 +117,8 @@ class TimelineCanvas(QAbstractScrollArea):
         self._header_rows: list[int] = []
         self._prefetched = (0, 0)
         self._prefetch_due = False
-        self._layout_until = math.inf  # perf_counter's time after which a paint lays out no text
+        self._layout_budget = math.inf  # seconds a paint may spend laying out new text
+        self._layout_spent = 0.0  # …and has spent
         self._layout_left = False  # a paint left text for the next one
         self._laid_out = 0  # texts laid out by this paint
         self._legend_memo: tuple[object, list[tuple[str, str, float, int]]] = (None, [])
@@ -445,7 +446,8 @@ class TimelineCanvas(QAbstractScrollArea):
         for at most LAYOUT_BUDGET, then leaves the rest to the next frame, just after: a
         screen of lanes come into view has a few dozen labels, more than a frame's time at
         once on a slow machine. Exports and printing (`all_text`) lay out all of it."""
-        self._layout_until = math.inf if all_text else time.perf_counter() + LAYOUT_BUDGET
+        self._layout_budget = math.inf if all_text else LAYOUT_BUDGET
+        self._layout_spent = 0.0
         self._layout_left = False
         self._laid_out = 0
         palette = self.palette()
@@ -500,6 +502,16 @@ class TimelineCanvas(QAbstractScrollArea):
         if self._layout_left:
             QTimer.singleShot(0, self.viewport().update)
 
+    def _draw(self, painter: QPainter, at: QPointF, text: QStaticText, fresh: bool) -> None:
+        """Draw `text`; the first drawing of a text laid out in this frame counts against its
+        budget (its glyphs are drawn for the first time)."""
+        if not fresh:
+            painter.drawStaticText(at, text)
+            return
+        start = time.perf_counter()
+        painter.drawStaticText(at, text)
+        self._layout_spent += time.perf_counter() - start
+
     def text_left(self) -> bool:
         """Whether the last frame left names or labels for the next (screenshots wait)."""
         return self._layout_left
@@ -507,7 +519,7 @@ class TimelineCanvas(QAbstractScrollArea):
     def _may_lay_out(self) -> bool:
         """Whether this paint may still lay out new text (else it notes that some was left).
         The first always may: every paint draws more, however slow the machine."""
-        if not self._laid_out or time.perf_counter() < self._layout_until:
+        if not self._laid_out or self._layout_spent < self._layout_budget:
             self._laid_out += 1
             return True
         self._layout_left = True
@@ -515,9 +527,11 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def _static_text(self, words: str, fm: QFontMetricsF, width: float, painter: QPainter) -> QStaticText:
         """`words` elided to `width`, laid out now for `painter` (not at its first draw)."""
+        start = time.perf_counter()
         static = QStaticText(fm.elidedText(words, Qt.TextElideMode.ElideRight, width))
         static.setTextFormat(Qt.TextFormat.PlainText)
         static.prepare(painter.transform(), painter.font())
+        self._layout_spent += time.perf_counter() - start
         return static
 
     def _paint_grid(
@@ -590,11 +604,12 @@ class TimelineCanvas(QAbstractScrollArea):
         # A lane's name is laid out once (QStaticText), not again in every frame.
         name = self._static.get(lane_id)
         # (Not read yet: drawn after its read; no time left in this frame: in the next.)
-        if name is None and lane_id in self._names and self._may_lay_out():
+        fresh = name is None and lane_id in self._names and self._may_lay_out()
+        if fresh:
             name = self._static_text(self._names[lane_id], fm, label_rect.width(), painter)
             self._static[lane_id] = name
         if name is not None:
-            painter.drawStaticText(QPointF(6, rect.top() + (rect.height() - fm.height()) / 2), name)
+            self._draw(painter, QPointF(6, rect.top() + (rect.height() - fm.height()) / 2), name, fresh)
         self._lane_rects.append((label_rect, lane_id))
         painter.save()
         painter.setClipRect(QRectF(LABEL_WIDTH, rect.top(), width - LABEL_WIDTH, rect.height()))
@@ -695,24 +710,28 @@ class TimelineCanvas(QAbstractScrollArea):
         if room > 24 and height >= fm.height() * 0.8:
             on_bar = not item.is_point and text_x < x2
             painter.setPen(_ink_on(solid) if on_bar else text)
-            label = self._label(item, room, fm, painter)
+            label, fresh = self._label(item, room, fm, painter)
             if label is not None:
-                painter.drawStaticText(QPointF(text_x, y + (height - fm.height()) / 2), label)
+                self._draw(painter, QPointF(text_x, y + (height - fm.height()) / 2), label, fresh)
 
-    def _label(self, item: Item, room: float, fm: QFontMetricsF, painter: QPainter) -> QStaticText | None:
+    def _label(
+        self, item: Item, room: float, fm: QFontMetricsF, painter: QPainter
+    ) -> tuple[QStaticText | None, bool]:
         """An item's label elided to the widest of a few widths that fits `room`, laid out
         once for each: laying every label out again at every step of a zoom costs a frame.
-        None when this frame has no time left to lay it out (the next one will)."""
+        None when this frame has no time left to lay it out (the next one will); and whether
+        it was laid out just now."""
         width = next(w for w in _LABEL_WIDTHS if w <= room)
         key = (item.key, width)
         label = self._labels.get(key)
         if label is None:
             if not self._may_lay_out():
-                return None
+                return None, False
             if len(self._labels) > 20_000:
                 self._labels.clear()
             label = self._labels[key] = self._static_text(item.label, fm, width, painter)
-        return label
+            return label, True
+        return label, False
 
     def _legend(self, width: float) -> list[tuple[str, str, float, int]]:
         """The legend's entries (key, words, x, line), wrapped to `width`."""
