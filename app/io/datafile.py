@@ -173,12 +173,19 @@ class Known(Protocol):
 
     def archived_text(self, source_slug: str) -> str | None: ...
 
+    def code_holder(self, iso_alpha2: str) -> str | None:
+        """The slug of the country that holds this ISO code, if any."""
+        ...
+
 
 class NothingKnown:
     def kind_of(self, slug: str) -> str | None:
         return None
 
     def archived_text(self, source_slug: str) -> str | None:
+        return None
+
+    def code_holder(self, iso_alpha2: str) -> str | None:
         return None
 
 
@@ -675,6 +682,28 @@ def check_meaning(df: DataFile, known: Known) -> list[Problem]:
                     )
                 )
             checksums.add(attached["sha256"])
+
+    # A country's ISO code is one country's (the library's index holds no two): a country new to
+    # the library whose code another holds there, or in this file, could not be written.
+    codes: dict[str, str] = {}
+    for i, country in enumerate(df.data.get("countries") or []):
+        code, slug = country.get("iso_alpha2"), country["slug"]
+        if not code:
+            continue
+        first = codes.setdefault(code, slug)
+        if first != slug:
+            holder, where = first, "which this file lists too"
+        elif known.kind_of(slug) is None and (held := known.code_holder(code)) not in (None, slug):
+            holder, where = str(held), "which the library holds"
+        else:
+            continue
+        problems.append(
+            problem_at(
+                df,
+                ["countries", i, "iso_alpha2"],
+                f"{quoted(code)} is the ISO code of {quoted(holder)}, {where}; a code is one country's",
+            )
+        )
 
     seen_uids: dict[str, str] = {}
     for section in [*KIND_SECTIONS, "notes"]:

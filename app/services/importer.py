@@ -181,6 +181,12 @@ class _Known:
             self._texts[source_slug] = row[0] if row else None
         return self._texts[source_slug]
 
+    def code_holder(self, iso_alpha2: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT e.slug FROM country c JOIN entity e ON e.id = c.id WHERE c.iso_alpha2 = ?", (iso_alpha2,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
 
 def entry_uid(dataset_id: str | None, slug: str) -> str:
     if dataset_id:

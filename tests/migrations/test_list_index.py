@@ -106,7 +106,9 @@ def test_every_kind_of_edit_keeps_the_lists_exact(tmp_path: Path) -> None:
         conn.execute("UPDATE entity SET deleted_at = '2026-01-02' WHERE id % 7 = 0")
         conn.execute("UPDATE entity SET deleted_at = NULL WHERE id % 14 = 0")
         conn.execute("DELETE FROM entity WHERE id IN (SELECT id FROM entity WHERE id % 11 = 0)")
-        conn.execute("UPDATE entity SET slug = slug || '-2' WHERE id % 13 = 0")
+        # (not a country's: the file's country of that slug would then be a new one taking a code
+        # the renamed one holds, which the import refuses by name)
+        conn.execute("UPDATE entity SET slug = slug || '-2' WHERE id % 13 = 0 AND kind != 'country'")
         import_file(db, read(MINI))
         conn.close()
         assert list_index.problems(db.read()) == []

@@ -116,6 +116,27 @@ def test_bad_import_writes_nothing(folder: Path, mini_db: Database) -> None:
     assert mini_db.read().execute("SELECT count(*) FROM dataset_import").fetchone() == imports_before
 
 
+def test_a_country_whose_iso_code_another_holds_is_refused_by_name(folder: Path, mini_db: Database) -> None:
+    """The library's index holds a code once: a new country taking one another country holds
+    (in the library or the file) is named before anything is written, not a database error."""
+    lists = EntryLists(mini_db)
+    before = lists.counts()
+    with mini_db.sessions.begin() as session:  # Laos, renamed: the file's laos is a new country
+        session.connection().exec_driver_sql("UPDATE entity SET slug = 'lao-pdr' WHERE slug = 'laos'")
+    path = _edit(folder, "dataset: {id: mini-test", "dataset: {id: other-test")
+    (problem,) = _problems(path, mini_db)
+    assert "'LA' is the ISO code of 'lao-pdr', which the library holds" in problem
+    assert "countries[0] (laos)" in problem
+    assert lists.counts() == before
+    # two countries of one file with one code
+    path = _edit(
+        folder, "  - slug: laos\n", "  - slug: twin\n    name: Twin\n    iso_alpha2: LA\n  - slug: laos\n"
+    )
+    assert any(
+        "'LA' is the ISO code of 'twin', which this file lists too" in p for p in _problems(path, mini_db)
+    )
+
+
 def test_json_files_use_the_same_schema(tmp_path: Path, empty_db: Database) -> None:
     import json
 
