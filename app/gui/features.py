@@ -44,7 +44,7 @@ def install_features(window: MainWindow) -> None:
     check_database.install(window)  # Help ▸ Check database
     read_only.install(window)  # the read-only banner (after backups: it offers their restore)
     search_feature.install(window)
-    timeline.install(window)  # the Timeline place, View ▸ Timeline (Ctrl+Shift+T)
+    timeline.install(window)  # the Timeline place, View ▸ Timeline (Ctrl+Shift+L)
     graph.install(window)  # the Graph place, View ▸ Graph (Ctrl+Shift+G)
 
 

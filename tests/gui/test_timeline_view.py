@@ -92,7 +92,7 @@ def test_view_menu_and_shortcut_show_the_timeline(qtbot: QtBot, window: MainWind
     window.sidebar.select_kind("person")
     action = window.timeline.action  # type: ignore[attr-defined]
     assert action in window.view_menu.actions()
-    assert action.shortcut().toString() == "Ctrl+Shift+T"
+    assert action.shortcut().toString() == "Ctrl+Shift+L"
     action.trigger()
     assert window.list_stack.currentWidget() is window.timeline.view  # type: ignore[attr-defined]
     assert window.sidebar.current_key() == TIMELINE_ITEM

@@ -1,4 +1,4 @@
-"""The Timeline place in the sidebar and View ▸ Timeline (Ctrl+Shift+T). The view is built the
+"""The Timeline place in the sidebar and View ▸ Timeline (Ctrl+Shift+L). The view is built the
 first time it is shown; clicking an item opens its entry beside it, the timeline staying put."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from app.gui.timeline.view import TimelineView
 
 TIMELINE_ITEM = "timeline"
-SHORTCUT = "Ctrl+Shift+T"
+SHORTCUT = "Ctrl+Shift+L"
 DETAIL_WIDTH = 360  # the entry's page beside the timeline, at least
 
 
