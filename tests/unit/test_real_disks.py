@@ -166,9 +166,9 @@ def test_a_full_disk_fails_the_write_visibly_and_loses_nothing(seeded_path: Path
         out["after_retry"] = snapshot()
         print(json.dumps(out))
     """
-    # Room for the seeded library (1.3 MB with its list columns and search index) and the
-    # backup an import takes first, once the filler is gone.
-    out = in_namespace(f"mount -t tmpfs -o size=4m tmpfs {disk}", script, tmp_path)
+    # Room for the seeded library (2.2 MB with its list columns and search index since the
+    # dataset's second edition) and the backup an import takes first, once the filler is gone.
+    out = in_namespace(f"mount -t tmpfs -o size=8m tmpfs {disk}", script, tmp_path)
     before = out["before"]
     assert out["write"][0] == "disk-full"  # type: ignore[index]
     assert "disk is full" in out["write"][1]  # type: ignore[index]
