@@ -57,3 +57,22 @@ def test_a_dragged_entry_is_pinned_and_opens_where_it_was_left(qtbot: QtBot, min
     # and its edges start there
     edge = next(k for k, e in enumerate(again.canvas.graph.edges) if e.relation == "title")
     assert again.canvas.edges[edge].line().p1() == QPointF(777.0, 333.0)
+
+
+def test_a_fifo_or_a_huge_file_in_place_of_the_cache_costs_a_new_layout_not_a_hang(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    library = tmp_path / "lib.sqlite3"
+    path = layout.cache_file(library)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)  # nobody ever writes to it: an ordinary open would wait for ever
+    found: list[layout.Positions] = []
+    reader = threading.Thread(target=lambda: found.append(layout.load(library)), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert not reader.is_alive() and found == [{}]
+    path.unlink()
+    with path.open("wb") as huge:  # sparse: larger than any positions file, none of it read
+        huge.truncate(layout.CACHE_LIMIT + 1)
+    assert layout.load(library) == {}

@@ -21,6 +21,7 @@ from pathlib import Path
 from app.io.atomic import write_text
 from app.paths import data_dir
 from app.records.graph import Graph
+from app.user_files import read_text
 
 SEED = 20250918
 SPACING = 70.0  # scene units between neighbouring entries, about (the square each one has)
@@ -37,6 +38,9 @@ class Placed:
 Positions = dict[str, Placed]  # by slug
 
 
+CACHE_LIMIT = 64 * 1024 * 1024  # far above the positions of 100,000 entries (about 5 MB)
+
+
 def cache_file(library: Path) -> Path:
     key = hashlib.sha256(str(library).encode()).hexdigest()[:16]
     return data_dir() / "graph-positions" / f"{key}.json"
@@ -46,7 +50,8 @@ def load(library: Path) -> Positions:
     """The positions kept for `library`; none when there are none or the file is unreadable
     (it is only a cache: the layout is made again)."""
     try:
-        raw = json.loads(cache_file(library).read_text(encoding="utf-8"))
+        # (a FIFO or a device put there would block an ordinary open: read_text never waits)
+        raw = json.loads(read_text(cache_file(library), limit=CACHE_LIMIT))
         return {str(s): Placed(float(p[0]), float(p[1]), bool(p[2])) for s, p in raw["positions"].items()}
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return {}
